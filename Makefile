@@ -1,0 +1,110 @@
+# serverless-shop: the commands people type. `make` alone lists them.
+.DEFAULT_GOAL := help
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+MAKEFLAGS += --no-print-directory
+
+# A JDK 25 or newer, found by itself when the default `java` is older (scripts/find-jdk).
+JDK := $(shell scripts/find-jdk 2>/dev/null)
+export JAVA_HOME := $(JDK)
+MVN := ./mvnw -B -ntp
+
+.PHONY: help build test lint run token bench deploy destroy clean jdk FORCE
+
+# The local stack (make run) runs build output: routes.json, each function's Lambda directory
+# (<module>/target/lambda/lib), the Runtime Interface Client, DynamoDB Local and the gateway itself.
+# It is rebuilt when anything is missing or a source, pom or contract is newer than the last build.
+GATEWAY := local-stack/gateway/target
+GATEWAY_CP := $(GATEWAY)/classes:$(GATEWAY)/lib/*
+# The benchmark harness (benchmarks/): built with everything else, run by make bench.
+BENCH := benchmarks/target
+BENCH_CP := $(BENCH)/classes:$(BENCH)/lib/*
+BUILD_STAMP := $(GATEWAY)/build.stamp
+BUILD_INPUTS := $(shell find pom.xml api-spec service-support *-impl local-stack benchmarks \
+  \( -name target -o -name node_modules \) -prune -o \
+  \( -name pom.xml -o -name '*.yaml' -o -name Dockerfile -o -path '*/src/*' \) -print 2>/dev/null)
+RUN_OUTPUTS := api-spec/target/routes.json local-stack/lambda-runtime/target/lib \
+  local-stack/dynamodb-local/target/lib $(GATEWAY)/classes $(GATEWAY)/lib $(BENCH)/classes $(BENCH)/lib \
+  $(patsubst %/Dockerfile,%/target/lambda/lib,$(wildcard *-impl/Dockerfile))
+MISSING := $(filter-out $(wildcard $(RUN_OUTPUTS)),$(RUN_OUTPUTS))
+# The site: built by npm (the TypeScript client first), served at / by the gateway.
+SITE := static-site/dist/index.html
+SITE_INPUTS := $(shell find static-site generated-ts-client \( -name dist -o -name node_modules -o -name test-results \
+  -o -name generated \) -prune -o -type f -print 2>/dev/null)
+# When a suite fails: the summary of what ran so far, then the failure.
+FAILED = { scripts/test-summary || true; exit 1; }
+
+help: ## List the commands
+	@echo "serverless-shop — make <command>:"
+	@if [ -t 1 ]; then on=$$'\033[36m' off=$$'\033[0m'; else on= off=; fi; \
+	  awk -v on="$$on" -v off="$$off" 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %s%-9s%s %s\n", on, $$1, off, $$2}' $(MAKEFILE_LIST)
+
+jdk:
+	@if [[ -z "$(JDK)" ]]; then scripts/find-jdk; fi
+	@echo "Using the JDK at $(JDK)"
+
+node_modules: package.json package-lock.json generated-ts-client/package.json terraform/test/package.json static-site/package.json
+	npm ci
+	@touch node_modules
+
+build: jdk node_modules ## Generate code from the contracts and build everything (no tests)
+	$(MVN) -DskipTests install
+	npm run build -w generated-ts-client
+	npm run build -w static-site
+
+lint: node_modules ## Lint the API contracts (Spectral with the OWASP API Security rules)
+	npm run lint:api
+
+# After Maven (which generates the TypeScript client): the client's and the site's type checks and
+# unit tests (Vitest), the site's build and its size budget, then the browser tests (playwright-core
+# and Debian's Chromium against a local stack started as `make run` starts it; without Chromium they
+# say so and skip, under CI=true they fail). Each Vitest run leaves a JUnit file for the summary.
+test: jdk lint ## Lint, then run every test suite, and print a summary
+	@rm -rf terraform/test/target
+	rm -f generated-ts-client/test-results/junit-*.xml static-site/test-results/junit-*.xml
+	$(MVN) clean install || $(FAILED)
+	npm test -w terraform/test || $(FAILED)
+	npm run typecheck -w generated-ts-client || $(FAILED)
+	npm test -w generated-ts-client || $(FAILED)
+	npm run build -w generated-ts-client
+	npm run build -w static-site || $(FAILED)
+	npm test -w static-site || $(FAILED)
+	npm run budget -w static-site -- --size-only || $(FAILED)
+	npm run test:e2e -w static-site || $(FAILED)
+	@scripts/test-summary
+
+run: jdk $(BUILD_STAMP) $(SITE) ## Start the whole shop on this machine (Ctrl-C stops it; ARGS="--in-memory --no-seed")
+	@exec "$(JDK)/bin/java" -cp '$(GATEWAY_CP)' serverlessshop.localstack.LocalStack $(ARGS)
+
+token: ## Print an access token of the running shop: make token USER=alice, make token USER=admin ADMIN=1
+	@[[ -n "$(JDK)" ]] || scripts/find-jdk >/dev/null
+	@[[ -d $(GATEWAY)/classes ]] || { echo "make token: start the shop first: make run" >&2; exit 1; }
+	@"$(JDK)/bin/java" -cp '$(GATEWAY_CP)' serverlessshop.localstack.issuer.TokenCommand \
+	  --user "$(USER)" $(if $(filter 1 true yes,$(ADMIN)),--admin)
+
+$(BUILD_STAMP): $(BUILD_INPUTS) $(if $(MISSING),FORCE)
+	@echo "Building the shop (the first time takes a minute or two; errors are shown)..."
+	@$(MVN) -q -DskipTests install
+	@touch $@
+
+$(SITE): $(BUILD_STAMP) node_modules $(SITE_INPUTS)
+	npm run build -w generated-ts-client
+	npm run build -w static-site
+
+FORCE:
+
+bench: jdk $(BUILD_STAMP) ## Measure cold starts, latency, scale, contention, memory into BENCHMARKS.md (ARGS="--quick")
+	@"$(JDK)/bin/java" -cp '$(BENCH_CP)' serverlessshop.bench.Bench $(ARGS)
+
+# scripts/deploy does the work; DRY_RUN=1 prints every command instead of running it.
+DEPLOY_FLAGS := $(if $(filter 1 true yes,$(DRY_RUN)),--dry-run)
+
+deploy: ## Build, push and deploy everything to AWS, then print the URLs (DRY_RUN=1: print the commands only)
+	@scripts/deploy $(DEPLOY_FLAGS) deploy
+
+destroy: ## Delete everything make deploy made in AWS, after asking (DRY_RUN=1: print the commands only)
+	@scripts/deploy $(DEPLOY_FLAGS) destroy
+
+clean: ## Remove build output and generated sources
+	$(MVN) -q clean || true
+	rm -rf generated-ts-client/src/generated generated-ts-client/dist

@@ -1,0 +1,250 @@
+package serverlessshop.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import serverlessshop.localstack.FunctionWiring;
+import serverlessshop.localstack.StackOptions;
+import serverlessshop.localstack.issuer.IssuerClient;
+import serverlessshop.localstack.lambda.FunctionImage;
+import serverlessshop.localstack.lambda.LambdaEnvironment;
+import serverlessshop.localstack.lambda.LambdaFunction;
+
+/**
+ * {@code make bench}: prepares a MariaDB database and two local stacks (the functions as they ship,
+ * and the same functions untuned), measures cold starts, warm latency, handler overhead, memory,
+ * pagination at depth and contention, each beside its baseline, prints the table and writes
+ * BENCHMARKS.md. Everything it starts listens on 127.0.0.1 and is stopped at the end; the stacks'
+ * and functions' own output goes to target/bench/ instead of the console.
+ */
+public final class Bench {
+
+    /** The customer of the warm runs (50 orders) and of the cold starts of orders. */
+    static final String SHOPPER = "bench-shopper";
+    /** The customer with 10,000 orders, for the scale run. */
+    static final String DEEP_CUSTOMER = "bench-deep";
+    static final String BUYER = "bench-buyer";
+    /** Instances per function on the production stack: enough for 32 clients to contend in MariaDB. */
+    static final int PRODUCTION_CONCURRENCY = 4;
+
+    private static final String PRODUCTS_HANDLER = "serverlessshop.products.lambda.StreamLambdaHandler";
+    private static final String ORDERS_HANDLER = "serverlessshop.orders.lambda.StreamLambdaHandler";
+
+    private final BenchOptions options;
+    private final PrintStream console;
+    private final Path workDir;
+    private final Report report = new Report();
+    private final List<String> failures = new ArrayList<>();
+
+    private Bench(BenchOptions options, PrintStream console, Path workDir) {
+        this.options = options;
+        this.console = console;
+        this.workDir = workDir;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("make bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        // Functions and stacks print a lot; the console shows the harness's progress and the table.
+        PrintStream console = System.out;
+        Path workDir = Files.createDirectories(options.repo().resolve("benchmarks/target/bench"));
+        System.setOut(new PrintStream(Files.newOutputStream(workDir.resolve("functions.log")), true, StandardCharsets.UTF_8));
+        int status = new Bench(options, console, workDir).run();
+        System.exit(status);
+    }
+
+    private int run() throws Exception {
+        long begin = System.nanoTime();
+        Machine machine = Machine.describe(options.repo());
+        String loadBefore = Machine.loadAverage();
+        say("make bench: " + machine.cores() + " cores, " + machine.memoryMb() + " MB, " + machine.jdk()
+                + "; load average " + loadBefore + "; logs in " + options.repo().relativize(workDir));
+        Layout layout = new Layout(options.repo());
+        layout.requireBuilt();
+
+        BenchDatabase database = new BenchDatabase(System.getenv());
+        say("database " + BenchDatabase.NAME + ": migrating with the products image's MigrateHandler, seeding "
+                + String.format("%,d", options.catalogSize()) + " products...");
+        database.recreate();
+        migrate(layout, database);
+        Fixtures fixtures = Fixtures.seed(database, options.catalogSize());
+
+        Map<String, String> stackEnv = Map.of("PRODUCTS_DB_URL", database.functionUrl(),
+                "PRODUCTS_DB_USER", database.user(), "PRODUCTS_DB_PASSWORD", database.password());
+        Map<String, String> timing = Map.of("SHOP_BENCH_TIMING", "true");
+        JvmConfiguration second = options.warmBaseline();
+        Map<String, String> baselineEnv = new LinkedHashMap<>(timing);
+        baselineEnv.putAll(second.overrides());
+        say("starting two local stacks: production (up to " + PRODUCTION_CONCURRENCY
+                + " instances per function) and " + second.name() + "...");
+        try (StackProcess production = StackProcess.start("production", options.repo(), workDir,
+                     PRODUCTION_CONCURRENCY, timing, stackEnv);
+             StackProcess untuned = StackProcess.start(second.name(), options.repo(), workDir, 1, baselineEnv,
+                     stackEnv)) {
+            int deepOrders = new ScaleRun(null, options).deepCustomerOrders();
+            say("seeding DynamoDB: " + SHOPPER + " 50 orders on each stack, " + DEEP_CUSTOMER + " "
+                    + String.format("%,d", deepOrders) + " orders on production...");
+            for (StackProcess stack : List.of(production, untuned)) {
+                new OrdersTable(stack.dynamoDbEndpoint(), "orders").seed(SHOPPER, 50, fixtures.warm().getFirst());
+            }
+            if (options.runs("scale")) {
+                new OrdersTable(production.dynamoDbEndpoint(), "orders").seed(DEEP_CUSTOMER, deepOrders,
+                        fixtures.warm().getFirst());
+            }
+
+            phase("cold", () -> coldStarts(layout, database, fixtures, production));
+            Load load = new Load(workDir);
+            phase("warm", () -> {
+                Map<String, String> tokens = Map.of(production.name(), token(production, SHOPPER),
+                        untuned.name(), token(untuned, SHOPPER));
+                new WarmLatency(load, options).run(report, production, untuned, second, fixtures, tokens);
+                memory(production, untuned);
+            });
+            phase("scale", () -> new ScaleRun(load, options).run(report, production, fixtures.catalogueSize(),
+                    token(production, DEEP_CUSTOMER)));
+            phase("contention", () -> new Contention(load, options).run(report, production, PRODUCTION_CONCURRENCY,
+                    fixtures, token(production, BUYER), database));
+            say("stopping the stacks...");
+        }
+        String loadAfter = Machine.loadAverage();
+        long seconds = (System.nanoTime() - begin) / 1_000_000_000;
+        console.println();
+        console.print(report.consoleTable());
+        if (options.write()) {
+            report.write(options.out(), machine, loadBefore, loadAfter, seconds,
+                    options.repo().resolve("benchmarks/levers.md"));
+            say("wrote " + options.repo().relativize(options.out()) + " (" + seconds + " s; load average "
+                    + loadAfter + " at the end)");
+        }
+        if (!failures.isEmpty()) {
+            console.println("make bench: some phases failed: " + String.join("; ", failures));
+            return 1;
+        }
+        return 0;
+    }
+
+    private interface Phase {
+        void run() throws Exception;
+    }
+
+    /** A phase that fails is reported and the others still run: one broken figure should not hide the rest. */
+    private void phase(String name, Phase phase) {
+        if (!options.runs(name)) {
+            return;
+        }
+        say(name + "...");
+        long begin = System.nanoTime();
+        try {
+            phase.run();
+            say(name + ": done in " + (System.nanoTime() - begin) / 1_000_000_000 + " s");
+        } catch (Exception e) {
+            failures.add(name + ": " + e.getMessage());
+            report.note("the " + name + " phase failed: " + e.getMessage());
+            e.printStackTrace(System.out);
+        }
+    }
+
+    private void coldStarts(Layout layout, BenchDatabase database, Fixtures fixtures, StackProcess stack)
+            throws Exception {
+        FunctionEvents events = new FunctionEvents(layout.routesJson());
+        ColdStarts cold = new ColdStarts(layout.runtimeLib());
+        for (String function : List.of("products", "orders")) {
+            FunctionImage image = FunctionImage.read(function, layout.dockerfile(function));
+            List<JvmConfiguration> configurations = new ArrayList<>(List.of(JvmConfiguration.untuned(),
+                    JvmConfiguration.production()));
+            String imageOptions = image.env().getOrDefault("JAVA_TOOL_OPTIONS", "");
+            if (imageOptions.contains("-XX:AOTCache=")) {
+                configurations.add(1, JvmConfiguration.withoutAotCache(imageOptions));
+            }
+            configurations.addAll(options.variants());
+            byte[] event = function.equals("products")
+                    ? events.anonymous("GET", "/products/" + fixtures.warm().getFirst().id(), "")
+                    : events.customer(SHOPPER, "GET", "/customers/" + SHOPPER + "/orders", "limit=20");
+            Map<String, Samples> times = cold.measure(image, coldConfiguration(function, image, database, stack), event,
+                    configurations, options.launches());
+            Samples baseline = times.get(JvmConfiguration.untuned().name());
+            for (JvmConfiguration configuration : configurations.subList(1, configurations.size())) {
+                Samples measured = times.get(configuration.name());
+                boolean production = configuration.name().equals(JvmConfiguration.production().name());
+                report.add(new Row("Cold start to first response (median of " + options.launches() + ")",
+                        function + ": " + configuration.name(), Row.duration(measured.median())
+                        + " (" + Row.duration(measured.min()) + "–" + Row.duration(measured.max()) + ")",
+                        Row.duration(baseline.median()) + " (untuned)", Row.ratio(measured.median(), baseline.median()),
+                        production ? "≤ 1.0 s and ≤ 0.33 (3× faster)" : "",
+                        production ? measured.median() <= 1_000_000 && measured.median() * 3 <= baseline.median() : null));
+            }
+        }
+        StringBuilder method = new StringBuilder("each launch is a new JVM started by the gateway's own LambdaFunction"
+                + " as the local stack starts a function (the Runtime Interface Client as main class, the image's class"
+                + " path, ENV and CMD, the Lambda Runtime API), timed from just before the process is launched to the"
+                + " first response to a real payload-2.0 event (products: GET /products/{id} on MariaDB; orders: GET"
+                + " /customers/{id}/orders of a customer with 50 orders on DynamoDB Local); the configurations take"
+                + " turns launch by launch; the figure is the median, with the fastest and slowest launch. Migrations"
+                + " are off as in AWS (the image's ENV). Configurations: ");
+        List<JvmConfiguration> all = new ArrayList<>(List.of(JvmConfiguration.production(), JvmConfiguration.untuned()));
+        all.addAll(options.variants());
+        all.forEach(c -> method.append(c.name()).append(" = ").append(c.description()).append("; "));
+        method.append("no AOT cache = the image's options without its -XX:AOTCache.");
+        report.method("Cold start", method.toString());
+    }
+
+    /** What the stack would configure, with the image's own migrate and sweep settings, as in AWS. */
+    private static Map<String, String> coldConfiguration(String function, FunctionImage image, BenchDatabase database,
+                                                         StackProcess stack) {
+        Map<String, String> environment = Map.of("PRODUCTS_DB_URL", database.functionUrl(),
+                "PRODUCTS_DB_USER", database.user(), "PRODUCTS_DB_PASSWORD", database.password());
+        StackOptions options = new StackOptions(Path.of("").toAbsolutePath(), 0, 0, Path.of("."), true, false, environment);
+        Map<String, String> configuration = new LinkedHashMap<>(FunctionWiring.configuration(function, options,
+                new FunctionWiring.Endpoints(stack.baseUrl(), stack.issuerUrl(), stack.dynamoDbEndpoint())));
+        configuration.keySet().removeIf(image.env()::containsKey);
+        return configuration;
+    }
+
+    private void memory(StackProcess production, StackProcess untuned) {
+        for (String function : List.of("products", "orders")) {
+            String handler = function.equals("products") ? PRODUCTS_HANDLER : ORDERS_HANDLER;
+            long tuned = PeakMemory.megabytes(production.instances(handler));
+            long base = PeakMemory.megabytes(untuned.instances(handler));
+            report.add(new Row("Memory (peak RSS after the warm run)", function, tuned + " MB",
+                    base + " MB (" + untuned.name() + ")",
+                    Row.ratio(tuned, base), "≤ 512 MB", tuned > 0 && tuned <= 512));
+        }
+        report.method("Memory", "VmHWM (peak resident set) of /proc/<pid>/status of each function's instance after the"
+                + " warm-latency run, production stack vs the baseline stack; a Lambda function of 512 MB must hold it.");
+    }
+
+    private void migrate(Layout layout, BenchDatabase database) throws Exception {
+        // The deploy's migrate function: the products image with its command overridden.
+        FunctionImage migrate = FunctionImage.read("products", layout.dockerfile("products"))
+                .withHandler("products-migrate", "serverlessshop.products.lambda.MigrateHandler::handleRequest");
+        Map<String, String> configuration = Map.of("PRODUCTS_DB_URL", database.functionUrl(),
+                "PRODUCTS_DB_USER", database.user(), "PRODUCTS_DB_PASSWORD", database.password());
+        try (LambdaFunction function = new LambdaFunction(migrate,
+                LambdaEnvironment.of(migrate, configuration, layout.runtimeLib()), layout.runtimeLib())) {
+            function.invoke("{}".getBytes(StandardCharsets.UTF_8), Instant.now().plusSeconds(120));
+        }
+    }
+
+    private static String token(StackProcess stack, String user) throws IOException, InterruptedException {
+        return "Bearer " + new IssuerClient(URI.create(stack.issuerUrl())).signIn(user, false);
+    }
+
+    private void say(String text) {
+        console.println(text);
+        console.flush();
+    }
+}

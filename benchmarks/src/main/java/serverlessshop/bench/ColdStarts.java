@@ -1,0 +1,66 @@
+package serverlessshop.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import serverlessshop.localstack.lambda.FunctionImage;
+import serverlessshop.localstack.lambda.LambdaEnvironment;
+import serverlessshop.localstack.lambda.LambdaFunction;
+
+/**
+ * Cold starts of one function, measured as the local stack runs it (the gateway's own
+ * {@link LambdaFunction}: the Runtime Interface Client in a new JVM, the image's environment, the
+ * Lambda Runtime API): from the moment the JVM is launched to the first response to a real
+ * payload-2.0 event. Configurations take turns launch by launch (and the first in a round moves
+ * along), so that a busy moment of the machine falls on all of them alike.
+ */
+final class ColdStarts {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path runtimeLib;
+
+    ColdStarts(Path runtimeLib) {
+        this.runtimeLib = runtimeLib;
+    }
+
+    /** @return each configuration's times to first response, in microseconds */
+    Map<String, Samples> measure(FunctionImage image, Map<String, String> configuration, byte[] event,
+                                 List<JvmConfiguration> configurations, int launches) throws Exception {
+        Map<String, List<Long>> times = new LinkedHashMap<>();
+        configurations.forEach(c -> times.put(c.name(), new ArrayList<>()));
+        for (int launch = 0; launch < launches; launch++) {
+            for (int i = 0; i < configurations.size(); i++) {
+                JvmConfiguration jvm = configurations.get((i + launch) % configurations.size());
+                times.get(jvm.name()).add(once(image, configuration, jvm, event));
+            }
+        }
+        Map<String, Samples> samples = new LinkedHashMap<>();
+        times.forEach((name, values) -> samples.put(name, Samples.of(values)));
+        return samples;
+    }
+
+    private long once(FunctionImage image, Map<String, String> configuration, JvmConfiguration jvm, byte[] event)
+            throws Exception {
+        Map<String, String> effective = new LinkedHashMap<>(configuration);
+        effective.putAll(jvm.overrides());
+        try (LambdaFunction function = new LambdaFunction(image, LambdaEnvironment.of(image, effective, runtimeLib),
+                runtimeLib)) {
+            long begin = System.nanoTime();
+            byte[] response = function.invoke(event, Instant.now().plusSeconds(60));
+            long micros = (System.nanoTime() - begin) / 1_000;
+            JsonNode answer = JSON.readTree(response);
+            if (answer.path("statusCode").asInt() != 200) {
+                throw new IOException(image.name() + " (" + jvm.name() + ") answered its first event with "
+                        + answer.path("statusCode").asInt() + ": " + answer.path("body").asText());
+            }
+            return micros;
+        }
+    }
+}

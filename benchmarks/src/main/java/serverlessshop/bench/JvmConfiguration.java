@@ -1,0 +1,66 @@
+package serverlessshop.bench;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A way to run a function's image: variables over its {@code ENV} (as Terraform's environment block
+ * would set them). {@link #production()} is the image as it ships; {@link #untuned()} is the
+ * baseline every figure is compared with: the same jars with the JVM's and Spring's defaults.
+ *
+ * @param overrides variables set over the image's ENV; empty for the image as it is
+ */
+record JvmConfiguration(String name, String description, Map<String, String> overrides) {
+
+    /**
+     * Spring settings the images tune, each set back to Spring's default for the untuned baseline.
+     * Empty while every tuning lives in JVM options; a tuning kept in application.properties or the
+     * Dockerfile's ENV must be listed here, or the baseline would quietly include it.
+     */
+    static final Map<String, String> SPRING_DEFAULTS = Map.of();
+
+    JvmConfiguration {
+        overrides = Map.copyOf(overrides);
+    }
+
+    static JvmConfiguration production() {
+        return new JvmConfiguration("production", "the image as it ships: its Dockerfile's JAVA_TOOL_OPTIONS and ENV",
+                Map.of());
+    }
+
+    /** No AOT cache and no class data sharing at all (-Xshare:off), the JVM's default JIT and GC, Spring's defaults. */
+    static JvmConfiguration untuned() {
+        Map<String, String> overrides = new LinkedHashMap<>(SPRING_DEFAULTS);
+        overrides.put("JAVA_TOOL_OPTIONS", "-Xshare:off");
+        return new JvmConfiguration("untuned", "JAVA_TOOL_OPTIONS=-Xshare:off (no AOT cache, no CDS; the JVM's"
+                + " default JIT and GC), Spring's defaults", overrides);
+    }
+
+    /** The image's JVM options without its AOT cache: what the cache alone is worth. */
+    static JvmConfiguration withoutAotCache(String imageJavaToolOptions) {
+        String options = Arrays.stream(imageJavaToolOptions.trim().split("\\s+"))
+                .filter(option -> !option.startsWith("-XX:AOTCache=") && !option.startsWith("-XX:AOTMode="))
+                .collect(Collectors.joining(" "));
+        return new JvmConfiguration("no AOT cache", "the image's JAVA_TOOL_OPTIONS without -XX:AOTCache ("
+                + options + ")", Map.of("JAVA_TOOL_OPTIONS", options));
+    }
+
+    /** {@code --variant name:VAR=VALUE,VAR=VALUE}: a lever measured beside the others. */
+    static JvmConfiguration parse(String text) {
+        int colon = text.indexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("--variant needs name:VAR=VALUE[,VAR=VALUE], not " + text);
+        }
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (String pair : text.substring(colon + 1).split(",(?=[A-Za-z_][A-Za-z0-9_]*=)")) {
+            int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                throw new IllegalArgumentException("--variant needs name:VAR=VALUE[,VAR=VALUE], not " + text);
+            }
+            overrides.put(pair.substring(0, equals), pair.substring(equals + 1));
+        }
+        return new JvmConfiguration(text.substring(0, colon), "variant " + text.substring(colon + 1), overrides);
+    }
+}

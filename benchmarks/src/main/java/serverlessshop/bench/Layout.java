@@ -1,0 +1,37 @@
+package serverlessshop.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Where the build output the harness runs is, relative to the repository root. */
+record Layout(Path repo) {
+
+    Path routesJson() {
+        return repo.resolve("api-spec/target/routes.json");
+    }
+
+    Path runtimeLib() {
+        return repo.resolve("local-stack/lambda-runtime/target/lib");
+    }
+
+    Path dockerfile(String function) {
+        return repo.resolve(function + "-impl/Dockerfile");
+    }
+
+    void requireBuilt() throws IOException {
+        List<String> missing = new ArrayList<>();
+        for (Path required : List.of(routesJson(), runtimeLib(), repo.resolve("local-stack/gateway/target/classes"),
+                repo.resolve("local-stack/dynamodb-local/target/lib"), repo.resolve("products-impl/target/lambda/lib"),
+                repo.resolve("orders-impl/target/lambda/lib"))) {
+            if (!Files.exists(required)) {
+                missing.add(repo.relativize(required).toString());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IOException("not built: " + String.join(", ", missing) + " (make bench builds first; or make build)");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package serverlessshop.bench;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keyset pagination at depth: page 1 against page 1000 of the catalogue (100,000 products, pages of
+ * 20) and of one customer's orders (10,000 orders, pages of 10), alternating request by request on
+ * the production stack. With keyset pagination the deep page costs what the first does.
+ */
+final class ScaleRun {
+
+    private final Load load;
+    private final BenchOptions options;
+
+    ScaleRun(Load load, BenchOptions options) {
+        this.load = load;
+        this.options = options;
+    }
+
+    int deepPage() {
+        return options.quick() ? 100 : 1_000;
+    }
+
+    int deepCustomerOrders() {
+        return options.quick() ? 1_000 : 10_000;
+    }
+
+    void run(Report report, StackProcess stack, int catalogueSize, String deepCustomerToken) throws Exception {
+        Pages pages = new Pages();
+        String productsCursor = pages.cursorOfPage(stack.baseUrl(), "/products?limit=", null, deepPage(), 20);
+        compare(report, stack, "GET /products, " + String.format("%,d", catalogueSize) + " products, pages of 20",
+                Map.of(), "/products?limit=20", productsCursor);
+
+        String ordersPath = "/customers/" + Bench.DEEP_CUSTOMER + "/orders?limit=";
+        String ordersCursor = pages.cursorOfPage(stack.baseUrl(), ordersPath, deepCustomerToken, deepPage(), 10);
+        compare(report, stack, "GET /customers/{id}/orders, " + String.format("%,d", deepCustomerOrders())
+                + " orders, pages of 10", Map.of("Authorization", deepCustomerToken), ordersPath + "10", ordersCursor);
+        report.method("Scale", "the cursor of page " + deepPage() + " is reached the way a client reaches it, by"
+                + " walking the list through the API (pages of 100, then of the page size); then page 1 and page "
+                + deepPage() + " are requested alternately by one client on the production stack ("
+                + options.seconds(2) + " s warm-up, up to " + options.seconds(6) + " s or 1,000 requests each);"
+                + " the ratio is of the medians. Products are seeded with batched SQL inserts, the customer's"
+                + " orders with DynamoDB BatchWriteItem.");
+    }
+
+    private void compare(Report report, StackProcess stack, String what, Map<String, String> headers, String firstPage,
+                         String cursor) throws Exception {
+        String deep = firstPage + "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
+        List<LoadPlan.Outcome> outcomes = load.run(new LoadPlan(List.of(
+                new LoadPlan.Variant("page " + deepPage(), stack.baseUrl(), List.of(new LoadPlan.Request("GET", deep, headers, null))),
+                new LoadPlan.Variant("page 1", stack.baseUrl(), List.of(new LoadPlan.Request("GET", firstPage, headers, null)))),
+                1, options.seconds(2), 10, options.seconds(6), 1_000, null));
+        WarmLatency.failures(report, what, outcomes.get(0));
+        WarmLatency.failures(report, what, outcomes.get(1));
+        Samples deepPage = outcomes.get(0).latencies();
+        Samples firstPages = outcomes.get(1).latencies();
+        double ratio = (double) deepPage.median() / firstPages.median();
+        report.add(new Row("Scale (keyset pagination, p50 / p99)", what + ": page " + deepPage() + " vs page 1",
+                Row.duration(deepPage.median()) + " / " + Row.duration(deepPage.percentile(99)),
+                Row.duration(firstPages.median()) + " / " + Row.duration(firstPages.percentile(99)),
+                Row.ratio(deepPage.median(), firstPages.median()), "p50 ratio ≤ 1.3", ratio <= 1.3));
+    }
+}

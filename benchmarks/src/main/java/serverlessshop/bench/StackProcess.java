@@ -1,0 +1,181 @@
+package serverlessshop.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import serverlessshop.localstack.process.JavaCommand;
+import serverlessshop.localstack.process.ProcessTrees;
+
+/**
+ * The whole local stack in its own process, started exactly as {@code make run} starts it (main
+ * class, class path, options), on ports of the harness's choosing. Its console goes to a log file;
+ * the functions' {@code SHOP_BENCH_TIMING} lines are kept, per function, for the overhead figures.
+ */
+final class StackProcess implements AutoCloseable {
+
+    private static final String TIMING = "SHOP_BENCH_TIMING";
+
+    private final String name;
+    private final Process process;
+    private final int port;
+    private final int dynamoDbPort;
+    private final Map<String, List<HandlerTime>> timings = new ConcurrentHashMap<>();
+
+    /** One invocation's time inside the handler and, of it, in downstream calls. */
+    record HandlerTime(long handlerMicros, long downstreamMicros, int downstreamCalls) {
+
+        long ownMicros() {
+            return Math.max(0, handlerMicros - downstreamMicros);
+        }
+
+        /** {@code SHOP_BENCH_TIMING handler_us=1234 downstream_us=800 downstream_calls=3} */
+        static HandlerTime parse(String text) {
+            long handler = 0;
+            long downstream = 0;
+            int calls = 0;
+            for (String field : text.substring(text.indexOf(TIMING) + TIMING.length()).trim().split("\\s+")) {
+                String[] pair = field.split("=", 2);
+                switch (pair[0]) {
+                    case "handler_us" -> handler = Long.parseLong(pair[1]);
+                    case "downstream_us" -> downstream = Long.parseLong(pair[1]);
+                    case "downstream_calls" -> calls = Integer.parseInt(pair[1]);
+                    default -> {
+                        // A field added later: not used here.
+                    }
+                }
+            }
+            return new HandlerTime(handler, downstream, calls);
+        }
+    }
+
+    private StackProcess(String name, Process process, int port, int dynamoDbPort) {
+        this.name = name;
+        this.process = process;
+        this.port = port;
+        this.dynamoDbPort = dynamoDbPort;
+    }
+
+    /**
+     * @param functionEnvironment variables every function gets over its image's ENV (--function-env)
+     * @param environment         the stack's own environment additions (PRODUCTS_DB_URL ...)
+     */
+    static StackProcess start(String name, Path repo, Path workDir, int concurrency,
+                              Map<String, String> functionEnvironment, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        int port = FreePorts.one();
+        int dynamoDbPort = FreePorts.one();
+        Path gateway = repo.resolve("local-stack/gateway/target");
+        Path dataDir = Files.createDirectories(workDir.resolve(name + "-data"));
+        List<String> command = new ArrayList<>(List.of(JavaCommand.java(),
+                "-cp", gateway.resolve("classes") + ":" + gateway.resolve("lib") + "/*",
+                "serverlessshop.localstack.LocalStack", "--repo", repo.toString(),
+                "--port", String.valueOf(port), "--dynamodb-port", String.valueOf(dynamoDbPort),
+                "--data-dir", dataDir.toString(), "--in-memory", "--no-seed",
+                "--concurrency", String.valueOf(concurrency)));
+        functionEnvironment.forEach((key, value) -> {
+            command.add("--function-env");
+            command.add(key + "=" + value);
+        });
+        ProcessBuilder builder = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        StackProcess stack = new StackProcess(name, builder.start(), port, dynamoDbPort);
+        try {
+            stack.awaitReady(workDir.resolve(name + "-stack.log"));
+        } catch (IOException | RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    private void awaitReady(Path log) throws IOException, InterruptedException {
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true);
+        Thread.ofVirtual().name(name + "-console").start(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8)); out) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    int timing = line.indexOf(TIMING);
+                    if (timing >= 0) {
+                        String function = line.substring(0, line.indexOf('|')).trim();
+                        timings.computeIfAbsent(function, f -> Collections.synchronizedList(new ArrayList<>()))
+                                .add(HandlerTime.parse(line));
+                        continue; // thousands of them: kept, not logged
+                    }
+                    out.println(line);
+                    if (line.contains("ready in")) {
+                        ready.complete(null);
+                    }
+                }
+            } catch (IOException e) {
+                // The stack is gone.
+            }
+            ready.completeExceptionally(new IOException("the " + name + " stack exited before it was ready; see " + log));
+        });
+        try {
+            ready.get(180, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("the " + name + " stack was not ready within 180 s; see " + log);
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The issuer as its tokens name it (the gateway's public host is localhost). */
+    String issuerUrl() {
+        return "http://localhost:" + port + "/oauth2";
+    }
+
+    String dynamoDbEndpoint() {
+        return "http://127.0.0.1:" + dynamoDbPort;
+    }
+
+    /** How many timing lines a function has printed so far. */
+    int timingCount(String function) {
+        return timings.getOrDefault(function, List.of()).size();
+    }
+
+    /** The timing lines from index {@code from} (inclusive), at most {@code count}. */
+    List<HandlerTime> timings(String function, int from, int count) {
+        List<HandlerTime> all = timings.getOrDefault(function, List.of());
+        synchronized (all) {
+            int end = Math.min(all.size(), from + count);
+            return from >= end ? List.of() : List.copyOf(all.subList(from, end));
+        }
+    }
+
+    /** The function instances this stack runs: the JVMs whose command names the function's handler. */
+    List<ProcessHandle> instances(String handlerClass) {
+        return process.toHandle().descendants()
+                .filter(p -> p.info().commandLine().map(line -> line.contains(handlerClass)).orElse(false))
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        ProcessTrees.destroy(process.toHandle(), Duration.ofSeconds(20));
+    }
+}

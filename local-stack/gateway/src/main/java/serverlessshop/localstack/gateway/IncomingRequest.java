@@ -1,0 +1,42 @@
+package serverlessshop.localstack.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An HTTP request as the gateway received it: raw path and query (still percent-encoded, as API
+ * Gateway's {@code rawPath} and {@code rawQueryString}), headers with lower-case names, the body.
+ */
+public record IncomingRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
+                              byte[] body, String sourceIp, String protocol) {
+
+    public IncomingRequest {
+        rawQuery = rawQuery == null ? "" : rawQuery;
+        Map<String, List<String>> lowerCase = new LinkedHashMap<>();
+        headers.forEach((name, values) -> lowerCase.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new java.util.ArrayList<>())
+                .addAll(values));
+        headers = Map.copyOf(lowerCase);
+        body = body == null ? new byte[0] : body;
+    }
+
+    public static IncomingRequest of(HttpExchange exchange) throws IOException {
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        return new IncomingRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body,
+                exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getProtocol());
+    }
+
+    /** The header's values joined with commas, as API Gateway passes repeated headers; null when absent. */
+    public String header(String name) {
+        List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+        return values == null || values.isEmpty() ? null : String.join(",", values);
+    }
+}

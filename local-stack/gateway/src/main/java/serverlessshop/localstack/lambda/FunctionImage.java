@@ -1,0 +1,75 @@
+package serverlessshop.localstack.lambda;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A function as its container image defines it, read from its Dockerfile: the handler ({@code CMD}),
+ * the image's environment ({@code ENV}, JAVA_TOOL_OPTIONS among it), the task root, the folder
+ * whose {@code lib/} the Dockerfile copies to {@code ${LAMBDA_TASK_ROOT}/lib/}, the JVM's command
+ * line ({@code ENTRYPOINT}, empty for the base image's own) and the build's exec-form {@code RUN}s.
+ *
+ * @param taskRoot what {@code /var/task} is in the image ({@code <module>/target/lambda})
+ */
+public record FunctionImage(String name, Path dockerfile, String handler, Path taskRoot, Map<String, String> env,
+                            List<String> entrypoint, List<ImageRun> runs) {
+
+    private static final String LIB_DESTINATION = "${LAMBDA_TASK_ROOT}/lib";
+
+    public FunctionImage {
+        env = Map.copyOf(env);
+        entrypoint = List.copyOf(entrypoint);
+        runs = List.copyOf(runs);
+    }
+
+    /** An image with the base image's entrypoint and no build steps of its own. */
+    public FunctionImage(String name, Path dockerfile, String handler, Path taskRoot, Map<String, String> env) {
+        this(name, dockerfile, handler, taskRoot, env, List.of(), List.of());
+    }
+
+    /** The same image with another handler: what Lambda's image_config.command override does. */
+    public FunctionImage withHandler(String name, String otherHandler) {
+        return new FunctionImage(name, dockerfile, otherHandler, taskRoot, env, entrypoint, runs);
+    }
+
+    /** The build step that trains the AOT cache ({@code -XX:AOTCacheOutput}), if the image has one. */
+    public Optional<ImageRun> aotTraining() {
+        return runs.stream().filter(run -> run.aotCacheOutput().isPresent()).findFirst();
+    }
+
+    public static FunctionImage read(String name, Path dockerfile) throws IOException {
+        Dockerfile file = Dockerfile.read(dockerfile);
+        Dockerfile.Copy lib = file.copies().stream()
+                .filter(copy -> trimSlash(copy.destination()).equals(LIB_DESTINATION))
+                .findFirst()
+                .orElseThrow(() -> new IOException(dockerfile + " has no COPY ... " + LIB_DESTINATION + "/"));
+        if (file.cmd().size() != 1) {
+            throw new IOException(dockerfile + ": CMD must name one handler, [\"package.Class::method\"]");
+        }
+        Path libDir = dockerfile.toAbsolutePath().getParent().resolve(trimSlash(lib.source())).normalize();
+        return new FunctionImage(name, dockerfile, file.cmd().getFirst(), libDir.getParent(), file.env(),
+                file.entrypoint(), file.runs());
+    }
+
+    public Path libDir() {
+        return taskRoot.resolve("lib");
+    }
+
+    /** Whether the build has filled the folder the Dockerfile copies. */
+    public boolean isBuilt() throws IOException {
+        if (!Files.isDirectory(libDir())) {
+            return false;
+        }
+        try (var jars = Files.list(libDir())) {
+            return jars.anyMatch(jar -> jar.toString().endsWith(".jar"));
+        }
+    }
+
+    private static String trimSlash(String path) {
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+}

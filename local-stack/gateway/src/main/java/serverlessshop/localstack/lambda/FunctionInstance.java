@@ -1,0 +1,80 @@
+package serverlessshop.localstack.lambda;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import serverlessshop.localstack.process.JavaCommand;
+import serverlessshop.localstack.process.PrefixedOutput;
+import serverlessshop.localstack.process.ProcessTrees;
+
+/**
+ * One instance of a function: a JVM started as the Lambda Java runtime starts the container image
+ * (the image's ENTRYPOINT, or else the Runtime Interface Client as the main class with the task's and
+ * the runtime's jars; the handler from the image's CMD as its argument, the image's environment, the
+ * task root as working directory), talking to its own
+ * {@link RuntimeApi}. Its output goes to the console prefixed with the function's name.
+ */
+final class FunctionInstance implements AutoCloseable {
+
+    static final String RUNTIME_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+
+    private final Process process;
+    private final RuntimeApi runtimeApi;
+
+    private FunctionInstance(Process process, RuntimeApi runtimeApi) {
+        this.process = process;
+        this.runtimeApi = runtimeApi;
+    }
+
+    static FunctionInstance start(FunctionImage image, Map<String, String> environment, Path runtimeLib,
+                                  String functionArn) throws IOException {
+        RuntimeApi runtimeApi = new RuntimeApi(functionArn);
+        List<String> command = new ArrayList<>(image.entrypoint().isEmpty() ? List.of(
+                JavaCommand.java(),
+                // The client loads its JNI part with System.load; JDK 25 warns on every start without this.
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp", image.libDir() + "/*:" + runtimeLib + "/*",
+                RUNTIME_MAIN)
+                // The image's own command line, its paths mapped to this machine's.
+                : new ImagePaths(image.taskRoot(), runtimeLib).local(image.entrypoint()));
+        command.add(image.handler());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(image.taskRoot().toFile())
+                .redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtimeApi.address());
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            runtimeApi.close();
+            throw e;
+        }
+        PrefixedOutput.forward(process, image.name(), line -> true);
+        process.onExit().thenRun(() -> runtimeApi.failAll(new FunctionFailure("Runtime.ExitError",
+                "the function's process exited with status " + process.exitValue())));
+        return new FunctionInstance(process, runtimeApi);
+    }
+
+    RuntimeApi runtimeApi() {
+        return runtimeApi;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() {
+        ProcessTrees.destroy(process.toHandle(), Duration.ofSeconds(10));
+        runtimeApi.close();
+    }
+}

@@ -1,0 +1,253 @@
+package serverlessshop.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import serverlessshop.localstack.issuer.IssuerClient;
+
+/**
+ * The whole stack, started the way {@code make run} starts it (the same main class and class path,
+ * in its own JVM), on free ports, in memory, with its data folder in a temporary directory. One
+ * stack for the class; the tests run in order: refusals first (no function may have started), then
+ * the shop's main flow over HTTP, then SIGTERM, after which no process of the stack may be left.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NOT_FOUND = "{\"message\":\"Not Found\"}";
+    private static final String UNAUTHORIZED = "{\"message\":\"Unauthorized\"}";
+
+    @TempDir
+    static Path data;
+    private static Process stack;
+    private static String base;
+    private static IssuerClient issuer;
+    private static final List<ProcessHandle> seenProcesses = new ArrayList<>();
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        int port = freePort();
+        Path gateway = Repository.root().resolve("local-stack/gateway/target");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", gateway.resolve("classes") + ":" + gateway.resolve("lib") + "/*",
+                "serverlessshop.localstack.LocalStack",
+                "--repo", Repository.root().toString(), "--port", String.valueOf(port),
+                "--dynamodb-port", String.valueOf(freePort()), "--data-dir", data.toString(), "--in-memory", "--no-seed");
+        stack = new ProcessBuilder(command).redirectErrorStream(true).start();
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    System.out.println("[stack] " + line);
+                    if (line.contains("ready in")) {
+                        ready.complete(null);
+                    }
+                }
+            } catch (IOException e) {
+                // The stack is gone.
+            }
+            ready.completeExceptionally(new IllegalStateException("the stack exited before it was ready"));
+        });
+        ready.get(120, TimeUnit.SECONDS);
+        base = "http://localhost:" + port;
+        issuer = new IssuerClient(URI.create(base + "/oauth2"));
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null && stack.isAlive()) {
+            stack.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            stack.destroyForcibly();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aRouteNotInRoutesJsonIs404BeforeAnyFunctionRuns() throws Exception {
+        String orderId = UUID.randomUUID().toString();
+        assertRefused(send("DELETE", "/orders/" + orderId, null, null), 404, NOT_FOUND);
+        assertRefused(send("GET", "/products/a/b/c", null, null), 404, NOT_FOUND);
+        assertRefused(send("POST", "/customers/alice/orders", null, "{}"), 404, NOT_FOUND);
+        assertRefused(send("GET", "/orders", null, null), 404, NOT_FOUND);
+        assertThat(functionProcesses()).as("no function was started").isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void aProtectedRouteWithoutAValidTokenIs401BeforeAnyFunctionRuns() throws Exception {
+        HttpResponse<String> noToken = send("POST", "/products", null, "{\"sku\":\"X\",\"name\":\"X\",\"price\":1}");
+        assertRefused(noToken, 401, UNAUTHORIZED);
+        assertThat(noToken.headers().firstValue("www-authenticate")).contains("Bearer");
+        assertRefused(send("POST", "/orders", null, "{}"), 401, UNAUTHORIZED);
+        assertRefused(send("GET", "/customers/alice/orders", "not-a-jwt", null), 401, UNAUTHORIZED);
+        // A customer's valid token lacks the machine scope of the stock routes: 403, from the gateway.
+        String alice = issuer.signIn("alice", false);
+        assertRefused(send("PUT", "/products/stock-reservations/" + UUID.randomUUID(), alice, "{}"), 403,
+                "{\"message\":\"Forbidden\"}");
+        assertThat(functionProcesses()).as("no function was started").isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void theSiteTheDocsTheIssuerAndCorsAreServedOnTheSamePort() throws Exception {
+        assertThat(send("GET", "/", null, null).body()).contains("serverless-shop");
+        assertThat(JSON.readTree(send("GET", "/config.json", null, null).body()).path("client_id").asText())
+                .as("the site's config.json names the issuer's web client").isEqualTo("serverless-shop-web");
+        HttpResponse<String> docs = send("GET", "/docs", null, null);
+        assertThat(docs.body()).contains("/docs/products.yaml").contains("/docs/orders.yaml");
+        assertThat(send("GET", "/docs/orders.yaml", null, null).body()).contains("Orders API");
+        JsonNode discovery = JSON.readTree(send("GET", "/oauth2/.well-known/openid-configuration", null, null).body());
+        assertThat(discovery.path("issuer").asText()).isEqualTo(base + "/oauth2");
+
+        HttpResponse<String> preflight = send("OPTIONS", "/orders", null, null,
+                "Origin", "http://localhost:5173", "Access-Control-Request-Method", "POST");
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().allValues("access-control-allow-origin")).containsExactly("http://localhost:5173");
+    }
+
+    @Test
+    @Order(4)
+    void anAdministratorCreatesAProductACustomerOrdersItAndTheAdministratorShipsIt() throws Exception {
+        String admin = issuer.signIn("admin", true);
+        String alice = issuer.signIn("alice", false);
+
+        HttpResponse<String> created = send("POST", "/products", admin, """
+                {"sku": "E2E-LAMP-%s", "name": "End-to-end lamp", "description": "Made by the end-to-end test.",
+                 "price": 39.90, "stock_quantity": 25, "is_active": true}""".formatted(UUID.randomUUID().toString().substring(0, 8)));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String productId = JSON.readTree(created.body()).path("product_id").asText();
+        assertThat(send("GET", "/products/" + productId, null, null).statusCode()).isEqualTo(200);
+
+        requireOrders();
+        String order = """
+                {"items": [{"product_id": "%s", "quantity": 2}],
+                 "shipping_address": {"street": "123 Serverless Way", "city": "Cloud City", "zip_code": "12345", "country": "US"}}
+                """.formatted(productId);
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> placed = send("POST", "/orders", alice, order, "Idempotency-Key", key);
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+        JsonNode placedOrder = JSON.readTree(placed.body());
+        String orderId = placedOrder.path("order_id").asText();
+        assertThat(placedOrder.path("customer_id").asText()).isEqualTo("alice");
+        assertThat(placedOrder.path("items").get(0).path("price_per_unit").decimalValue()).isEqualByComparingTo("39.90");
+
+        HttpResponse<String> replayed = send("POST", "/orders", alice, order, "Idempotency-Key", key);
+        assertThat(replayed.statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(replayed.body()).path("order_id").asText()).isEqualTo(orderId);
+
+        HttpResponse<String> read = send("GET", "/orders/" + orderId, alice, null);
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(JSON.readTree(read.body()).path("order_id").asText()).isEqualTo(orderId);
+
+        HttpResponse<String> history = send("GET", "/customers/alice/orders", alice, null);
+        assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
+        assertThat(history.body()).contains(orderId);
+
+        String status = JSON.readTree(read.body()).path("order_status").asText();
+        if (status.equals("PENDING")) {
+            status = changeStatus(orderId, admin, "CONFIRMED");
+        }
+        assertThat(status).isEqualTo("CONFIRMED");
+        assertThat(changeStatus(orderId, admin, "SHIPPED")).isEqualTo("SHIPPED");
+
+        JsonNode product = JSON.readTree(send("GET", "/products/" + productId, null, null).body());
+        assertThat(product.path("stock_quantity").asInt()).as("the order took its stock").isEqualTo(23);
+    }
+
+    @Test
+    @Order(5)
+    void sigtermStopsTheStackAndEveryProcessItStarted() throws Exception {
+        seenProcesses.addAll(stack.toHandle().descendants().toList());
+        assertThat(seenProcesses).as("DynamoDB Local and the functions that ran").hasSizeGreaterThanOrEqualTo(2);
+        stack.destroy(); // SIGTERM, as Ctrl-C or a service manager stops it
+        assertThat(stack.waitFor(60, TimeUnit.SECONDS)).as("the stack exits").isTrue();
+        for (ProcessHandle process : seenProcesses) {
+            process.onExit().get(10, TimeUnit.SECONDS);
+            assertThat(process.isAlive()).as("process " + process.pid() + " outlived the stack").isFalse();
+        }
+    }
+
+    private static String changeStatus(String orderId, String admin, String status) throws Exception {
+        HttpResponse<String> changed = send("PUT", "/orders/" + orderId, admin, "{\"order_status\": \"" + status + "\"}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        return JSON.readTree(changed.body()).path("order_status").asText();
+    }
+
+    /** The orders part needs the orders function; it is built in another branch until merged. */
+    private static void requireOrders() {
+        if (!Files.exists(Repository.root().resolve("orders-impl/Dockerfile"))) {
+            String why = "orders-impl/Dockerfile is missing: the orders function is not built, so the order half of"
+                    + " the end-to-end flow cannot run";
+            if (Repository.isCi()) {
+                fail(why + " (CI=true: nothing may be skipped)");
+            }
+            System.err.println("SKIPPED: " + why);
+            Assumptions.abort(why);
+        }
+    }
+
+    private static void assertRefused(HttpResponse<String> response, int status, String body) {
+        assertThat(response.statusCode()).as(response.request().method() + " " + response.uri()).isEqualTo(status);
+        assertThat(response.body()).isEqualTo(body);
+        assertThat(response.headers().firstValue("apigw-requestid")).isPresent();
+    }
+
+    private static List<ProcessHandle> functionProcesses() {
+        return stack.toHandle().descendants()
+                .filter(process -> process.info().commandLine().orElse("").contains("AWSLambda"))
+                .toList();
+    }
+
+    private static HttpResponse<String> send(String method, String path, String token, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package serverlessshop.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StackOptionsTest {
+
+    @Test
+    void defaults() {
+        StackOptions options = StackOptions.parse(new String[] {"--repo", "/repo"}, Map.of());
+        assertThat(options.port()).isEqualTo(8080);
+        assertThat(options.dynamoDbPort()).isEqualTo(8000);
+        assertThat(options.dataDir()).isEqualTo(Path.of("/repo/.data"));
+        assertThat(options.inMemory()).isFalse();
+        assertThat(options.seed()).isTrue();
+    }
+
+    @Test
+    void theCommandLineWinsOverTheEnvironment() {
+        Map<String, String> env = Map.of("SHOP_PORT", "9090", "SHOP_DYNAMODB_PORT", "9000", "SHOP_DATA_DIR", "elsewhere");
+        StackOptions fromEnv = StackOptions.parse(new String[] {"--repo", "/repo"}, env);
+        assertThat(fromEnv.port()).isEqualTo(9090);
+        assertThat(fromEnv.dynamoDbPort()).isEqualTo(9000);
+        assertThat(fromEnv.dataDir()).isEqualTo(Path.of("/repo/elsewhere"));
+
+        StackOptions flags = StackOptions.parse(new String[] {"--repo", "/repo", "--port", "7070", "--dynamodb-port", "0",
+                "--data-dir", "/tmp/x", "--in-memory", "--no-seed"}, env);
+        assertThat(flags.port()).isEqualTo(7070);
+        assertThat(flags.dynamoDbPort()).isZero();
+        assertThat(flags.dataDir()).isEqualTo(Path.of("/tmp/x"));
+        assertThat(flags.inMemory()).isTrue();
+        assertThat(flags.seed()).isFalse();
+    }
+
+    @Test
+    void functionsScaleOutAndTakeExtraVariablesOnlyWhenAsked() {
+        StackOptions plain = StackOptions.parse(new String[] {"--repo", "/repo"}, Map.of());
+        assertThat(plain.concurrency()).isEqualTo(1);
+        assertThat(plain.functionEnvironment()).isEmpty();
+
+        StackOptions asked = StackOptions.parse(new String[] {"--repo", "/repo", "--concurrency", "4",
+                "--function-env", "SHOP_BENCH_TIMING=true", "--function-env", "JAVA_TOOL_OPTIONS=-Xshare:off -Da=b"},
+                Map.of("SHOP_FUNCTION_CONCURRENCY", "2"));
+        assertThat(asked.concurrency()).isEqualTo(4);
+        assertThat(asked.functionEnvironment()).containsEntry("SHOP_BENCH_TIMING", "true")
+                .containsEntry("JAVA_TOOL_OPTIONS", "-Xshare:off -Da=b");
+        assertThat(StackOptions.parse(new String[0], Map.of("SHOP_FUNCTION_CONCURRENCY", "3")).concurrency()).isEqualTo(3);
+    }
+
+    @Test
+    void badInputIsNamed() {
+        assertThatThrownBy(() -> StackOptions.parse(new String[] {"--concurrency", "0"}, Map.of()))
+                .hasMessageContaining("--concurrency");
+        assertThatThrownBy(() -> StackOptions.parse(new String[] {"--function-env", "NOVALUE"}, Map.of()))
+                .hasMessageContaining("NAME=VALUE");
+        assertThatThrownBy(() -> StackOptions.parse(new String[0], Map.of("SHOP_PORT", "http")))
+                .hasMessageContaining("SHOP_PORT");
+        assertThatThrownBy(() -> StackOptions.parse(new String[] {"--port"}, Map.of())).hasMessageContaining("--port");
+        assertThatThrownBy(() -> StackOptions.parse(new String[] {"--fast"}, Map.of())).hasMessageContaining("--fast")
+                .hasMessageContaining("usage");
+    }
+}

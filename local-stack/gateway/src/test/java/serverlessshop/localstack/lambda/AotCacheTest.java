@@ -1,0 +1,46 @@
+package serverlessshop.localstack.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AotCacheTest {
+
+    @Test
+    void theCacheIsTheOneTheJvmOptionsName() {
+        assertThat(AotCache.named(Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseSerialGC -XX:AOTCache=/tmp/x/a.aot -Xss1m")))
+                .contains(Path.of("/tmp/x/a.aot"));
+        assertThat(AotCache.named(Map.of("JAVA_TOOL_OPTIONS", "-Xshare:off"))).isEmpty();
+        assertThat(AotCache.named(Map.of())).isEmpty();
+    }
+
+    @Test
+    void aCacheOlderThanAJarOrItsDockerfileIsStale(@TempDir Path root) throws IOException {
+        Path lib = Files.createDirectories(root.resolve("lib"));
+        Path runtime = Files.createDirectories(root.resolve("runtime"));
+        Path jar = Files.writeString(lib.resolve("app.jar"), "jar");
+        Path dockerfile = Files.writeString(root.resolve("Dockerfile"), "FROM x");
+        Path cache = root.resolve("aot/app.aot");
+        FunctionImage image = new FunctionImage("x", dockerfile, "a.B::c", root, Map.of(), List.of(), List.of());
+        assertThat(AotCache.isFresh(cache, image, runtime)).as("missing").isFalse();
+
+        Files.createDirectories(cache.getParent());
+        Files.writeString(cache, "cache");
+        Instant now = Instant.now();
+        Files.setLastModifiedTime(jar, FileTime.from(now.minusSeconds(60)));
+        Files.setLastModifiedTime(dockerfile, FileTime.from(now.minusSeconds(60)));
+        Files.setLastModifiedTime(cache, FileTime.from(now.minusSeconds(30)));
+        assertThat(AotCache.isFresh(cache, image, runtime)).isTrue();
+
+        Files.setLastModifiedTime(jar, FileTime.from(now));
+        assertThat(AotCache.isFresh(cache, image, runtime)).as("a jar was rebuilt").isFalse();
+    }
+}

@@ -1,0 +1,93 @@
+package serverlessshop.localstack.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import serverlessshop.localstack.Repository;
+
+class FunctionImageTest {
+
+    @Test
+    void readsTheProductsImageFromItsDockerfile() throws IOException {
+        Path dockerfile = Repository.root().resolve("products-impl/Dockerfile");
+        FunctionImage image = FunctionImage.read("products", dockerfile);
+        assertThat(image.handler()).isEqualTo("serverlessshop.products.lambda.StreamLambdaHandler::handleRequest");
+        assertThat(image.taskRoot()).isEqualTo(Repository.root().resolve("products-impl/target/lambda"));
+        assertThat(image.libDir()).isEqualTo(Repository.root().resolve("products-impl/target/lambda/lib"));
+        assertThat(image.env().get("JAVA_TOOL_OPTIONS")).contains("-XX:+UseSerialGC").contains("-XX:TieredStopAtLevel=1");
+        assertThat(image.env()).containsEntry("PRODUCTS_DB_MIGRATE_ON_START", "false");
+    }
+
+    @Test
+    void bothImagesTrainTheAotCacheTheirJvmOptionsNameWithTheClassPathTheirEntrypointRuns() throws IOException {
+        for (String function : new String[] {"products", "orders"}) {
+            FunctionImage image = FunctionImage.read(function, Repository.root().resolve(function + "-impl/Dockerfile"));
+            ImageRun training = image.aotTraining().orElseThrow();
+            String cache = training.aotCacheOutput().orElseThrow();
+            assertThat(image.env().get("JAVA_TOOL_OPTIONS")).as(function).contains("-XX:AOTCache=" + cache);
+            assertThat(training.env().get("JAVA_TOOL_OPTIONS")).as("the training runs with the function's other options")
+                    .isEqualTo(image.env().get("JAVA_TOOL_OPTIONS").replace(" -XX:AOTCache=" + cache, ""));
+            String classPath = image.entrypoint().get(image.entrypoint().indexOf("-cp") + 1);
+            assertThat(training.command().get(training.command().indexOf("-cp") + 1)).as(function).isEqualTo(classPath);
+            assertThat(image.entrypoint()).last().isEqualTo(FunctionInstance.RUNTIME_MAIN);
+        }
+    }
+
+    @Test
+    void readsTheEntrypointAndExecFormRunsWithTheEnvironmentAboveThem(@TempDir Path dir) throws IOException {
+        Path dockerfile = dir.resolve("Dockerfile");
+        Files.writeString(dockerfile, """
+                FROM public.ecr.aws/lambda/java:25
+                COPY lib/ ${LAMBDA_TASK_ROOT}/lib/
+                ENV OPTS=-Xa
+                RUN echo a shell-form run is the build's business
+                RUN ["/var/lang/bin/java", "-XX:AOTCacheOutput=/var/task/a.aot", "-cp", "/var/task/lib/*", "T"]
+                ENV OPTS="-Xa -XX:AOTCache=/var/task/a.aot"
+                ENTRYPOINT ["/var/lang/bin/java", "-cp", "/var/task/lib/*:/var/runtime/lib/*", "Main"]
+                CMD ["a.B::c"]
+                """);
+        FunctionImage image = FunctionImage.read("x", dockerfile);
+        assertThat(image.runs()).hasSize(1);
+        assertThat(image.aotTraining().orElseThrow().env()).containsEntry("OPTS", "-Xa");
+        assertThat(image.aotTraining().orElseThrow().aotCacheOutput()).contains("/var/task/a.aot");
+        assertThat(image.env()).containsEntry("OPTS", "-Xa -XX:AOTCache=/var/task/a.aot");
+
+        ImagePaths paths = new ImagePaths(dir, dir.resolve("runtime"));
+        assertThat(paths.local(image.entrypoint())).containsExactly(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                dir + "/lib/*:" + dir.resolve("runtime") + "/*", "Main");
+    }
+
+    @Test
+    void understandsContinuationsQuotesAndTheLegacyEnvForm(@TempDir Path dir) throws IOException {
+        Path dockerfile = dir.resolve("Dockerfile");
+        Files.writeString(dockerfile, """
+                # a comment
+                FROM public.ecr.aws/lambda/java:25
+                COPY --chown=1000 build/lib/ ${LAMBDA_TASK_ROOT}/lib/
+                ENV A="one two" \\
+                    B=three C="with \\"quotes\\""
+                ENV LEGACY some value
+                CMD [ "example.Handler::handleRequest" ]
+                """);
+        FunctionImage image = FunctionImage.read("example", dockerfile);
+        assertThat(image.env()).containsEntry("A", "one two").containsEntry("B", "three")
+                .containsEntry("C", "with \"quotes\"").containsEntry("LEGACY", "some value");
+        assertThat(image.handler()).isEqualTo("example.Handler::handleRequest");
+        assertThat(image.taskRoot()).isEqualTo(dir.resolve("build"));
+    }
+
+    @Test
+    void refusesAnImageItCannotRunTheLambdaWay(@TempDir Path dir) throws IOException {
+        Path noLib = dir.resolve("Dockerfile");
+        Files.writeString(noLib, "FROM x\nCOPY app.jar /app.jar\nCMD [\"a.B::c\"]\n");
+        assertThatThrownBy(() -> FunctionImage.read("x", noLib)).hasMessageContaining("COPY");
+        Files.writeString(noLib, "FROM x\nCOPY lib/ ${LAMBDA_TASK_ROOT}/lib/\nCMD a.B::c\n");
+        assertThatThrownBy(() -> FunctionImage.read("x", noLib)).isInstanceOf(IOException.class);
+    }
+}

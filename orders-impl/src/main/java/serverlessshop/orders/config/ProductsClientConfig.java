@@ -1,0 +1,48 @@
+package serverlessshop.orders.config;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import serverlessshop.orders.stock.MachineTokens;
+import serverlessshop.orders.stock.ProductsStock;
+import serverlessshop.products.client.ApiClient;
+import serverlessshop.products.client.api.StockReservationsApi;
+import serverlessshop.support.timing.HandlerTiming;
+
+/**
+ * The generated client of the products API, built once: the JDK's HTTP client with short timeouts
+ * (an order waits for products, so products being slow must become a quick 503, not a hung Lambda),
+ * and the machine token of the client-credentials grant.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProductsClientProperties.class)
+class ProductsClientConfig {
+
+    @Bean
+    MachineTokens machineTokens(ProductsClientProperties properties, Clock clock) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
+        URI tokenUrl = properties.tokenUrl() == null || properties.tokenUrl().isBlank()
+                ? null : URI.create(properties.tokenUrl());
+        return new MachineTokens(http, tokenUrl, properties.clientId(), properties.clientSecret(), properties.scope(),
+                properties.readTimeout(), clock);
+    }
+
+    @Bean
+    ProductsStock productsStock(ProductsClientProperties properties, MachineTokens tokens) {
+        ApiClient client = new ApiClient()
+                .setConnectTimeout(properties.connectTimeout())
+                .setReadTimeout(properties.readTimeout());
+        client.updateBaseUri(properties.baseUrl());
+        if (HandlerTiming.enabled()) {
+            // make bench: the round trip to products is downstream time, not the handler's own.
+            client.setRequestInterceptor(request -> HandlerTiming.downstreamStarts());
+            client.setResponseInterceptor(response -> HandlerTiming.downstreamEnded());
+        }
+        // The API object builds its HTTP client from the ApiClient once, here.
+        return new ProductsStock(new StockReservationsApi(client), tokens, client.getObjectMapper(),
+                properties.reservationTtlSeconds());
+    }
+}

@@ -1,0 +1,15 @@
+package serverlessshop.orders.config;
+
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One clock, in UTC, for every timestamp the service writes and every claim it judges stale. */
+@Configuration(proxyBeanMethods = false)
+class TimeConfig {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

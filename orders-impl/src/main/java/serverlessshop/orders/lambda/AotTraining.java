@@ -1,0 +1,53 @@
+package serverlessshop.orders.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.UUID;
+import serverlessshop.support.lambda.TrainingEvents;
+import serverlessshop.support.lambda.TrainingRun;
+
+/**
+ * The AOT cache's training run of the orders function (see the Dockerfile): the handler class starts
+ * as Lambda starts it, then places orders (the whole saga), lists and reads them, changes a status,
+ * and meets the errors a shop meets (404, 400), a few rounds, against {@link TrainingStandIns} for
+ * DynamoDB and the products API, which the image build cannot reach.
+ */
+public final class AotTraining {
+
+    private static final int ROUNDS = 3;
+
+    private AotTraining() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        TrainingStandIns standIns = new TrainingStandIns();
+        System.setProperty("shop.dynamodb.endpoint", standIns.url());
+        System.setProperty("shop.dynamodb.region", "eu-west-1");
+        System.setProperty("shop.products.base-url", standIns.url());
+        System.setProperty("shop.products.token-url", standIns.url() + "/oauth2/token");
+        System.setProperty("shop.products.client-id", "training");
+        System.setProperty("shop.products.client-secret", "training");
+
+        TrainingRun run = new TrainingRun(new StreamLambdaHandler());
+        String customer = TrainingStandIns.CUSTOMER;
+        Map<String, String> shopper = TrainingEvents.claims(customer, "openid", null);
+        Map<String, String> admin = TrainingEvents.claims("training-admin", "openid", "[admin]");
+        String order = "{\"items\":[{\"product_id\":\"" + UUID.randomUUID() + "\",\"quantity\":1},{\"product_id\":\""
+                + UUID.randomUUID() + "\",\"quantity\":2}],\"shipping_address\":{\"street\":\"1 Training Road\","
+                + "\"city\":\"Buildville\",\"zip_code\":\"12345\",\"country\":\"US\"}}";
+        for (int round = 0; round < ROUNDS; round++) {
+            JsonNode placed = TrainingRun.body(run.invoke(TrainingEvents.event("POST /orders", "/orders", null, shopper,
+                    Map.of("idempotency-key", UUID.randomUUID().toString()), order)));
+            String orderId = placed.path("order_id").asText(UUID.randomUUID().toString());
+            run.invoke(TrainingEvents.event("GET /customers/{customer_id}/orders", "/customers/" + customer + "/orders",
+                    "limit=20", shopper, Map.of(), null));
+            run.invoke(TrainingEvents.event("GET /orders/{order_id}", "/orders/" + orderId, null, shopper, Map.of(), null));
+            run.invoke(TrainingEvents.event("PUT /orders/{order_id}", "/orders/" + orderId, null, admin, Map.of(),
+                    "{\"order_status\":\"SHIPPED\"}"));
+            run.invoke(TrainingEvents.event("GET /orders/{order_id}", "/orders/not-an-id", null, shopper, Map.of(), null));
+            run.invoke(TrainingEvents.event("POST /orders", "/orders", null, shopper, Map.of(), order)); // no key: 400
+        }
+        standIns.close();
+        run.finish("orders");
+    }
+}

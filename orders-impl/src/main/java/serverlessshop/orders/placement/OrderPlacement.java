@@ -1,0 +1,230 @@
+package serverlessshop.orders.placement;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import serverlessshop.orders.api.model.OrderCreate;
+import serverlessshop.orders.api.model.OrderStatus;
+import serverlessshop.orders.stock.ProductsStock;
+import serverlessshop.orders.stock.ProductsUnavailable;
+import serverlessshop.orders.stock.ReservationClosed;
+import serverlessshop.orders.store.OrderRepository;
+import serverlessshop.orders.store.OrderStoreUnavailable;
+import serverlessshop.orders.store.StoredLine;
+import serverlessshop.orders.store.StoredOrder;
+import serverlessshop.products.client.model.Reservation;
+import serverlessshop.products.client.model.ReservedItem;
+
+/**
+ * Places an order: the saga of DESIGN.md, made safe to repeat at every step.
+ *
+ * <ol>
+ *   <li>Claim the order id (derived from customer and Idempotency-Key) with a conditional put; a
+ *       request that finds the id taken replays the placed order, refuses another body (422), waits
+ *       for an attempt in progress (409), or takes over an attempt that crashed.</li>
+ *   <li>Reserve the stock in products, which returns the authoritative names and prices.</li>
+ *   <li>Replace the claim with the placed order, on condition the claim is still this attempt's.</li>
+ *   <li>Confirm the reservation.</li>
+ * </ol>
+ * When a step fails, what the earlier ones did is undone before the client hears of it, so nothing
+ * stays reserved and a retry with the same key starts again; what cannot be undone at that moment
+ * (products unreachable) is an unconfirmed reservation, which expires by itself.
+ */
+@Service
+public class OrderPlacement {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderPlacement.class);
+
+    /** Longer than any attempt takes (a few seconds of products and DynamoDB timeouts). */
+    static final Duration STALE_CLAIM = Duration.ofSeconds(30);
+    /** Reservation ids an order may go through (see {@link OrderIds#reservationId}). */
+    static final int RESERVATION_IDS = 10;
+    private static final int CLAIM_ATTEMPTS = 3;
+
+    private final OrderRepository orders;
+    private final ProductsStock stock;
+    private final Clock clock;
+
+    OrderPlacement(OrderRepository orders, ProductsStock stock, Clock clock) {
+        this.orders = orders;
+        this.stock = stock;
+        this.clock = clock;
+    }
+
+    private record Reserved(UUID reservationId, Reservation reservation) {
+    }
+
+    PlacedOrder place(String customerId, String idempotencyKey, OrderCreate body) {
+        PlacementRequest request = PlacementRequest.of(body);
+        String orderId = OrderIds.orderId(customerId, idempotencyKey).toString();
+        Instant now = now();
+        String token = UUID.randomUUID().toString();
+        StoredOrder claim = StoredOrder.builder()
+                .orderId(orderId)
+                .customerId(customerId)
+                .shippingAddress(request.address())
+                .requestHash(request.hash())
+                .idempotencyKey(idempotencyKey)
+                .sagaState(StoredOrder.PLACING)
+                .claimedAt(now)
+                .claimToken(token)
+                .updatedAt(now)
+                .build();
+        for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+            if (orders.claim(claim)) {
+                return carryOut(claim, request);
+            }
+            Optional<StoredOrder> existing = orders.find(orderId, customerId);
+            if (existing.isEmpty()) {
+                continue; // an attempt that failed has just deleted its claim: claim again
+            }
+            StoredOrder found = existing.get();
+            if (!found.requestHash().equals(request.hash())) {
+                throw new IdempotencyKeyReused();
+            }
+            if (found.isPlaced()) {
+                return new PlacedOrder(found, true);
+            }
+            if (found.claimedAt().plus(STALE_CLAIM).isAfter(now) || !orders.takeOver(found, token, now)) {
+                throw new RequestInProgress();
+            }
+            log.info("Order {}: taking over an attempt claimed at {}", orderId, found.claimedAt());
+            return carryOut(found.toBuilder().claimToken(token).claimedAt(now).build(), request);
+        }
+        throw new RequestInProgress();
+    }
+
+    private PlacedOrder carryOut(StoredOrder claim, PlacementRequest request) {
+        Reserved reserved = reserve(claim, request);
+        StoredOrder order = placed(claim, request, reserved);
+        write(claim, order, reserved.reservationId());
+        confirm(order, reserved.reservationId());
+        return new PlacedOrder(order, false);
+    }
+
+    private Reserved reserve(StoredOrder claim, PlacementRequest request) {
+        UUID orderId = UUID.fromString(claim.orderId());
+        UUID reservationId = orderId;
+        try {
+            for (int attempt = 0; attempt < RESERVATION_IDS; attempt++) {
+                reservationId = OrderIds.reservationId(orderId, attempt);
+                try {
+                    return new Reserved(reservationId, stock.reserve(reservationId, request.reservationItems()));
+                } catch (ReservationClosed closed) {
+                    log.info("Order {}: reservation {} was closed by an earlier attempt", orderId, reservationId);
+                }
+            }
+            throw new IllegalStateException("Order " + orderId + " has used all its " + RESERVATION_IDS
+                    + " reservation ids");
+        } catch (ProductsUnavailable e) {
+            // Products may have reserved before its answer was lost: release that id, which also keeps a
+            // reserve still on its way from taking stock.
+            stock.releaseQuietly(reservationId);
+            abandon(claim);
+            throw e;
+        } catch (RuntimeException e) {
+            abandon(claim); // short of stock, unknown product: nothing was reserved
+            throw e;
+        }
+    }
+
+    private void write(StoredOrder claim, StoredOrder order, UUID reservationId) {
+        boolean written;
+        try {
+            written = orders.complete(order, claim.claimToken());
+        } catch (OrderStoreUnavailable e) {
+            if (isPlaced(order)) {
+                return; // the write was made; only its answer was lost
+            }
+            stock.releaseQuietly(reservationId);
+            abandon(claim);
+            throw e;
+        }
+        if (!written) {
+            // A later attempt took the claim over; it carries on with the same reservation.
+            throw new RequestInProgress();
+        }
+    }
+
+    private void confirm(StoredOrder order, UUID reservationId) {
+        try {
+            stock.confirm(reservationId);
+        } catch (ProductsUnavailable | ReservationClosed e) {
+            // Nobody has been told of this order yet: undo it, and a retry with the same key starts again.
+            stock.releaseQuietly(reservationId);
+            try {
+                orders.deletePlaced(order);
+            } catch (OrderStoreUnavailable unavailable) {
+                log.error("Order {}: its reservation {} could not be confirmed and the order could not be deleted",
+                        order.orderId(), reservationId);
+            }
+            throw new ProductsUnavailable();
+        }
+    }
+
+    /** The placed order: names and prices from the reservation, the total computed here. */
+    private StoredOrder placed(StoredOrder claim, PlacementRequest request, Reserved reserved) {
+        Map<UUID, ReservedItem> reservedItems = reserved.reservation().getItems().stream()
+                .collect(Collectors.toMap(ReservedItem::getProductId, Function.identity()));
+        List<StoredLine> lines = request.reservationItems().stream().map(item -> {
+            ReservedItem reservedItem = reservedItems.get(item.getProductId());
+            if (reservedItem == null) {
+                throw new IllegalStateException("The reservation " + reserved.reservationId() + " lacks the product "
+                        + item.getProductId());
+            }
+            return new StoredLine(item.getProductId().toString(), reservedItem.getName(), item.getQuantity(),
+                    reservedItem.getUnitPrice());
+        }).toList();
+        BigDecimal total = lines.stream().map(StoredLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .setScale(2, RoundingMode.HALF_UP);
+        Instant now = now();
+        return claim.toBuilder()
+                .orderDate(now)
+                .orderStatus(OrderStatus.PENDING)
+                .totalAmount(total)
+                .items(lines)
+                .version(1L)
+                .reservationId(reserved.reservationId().toString())
+                .updatedAt(now)
+                .sagaState(null)
+                .claimedAt(null)
+                .claimToken(null)
+                .build();
+    }
+
+    private boolean isPlaced(StoredOrder order) {
+        try {
+            return orders.find(order.orderId(), order.customerId())
+                    .filter(found -> found.isPlaced() && order.reservationId().equals(found.reservationId()))
+                    .isPresent();
+        } catch (OrderStoreUnavailable e) {
+            return false;
+        }
+    }
+
+    private void abandon(StoredOrder claim) {
+        try {
+            orders.deleteClaim(claim, claim.claimToken());
+        } catch (RuntimeException e) {
+            log.warn("Order {}: could not delete the claim ({}); a retry takes it over once it is stale",
+                    claim.orderId(), e.getMessage());
+        }
+    }
+
+    /** Milliseconds: what order_date keeps, so what we answer is what a later read answers. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

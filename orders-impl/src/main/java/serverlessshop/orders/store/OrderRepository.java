@@ -1,0 +1,306 @@
+package serverlessshop.orders.store;
+
+import static serverlessshop.orders.store.OrderTableSchema.CLAIMED_AT;
+import static serverlessshop.orders.store.OrderTableSchema.CLAIM_TOKEN;
+import static serverlessshop.orders.store.OrderTableSchema.CUSTOMER_ID;
+import static serverlessshop.orders.store.OrderTableSchema.CUSTOMER_INDEX;
+import static serverlessshop.orders.store.OrderTableSchema.ORDER_DATE;
+import static serverlessshop.orders.store.OrderTableSchema.ORDER_ID;
+import static serverlessshop.orders.store.OrderTableSchema.ORDER_STATUS;
+import static serverlessshop.orders.store.OrderTableSchema.SAGA_STATE;
+import static serverlessshop.orders.store.OrderTableSchema.STOCK_RELEASE_PENDING;
+import static serverlessshop.orders.store.OrderTableSchema.UPDATED_AT;
+import static serverlessshop.orders.store.OrderTableSchema.VERSION;
+import static serverlessshop.orders.store.OrderTableSchema.timestamp;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Repository;
+import serverlessshop.orders.api.model.OrderStatus;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.Page;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * Every read and write of the orders table, and the only place that spells DynamoDB expressions.
+ * Writes that depend on the item's state say so in a condition expression, so that two Lambda
+ * instances can never both win: the claim of a new order ({@code attribute_not_exists}), the steps
+ * of the saga (the claim's token), and status changes (the current status, and the version when
+ * the client sent {@code If-Match}).
+ *
+ * <p>Optimistic locking is explicit here rather than the enhanced client's VersionedRecordExtension:
+ * a status change must be conditioned on the status it starts from anyway, and the extension's
+ * read-modify-write of whole items would turn every race into a version conflict and cannot
+ * increment the version in the same request ({@code SET version = version + 1}).
+ *
+ * <p>DynamoDB being unreachable or throttling becomes {@link OrderStoreUnavailable} (503);
+ * any other error is a bug and stays one (500).
+ */
+@Repository
+public class OrderRepository {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderRepository.class);
+    private static final AttributeValue PLACING = AttributeValue.fromS(StoredOrder.PLACING);
+
+    private final DynamoDbTable<StoredOrder> table;
+    private final DynamoDbIndex<StoredOrder> byCustomer;
+    private final DynamoDbClient client;
+
+    public OrderRepository(DynamoDbTable<StoredOrder> table, DynamoDbClient client) {
+        this.table = table;
+        this.byCustomer = table.index(CUSTOMER_INDEX);
+        this.client = client;
+    }
+
+    /** Writes the claim of a new order unless an item with its id exists; false when one does. */
+    public boolean claim(StoredOrder claim) {
+        return conditionally(() -> table.putItem(PutItemEnhancedRequest.builder(StoredOrder.class)
+                .item(claim)
+                .conditionExpression(Expression.builder()
+                        .expression("attribute_not_exists(#id)")
+                        .putExpressionName("#id", ORDER_ID)
+                        .build())
+                .build()));
+    }
+
+    /** Gives a stale claim to a new attempt, unless another one took it first (false). */
+    public boolean takeOver(StoredOrder claim, String newToken, Instant now) {
+        return conditionally(() -> client.updateItem(UpdateItemRequest.builder()
+                .tableName(table.tableName())
+                .key(key(claim))
+                .updateExpression("SET #token = :new, #claimed = :now, #updated = :now")
+                .conditionExpression("#saga = :placing AND #token = :seen")
+                .expressionAttributeNames(Map.of("#token", CLAIM_TOKEN, "#claimed", CLAIMED_AT,
+                        "#updated", UPDATED_AT, "#saga", SAGA_STATE))
+                .expressionAttributeValues(Map.of(":new", AttributeValue.fromS(newToken), ":now", timestamp(now),
+                        ":placing", PLACING, ":seen", AttributeValue.fromS(claim.claimToken())))
+                .build()));
+    }
+
+    /** Replaces this attempt's claim with the placed order; false when the claim is no longer this attempt's. */
+    public boolean complete(StoredOrder order, String claimToken) {
+        return conditionally(() -> table.putItem(PutItemEnhancedRequest.builder(StoredOrder.class)
+                .item(order)
+                .conditionExpression(heldBy(claimToken))
+                .build()));
+    }
+
+    /** Deletes this attempt's claim; a claim another attempt took over stays (false). */
+    public boolean deleteClaim(StoredOrder claim, String claimToken) {
+        return conditionally(() -> table.deleteItem(DeleteItemEnhancedRequest.builder()
+                .key(keyOf(claim))
+                .conditionExpression(heldBy(claimToken))
+                .build()));
+    }
+
+    /** Deletes a placed order that is still at this version (undoing a saga whose last step failed). */
+    public boolean deletePlaced(StoredOrder order) {
+        return conditionally(() -> table.deleteItem(DeleteItemEnhancedRequest.builder()
+                .key(keyOf(order))
+                .conditionExpression(Expression.builder()
+                        .expression("attribute_not_exists(#saga) AND #version = :version")
+                        .putExpressionName("#saga", SAGA_STATE)
+                        .putExpressionName("#version", VERSION)
+                        .putExpressionValue(":version", AttributeValue.fromN(Long.toString(order.version())))
+                        .build())
+                .build()));
+    }
+
+    /** The item of this order and customer, placed or not, read consistently. */
+    public Optional<StoredOrder> find(String orderId, String customerId) {
+        return available(() -> Optional.ofNullable(table.getItem(GetItemEnhancedRequest.builder()
+                .key(Key.builder().partitionValue(orderId).sortValue(customerId).build())
+                .consistentRead(true)
+                .build())));
+    }
+
+    /** The placed order with this id, whoever its customer: a query of its partition, read consistently. */
+    public Optional<StoredOrder> findPlaced(String orderId) {
+        return available(() -> table.query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.keyEqualTo(key -> key.partitionValue(orderId)))
+                        .consistentRead(true)
+                        .build())
+                .items().stream().filter(StoredOrder::isPlaced).findFirst());
+    }
+
+    /** The placed order of this id and customer. */
+    public Optional<StoredOrder> findPlaced(String orderId, String customerId) {
+        return find(orderId, customerId).filter(StoredOrder::isPlaced);
+    }
+
+    /**
+     * One page of a customer's orders, newest first: a Query of the customer index, never a Scan.
+     * A status filter is applied by DynamoDB after reading, so pages are read until this one is full
+     * or the index has no more; one order more than asked shows whether there is a next page.
+     * Claims have no order date, so the index does not hold them.
+     */
+    public OrderListing listByCustomer(String customerId, OrderStatus status, int limit, ListPosition after) {
+        QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(key -> key.partitionValue(customerId)))
+                .scanIndexForward(false)
+                .limit(limit + 1);
+        if (status != null) {
+            request.filterExpression(Expression.builder()
+                    .expression("#status = :status")
+                    .putExpressionName("#status", ORDER_STATUS)
+                    .putExpressionValue(":status", AttributeValue.fromS(status.getValue()))
+                    .build());
+        }
+        if (after != null) {
+            request.exclusiveStartKey(Map.of(
+                    CUSTOMER_ID, AttributeValue.fromS(customerId),
+                    ORDER_DATE, AttributeValue.fromS(after.orderDate()),
+                    ORDER_ID, AttributeValue.fromS(after.orderId())));
+        }
+        return available(() -> {
+            List<StoredOrder> found = new ArrayList<>();
+            for (Page<StoredOrder> page : byCustomer.query(request.build())) {
+                found.addAll(page.items());
+                if (found.size() > limit) {
+                    List<StoredOrder> orders = List.copyOf(found.subList(0, limit));
+                    StoredOrder last = orders.getLast();
+                    return new OrderListing(orders, new ListPosition(
+                            OrderTableSchema.UTC_MILLIS.format(last.orderDate()), last.orderId()));
+                }
+            }
+            return new OrderListing(List.copyOf(found), null);
+        });
+    }
+
+    /**
+     * Moves a placed order from its current status to another, if it still has that status (and,
+     * when {@code expectedVersion} is given, that version), bumping its version; a cancel marks the
+     * stock release pending in the same write. Empty when the order changed meanwhile.
+     */
+    public Optional<StoredOrder> changeStatus(StoredOrder order, OrderStatus to, Long expectedVersion,
+                                              boolean markStockReleasePending, Instant now) {
+        Map<String, String> names = new HashMap<>(Map.of("#status", ORDER_STATUS, "#updated", UPDATED_AT,
+                "#version", VERSION, "#saga", SAGA_STATE));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":to", AttributeValue.fromS(to.getValue()),
+                ":from", AttributeValue.fromS(order.orderStatus().getValue()), ":now", timestamp(now),
+                ":one", AttributeValue.fromN("1")));
+        String update = "SET #status = :to, #updated = :now, #version = #version + :one";
+        String condition = "#status = :from AND attribute_not_exists(#saga)";
+        if (markStockReleasePending) {
+            update += ", #release = :true";
+            names.put("#release", STOCK_RELEASE_PENDING);
+            values.put(":true", AttributeValue.fromBool(true));
+        }
+        if (expectedVersion != null) {
+            condition += " AND #version = :expected";
+            values.put(":expected", AttributeValue.fromN(Long.toString(expectedVersion)));
+        }
+        UpdateItemRequest request = UpdateItemRequest.builder()
+                .tableName(table.tableName())
+                .key(key(order))
+                .updateExpression(update)
+                .conditionExpression(condition)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .returnValues(ReturnValue.ALL_NEW)
+                .build();
+        return available(() -> {
+            try {
+                return Optional.of(OrderTableSchema.SCHEMA.mapToItem(client.updateItem(request).attributes()));
+            } catch (ConditionalCheckFailedException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** Products has returned a cancelled order's stock: the marker goes; the version stays (nothing visible changed). */
+    public StoredOrder clearStockReleasePending(StoredOrder order) {
+        return available(() -> OrderTableSchema.SCHEMA.mapToItem(client.updateItem(UpdateItemRequest.builder()
+                .tableName(table.tableName())
+                .key(key(order))
+                .updateExpression("REMOVE #release")
+                .conditionExpression("attribute_exists(#id)")
+                .expressionAttributeNames(Map.of("#release", STOCK_RELEASE_PENDING, "#id", ORDER_ID))
+                .returnValues(ReturnValue.ALL_NEW)
+                .build()).attributes()));
+    }
+
+    /**
+     * Every order whose stock release is still pending, for the retry job. The table has no index on
+     * the marker, so this reads the table (a Scan with a filter): fine for a scheduled job on a
+     * table of this size, never used to answer a request.
+     */
+    public List<StoredOrder> withStockReleasePending() {
+        return available(() -> table.scan(ScanEnhancedRequest.builder()
+                        .filterExpression(Expression.builder()
+                                .expression("attribute_exists(#release)")
+                                .putExpressionName("#release", STOCK_RELEASE_PENDING)
+                                .build())
+                        .consistentRead(true)
+                        .build())
+                .items().stream().toList());
+    }
+
+    private static Expression heldBy(String claimToken) {
+        return Expression.builder()
+                .expression("#saga = :placing AND #token = :token")
+                .putExpressionName("#saga", SAGA_STATE)
+                .putExpressionName("#token", CLAIM_TOKEN)
+                .putExpressionValue(":placing", PLACING)
+                .putExpressionValue(":token", AttributeValue.fromS(claimToken))
+                .build();
+    }
+
+    private static Key keyOf(StoredOrder order) {
+        return Key.builder().partitionValue(order.orderId()).sortValue(order.customerId()).build();
+    }
+
+    private static Map<String, AttributeValue> key(StoredOrder order) {
+        return Map.of(ORDER_ID, AttributeValue.fromS(order.orderId()),
+                CUSTOMER_ID, AttributeValue.fromS(order.customerId()));
+    }
+
+    /** Runs a conditional write: true when it was made, false when its condition did not hold. */
+    private static boolean conditionally(Runnable write) {
+        return available(() -> {
+            try {
+                write.run();
+                return true;
+            } catch (ConditionalCheckFailedException e) {
+                return false;
+            }
+        });
+    }
+
+    private static <T> T available(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (SdkClientException e) {
+            log.warn("DynamoDB is unreachable: {}", e.getMessage());
+            throw new OrderStoreUnavailable();
+        } catch (AwsServiceException e) {
+            if (e.isThrottlingException() || e.statusCode() >= 500) {
+                log.warn("DynamoDB is unavailable ({}): {}", e.statusCode(), e.getMessage());
+                throw new OrderStoreUnavailable();
+            }
+            throw e;
+        }
+    }
+}

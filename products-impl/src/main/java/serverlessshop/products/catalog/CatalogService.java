@@ -1,0 +1,159 @@
+package serverlessshop.products.catalog;
+
+import static serverlessshop.products.db.Tables.PRODUCTS;
+
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import serverlessshop.products.api.model.ProductCreate;
+import serverlessshop.products.api.model.ProductUpdate;
+import serverlessshop.products.db.tables.records.ProductsRecord;
+import serverlessshop.support.http.Cursors;
+import serverlessshop.support.http.ETags;
+import serverlessshop.support.security.Caller;
+
+/** Reads and changes the catalog. Every write bumps the product's version, its ETag. */
+@Service
+public class CatalogService {
+
+    private static final TimeBasedEpochGenerator IDS = Generators.timeBasedEpochGenerator();
+    private static final List<String> CURSOR_KEYS = List.of("name", "id");
+
+    private final DSLContext db;
+    private final Clock clock;
+
+    CatalogService(DSLContext db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Products by name, then id, after the cursor's position (keyset pagination: no OFFSET). */
+    @Transactional(readOnly = true)
+    public ProductListing list(int limit, String cursor, String text, Boolean active, Caller caller) {
+        Condition condition = visibleTo(caller, active);
+        if (text != null) {
+            condition = condition.and(PRODUCTS.NAME.containsIgnoreCase(text)
+                    .or(PRODUCTS.SKU.containsIgnoreCase(text))
+                    .or(PRODUCTS.DESCRIPTION.containsIgnoreCase(text)));
+        }
+        var query = db.selectFrom(PRODUCTS).where(condition).orderBy(PRODUCTS.NAME, PRODUCTS.PRODUCT_ID);
+        List<ProductsRecord> page;
+        if (cursor == null) {
+            page = query.limit(limit + 1).fetch();
+        } else {
+            Map<String, String> after = Cursors.decode(cursor, CURSOR_KEYS);
+            page = query.seek(after.get("name"), after.get("id")).limit(limit + 1).fetch();
+        }
+        if (page.size() <= limit) {
+            return new ProductListing(page, null);
+        }
+        ProductsRecord last = page.get(limit - 1);
+        return new ProductListing(page.subList(0, limit),
+                Cursors.encode(Map.of("name", last.getName(), "id", last.getProductId())));
+    }
+
+    /** The product; an inactive one only for administrators (anybody else: 404). */
+    @Transactional(readOnly = true)
+    public ProductsRecord get(UUID productId, Caller caller) {
+        ProductsRecord product = db.selectFrom(PRODUCTS)
+                .where(PRODUCTS.PRODUCT_ID.eq(productId.toString()).and(visibleTo(caller, null)))
+                .fetchOne();
+        if (product == null) {
+            throw new ProductNotFound(productId);
+        }
+        return product;
+    }
+
+    @Transactional
+    public ProductsRecord create(ProductCreate request) {
+        LocalDateTime now = now();
+        ProductsRecord product = db.newRecord(PRODUCTS);
+        product.setProductId(IDS.generate().toString());
+        product.setSku(request.getSku());
+        product.setName(request.getName());
+        product.setDescription(request.getDescription());
+        product.setPrice(request.getPrice());
+        product.setStockQuantity(request.getStockQuantity());
+        product.setIsActive(request.getIsActive());
+        product.setCreatedAt(now);
+        product.setUpdatedAt(now);
+        product.setVersion(1L);
+        try {
+            product.insert();
+        } catch (DuplicateKeyException e) {
+            throw new DuplicateSku(request.getSku());
+        }
+        return product;
+    }
+
+    /** Replaces the writable fields if the product is still at the version If-Match names. */
+    @Transactional
+    public ProductsRecord update(UUID productId, String ifMatch, ProductUpdate request) {
+        Long expected = ETags.expectedVersion(ifMatch);
+        int updated;
+        try {
+            updated = db.update(PRODUCTS)
+                    .set(PRODUCTS.SKU, request.getSku())
+                    .set(PRODUCTS.NAME, request.getName())
+                    .set(PRODUCTS.DESCRIPTION, request.getDescription())
+                    .set(PRODUCTS.PRICE, request.getPrice())
+                    .set(PRODUCTS.STOCK_QUANTITY, request.getStockQuantity())
+                    .set(PRODUCTS.IS_ACTIVE, request.getIsActive())
+                    .set(PRODUCTS.UPDATED_AT, now())
+                    .set(PRODUCTS.VERSION, PRODUCTS.VERSION.plus(1))
+                    .where(PRODUCTS.PRODUCT_ID.eq(productId.toString()).and(atVersion(expected)))
+                    .execute();
+        } catch (DuplicateKeyException e) {
+            throw new DuplicateSku(request.getSku());
+        }
+        if (updated == 0) {
+            throw missingOrChanged(productId);
+        }
+        return db.selectFrom(PRODUCTS).where(PRODUCTS.PRODUCT_ID.eq(productId.toString())).fetchSingle();
+    }
+
+    /** Deletes the product; with If-Match, only if it is still at that version. */
+    @Transactional
+    public void delete(UUID productId, String ifMatch) {
+        Long expected = ETags.expectedVersion(ifMatch);
+        int deleted = db.deleteFrom(PRODUCTS)
+                .where(PRODUCTS.PRODUCT_ID.eq(productId.toString()).and(atVersion(expected)))
+                .execute();
+        if (deleted == 0) {
+            throw missingOrChanged(productId);
+        }
+    }
+
+    private RuntimeException missingOrChanged(UUID productId) {
+        boolean exists = db.fetchExists(PRODUCTS, PRODUCTS.PRODUCT_ID.eq(productId.toString()));
+        return exists ? ETags.preconditionFailed() : new ProductNotFound(productId);
+    }
+
+    private static Condition atVersion(Long expected) {
+        return expected == null ? DSL.noCondition() : PRODUCTS.VERSION.eq(expected);
+    }
+
+    /** Shoppers see active products only; administrators see all, or filter with {@code active}. */
+    private static Condition visibleTo(Caller caller, Boolean active) {
+        if (!caller.isAdmin()) {
+            return PRODUCTS.IS_ACTIVE.isTrue();
+        }
+        return active == null ? DSL.noCondition() : PRODUCTS.IS_ACTIVE.eq(active);
+    }
+
+    /** Seconds: what a MySQL TIMESTAMP keeps, so what we return is what a later read returns. */
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+    }
+}

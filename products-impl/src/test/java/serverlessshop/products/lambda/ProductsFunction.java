@@ -1,0 +1,39 @@
+package serverlessshop.products.lambda;
+
+import serverlessshop.products.testing.TestDatabase;
+import serverlessshop.support.testing.lambda.HttpApiEvent;
+import serverlessshop.support.testing.lambda.HttpApiResponse;
+import serverlessshop.support.testing.lambda.LambdaFunctions;
+
+/**
+ * The products function as Lambda runs it, on this run's test database: one
+ * {@link StreamLambdaHandler} per test JVM, like one warm Lambda instance, fed serialized events.
+ *
+ * <p>The handler starts its own Spring application in its static initializer, where no test
+ * initializer can reach. So the properties {@link TestDatabase} gives every products test context
+ * (this run's H2 or MariaDB database, the test token issuer) are set as system properties just
+ * while the handler class initializes, and restored afterwards so that no other test sees them.
+ * Like in AWS, the function starts once and serves every test's request.
+ */
+final class ProductsFunction {
+
+    private static StreamLambdaHandler handler;
+
+    private ProductsFunction() {
+    }
+
+    static synchronized StreamLambdaHandler handler() {
+        if (handler == null) {
+            handler = startOnTestDatabase();
+        }
+        return handler;
+    }
+
+    static HttpApiResponse invoke(HttpApiEvent event) {
+        return LambdaFunctions.invoke(handler(), event, "products");
+    }
+
+    private static StreamLambdaHandler startOnTestDatabase() {
+        return LambdaFunctions.withSystemProperties(TestDatabaseProperties.get(), StreamLambdaHandler::new);
+    }
+}

@@ -1,0 +1,82 @@
+package serverlessshop.products.stock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static serverlessshop.products.stock.StockApi.bearer;
+import static serverlessshop.products.stock.StockApi.request;
+
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import serverlessshop.support.testing.TestIssuer;
+
+/** Only the orders service's machine token (scope products/stock) may use the reservations; nobody else. */
+@StockReservationsTest
+class StockReservationsAuthorizationTest {
+
+    private static final String RESERVE = "reserveStock";
+
+    @Autowired
+    StockApi api;
+    String lamp;
+    UUID held;
+
+    @BeforeEach
+    void setUp() {
+        lamp = api.newProduct("Desk lamp", "39.90", 10);
+        held = UUID.randomUUID();
+        assertThat(api.reserve(held, request(lamp, 1)).getResponse().getStatus()).isEqualTo(201);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {RESERVE, "getReservation", "confirmReservation", "releaseReservation"})
+    void withoutATokenTheAnswerIs401AndNothingChanges(String operation) {
+        MvcResult result = api.call(requestFor(operation));
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(401);
+        assertThat(api.problem(result).getCode()).isEqualTo("UNAUTHORIZED");
+        assertThat(api.stockOf(lamp)).isEqualTo(9);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {RESERVE, "getReservation", "confirmReservation", "releaseReservation"})
+    void customersAndAdministratorsAreForbiddenAndNothingChanges(String operation) {
+        for (String token : List.of(TestIssuer.customer("customer-1"), TestIssuer.admin("admin-1"))) {
+            MvcResult result = api.call(requestFor(operation).header(HttpHeaders.AUTHORIZATION, bearer(token)));
+
+            assertThat(result.getResponse().getStatus()).isEqualTo(403);
+            assertThat(api.problem(result).getCode()).isEqualTo("FORBIDDEN");
+        }
+        assertThat(api.stockOf(lamp)).isEqualTo(9);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {RESERVE, "getReservation", "confirmReservation", "releaseReservation"})
+    void theOrdersServiceIsServed(String operation) {
+        MvcResult result = api.call(StockApi.machine(requestFor(operation)));
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(operation.equals(RESERVE) ? 201 : 200);
+    }
+
+    /** A reserve of one lamp under a new id, or the operation on the reservation {@code held}. */
+    private MockHttpServletRequestBuilder requestFor(String operation) {
+        String reservations = "/products/stock-reservations/";
+        return switch (operation) {
+            case RESERVE -> put(reservations + UUID.randomUUID()).contentType(MediaType.APPLICATION_JSON)
+                    .content(api.write(request(lamp, 1)));
+            case "getReservation" -> get(reservations + held);
+            case "confirmReservation" -> post(reservations + held + "/confirm");
+            case "releaseReservation" -> post(reservations + held + "/release");
+            default -> throw new IllegalArgumentException(operation);
+        };
+    }
+}

@@ -1,0 +1,56 @@
+package serverlessshop.support.security;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * The authorities of a caller, from the claims of its token: {@code SCOPE_x} for each OAuth scope
+ * and {@code GROUP_x} for each Cognito group. Claims arrive as JSON values from a token the
+ * service validated, or as strings from API Gateway's JWT authorizer, which flattens an array
+ * such as {@code ["admin","staff"]} into {@code "[admin staff]"}.
+ */
+public final class ShopAuthorities {
+
+    public static final String GROUPS_CLAIM = "cognito:groups";
+    public static final String ADMIN = "GROUP_admin";
+
+    private ShopAuthorities() {
+    }
+
+    public static String scope(String scope) {
+        return "SCOPE_" + scope;
+    }
+
+    public static Collection<GrantedAuthority> of(Map<String, Object> claims) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        for (String scope : values(claims.get("scope"))) {
+            authorities.add(new SimpleGrantedAuthority(scope(scope)));
+        }
+        for (String scope : values(claims.get("scp"))) {
+            authorities.add(new SimpleGrantedAuthority(scope(scope)));
+        }
+        for (String group : values(claims.get(GROUPS_CLAIM))) {
+            authorities.add(new SimpleGrantedAuthority("GROUP_" + group));
+        }
+        return authorities;
+    }
+
+    /** A claim as a list of words: a JSON array, a space-separated string, or API Gateway's "[a b]". */
+    static List<String> values(Object claim) {
+        if (claim instanceof Collection<?> collection) {
+            return collection.stream().map(String::valueOf).toList();
+        }
+        if (claim instanceof String text) {
+            String trimmed = text.trim();
+            if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
+                trimmed = trimmed.substring(1, trimmed.length() - 1);
+            }
+            return List.of(trimmed.split("[\\s,]+")).stream().filter(word -> !word.isEmpty()).toList();
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,116 @@
+package serverlessshop.support.testing;
+
+import com.nimbusds.jwt.SignedJWT;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
+
+/**
+ * A real OIDC issuer for tests (mock-oauth2-server on a free local port, one per JVM): tokens
+ * are signed with its keys, published at its JWKS URL and discovered like Cognito's. Access
+ * tokens look like Cognito's: {@code token_use}, {@code client_id}, {@code cognito:groups}.
+ *
+ * <p>Its token endpoint ({@link #tokenEndpoint()}) serves the client-credentials grant as Cognito's
+ * {@code /oauth2/token} does: an access token whose subject and {@code client_id} are the client,
+ * with the requested {@code scope} and no audience.
+ */
+public final class TestIssuer {
+
+    public static final String ISSUER_ID = "shop";
+    public static final String AUDIENCE = "serverless-shop-web";
+    public static final String MACHINE_CLIENT = "serverless-shop-orders";
+
+    private static final String CLIENT_CREDENTIALS = """
+            {"tokenCallbacks": [{"issuerId": "%s", "tokenExpiry": 3600, "requestMappings": [{
+              "requestParam": "grant_type", "match": "client_credentials",
+              "claims": {"sub": "${clientId}", "client_id": "${clientId}", "scope": "${scope}", "token_use": "access"}
+            }]}]}
+            """.formatted(ISSUER_ID);
+
+    private static final MockOAuth2Server SERVER = started();
+
+    private TestIssuer() {
+    }
+
+    private static MockOAuth2Server started() {
+        MockOAuth2Server server = new MockOAuth2Server(OAuth2Config.Companion.fromJson(CLIENT_CREDENTIALS));
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown));
+        return server;
+    }
+
+    public static String issuer() {
+        return SERVER.issuerUrl(ISSUER_ID).toString();
+    }
+
+    /** Where a machine client gets its token with the client-credentials grant (any client id and secret). */
+    public static String tokenEndpoint() {
+        return SERVER.tokenEndpointUrl(ISSUER_ID).toString();
+    }
+
+    /** The properties a service needs to accept this issuer's tokens. */
+    public static Map<String, String> serviceProperties() {
+        return Map.of("shop.security.issuer", issuer(),
+                "shop.security.audiences", AUDIENCE + "," + MACHINE_CLIENT);
+    }
+
+    public static String customer(String subject) {
+        return accessToken(ISSUER_ID, subject, AUDIENCE, Map.of(), 3600);
+    }
+
+    public static String admin(String subject) {
+        return accessToken(ISSUER_ID, subject, AUDIENCE, Map.of("cognito:groups", List.of("admin")), 3600);
+    }
+
+    /** The orders service's client-credentials token: scope products/stock, no audience (as Cognito). */
+    public static String machine() {
+        return accessToken(ISSUER_ID, MACHINE_CLIENT, null,
+                Map.of("scope", "products/stock", "client_id", MACHINE_CLIENT), 3600);
+    }
+
+    public static String expired(String subject) {
+        return accessToken(ISSUER_ID, subject, AUDIENCE, Map.of("cognito:groups", List.of("admin")), -3600);
+    }
+
+    /** A token of this issuer for another application: neither its audience nor its client is ours. */
+    public static String wrongAudience(String subject) {
+        return accessToken(ISSUER_ID, subject, "some-other-api",
+                Map.of("cognito:groups", List.of("admin"), "client_id", "some-other-api"), 3600);
+    }
+
+    public static String otherIssuer(String subject) {
+        return accessToken("not-the-shop", subject, AUDIENCE, Map.of("cognito:groups", List.of("admin")), 3600);
+    }
+
+    /** An ID token of an administrator: valid signature and audience, but not an access token. */
+    public static String idToken(String subject) {
+        return SERVER.issueToken(ISSUER_ID, subject, AUDIENCE,
+                Map.of("token_use", "id", "cognito:groups", List.of("admin")), 3600).serialize();
+    }
+
+    /** A valid administrator token with one character of its signature changed. */
+    public static String tamperedSignature(String subject) {
+        String token = admin(subject);
+        char last = token.charAt(token.length() - 2);
+        return token.substring(0, token.length() - 2) + (last == 'A' ? 'B' : 'A') + token.charAt(token.length() - 1);
+    }
+
+    /** An administrator token with {@code alg: none} and no signature (RFC 8725 3.1: must be refused). */
+    public static String unsigned(String subject) {
+        String claims = admin(subject).split("\\.")[1];
+        String header = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return header + "." + claims + ".";
+    }
+
+    private static String accessToken(String issuerId, String subject, String audience, Map<String, Object> claims,
+                                      long expirySeconds) {
+        Map<String, Object> all = new HashMap<>(claims);
+        all.put("token_use", "access");
+        all.putIfAbsent("client_id", AUDIENCE);
+        SignedJWT jwt = SERVER.issueToken(issuerId, subject, audience, all, expirySeconds);
+        return jwt.serialize();
+    }
+}

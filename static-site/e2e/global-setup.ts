@@ -1,0 +1,44 @@
+// One local stack for the whole browser test run, started as `make run` starts it and stopped at
+// the end with every process it started. Without Chromium the suite says so loudly and skips; under
+// CI=true every test fails instead (e2e/shop.ts), so the summary counts them as failed.
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { CHROMIUM, chromiumAvailable } from '../scripts/chromium.mjs';
+import { REPO, startLocalStack } from '../scripts/local-stack.mjs';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The running shop, or '' when the browser tests cannot run. */
+    shopUrl: string;
+    /** Why they cannot, or ''. */
+    browserMissing: string;
+  }
+}
+
+const RESULTS = join(REPO, 'static-site/test-results');
+
+export default async function setup(project: TestProject) {
+  if (!chromiumAvailable()) {
+    const why = `Chromium is not installed at ${CHROMIUM}, so the browser tests cannot run`
+      + ' (apt-get update && apt-get install -y chromium)';
+    const ci = process.env.CI === 'true';
+    const bar = '!'.repeat(100);
+    console.warn(`\n${bar}\n${ci ? 'FAILING (CI=true: nothing may be skipped)' : 'SKIPPED'}: ${why}.\n${bar}\n`);
+    project.provide('shopUrl', '');
+    project.provide('browserMissing', why);
+    return undefined;
+  }
+  mkdirSync(RESULTS, { recursive: true });
+  const log = createWriteStream(join(RESULTS, 'local-stack.log'));
+  const started = Date.now();
+  const stack = await startLocalStack({ log: (line) => log.write(`${line}\n`) });
+  console.log(`local stack ready at ${stack.url} in ${((Date.now() - started) / 1000).toFixed(1)} s`
+    + ' (its output: static-site/test-results/local-stack.log)');
+  project.provide('shopUrl', stack.url);
+  project.provide('browserMissing', '');
+  return async () => {
+    await stack.stop();
+    log.end();
+  };
+}

@@ -1,0 +1,145 @@
+// Creating and editing a product. An edit carries the ETag of the version the form was filled from
+// (If-Match), so it never overwrites a change the administrator has not seen: on 412 the page says
+// so and offers to load the current version. Deleting carries it too.
+import type { products } from '@serverless-shop/api-client';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useServices } from '../app/services';
+import { href, navigate } from '../router';
+import { Loading, PageHeading, ProblemAlert } from '../ui/Feedback';
+import { Checkbox, TextArea, TextField } from '../ui/Field';
+import { useLoad, useTitle } from '../ui/hooks';
+import { useFormErrors } from '../ui/useFormErrors';
+import { AdminOnly } from './AdminOnly';
+import {
+  EMPTY_PRODUCT, PRODUCT_FIELDS, type ProductForm, productFormOf, productUpdateOf, validateProduct,
+} from './productForm';
+
+interface Version {
+  product: products.Product;
+  etag: string;
+}
+
+export function ProductFormPage({ id }: { id: string | null }) {
+  useTitle(id ? 'Edit product' : 'New product');
+  return (
+    <>
+      <p class="breadcrumb"><a href={href.adminProducts()}>← Products</a></p>
+      <PageHeading>{id ? 'Edit product' : 'New product'}</PageHeading>
+      <AdminOnly>{id ? <LoadedProduct id={id} /> : <ProductEditor version={null} onReload={() => undefined} />}</AdminOnly>
+    </>
+  );
+}
+
+function LoadedProduct({ id }: { id: string }) {
+  const { api } = useServices();
+  const [loaded, reload] = useLoad(async (): Promise<Version> => {
+    const response = await api.products.getProductRaw({ productId: id });
+    return { product: await response.value(), etag: response.raw.headers.get('ETag') ?? '' };
+  }, [api, id]);
+  if (loaded.status === 'loading') {
+    return <Loading>Loading the product…</Loading>;
+  }
+  if (loaded.status === 'failed') {
+    return <ProblemAlert problem={loaded.problem} onRetry={reload} />;
+  }
+  return <ProductEditor key={loaded.value.etag} version={loaded.value} onReload={reload} />;
+}
+
+const FIELDS = Object.values(PRODUCT_FIELDS);
+
+function ProductEditor({ version, onReload }: { version: Version | null; onReload: () => void }) {
+  const { api, notice, config } = useServices();
+  const [form, setForm] = useState<ProductForm>(version ? productFormOf(version.product) : EMPTY_PRODUCT);
+  const { form: formElement, errors, problem, check, failed } = useFormErrors();
+  const [saving, setSaving] = useState(false);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const conflict = problem?.status === 412;
+  const conflictBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (conflict) {
+      conflictBox.current?.focus();
+    }
+  }, [conflict]);
+
+  const edit = <K extends keyof ProductForm>(field: K) => (value: ProductForm[K]) => setForm({ ...form, [field]: value });
+  const save = async (event: Event) => {
+    event.preventDefault();
+    if (!check(validateProduct(form))) {
+      return;
+    }
+    setSaving(true);
+    try {
+      if (version) {
+        await api.products.updateProductRaw({ productId: version.product.productId, ifMatch: version.etag, productUpdate: productUpdateOf(form) });
+        notice.set(`Saved ${form.name.trim()}.`);
+        onReload();
+      } else {
+        const created = await api.products.createProduct({ productCreate: productUpdateOf(form) });
+        notice.set(`Created ${created.name}.`);
+        navigate(href.adminProduct(created.productId));
+      }
+    } catch (error) {
+      failed(error, FIELDS);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const remove = async () => {
+    if (!version) {
+      return;
+    }
+    setSaving(true);
+    try {
+      await api.products.deleteProduct({ productId: version.product.productId, ifMatch: version.etag });
+      notice.set(`Deleted ${version.product.name}.`);
+      navigate(href.adminProducts());
+    } catch (error) {
+      setConfirmingDelete(false);
+      failed(error, FIELDS);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form ref={formElement} class="product-form" noValidate onSubmit={save}>
+      {conflict ? (
+        <div class="problem conflict" role="alert" tabIndex={-1} ref={conflictBox}>
+          <p class="problem__title">Someone else changed this product after you opened it.</p>
+          <p>Your changes were not saved, so that theirs are not lost. Load the current version, then make your changes again.</p>
+          <p class="actions"><button type="button" onClick={onReload}>Load the current version</button></p>
+        </div>
+      ) : problem && <ProblemAlert problem={problem} />}
+      <TextField name={PRODUCT_FIELDS.sku} label="SKU" value={form.sku} onValue={edit('sku')} error={errors.sku}
+        maxLength={100} required autoComplete="off" spellcheck={false} class="mono" />
+      <TextField name={PRODUCT_FIELDS.name} label="Name" value={form.name} onValue={edit('name')} error={errors.name}
+        maxLength={255} required />
+      <TextArea name={PRODUCT_FIELDS.description} label="Description" value={form.description} onValue={edit('description')}
+        error={errors.description} maxLength={5000} rows={4} />
+      <div class="field-row">
+        <TextField name={PRODUCT_FIELDS.price} label={`Price (${config.currency})`} value={form.price} onValue={edit('price')}
+          error={errors.price} inputMode="decimal" hint="e.g. 39.90" required class="short" />
+        <TextField name={PRODUCT_FIELDS.stockQuantity} label="Units in stock" value={form.stockQuantity}
+          onValue={edit('stockQuantity')} error={errors.stock_quantity} inputMode="numeric" required class="short" />
+      </div>
+      <Checkbox name={PRODUCT_FIELDS.isActive} label="For sale (shoppers see it in the catalog)" checked={form.isActive}
+        onChecked={edit('isActive')} error={errors.is_active} />
+      <p class="actions">
+        <button type="submit" disabled={saving || conflict} aria-busy={saving}>
+          {version ? 'Save changes' : 'Create product'}
+        </button>
+        {version && !confirmingDelete && (
+          <button type="button" class="danger" disabled={saving} onClick={() => setConfirmingDelete(true)}>Delete…</button>
+        )}
+      </p>
+      {version && confirmingDelete && (
+        <p class="actions confirm" role="group" aria-label="Delete this product?">
+          <span>Delete {version.product.name}? Orders already placed keep their copy of it.</span>
+          <button type="button" class="danger" disabled={saving} onClick={remove}>Yes, delete it</button>
+          <button type="button" class="secondary" onClick={() => setConfirmingDelete(false)}>Keep it</button>
+        </p>
+      )}
+    </form>
+  );
+}

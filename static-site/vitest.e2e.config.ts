@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+// Browser tests: Debian's Chromium through playwright-core against one local stack for the whole
+// run (e2e/global-setup.ts), one file at a time - the machines have two cores.
+export default defineConfig({
+  test: {
+    include: ['e2e/**/*.e2e.ts'],
+    globalSetup: ['e2e/global-setup.ts'],
+    environment: 'node',
+    fileParallelism: false,
+    maxWorkers: 1,
+    testTimeout: 90_000,
+    hookTimeout: 60_000,
+    // The JUnit file feeds scripts/test-summary, the closing line of `make test`.
+    reporters: ['default', ['junit', { outputFile: 'test-results/junit-e2e.xml' }]],
+  },
+});

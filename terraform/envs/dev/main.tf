@@ -1,0 +1,282 @@
+# The dev environment: the whole shop in one AWS account and region.
+#   browser -> CloudFront -> S3 (site) | API Gateway (/products*, /orders*, /customers*)
+#   API Gateway -> Lambda products (VPC) -> RDS MySQL ; Lambda orders -> DynamoDB
+#   orders -> API Gateway (products' stock routes) with a Cognito machine token
+# Images are built and pushed by scripts/deploy, which passes their digests in.
+
+provider "aws" {
+  region = var.region
+
+  default_tags {
+    tags = local.tags
+  }
+}
+
+data "aws_caller_identity" "current" {}
+data "aws_region" "current" {}
+
+locals {
+  # ---- names and tags: everything is named <project>-<environment>[-<part>] and tagged alike ----
+  name_prefix = "${var.project}-${var.environment}"
+  tags = {
+    Project     = var.project
+    Environment = var.environment
+    ManagedBy   = "terraform"
+    Source      = "serverless-shop/terraform/envs/${var.environment}"
+  }
+  names = {
+    network      = local.name_prefix
+    database     = "${local.name_prefix}-products"
+    orders_table = "${local.name_prefix}-orders"
+    user_pool    = local.name_prefix
+    api          = local.name_prefix
+    site         = "${local.name_prefix}-site"
+    alarms       = "${local.name_prefix}-alarms"
+    # Cognito domains are unique per region across all accounts; a hash of the account keeps this
+    # one unique without publishing the account id in the sign-in URL.
+    auth_domain = "${local.name_prefix}-${substr(sha256(data.aws_caller_identity.current.account_id), 0, 8)}"
+  }
+
+  # ---- the repository's single sources of truth -------------------------------------------------
+  repository_root   = "${path.module}/../../.."
+  routes_file       = "${local.repository_root}/api-spec/target/routes.json"
+  orders_table_file = "${local.repository_root}/orders-impl/src/main/resources/dynamodb/orders-table.json"
+
+  # ---- images, by digest (null until scripts/deploy has pushed them) ---------------------------
+  images = {
+    products = var.products_image_digest == null ? null : "${module.registry.repository_urls["products"]}@${var.products_image_digest}"
+    orders   = var.orders_image_digest == null ? null : "${module.registry.repository_urls["orders"]}@${var.orders_image_digest}"
+  }
+
+  # ---- the functions' configuration (the variables each service's README lists) ---------------
+  jwt_environment = {
+    SHOP_JWT_ISSUER    = module.auth.issuer_url
+    SHOP_JWT_AUDIENCES = join(",", [module.auth.site_client_id, module.auth.machine_client_id])
+  }
+  # The migrate function needs the database only (MigrateHandler starts no Spring, checks no token),
+  # which keeps the deploy's early, targeted apply of it small.
+  database_environment = {
+    # TLS is required by the server; sslMode=REQUIRED encrypts without checking the RDS certificate
+    # chain, which the JDK's trust store does not hold.
+    PRODUCTS_DB_URL        = "jdbc:mysql://${module.database.endpoint}:${module.database.port}/${module.database.database_name}?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&sslMode=REQUIRED"
+    PRODUCTS_DB_SECRET_ARN = module.database.master_secret_arn
+  }
+  products_environment = merge(local.jwt_environment, local.database_environment)
+  orders_environment = merge(local.jwt_environment, {
+    ORDERS_TABLE       = module.orders_table.table_name
+    PRODUCTS_API_URL   = module.api.api_endpoint
+    PRODUCTS_TOKEN_URL = "${module.auth.domain_url}/oauth2/token"
+    PRODUCTS_CLIENT_ID = module.auth.machine_client_id
+    # orders-impl reads its client secret from this variable only; until it can read it from
+    # Secrets Manager, the secret is in the function's configuration (encrypted at rest by Lambda).
+    PRODUCTS_CLIENT_SECRET = module.auth.machine_client_secret
+    PRODUCTS_SCOPE         = join(" ", module.auth.scope_identifiers)
+  })
+
+  # ---- least privilege: what each function may touch besides its own logs ----------------------
+  products_statements = [
+    {
+      sid       = "ReadDatabaseSecret"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = [module.database.master_secret_arn]
+    },
+  ]
+  orders_statements = [
+    {
+      sid       = "ReadWriteOrders"
+      actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query"]
+      resources = [module.orders_table.table_arn]
+    },
+    {
+      sid       = "QueryCustomerIndex"
+      actions   = ["dynamodb:Query"]
+      resources = values(module.orders_table.index_arns)
+    },
+    {
+      sid        = "UseTableKeyThroughDynamoDB"
+      actions    = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"]
+      resources  = [module.orders_table.kms_key_arn]
+      conditions = [{ test = "StringEquals", variable = "kms:ViaService", values = ["dynamodb.${data.aws_region.current.region}.amazonaws.com"] }]
+    },
+  ]
+  # The retry job finds pending releases with a Scan (no index on the marker); the API never scans.
+  orders_scan_statements = [
+    {
+      sid       = "ScanForPendingReleases"
+      actions   = ["dynamodb:Scan"]
+      resources = [module.orders_table.table_arn]
+    },
+  ]
+
+  # ---- the site's /config.json (fields documented in terraform/README.md) ----------------------
+  site_callback_urls = concat(var.site_hosting == "cloudfront" ? ["${module.site.url}/"] : [], var.extra_callback_urls)
+  site_config = {
+    api_base_url  = var.site_hosting == "cloudfront" ? "" : module.api.api_endpoint
+    issuer        = module.auth.issuer_url
+    client_id     = module.auth.site_client_id
+    authorize_url = "${module.auth.domain_url}/oauth2/authorize"
+    token_url     = "${module.auth.domain_url}/oauth2/token"
+    logout_url    = "${module.auth.domain_url}/logout"
+    redirect_uri  = "${module.site.url}/"
+    scopes        = module.auth.site_scopes
+    admin_group   = module.auth.admin_group
+  }
+}
+
+module "network" {
+  source = "../../modules/network"
+
+  name               = local.names.network
+  cidr               = var.vpc_cidr
+  nat_gateway_per_az = var.nat_gateway_per_az
+}
+
+module "registry" {
+  source = "../../modules/registry"
+
+  name_prefix  = var.project
+  repositories = ["products", "orders"]
+  force_delete = var.force_destroy
+}
+
+module "database" {
+  source = "../../modules/database"
+
+  name                  = local.names.database
+  vpc_id                = module.network.vpc_id
+  subnet_ids            = module.network.private_subnet_ids
+  engine_version        = var.db_engine_version
+  instance_class        = var.db_instance_class
+  multi_az              = var.db_multi_az
+  backup_retention_days = var.db_backup_retention_days
+  deletion_protection   = var.db_deletion_protection
+  skip_final_snapshot   = var.db_skip_final_snapshot
+  enable_proxy          = var.enable_rds_proxy
+}
+
+module "orders_table" {
+  source = "../../modules/orders_table"
+
+  name                = local.names.orders_table
+  definition_file     = local.orders_table_file
+  deletion_protection = var.orders_table_deletion_protection
+}
+
+module "auth" {
+  source = "../../modules/auth"
+
+  name                = local.names.user_pool
+  domain_prefix       = local.names.auth_domain
+  callback_urls       = local.site_callback_urls
+  logout_urls         = local.site_callback_urls
+  deletion_protection = var.user_pool_deletion_protection
+}
+
+module "functions" {
+  source = "../../modules/functions"
+
+  name_prefix        = local.name_prefix
+  architecture       = var.architecture
+  log_retention_days = var.log_retention_days
+  vpc = {
+    subnet_ids         = module.network.private_subnet_ids
+    security_group_ids = [module.network.https_egress_security_group_id, module.database.client_security_group_id]
+  }
+
+  functions = {
+    products = {
+      description          = "Products API (catalog, stock reservations) behind API Gateway"
+      image_uri            = local.images.products
+      memory_mb            = var.api_memory_mb
+      timeout_seconds      = var.api_timeout_seconds
+      reserved_concurrency = var.products_reserved_concurrency
+      environment          = local.products_environment
+      in_vpc               = true
+      policy_statements    = local.products_statements
+    }
+    products-migrate = {
+      description          = "Applies the products database migrations; scripts/deploy invokes it once per release"
+      image_uri            = local.images.products
+      command              = ["serverlessshop.products.lambda.MigrateHandler::handleRequest"]
+      memory_mb            = var.job_memory_mb
+      timeout_seconds      = var.migrate_timeout_seconds
+      reserved_concurrency = 1
+      environment          = local.database_environment
+      in_vpc               = true
+      policy_statements    = local.products_statements
+    }
+    products-sweep = {
+      description          = "Returns the stock of reservations that expired unconfirmed"
+      image_uri            = local.images.products
+      command              = ["serverlessshop.products.lambda.SweepHandler::handleRequest"]
+      memory_mb            = var.job_memory_mb
+      timeout_seconds      = var.job_timeout_seconds
+      reserved_concurrency = 1
+      environment          = local.products_environment
+      in_vpc               = true
+      schedule             = var.sweep_schedule
+      policy_statements    = local.products_statements
+    }
+    orders = {
+      description          = "Orders API (order saga, history, status) behind API Gateway"
+      image_uri            = local.images.orders
+      memory_mb            = var.api_memory_mb
+      timeout_seconds      = var.api_timeout_seconds
+      reserved_concurrency = var.orders_reserved_concurrency
+      environment          = local.orders_environment
+      policy_statements    = local.orders_statements
+    }
+    orders-pending-releases = {
+      description          = "Releases the stock of cancelled orders whose release products could not confirm"
+      image_uri            = local.images.orders
+      command              = ["serverlessshop.orders.lambda.PendingReleasesHandler::handleRequest"]
+      memory_mb            = var.job_memory_mb
+      timeout_seconds      = var.job_timeout_seconds
+      reserved_concurrency = 1
+      environment          = local.orders_environment
+      schedule             = var.pending_releases_schedule
+      policy_statements    = concat(local.orders_statements, local.orders_scan_statements)
+    }
+  }
+}
+
+module "api" {
+  source = "../../modules/api"
+
+  name        = local.names.api
+  routes_file = local.routes_file
+  functions = {
+    for name in ["products", "orders"] : name => {
+      function_name = module.functions.function_names[name]
+      invoke_arn    = module.functions.invoke_arns[name]
+    }
+  }
+  jwt_issuer             = module.auth.issuer_url
+  jwt_audiences          = [module.auth.site_client_id, module.auth.machine_client_id]
+  throttling_rate_limit  = var.api_throttling_rate_limit
+  throttling_burst_limit = var.api_throttling_burst_limit
+  log_retention_days     = var.log_retention_days
+  # website_url, not url: url depends on CloudFront, which depends on this API.
+  cors_allow_origins = var.site_hosting == "cloudfront" ? [] : [module.site.website_url]
+}
+
+module "site" {
+  source = "../../modules/site"
+
+  name          = local.names.site
+  hosting       = var.site_hosting
+  api_endpoint  = module.api.api_endpoint
+  config_json   = jsonencode(local.site_config)
+  force_destroy = var.force_destroy
+}
+
+module "alarms" {
+  source = "../../modules/alarms"
+
+  name               = local.names.alarms
+  api_id             = module.api.api_id
+  function_names     = module.functions.function_names
+  error_rate_percent = var.alarm_5xx_rate_percent
+  p99_latency_ms     = var.alarm_p99_latency_ms
+  alarm_email        = var.alarm_email
+}

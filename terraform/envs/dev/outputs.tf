@@ -1,0 +1,74 @@
+output "site_url" {
+  description = "The shop."
+  value       = module.site.url
+}
+
+output "api_url" {
+  description = "The API directly (behind CloudFront it is also at site_url)."
+  value       = module.api.api_endpoint
+}
+
+output "sign_in_url" {
+  description = "Cognito's hosted sign-in domain."
+  value       = module.auth.domain_url
+}
+
+output "user_pool_id" {
+  description = "The user pool (add administrators to its admin group)."
+  value       = module.auth.user_pool_id
+}
+
+output "site_config" {
+  description = "What /config.json holds."
+  value       = local.site_config
+}
+
+output "site_bucket" {
+  description = "Where scripts/deploy uploads the site."
+  value       = module.site.bucket
+}
+
+output "cloudfront_distribution_id" {
+  description = "Invalidated by scripts/deploy after an upload (empty with s3-website hosting)."
+  value       = module.site.distribution_id
+}
+
+output "ecr_registry" {
+  description = "The registry docker logs in to."
+  value       = module.registry.registry
+}
+
+output "ecr_repository_urls" {
+  description = "Where scripts/deploy pushes each image."
+  value       = module.registry.repository_urls
+}
+
+output "products_repository_url" {
+  description = "Where scripts/deploy pushes the products image."
+  value       = module.registry.repository_urls["products"]
+}
+
+output "orders_repository_url" {
+  description = "Where scripts/deploy pushes the orders image."
+  value       = module.registry.repository_urls["orders"]
+}
+
+output "function_names" {
+  description = "Every function, by short name."
+  value       = module.functions.function_names
+}
+
+output "migrate_function_name" {
+  description = "Invoked by scripts/deploy once per release, before the new code takes traffic."
+  value       = module.functions.function_names["products-migrate"]
+}
+
+output "alarm_topic_arn" {
+  description = "The SNS topic the alarms notify (subscribe to it, or set alarm_email)."
+  value       = module.alarms.topic_arn
+}
+
+output "nat_public_ips" {
+  description = "The address(es) the products functions' outbound traffic comes from."
+  value       = module.network.nat_public_ips
+}

@@ -1,0 +1,237 @@
+# ---- where ----------------------------------------------------------------------------------------
+
+variable "region" {
+  description = "AWS region of the whole environment (scripts/deploy passes AWS_REGION)."
+  type        = string
+}
+
+variable "project" {
+  description = "First part of every name."
+  type        = string
+  default     = "serverless-shop"
+}
+
+variable "environment" {
+  description = "Second part of every name, and the Environment tag."
+  type        = string
+  default     = "dev"
+}
+
+# ---- images (scripts/deploy passes the digests it pushed) ------------------------------------------
+
+variable "products_image_digest" {
+  description = "Digest (sha256:...) of the products image in its ECR repository."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.products_image_digest == null || can(regex("^sha256:[0-9a-f]{64}$", var.products_image_digest))
+    error_message = "products_image_digest must be an image digest: sha256: and 64 hex digits."
+  }
+}
+
+variable "orders_image_digest" {
+  description = "Digest (sha256:...) of the orders image in its ECR repository."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.orders_image_digest == null || can(regex("^sha256:[0-9a-f]{64}$", var.orders_image_digest))
+    error_message = "orders_image_digest must be an image digest: sha256: and 64 hex digits."
+  }
+}
+
+variable "architecture" {
+  description = "Instruction set of the images and functions: x86_64 or arm64."
+  type        = string
+  default     = "x86_64"
+}
+
+# ---- functions ------------------------------------------------------------------------------------
+
+variable "api_memory_mb" {
+  description = "Memory of the API functions (products, orders); CPU grows with it, and so does cold start speed."
+  type        = number
+  default     = 1024
+}
+
+variable "api_timeout_seconds" {
+  description = "Timeout of the API functions; API Gateway gives up after 30 s anyway."
+  type        = number
+  default     = 29
+}
+
+variable "products_reserved_concurrency" {
+  description = "Most products instances at once; each holds up to PRODUCTS_DB_POOL_SIZE (2) database connections."
+  type        = number
+  default     = 10
+}
+
+variable "orders_reserved_concurrency" {
+  description = "Most orders instances at once."
+  type        = number
+  default     = 10
+}
+
+variable "job_memory_mb" {
+  description = "Memory of the migrate, sweep and pending-releases functions."
+  type        = number
+  default     = 1024
+}
+
+variable "migrate_timeout_seconds" {
+  description = "Timeout of the migrate function."
+  type        = number
+  default     = 300
+}
+
+variable "job_timeout_seconds" {
+  description = "Timeout of the sweep and pending-releases functions."
+  type        = number
+  default     = 60
+}
+
+variable "sweep_schedule" {
+  description = "How often expired stock reservations are swept."
+  type        = string
+  default     = "rate(1 minute)"
+}
+
+variable "pending_releases_schedule" {
+  description = "How often cancelled orders' pending stock releases are retried."
+  type        = string
+  default     = "rate(5 minutes)"
+}
+
+variable "log_retention_days" {
+  description = "Days function and API access logs are kept."
+  type        = number
+  default     = 30
+}
+
+# ---- API ------------------------------------------------------------------------------------------
+
+variable "api_throttling_rate_limit" {
+  description = "Requests per second the API stage accepts before answering 429."
+  type        = number
+  default     = 50
+}
+
+variable "api_throttling_burst_limit" {
+  description = "Request burst the API stage accepts."
+  type        = number
+  default     = 100
+}
+
+# ---- network and database -------------------------------------------------------------------------
+
+variable "vpc_cidr" {
+  description = "The VPC's address range."
+  type        = string
+  default     = "10.20.0.0/16"
+}
+
+variable "nat_gateway_per_az" {
+  description = "A NAT gateway in each AZ instead of one (survives an AZ outage, costs one more gateway)."
+  type        = bool
+  default     = false
+}
+
+variable "db_engine_version" {
+  description = "MySQL 8 version of the products database."
+  type        = string
+  default     = "8.4"
+}
+
+variable "db_instance_class" {
+  description = "Instance class of the products database."
+  type        = string
+  default     = "db.t4g.micro"
+}
+
+variable "db_multi_az" {
+  description = "A standby instance in the second AZ."
+  type        = bool
+  default     = false
+}
+
+variable "db_backup_retention_days" {
+  description = "Days of automated backups of the products database."
+  type        = number
+  default     = 7
+}
+
+variable "db_deletion_protection" {
+  description = "Refuse to delete the products database; make destroy turns it off first, on purpose."
+  type        = bool
+  default     = true
+}
+
+variable "db_skip_final_snapshot" {
+  description = "Delete the database without a final snapshot on destroy (a demo's data is disposable)."
+  type        = bool
+  default     = true
+}
+
+variable "enable_rds_proxy" {
+  description = "Put an RDS Proxy between the products functions and the database."
+  type        = bool
+  default     = false
+}
+
+variable "orders_table_deletion_protection" {
+  description = "Refuse to delete the orders table."
+  type        = bool
+  default     = false
+}
+
+variable "user_pool_deletion_protection" {
+  description = "Refuse to delete the Cognito user pool."
+  type        = bool
+  default     = false
+}
+
+# ---- site -----------------------------------------------------------------------------------------
+
+variable "site_hosting" {
+  description = "cloudfront (private bucket, HTTPS, API on the same origin) or s3-website (public bucket over HTTP: weaker, see the README)."
+  type        = string
+  default     = "cloudfront"
+
+  validation {
+    condition     = contains(["cloudfront", "s3-website"], var.site_hosting)
+    error_message = "site_hosting must be cloudfront or s3-website."
+  }
+}
+
+variable "extra_callback_urls" {
+  description = "More URLs the hosted sign-in may return to, besides the site: by default the Vite dev server, so a local `npm run dev` can sign in against this environment."
+  type        = list(string)
+  default     = ["http://localhost:5173/"]
+}
+
+variable "force_destroy" {
+  description = "Let make destroy delete the site bucket and the image repositories with their contents."
+  type        = bool
+  default     = true
+}
+
+# ---- alarms ---------------------------------------------------------------------------------------
+
+variable "alarm_email" {
+  description = "Address that receives the alarms (confirm the subscription e-mail); null for none."
+  type        = string
+  default     = null
+}
+
+variable "alarm_5xx_rate_percent" {
+  description = "API 5xx rate (%) that raises an alarm."
+  type        = number
+  default     = 5
+}
+
+variable "alarm_p99_latency_ms" {
+  description = "API p99 latency (ms) that raises an alarm."
+  type        = number
+  default     = 3000
+}

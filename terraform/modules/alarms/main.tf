@@ -1,0 +1,90 @@
+# What wakes someone up: the API failing (5xx rate), the API slow (p99 latency) and functions
+# refusing work (throttles: reserved concurrency reached). All alarms notify one SNS topic.
+
+# Not encrypted with a KMS key on purpose: CloudWatch alarms cannot publish to a topic encrypted with
+# the AWS-managed SNS key, and alarm notifications carry no customer data.
+resource "aws_sns_topic" "alarms" {
+  name = var.name
+}
+
+resource "aws_sns_topic_subscription" "email" {
+  count = var.alarm_email == null ? 0 : 1
+
+  topic_arn = aws_sns_topic.alarms.arn
+  protocol  = "email"
+  endpoint  = var.alarm_email
+}
+
+resource "aws_cloudwatch_metric_alarm" "api_5xx_rate" {
+  alarm_name          = "${var.name}-api-5xx-rate"
+  alarm_description   = "More than ${var.error_rate_percent}% of API requests answered 5xx over ${var.evaluation_periods} minutes"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = var.error_rate_percent
+  evaluation_periods  = var.evaluation_periods
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alarms.arn]
+  ok_actions          = [aws_sns_topic.alarms.arn]
+
+  metric_query {
+    id          = "rate"
+    expression  = "IF(requests > 0, 100 * errors / requests, 0)"
+    label       = "5xx rate (%)"
+    return_data = true
+  }
+
+  metric_query {
+    id = "errors"
+    metric {
+      namespace   = "AWS/ApiGateway"
+      metric_name = "5xx"
+      dimensions  = { ApiId = var.api_id }
+      period      = 60
+      stat        = "Sum"
+    }
+  }
+
+  metric_query {
+    id = "requests"
+    metric {
+      namespace   = "AWS/ApiGateway"
+      metric_name = "Count"
+      dimensions  = { ApiId = var.api_id }
+      period      = 60
+      stat        = "Sum"
+    }
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "api_p99_latency" {
+  alarm_name          = "${var.name}-api-p99-latency"
+  alarm_description   = "API p99 latency above ${var.p99_latency_ms} ms for ${var.evaluation_periods} minutes"
+  namespace           = "AWS/ApiGateway"
+  metric_name         = "Latency"
+  dimensions          = { ApiId = var.api_id }
+  extended_statistic  = "p99"
+  period              = 60
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = var.p99_latency_ms
+  evaluation_periods  = var.evaluation_periods
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alarms.arn]
+  ok_actions          = [aws_sns_topic.alarms.arn]
+}
+
+resource "aws_cloudwatch_metric_alarm" "throttles" {
+  for_each = var.function_names
+
+  alarm_name          = "${var.name}-${each.key}-throttles"
+  alarm_description   = "${each.value} was throttled: its reserved concurrency is exhausted"
+  namespace           = "AWS/Lambda"
+  metric_name         = "Throttles"
+  dimensions          = { FunctionName = each.value }
+  statistic           = "Sum"
+  period              = 60
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 0
+  evaluation_periods  = 1
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alarms.arn]
+  ok_actions          = [aws_sns_topic.alarms.arn]
+}

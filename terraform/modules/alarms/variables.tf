@@ -1,0 +1,38 @@
+variable "name" {
+  description = "Prefix of the alarm names and name of their SNS topic."
+  type        = string
+}
+
+variable "api_id" {
+  description = "The HTTP API watched for 5xx and latency."
+  type        = string
+}
+
+variable "function_names" {
+  description = "Functions watched for throttles, by short name."
+  type        = map(string)
+}
+
+variable "error_rate_percent" {
+  description = "5xx responses, as a percentage of requests, above which the API alarms."
+  type        = number
+  default     = 5
+}
+
+variable "p99_latency_ms" {
+  description = "p99 latency in milliseconds above which the API alarms."
+  type        = number
+  default     = 3000
+}
+
+variable "evaluation_periods" {
+  description = "Consecutive minutes over a threshold before an API alarm fires."
+  type        = number
+  default     = 5
+}
+
+variable "alarm_email" {
+  description = "Address that receives the alarms (it must confirm the subscription); null for none."
+  type        = string
+  default     = null
+}

@@ -1,0 +1,57 @@
+variable "name" {
+  description = "Name of the API."
+  type        = string
+}
+
+variable "routes_file" {
+  description = "The generated routes.json (api-spec/target/routes.json): every operation with its route key, function and authorization."
+  type        = string
+}
+
+variable "functions" {
+  description = "The functions routes.json names, by name: their function name and invoke ARN."
+  type = map(object({
+    function_name = string
+    invoke_arn    = string
+  }))
+}
+
+variable "jwt_issuer" {
+  description = "The token issuer: the Cognito user pool URL."
+  type        = string
+}
+
+variable "jwt_audiences" {
+  description = "Accepted audiences: the app client ids (matched against client_id in Cognito access tokens)."
+  type        = list(string)
+}
+
+variable "throttling_rate_limit" {
+  description = "Steady-state requests per second the stage accepts (then 429)."
+  type        = number
+  default     = 50
+}
+
+variable "throttling_burst_limit" {
+  description = "Burst of requests the stage accepts."
+  type        = number
+  default     = 100
+}
+
+variable "integration_timeout_ms" {
+  description = "How long API Gateway waits for a function (30 s at most)."
+  type        = number
+  default     = 29000
+}
+
+variable "log_retention_days" {
+  description = "Days the access logs are kept."
+  type        = number
+  default     = 30
+}
+
+variable "cors_allow_origins" {
+  description = "Origins allowed by CORS; empty when the site and the API share an origin."
+  type        = list(string)
+  default     = []
+}

@@ -1,0 +1,111 @@
+# Cognito: who the users are (a user pool, the admin group), how the site signs them in (a public
+# app client: authorization code with PKCE on the hosted sign-in pages) and how the orders service
+# calls products (a confidential machine client, client credentials, scope products/stock).
+# Access tokens carry sub (the customer id), client_id (checked as the audience) and, for
+# administrators, cognito:groups.
+
+data "aws_region" "current" {}
+
+resource "aws_cognito_user_pool" "this" {
+  name                     = var.name
+  username_attributes      = ["email"]
+  auto_verified_attributes = ["email"]
+  deletion_protection      = var.deletion_protection ? "ACTIVE" : "INACTIVE"
+
+  username_configuration {
+    case_sensitive = false
+  }
+
+  password_policy {
+    minimum_length                   = 12
+    require_lowercase                = true
+    require_uppercase                = true
+    require_numbers                  = true
+    require_symbols                  = false
+    temporary_password_validity_days = 3
+  }
+
+  account_recovery_setting {
+    recovery_mechanism {
+      name     = "verified_email"
+      priority = 1
+    }
+  }
+
+  admin_create_user_config {
+    # Shoppers sign themselves up; administrators are added to the admin group by hand.
+    allow_admin_create_user_only = false
+  }
+}
+
+# The hosted sign-in pages and the OAuth endpoints (authorize, token, logout).
+resource "aws_cognito_user_pool_domain" "this" {
+  domain       = var.domain_prefix
+  user_pool_id = aws_cognito_user_pool.this.id
+}
+
+resource "aws_cognito_user_group" "admin" {
+  name         = var.admin_group
+  user_pool_id = aws_cognito_user_pool.this.id
+  description  = "Administrators: manage the catalog and fulfil orders"
+}
+
+resource "aws_cognito_resource_server" "products" {
+  identifier   = var.resource_server
+  name         = "${var.name}-${var.resource_server}"
+  user_pool_id = aws_cognito_user_pool.this.id
+
+  dynamic "scope" {
+    for_each = var.resource_scopes
+    content {
+      scope_name        = scope.key
+      scope_description = scope.value
+    }
+  }
+}
+
+# The site: a browser app cannot keep a secret, so no secret; the authorization code flow, with
+# the PKCE challenge the site sends (Cognito verifies it whenever one is sent).
+resource "aws_cognito_user_pool_client" "site" {
+  name         = "${var.name}-site"
+  user_pool_id = aws_cognito_user_pool.this.id
+
+  generate_secret                      = false
+  allowed_oauth_flows_user_pool_client = true
+  allowed_oauth_flows                  = ["code"]
+  allowed_oauth_scopes                 = var.site_scopes
+  supported_identity_providers         = ["COGNITO"]
+  callback_urls                        = var.callback_urls
+  logout_urls                          = var.logout_urls
+  explicit_auth_flows                  = ["ALLOW_REFRESH_TOKEN_AUTH"]
+  prevent_user_existence_errors        = "ENABLED"
+  enable_token_revocation              = true
+
+  access_token_validity  = 60
+  id_token_validity      = 60
+  refresh_token_validity = 30
+  token_validity_units {
+    access_token  = "minutes"
+    id_token      = "minutes"
+    refresh_token = "days"
+  }
+}
+
+# The orders service as a machine client of the products API: client credentials, stock scope only.
+resource "aws_cognito_user_pool_client" "machine" {
+  name         = "${var.name}-orders"
+  user_pool_id = aws_cognito_user_pool.this.id
+
+  generate_secret                      = true
+  allowed_oauth_flows_user_pool_client = true
+  allowed_oauth_flows                  = ["client_credentials"]
+  allowed_oauth_scopes                 = aws_cognito_resource_server.products.scope_identifiers
+  supported_identity_providers         = ["COGNITO"]
+  explicit_auth_flows                  = ["ALLOW_REFRESH_TOKEN_AUTH"]
+  prevent_user_existence_errors        = "ENABLED"
+
+  access_token_validity = 60
+  token_validity_units {
+    access_token = "minutes"
+  }
+}

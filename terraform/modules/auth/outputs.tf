@@ -1,0 +1,45 @@
+output "user_pool_id" {
+  description = "The user pool."
+  value       = aws_cognito_user_pool.this.id
+}
+
+output "issuer_url" {
+  description = "The tokens' iss: https://cognito-idp.<region>.amazonaws.com/<pool id>."
+  value       = "https://${aws_cognito_user_pool.this.endpoint}"
+}
+
+output "domain_url" {
+  description = "The hosted sign-in domain; OAuth endpoints are under /oauth2."
+  value       = "https://${aws_cognito_user_pool_domain.this.domain}.auth.${data.aws_region.current.region}.amazoncognito.com"
+}
+
+output "site_client_id" {
+  description = "The site's app client (public: no secret)."
+  value       = aws_cognito_user_pool_client.site.id
+}
+
+output "site_scopes" {
+  description = "The scopes the site asks for."
+  value       = var.site_scopes
+}
+
+output "machine_client_id" {
+  description = "The orders service's machine client."
+  value       = aws_cognito_user_pool_client.machine.id
+}
+
+output "machine_client_secret" {
+  description = "The machine client's secret."
+  value       = aws_cognito_user_pool_client.machine.client_secret
+  sensitive   = true
+}
+
+output "scope_identifiers" {
+  description = "The resource server's scopes as clients ask for them, e.g. [\"products/stock\"]."
+  value       = aws_cognito_resource_server.products.scope_identifiers
+}
+
+output "admin_group" {
+  description = "The administrators' group."
+  value       = aws_cognito_user_group.admin.name
+}

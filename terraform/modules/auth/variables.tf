@@ -1,0 +1,54 @@
+variable "name" {
+  description = "Name of the user pool and prefix of its clients."
+  type        = string
+}
+
+variable "domain_prefix" {
+  description = "Prefix of the hosted domain, https://<prefix>.auth.<region>.amazoncognito.com; unique in the region."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", var.domain_prefix)) && !can(regex("aws|amazon|cognito", var.domain_prefix))
+    error_message = "domain_prefix: lower-case letters, digits and hyphens, and none of the reserved words aws, amazon, cognito."
+  }
+}
+
+variable "callback_urls" {
+  description = "Where the hosted sign-in may send the site back to (HTTPS, or http://localhost)."
+  type        = list(string)
+}
+
+variable "logout_urls" {
+  description = "Where the hosted sign-out may send the site back to."
+  type        = list(string)
+}
+
+variable "site_scopes" {
+  description = "OAuth scopes the site asks for."
+  type        = list(string)
+  default     = ["openid", "email", "profile"]
+}
+
+variable "admin_group" {
+  description = "The group whose members administer the shop (claim cognito:groups)."
+  type        = string
+  default     = "admin"
+}
+
+variable "resource_server" {
+  description = "Identifier of the products API as a resource server: scopes are <identifier>/<scope>."
+  type        = string
+  default     = "products"
+}
+
+variable "resource_scopes" {
+  description = "Scopes of the resource server, name => description."
+  type        = map(string)
+  default     = { stock = "Reserve, confirm and release stock" }
+}
+
+variable "deletion_protection" {
+  description = "Refuse to delete the user pool (its users would be lost)."
+  type        = bool
+  default     = true
+}

@@ -1,0 +1,29 @@
+output "endpoint" {
+  description = "Host the clients connect to: the proxy's when enabled, else the instance's."
+  value       = var.enable_proxy ? aws_db_proxy.this[0].endpoint : aws_db_instance.this.address
+}
+
+output "port" {
+  description = "MySQL port."
+  value       = aws_db_instance.this.port
+}
+
+output "database_name" {
+  description = "The schema."
+  value       = aws_db_instance.this.db_name
+}
+
+output "master_secret_arn" {
+  description = "The RDS-managed secret (JSON with username and password) the products functions read."
+  value       = aws_db_instance.this.master_user_secret[0].secret_arn
+}
+
+output "client_security_group_id" {
+  description = "Attach to anything that connects to the database."
+  value       = aws_security_group.client.id
+}
+
+output "instance_identifier" {
+  description = "The DB instance."
+  value       = aws_db_instance.this.identifier
+}

@@ -1,0 +1,186 @@
+# Every Lambda function of the shop, from one map: the API functions (products, orders) and the ones
+# that share their images with another command (products-migrate, products-sweep,
+# orders-pending-releases). Each function has its own log group with a retention, its own role that
+# can write only to that log group plus the statements its definition lists, a reserved concurrency
+# (a ceiling on cost and on database connections), and optionally a schedule.
+
+data "aws_caller_identity" "current" {}
+data "aws_partition" "current" {}
+data "aws_region" "current" {}
+
+locals {
+  scheduled = { for name, f in var.functions : name => f if f.schedule != null }
+
+  # Network interfaces of functions in the VPC are made in this account and region only.
+  eni_resources = ["arn:${data.aws_partition.current.partition}:ec2:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:*/*"]
+}
+
+resource "aws_cloudwatch_log_group" "this" {
+  for_each = var.functions
+
+  name              = "/aws/lambda/${var.name_prefix}-${each.key}"
+  retention_in_days = var.log_retention_days
+}
+
+data "aws_iam_policy_document" "assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "this" {
+  for_each = var.functions
+
+  name               = "${var.name_prefix}-${each.key}"
+  assume_role_policy = data.aws_iam_policy_document.assume.json
+}
+
+data "aws_iam_policy_document" "this" {
+  for_each = var.functions
+
+  statement {
+    sid       = "WriteOwnLogs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.this[each.key].arn}:*"]
+  }
+
+  # What Lambda needs to attach the function to the VPC. The two Describe actions cannot be limited
+  # to resources (IAM only accepts "*" for them); the others are limited to this account and region.
+  dynamic "statement" {
+    for_each = each.value.in_vpc ? [1] : []
+    content {
+      sid       = "DescribeNetwork"
+      actions   = ["ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets"]
+      resources = ["*"]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = each.value.in_vpc ? [1] : []
+    content {
+      sid = "ManageOwnNetworkInterfaces"
+      actions = [
+        "ec2:CreateNetworkInterface",
+        "ec2:DeleteNetworkInterface",
+        "ec2:AssignPrivateIpAddresses",
+        "ec2:UnassignPrivateIpAddresses",
+      ]
+      resources = local.eni_resources
+    }
+  }
+
+  dynamic "statement" {
+    for_each = each.value.policy_statements
+    content {
+      sid       = statement.value.sid
+      actions   = statement.value.actions
+      resources = statement.value.resources
+
+      dynamic "condition" {
+        for_each = statement.value.conditions
+        content {
+          test     = condition.value.test
+          variable = condition.value.variable
+          values   = condition.value.values
+        }
+      }
+    }
+  }
+}
+
+resource "aws_iam_role_policy" "this" {
+  for_each = var.functions
+
+  name   = "least-privilege"
+  role   = aws_iam_role.this[each.key].id
+  policy = data.aws_iam_policy_document.this[each.key].json
+}
+
+resource "aws_lambda_function" "this" {
+  for_each = var.functions
+
+  function_name                  = "${var.name_prefix}-${each.key}"
+  description                    = each.value.description
+  role                           = aws_iam_role.this[each.key].arn
+  package_type                   = "Image"
+  image_uri                      = each.value.image_uri
+  architectures                  = [var.architecture]
+  memory_size                    = each.value.memory_mb
+  timeout                        = each.value.timeout_seconds
+  reserved_concurrent_executions = each.value.reserved_concurrency
+
+  # Same image, another handler: the command replaces the image's CMD.
+  dynamic "image_config" {
+    for_each = each.value.command == null ? [] : [each.value.command]
+    content {
+      command = image_config.value
+    }
+  }
+
+  dynamic "environment" {
+    for_each = length(each.value.environment) == 0 ? [] : [each.value.environment]
+    content {
+      variables = environment.value
+    }
+  }
+
+  dynamic "vpc_config" {
+    for_each = each.value.in_vpc ? [var.vpc] : []
+    content {
+      subnet_ids         = vpc_config.value.subnet_ids
+      security_group_ids = vpc_config.value.security_group_ids
+    }
+  }
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.this[each.key].name
+  }
+
+  lifecycle {
+    precondition {
+      condition     = can(regex("^[^@]+@sha256:[0-9a-f]{64}$", each.value.image_uri))
+      error_message = "Function ${each.key}: image_uri must name the image by digest (<repository>@sha256:<64 hex>); scripts/deploy passes the digests it pushed."
+    }
+    precondition {
+      condition     = !each.value.in_vpc || var.vpc != null
+      error_message = "Function ${each.key} runs in the VPC: set var.vpc."
+    }
+  }
+
+  # The role must be able to write logs and create network interfaces when the function is created.
+  depends_on = [aws_iam_role_policy.this]
+}
+
+# ---- schedules ------------------------------------------------------------------------------------
+# A frozen Lambda instance runs no timer of its own: EventBridge invokes the scheduled functions.
+
+resource "aws_cloudwatch_event_rule" "schedule" {
+  for_each = local.scheduled
+
+  name                = "${var.name_prefix}-${each.key}"
+  description         = "Invokes ${var.name_prefix}-${each.key}"
+  schedule_expression = each.value.schedule
+}
+
+resource "aws_cloudwatch_event_target" "schedule" {
+  for_each = local.scheduled
+
+  rule = aws_cloudwatch_event_rule.schedule[each.key].name
+  arn  = aws_lambda_function.this[each.key].arn
+}
+
+resource "aws_lambda_permission" "schedule" {
+  for_each = local.scheduled
+
+  statement_id  = "AllowEventBridgeSchedule"
+  action        = "lambda:InvokeFunction"
+  function_name = aws_lambda_function.this[each.key].function_name
+  principal     = "events.amazonaws.com"
+  source_arn    = aws_cloudwatch_event_rule.schedule[each.key].arn
+}

@@ -1,0 +1,283 @@
+# The static site. Default (hosting = "cloudfront"): a private S3 bucket that only this CloudFront
+# distribution may read (origin access control, SigV4), HTTPS for viewers, and the API's paths
+# (/products*, /orders*, /customers*) routed by the same distribution to API Gateway, so the site
+# and the API share one origin: no CORS, and config.json's api_base_url is empty.
+#
+# hosting = "s3-website" is the requirements' literal "static website on S3, public web access":
+# a public bucket with website hosting, served over plain HTTP from the S3 website endpoint, with
+# the API on its own origin (CORS). It is the weaker option: no HTTPS, a public bucket, and the
+# hosted sign-in cannot return to it (Cognito accepts http:// callbacks only for localhost), so
+# signing in works only from a local copy of the site.
+
+locals {
+  cloudfront = var.hosting == "cloudfront"
+  # Keep public access blocked unless the weaker website hosting was chosen on purpose.
+  private = local.cloudfront
+}
+
+resource "aws_s3_bucket" "this" {
+  bucket_prefix = "${var.name}-"
+  force_destroy = var.force_destroy
+}
+
+resource "aws_s3_bucket_public_access_block" "this" {
+  bucket = aws_s3_bucket.this.id
+
+  block_public_acls       = true
+  ignore_public_acls      = true
+  block_public_policy     = local.private
+  restrict_public_buckets = local.private
+}
+
+resource "aws_s3_bucket_ownership_controls" "this" {
+  bucket = aws_s3_bucket.this.id
+
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "this" {
+  bucket = aws_s3_bucket.this.id
+
+  # SSE-S3: CloudFront's origin access control reads it without a key policy to maintain.
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+}
+
+resource "aws_s3_bucket_versioning" "this" {
+  bucket = aws_s3_bucket.this.id
+
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "this" {
+  bucket = aws_s3_bucket.this.id
+
+  # Each deploy replaces the site: old versions are only for a quick rollback.
+  rule {
+    id     = "expire-old-versions"
+    status = "Enabled"
+    filter {}
+
+    noncurrent_version_expiration {
+      noncurrent_days = 30
+    }
+
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 1
+    }
+  }
+
+  depends_on = [aws_s3_bucket_versioning.this]
+}
+
+data "aws_iam_policy_document" "bucket" {
+  statement {
+    sid       = "DenyInsecureTransport"
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = [aws_s3_bucket.this.arn, "${aws_s3_bucket.this.arn}/*"]
+
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+
+  # CloudFront (this distribution only) reads the objects.
+  dynamic "statement" {
+    for_each = local.cloudfront ? [1] : []
+    content {
+      sid       = "CloudFrontReadsObjects"
+      actions   = ["s3:GetObject"]
+      resources = ["${aws_s3_bucket.this.arn}/*"]
+
+      principals {
+        type        = "Service"
+        identifiers = ["cloudfront.amazonaws.com"]
+      }
+
+      condition {
+        test     = "StringEquals"
+        variable = "AWS:SourceArn"
+        values   = [aws_cloudfront_distribution.this[0].arn]
+      }
+    }
+  }
+}
+
+# Website hosting serves plain HTTP, so the deny-insecure-transport statement cannot apply there.
+data "aws_iam_policy_document" "website" {
+  statement {
+    sid       = "PublicReadsObjects"
+    actions   = ["s3:GetObject"]
+    resources = ["${aws_s3_bucket.this.arn}/*"]
+
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "this" {
+  bucket = aws_s3_bucket.this.id
+  policy = local.cloudfront ? data.aws_iam_policy_document.bucket.json : data.aws_iam_policy_document.website.json
+
+  depends_on = [aws_s3_bucket_public_access_block.this]
+}
+
+resource "aws_s3_bucket_website_configuration" "this" {
+  count = local.cloudfront ? 0 : 1
+
+  bucket = aws_s3_bucket.this.id
+
+  index_document {
+    suffix = "index.html"
+  }
+
+  error_document {
+    key = "index.html"
+  }
+}
+
+# The site's run-time configuration, read by the browser from /config.json (see the README).
+resource "aws_s3_object" "config" {
+  bucket        = aws_s3_bucket.this.id
+  key           = "config.json"
+  content       = var.config_json
+  content_type  = "application/json"
+  cache_control = "no-cache"
+}
+
+# ---- CloudFront ----------------------------------------------------------------------------------
+
+resource "aws_cloudfront_origin_access_control" "this" {
+  count = local.cloudfront ? 1 : 0
+
+  name                              = var.name
+  description                       = "The site bucket, read by CloudFront only"
+  origin_access_control_origin_type = "s3"
+  signing_behavior                  = "always"
+  signing_protocol                  = "sigv4"
+}
+
+data "aws_cloudfront_cache_policy" "optimized" {
+  name = "Managed-CachingOptimized"
+}
+
+data "aws_cloudfront_cache_policy" "disabled" {
+  name = "Managed-CachingDisabled"
+}
+
+# Every viewer header (Authorization, If-Match, Idempotency-Key ...), query string and cookie goes
+# to the API, except Host: API Gateway answers 403 to a Host that is not its own.
+data "aws_cloudfront_origin_request_policy" "api" {
+  name = "Managed-AllViewerExceptHostHeader"
+}
+
+data "aws_cloudfront_response_headers_policy" "security" {
+  name = "Managed-SecurityHeadersPolicy"
+}
+
+# Paths without a file extension are the single-page app's own pages: serve index.html for them.
+# Only the site's behaviour runs it, so the API's 404s stay the API's.
+resource "aws_cloudfront_function" "spa" {
+  count = local.cloudfront ? 1 : 0
+
+  name    = "${var.name}-spa"
+  runtime = "cloudfront-js-2.0"
+  comment = "Serve index.html for the site's own paths"
+  publish = true
+  code    = <<-EOT
+    function handler(event) {
+      var request = event.request;
+      var last = request.uri.split('/').pop();
+      if (last.indexOf('.') === -1) {
+        request.uri = '/index.html';
+      }
+      return request;
+    }
+  EOT
+}
+
+resource "aws_cloudfront_distribution" "this" {
+  count = local.cloudfront ? 1 : 0
+
+  enabled             = true
+  comment             = var.name
+  default_root_object = "index.html"
+  http_version        = "http2and3"
+  is_ipv6_enabled     = true
+  price_class         = var.price_class
+
+  origin {
+    origin_id                = "site"
+    domain_name              = aws_s3_bucket.this.bucket_regional_domain_name
+    origin_access_control_id = aws_cloudfront_origin_access_control.this[0].id
+  }
+
+  origin {
+    origin_id   = "api"
+    domain_name = replace(var.api_endpoint, "/^https?:///", "")
+
+    custom_origin_config {
+      http_port              = 80
+      https_port             = 443
+      origin_protocol_policy = "https-only"
+      origin_ssl_protocols   = ["TLSv1.2"]
+    }
+  }
+
+  default_cache_behavior {
+    target_origin_id           = "site"
+    viewer_protocol_policy     = "redirect-to-https"
+    allowed_methods            = ["GET", "HEAD", "OPTIONS"]
+    cached_methods             = ["GET", "HEAD"]
+    compress                   = true
+    cache_policy_id            = data.aws_cloudfront_cache_policy.optimized.id
+    response_headers_policy_id = data.aws_cloudfront_response_headers_policy.security.id
+
+    function_association {
+      event_type   = "viewer-request"
+      function_arn = aws_cloudfront_function.spa[0].arn
+    }
+  }
+
+  # The API's paths: never cached, every method, HTTPS only (a redirect would turn a POST into a GET).
+  dynamic "ordered_cache_behavior" {
+    for_each = var.api_path_patterns
+    content {
+      path_pattern             = ordered_cache_behavior.value
+      target_origin_id         = "api"
+      viewer_protocol_policy   = "https-only"
+      allowed_methods          = ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"]
+      cached_methods           = ["GET", "HEAD"]
+      compress                 = true
+      cache_policy_id          = data.aws_cloudfront_cache_policy.disabled.id
+      origin_request_policy_id = data.aws_cloudfront_origin_request_policy.api.id
+    }
+  }
+
+  restrictions {
+    geo_restriction {
+      restriction_type = "none"
+    }
+  }
+
+  viewer_certificate {
+    cloudfront_default_certificate = true
+  }
+}

@@ -1,0 +1,43 @@
+variable "name" {
+  description = "Prefix of the bucket name and name of the distribution's companions."
+  type        = string
+}
+
+variable "hosting" {
+  description = "cloudfront (private bucket behind CloudFront, HTTPS, API on the same origin) or s3-website (public bucket, plain HTTP: the weaker option)."
+  type        = string
+  default     = "cloudfront"
+
+  validation {
+    condition     = contains(["cloudfront", "s3-website"], var.hosting)
+    error_message = "hosting must be cloudfront or s3-website."
+  }
+}
+
+variable "api_endpoint" {
+  description = "The API's URL (https://<id>.execute-api.<region>.amazonaws.com): CloudFront's second origin."
+  type        = string
+}
+
+variable "api_path_patterns" {
+  description = "Paths CloudFront sends to the API: every path of the contracts starts with one of them."
+  type        = list(string)
+  default     = ["/products*", "/orders*", "/customers*"]
+}
+
+variable "config_json" {
+  description = "Content of /config.json, the site's run-time configuration."
+  type        = string
+}
+
+variable "price_class" {
+  description = "CloudFront price class: PriceClass_100 (North America, Europe) is the cheapest."
+  type        = string
+  default     = "PriceClass_100"
+}
+
+variable "force_destroy" {
+  description = "Let terraform destroy delete the bucket with the site still in it."
+  type        = bool
+  default     = false
+}

@@ -1,0 +1,80 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { loadEnv, readText, repoRoot } from './lib/terraform.mjs';
+
+const SERVICES = ['products', 'orders'];
+
+function instructions(service) {
+  return readText(`${service}-impl/Dockerfile`)
+    .split('\n')
+    .filter((line) => line.trim() && !line.trimStart().startsWith('#'))
+    .map((line) => line.trim().split(/\s+/));
+}
+
+// A handler class named in a Dockerfile or by Terraform must exist in the service's sources.
+function assertHandlerExists(service, handler) {
+  const [className, method] = handler.split('::');
+  assert.equal(method, 'handleRequest', handler);
+  const file = path.join(repoRoot, `${service}-impl/src/main/java`, `${className.replaceAll('.', '/')}.java`);
+  assert.ok(existsSync(file), `${handler}: no ${path.relative(repoRoot, file)}`);
+}
+
+describe('Function images', () => {
+  for (const service of SERVICES) {
+    test(`${service}: FROM public.ecr.aws/lambda/java:25`, () => {
+      const from = instructions(service).filter(([op]) => op === 'FROM');
+      assert.deepEqual(from, [['FROM', 'public.ecr.aws/lambda/java:25']]);
+    });
+
+    test(`${service}: copies target/lambda/lib, the directory make run runs, to the task root's lib`, () => {
+      const copies = instructions(service).filter(([op]) => op === 'COPY');
+      assert.deepEqual(copies, [['COPY', 'target/lambda/lib/', '${LAMBDA_TASK_ROOT}/lib/']]);
+      // The local stack runs <service>-impl/target/lambda/lib (the Makefile's run outputs) as is.
+      assert.match(readText('Makefile'), /\$\(patsubst %\/Dockerfile,%\/target\/lambda\/lib,\$\(wildcard \*-impl\/Dockerfile\)\)/);
+      assert.match(readText('local-stack/gateway/src/main/java/serverlessshop/localstack/lambda/FunctionImage.java'), /\$\{LAMBDA_TASK_ROOT\}\/lib/);
+    });
+
+    test(`${service}: the image's CMD is the API handler, and it exists`, () => {
+      const cmd = instructions(service).find(([op]) => op === 'CMD');
+      const handler = JSON.parse(cmd.slice(1).join(' '))[0];
+      assert.equal(handler, `serverlessshop.${service}.lambda.StreamLambdaHandler::handleRequest`);
+      assertHandlerExists(service, handler);
+    });
+  }
+
+  test('Terraform runs each image: the API functions with the CMD, the jobs with a command that exists', async () => {
+    const functions = (await loadEnv()).moduleCalls.functions.functions;
+    for (const [name, fn] of Object.entries(functions)) {
+      const service = name.split('-')[0];
+      assert.equal(fn.image_uri, `\${local.images.${service}}`, name);
+      if (name === service) {
+        assert.equal(fn.command, undefined, `${name} runs the image's CMD`);
+      } else {
+        assert.equal(fn.command.length, 1, name);
+        assertHandlerExists(service, fn.command[0]);
+      }
+    }
+    assert.deepEqual(functions['products-migrate'].command, ['serverlessshop.products.lambda.MigrateHandler::handleRequest']);
+    assert.deepEqual(functions['products-sweep'].command, ['serverlessshop.products.lambda.SweepHandler::handleRequest']);
+    assert.deepEqual(functions['orders-pending-releases'].command, ['serverlessshop.orders.lambda.PendingReleasesHandler::handleRequest']);
+    assert.equal(functions['products-sweep'].schedule, '${var.sweep_schedule}');
+    assert.equal(functions['orders-pending-releases'].schedule, '${var.pending_releases_schedule}');
+  });
+
+  test('the functions get the variables each service\'s README names', async () => {
+    const locals = (await loadEnv()).locals;
+    const products = readText('products-impl/README.md');
+    const orders = readText('orders-impl/README.md');
+    const names = (expression) => [...String(expression).matchAll(/\b([A-Z][A-Z0-9_]+)\s*=/g)].map((m) => m[1]);
+    const set = {
+      products: [...Object.keys(locals.jwt_environment), ...Object.keys(locals.database_environment)],
+      orders: [...Object.keys(locals.jwt_environment), ...names(locals.orders_environment)],
+    };
+    for (const variable of set.products) assert.match(products, new RegExp(`\`${variable}\``), `products-impl/README.md does not name ${variable}`);
+    for (const variable of set.orders) assert.match(orders, new RegExp(`\`${variable}\``), `orders-impl/README.md does not name ${variable}`);
+    for (const required of ['PRODUCTS_DB_URL', 'PRODUCTS_DB_SECRET_ARN', 'SHOP_JWT_ISSUER', 'SHOP_JWT_AUDIENCES']) assert.ok(set.products.includes(required), required);
+    for (const required of ['ORDERS_TABLE', 'PRODUCTS_API_URL', 'PRODUCTS_TOKEN_URL', 'PRODUCTS_CLIENT_ID', 'PRODUCTS_CLIENT_SECRET', 'PRODUCTS_SCOPE']) assert.ok(set.orders.includes(required), required);
+  });
+});
