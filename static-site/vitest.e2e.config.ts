@@ -11,6 +11,9 @@ export default defineConfig({
     maxWorkers: 1,
     testTimeout: 90_000,
     hookTimeout: 60_000,
+    // Playwright waits up to 15 s for an element (ShopWindow.open); expect.poll's own 1 s default
+    // gave up first whenever a loaded machine was slow to render, failing tests that were right.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     // The JUnit file feeds scripts/test-summary, the closing line of `make test`.
     reporters: ['default', ['junit', { outputFile: 'test-results/junit-e2e.xml' }]],
   },
