@@ -40,6 +40,8 @@ final class FunctionInstance implements AutoCloseable {
                 RUNTIME_MAIN)
                 // The image's own command line, its paths mapped to this machine's.
                 : new ImagePaths(image.taskRoot(), runtimeLib).local(image.entrypoint()));
+        // Right after the java executable: a JVM option whichever command line this is.
+        command.add(1, RuntimeJni.option(runtimeLib));
         command.add(image.handler());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(image.taskRoot().toFile())

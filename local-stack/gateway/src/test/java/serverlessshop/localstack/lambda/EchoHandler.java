@@ -55,6 +55,7 @@ public class EchoHandler implements RequestStreamHandler {
                 + ",\"remainingMillis\":" + context.getRemainingTimeInMillis()
                 + ",\"workingDirectory\":\"" + System.getProperty("user.dir") + "\""
                 + ",\"javaToolOptions\":\"" + System.getenv("JAVA_TOOL_OPTIONS") + "\""
+                + ",\"runtimeJni\":\"" + System.getProperty(RuntimeJni.PROPERTY) + "\""
                 + ",\"pid\":" + ProcessHandle.current().pid() + "}";
         output.write(answer.getBytes(StandardCharsets.UTF_8));
     }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -92,6 +93,11 @@ class LambdaFunctionTest {
         assertThat(first.path("workingDirectory").asText()).as("the task root, like /var/task")
                 .isEqualTo(taskRoot.toString());
         assertThat(first.path("javaToolOptions").asText()).contains("-XX:+UseSerialGC");
+        assertThat(Path.of(first.path("runtimeJni").asText()))
+                .as("the client's JNI library unpacked once for the stack, not to the shared /tmp on each start")
+                .isNotEqualTo(Path.of("/tmp/.libaws-lambda-jni.so"))
+                .satisfies(library -> assertThat(Arrays.copyOf(Files.readAllBytes(library), 4))
+                        .as("an ELF shared object").containsExactly(0x7f, 'E', 'L', 'F'));
         assertThat(second.path("pid").asLong()).isEqualTo(first.path("pid").asLong());
         assertThat(function.coldStarts()).isEqualTo(1);
         assertThat(function.invocations()).isEqualTo(2);
