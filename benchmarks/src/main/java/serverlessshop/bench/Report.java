@@ -14,6 +14,8 @@ import java.util.Map;
  */
 final class Report {
 
+    static final String SITE_BUDGETS_START = "<!-- static-site budgets: written by static-site/scripts/budget.mjs --write -->";
+    static final String SITE_BUDGETS_END = "<!-- end of static-site budgets -->";
     private static final String[] HEADERS = {"Figure", "Measured", "Baseline", "Ratio", "Goal", ""};
 
     private final List<Row> rows = new ArrayList<>();
@@ -121,7 +123,16 @@ final class Report {
     void write(Path file, Machine machine, String loadBefore, String loadAfter, long seconds, Path leversFile)
             throws IOException {
         String levers = Files.exists(leversFile) ? Files.readString(leversFile) : "";
-        Files.writeString(file, markdown(machine, loadBefore, loadAfter, seconds, levers));
+        String siteBudgets = Files.exists(file) ? siteBudgets(Files.readString(file)) : "";
+        Files.writeString(file, markdown(machine, loadBefore, loadAfter, seconds, levers)
+                + (siteBudgets.isEmpty() ? "" : "\n" + siteBudgets + "\n"));
+    }
+
+    /** The site's budgets share the file; static-site/scripts/budget.mjs writes them between these markers. */
+    static String siteBudgets(String current) {
+        int start = current.indexOf(SITE_BUDGETS_START);
+        int end = current.indexOf(SITE_BUDGETS_END, Math.max(start, 0));
+        return start < 0 || end < 0 ? "" : current.substring(start, end + SITE_BUDGETS_END.length());
     }
 
     private static String[] cells(Row row) {

@@ -2,7 +2,10 @@ package serverlessshop.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ReportTest {
 
@@ -45,5 +48,20 @@ class ReportTest {
                 .contains("| orders: production | 1.20 s | 3.00 s (untuned) | 0.40 (2.5× less) | ≤ 1.0 s | **NOT MET** |")
                 .contains("- **Cold start**: launched and timed.")
                 .endsWith("## Levers\n\nnone yet\n");
+    }
+
+    @Test
+    void writingKeepsTheSiteBudgetsThatShareTheFile(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("BENCHMARKS.md");
+        String budgets = Report.SITE_BUDGETS_START + "\n## Static site budgets\n\n| initial JS | 25 KB |\n" + Report.SITE_BUDGETS_END;
+        Files.writeString(file, "# Benchmarks\n\nan older run\n\n" + budgets + "\n\nafter the block\n");
+        Machine machine = new Machine(2, 24_000, "a CPU", "Linux", "JDK 25", "2025-01-01 00:00 UTC", "abc123");
+        Report report = new Report();
+        report.add(new Row("Memory", "products", "250 MB", "300 MB", Row.ratio(250, 300), "", null));
+
+        report.write(file, machine, "1", "1", 60, directory.resolve("no-levers.md"));
+
+        String written = Files.readString(file);
+        assertThat(written).doesNotContain("an older run").contains("| products | 250 MB |").endsWith(budgets + "\n");
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -47,20 +48,23 @@ public class CatalogService {
                     .or(PRODUCTS.SKU.containsIgnoreCase(text))
                     .or(PRODUCTS.DESCRIPTION.containsIgnoreCase(text)));
         }
-        var query = db.selectFrom(PRODUCTS).where(condition).orderBy(PRODUCTS.NAME, PRODUCTS.PRODUCT_ID);
-        List<ProductsRecord> page;
-        if (cursor == null) {
-            page = query.limit(limit + 1).fetch();
-        } else {
-            Map<String, String> after = Cursors.decode(cursor, CURSOR_KEYS);
-            page = query.seek(after.get("name"), after.get("id")).limit(limit + 1).fetch();
-        }
+        List<ProductsRecord> page = pageQuery(condition, cursor, limit + 1).fetch();
         if (page.size() <= limit) {
             return new ProductListing(page, null);
         }
         ProductsRecord last = page.get(limit - 1);
         return new ProductListing(page.subList(0, limit),
                 Cursors.encode(Map.of("name", last.getName(), "id", last.getProductId())));
+    }
+
+    /** Up to {@code size} products by name, then id, after the cursor's position. */
+    ResultQuery<ProductsRecord> pageQuery(Condition condition, String cursor, int size) {
+        var query = db.selectFrom(PRODUCTS).where(condition).orderBy(PRODUCTS.NAME, PRODUCTS.PRODUCT_ID);
+        if (cursor == null) {
+            return query.limit(size);
+        }
+        Map<String, String> after = Cursors.decode(cursor, CURSOR_KEYS);
+        return query.seek(after.get("name"), after.get("id")).limit(size);
     }
 
     /** The product; an inactive one only for administrators (anybody else: 404). */
