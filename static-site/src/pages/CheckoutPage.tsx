@@ -15,7 +15,7 @@ import { useStore, useTitle } from '../ui/hooks';
 import { useFormErrors } from '../ui/useFormErrors';
 
 export function CheckoutPage() {
-  const { api, cart, session, checkoutAttempts, money, notice } = useServices();
+  const { api, cart, session, checkoutAttempts, money } = useServices();
   const user = useStore(session.user);
   const lines = useStore(cart);
   const checking = useFreshCart();
@@ -58,7 +58,7 @@ export function CheckoutPage() {
     setPlacing(false);
     if (result.kind === 'placed') {
       cart.set([]);
-      notice.set('Your order is placed.');
+      // The order page's heading says it is placed; a banner saying it again would repeat it.
       navigate(href.order(result.order.orderId, true));
       return;
     }
