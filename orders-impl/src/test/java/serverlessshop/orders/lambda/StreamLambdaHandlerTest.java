@@ -113,6 +113,31 @@ class StreamLambdaHandlerTest {
     }
 
     @Test
+    void aBodyOverTheLimitIs413NamingItWhateverItsDeclaredLength() {
+        String body = TestOrders.orderJson(TestOrders.line(lamp, 1));
+        String oversized = body.substring(0, body.length() - 1) + " ".repeat(64 * 1024) + "}";
+        HttpApiEvent event = placing(TestOrders.newCustomer(), UUID.randomUUID().toString()).withBody(oversized);
+
+        HttpApiResponse declared = send(event);
+        HttpApiResponse understated = send(event.withHeader("content-length", "100"));
+
+        for (HttpApiResponse response : new HttpApiResponse[] {declared, understated}) {
+            assertProblem(response, 413, "PAYLOAD_TOO_LARGE");
+            assertThat(response.bodyJson().path("detail").asText()).contains("65536 bytes");
+        }
+    }
+
+    @Test
+    void aBodyJustUnderTheLimitIsReadWhole() {
+        String body = TestOrders.orderJson(TestOrders.line(lamp, 1));
+        String padded = body.substring(0, body.length() - 1) + " ".repeat(60 * 1024) + "}";
+        HttpApiResponse placed = send(placing(TestOrders.newCustomer(), UUID.randomUUID().toString()).withBody(padded));
+
+        assertThat(placed.statusCode()).as(placed.toString()).isEqualTo(201);
+        assertThat(placed.bodyJson().path("items").get(0).path("quantity").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void withoutClaimsOrTokenTheAnswerIs401() {
         HttpApiResponse response = send(HttpApiEvent.fixture("create-order-without-credentials"));
 
