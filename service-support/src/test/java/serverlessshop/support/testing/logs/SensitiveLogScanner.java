@@ -67,7 +67,7 @@ public final class SensitiveLogScanner {
     }
 
     /** Values that say a secret was there and is hidden. */
-    private static final Pattern MASKED = Pattern.compile("(?i)\\**|\\[?redacted]?|<redacted>|\\[?hidden]?|xxx+|null|none|");
+    private static final Pattern MASKED = Pattern.compile("(?i)yes|no|\\**|\\[?redacted]?|<redacted>|\\[?hidden]?|xxx+|null|none|");
     private static final Pattern DIGIT = Pattern.compile(".*[0-9].*");
 
     private static final List<Rule> RULES = List.of(
@@ -82,7 +82,7 @@ public final class SensitiveLogScanner {
             new Rule(Kind.CREDENTIAL, Pattern.compile(
                     "(?i)\\bauthorization[\"']?\\s*[:=]\\s*[\\[\"']*\\s*([A-Za-z0-9._~+/=-]{12,})"), 1, value -> true),
             new Rule(Kind.PASSWORD, Pattern.compile(
-                    "(?i)(?:password|passwd|pwd|secret)[\"']?\\s*[:=]\\s*[\"']?([^\\s\"',;&}\\]]*)"), 1,
+                    "(?i)(?:password|passwd|pwd|secret)[\"']?\\s*[:=]\\s*[\"']?([^\\s\"',;&})\\]]*)"), 1,
                     value -> !MASKED.matcher(value).matches()),
             new Rule(Kind.SHIPPING_ADDRESS, Pattern.compile(
                     "(?i)(?:\"shipping_address\\\\?\"\\s*:\\s*\\{|shipping_?address\\s*[=:]\\s*(?!null\\b)[\\[{A-Za-z0-9])"), 0,

@@ -91,6 +91,7 @@ class SensitiveLogScannerTest {
             "Products DB jdbc:mysql://db/products?password=***   (PRODUCTS_DB_URL)",
             "set PRODUCTS_DB_URL (and PRODUCTS_DB_USER, PRODUCTS_DB_PASSWORD)",
             "spring.datasource.password=",
+            "Access denied for user 'shop'@'10.0.0.1' (using password: YES)",
             "Order 0192f1a4: shippingAddress=null",
             "bearer authentication with a JWT",
             "SHOP_BENCH_TIMING handler_us=1234 downstream_us=800 downstream_calls=3",
