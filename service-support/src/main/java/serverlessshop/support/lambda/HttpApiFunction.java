@@ -1,6 +1,7 @@
 package serverlessshop.support.lambda;
 
 import com.amazonaws.serverless.exceptions.ContainerInitializationException;
+import com.amazonaws.serverless.proxy.internal.LambdaContainerHandler;
 import com.amazonaws.serverless.proxy.model.AwsProxyResponse;
 import com.amazonaws.serverless.proxy.model.HttpApiV2ProxyRequest;
 import com.amazonaws.serverless.proxy.spring.SpringBootLambdaContainerHandler;
@@ -14,6 +15,7 @@ import java.io.OutputStream;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import serverlessshop.support.logging.CorrelationIds;
 import serverlessshop.support.timing.HandlerTiming;
@@ -39,6 +41,12 @@ public final class HttpApiFunction {
     }
 
     public static HttpApiFunction start(Class<?> application) {
+        // Until Spring Boot configures logging (JSON lines), logback prints plain text: keep the
+        // container's one INFO line of that moment out of the function's JSON log. Spring's logging
+        // setup resets every level afterwards.
+        if (LoggerFactory.getLogger(LambdaContainerHandler.class) instanceof ch.qos.logback.classic.Logger logger) {
+            logger.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
         try {
             return new HttpApiFunction(SpringBootLambdaContainerHandler.getHttpApiV2ProxyHandler(application));
         } catch (ContainerInitializationException e) {
