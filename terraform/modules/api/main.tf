@@ -19,8 +19,8 @@ resource "aws_apigatewayv2_api" "this" {
     content {
       allow_origins  = cors_configuration.value
       allow_methods  = ["GET", "POST", "PUT", "DELETE", "OPTIONS"]
-      allow_headers  = ["authorization", "content-type", "idempotency-key", "if-match"]
-      expose_headers = ["etag", "location", "idempotent-replayed", "retry-after"]
+      allow_headers  = ["authorization", "content-type", "idempotency-key", "if-match", "x-correlation-id"]
+      expose_headers = ["etag", "location", "idempotent-replayed", "retry-after", "x-correlation-id"]
       max_age        = 600
     }
   }
