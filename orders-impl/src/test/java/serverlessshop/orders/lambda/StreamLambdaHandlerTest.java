@@ -13,6 +13,7 @@ import serverlessshop.orders.store.OrderTableSchema;
 import serverlessshop.orders.store.StoredOrder;
 import serverlessshop.orders.testing.DynamoDbLocal;
 import serverlessshop.orders.testing.OrdersTestEnvironment;
+import serverlessshop.orders.testing.ProductsProxy;
 import serverlessshop.orders.testing.ProductsService;
 import serverlessshop.orders.testing.TestOrders;
 import serverlessshop.support.testing.ContractValidator;
@@ -157,11 +158,18 @@ class StreamLambdaHandlerTest {
             PendingReleasesHandler job = LambdaFunctions.withSystemProperties(OrdersTestEnvironment.properties(),
                     PendingReleasesHandler::new);
 
-            Map<String, Object> answer = job.handleRequest(Map.of(), TestLambdaContext.of("orders-pending-releases"));
+            var context = TestLambdaContext.of("orders-pending-releases");
+            ProductsProxy.reset();
+
+            Map<String, Object> answer = job.handleRequest(Map.of(), context);
 
             assertThat((Integer) answer.get("stock_released")).isPositive();
             assertThat(answer.get("still_pending")).isEqualTo(0);
             assertThat(ProductsService.reservationStatus(cancelled.reservationId())).isEqualTo("RELEASED");
+            assertThat(ProductsProxy.calls()).as("the job's calls to products carry its Lambda request id")
+                    .filteredOn(call -> call.path().contains(cancelled.reservationId()))
+                    .isNotEmpty()
+                    .allSatisfy(call -> assertThat(call.correlationId()).isEqualTo(context.getAwsRequestId()));
             assertThat(dynamoDb.getItem(get -> get.tableName(DynamoDbLocal.TABLE).key(key).consistentRead(true))
                     .item()).doesNotContainKey("stock_release_pending");
         }
