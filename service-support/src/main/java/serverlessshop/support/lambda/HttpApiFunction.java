@@ -42,16 +42,22 @@ public final class HttpApiFunction {
 
     public static HttpApiFunction start(Class<?> application) {
         // Until Spring Boot configures logging (JSON lines), logback prints plain text: keep the
-        // container's one INFO line of that moment out of the function's JSON log. Spring's logging
-        // setup resets every level afterwards.
-        if (LoggerFactory.getLogger(LambdaContainerHandler.class) instanceof ch.qos.logback.classic.Logger logger) {
-            logger.setLevel(ch.qos.logback.classic.Level.WARN);
+        // container's one INFO line of that moment out of the function's JSON log, then put its level back.
+        ch.qos.logback.classic.Logger container = LoggerFactory.getLogger(LambdaContainerHandler.class)
+                instanceof ch.qos.logback.classic.Logger logger ? logger : null;
+        ch.qos.logback.classic.Level level = container == null ? null : container.getLevel();
+        if (container != null) {
+            container.setLevel(ch.qos.logback.classic.Level.WARN);
         }
         try {
             return new HttpApiFunction(SpringBootLambdaContainerHandler.getHttpApiV2ProxyHandler(application));
         } catch (ContainerInitializationException e) {
             // Fails the init phase: Lambda reports it and retries the cold start on the next request.
             throw new IllegalStateException(application.getSimpleName() + " could not start", e);
+        } finally {
+            if (container != null) {
+                container.setLevel(level);
+            }
         }
     }
 
