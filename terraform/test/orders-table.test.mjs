@@ -62,6 +62,16 @@ describe('DynamoDB orders table', () => {
     assert.deepEqual(table.attributes, { order_id: 'S', customer_id: 'S', order_date: 'S' });
   });
 
+  test('time to live on the attribute the order-creation counters expire by', async () => {
+    const module = await loadModuleNamed('orders_table');
+    const table = module.resource('aws_dynamodb_table', 'this');
+    assert.equal(table.ttl[0].enabled, true);
+    assert.equal(table.ttl[0].attribute_name, '${var.ttl_attribute}');
+    const counters = readText('orders-impl/src/main/java/serverlessshop/orders/store/OrderCreationCounters.java');
+    const attribute = /EXPIRES_AT\s*=\s*"([^"]+)"/.exec(counters)[1];
+    assert.equal(module.variables.ttl_attribute.default, attribute);
+  });
+
   test('on-demand billing (checked by a precondition too)', async () => {
     assert.equal(derive(readJson(DEFINITION)).billing_mode, 'PAY_PER_REQUEST');
     const table = (await loadModuleNamed('orders_table')).resource('aws_dynamodb_table', 'this');

@@ -3,7 +3,7 @@
 // for_each maps the way these tests do).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { evaluate, loadEnv, loadModuleNamed, moduleNames, readJson, resolveVariable, strings, unwrap } from './lib/terraform.mjs';
+import { evaluate, loadEnv, loadModuleNamed, moduleNames, readJson, readText, resolveVariable, strings, unwrap } from './lib/terraform.mjs';
 
 // The only actions allowed on "*": IAM accepts nothing narrower for them.
 const UNRESTRICTABLE = ['ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets'];
@@ -284,6 +284,45 @@ describe('Security properties (checkov rules)', () => {
     const env = await loadEnv();
     assert.ok(resolveVariable(env, env.moduleCalls.api.throttling_rate_limit) > 0);
     assert.ok(resolveVariable(env, env.moduleCalls.api.throttling_burst_limit) > 0);
+  });
+
+  test('POST /orders has a stricter stage throttle of its own, from variables, on a route routes.json has', async () => {
+    const api = await loadModuleNamed('api');
+    const stage = api.resource('aws_apigatewayv2_stage', 'default');
+    const settings = stage.dynamic.route_settings[0];
+    assert.equal(settings.for_each, '${var.route_throttling}');
+    assert.equal(settings.content[0].route_key, '${route_settings.key}');
+    assert.equal(settings.content[0].throttling_rate_limit, '${route_settings.value.rate_limit}');
+    assert.equal(settings.content[0].throttling_burst_limit, '${route_settings.value.burst_limit}');
+    assert.match(stage.lifecycle[0].precondition[0].condition, /contains\(keys\(local\.routes\), key\)/);
+    assert.deepEqual(api.variables.route_throttling.default, {});
+
+    const env = await loadEnv();
+    const call = env.moduleCalls.api;
+    const orders = call.route_throttling['POST /orders'];
+    assert.ok(orders, 'the environment throttles POST /orders');
+    const rate = resolveVariable(env, orders.rate_limit);
+    const burst = resolveVariable(env, orders.burst_limit);
+    const stageRate = resolveVariable(env, call.throttling_rate_limit);
+    const stageBurst = resolveVariable(env, call.throttling_burst_limit);
+    assert.equal(typeof rate, 'number');
+    assert.ok(rate > 0 && rate < stageRate, `POST /orders ${rate}/s is stricter than the stage's ${stageRate}/s`);
+    assert.ok(burst >= rate && burst < stageBurst, `POST /orders burst ${burst} is stricter than the stage's ${stageBurst}`);
+    const routes = readJson('api-spec/target/routes.json').routes.map((r) => r.route_key);
+    assert.ok(routes.includes('POST /orders'), 'routes.json has POST /orders');
+  });
+
+  test('the orders function gets the per-customer order rate from variables, with a default shoppers never hit', async () => {
+    const env = await loadEnv();
+    const environment = env.locals.orders_environment;
+    assert.match(environment, /ORDERS_CREATE_RATE_LIMIT\s*=\s*tostring\(var\.orders_per_customer_limit\)/);
+    assert.match(environment, /ORDERS_CREATE_RATE_WINDOW\s*=\s*var\.orders_per_customer_window/);
+    assert.equal(env.variables.orders_per_customer_limit.default, 10);
+    assert.equal(env.variables.orders_per_customer_window.default, '60s');
+    // The service's own default is the same, so a function without the variable behaves alike.
+    const properties = readText('orders-impl/src/main/resources/application.properties');
+    assert.match(properties, /shop\.orders\.create-rate\.limit=\$\{ORDERS_CREATE_RATE_LIMIT:10\}/);
+    assert.match(properties, /shop\.orders\.create-rate\.window=\$\{ORDERS_CREATE_RATE_WINDOW:60s\}/);
   });
 
   test('CKV_AWS_163, CKV_AWS_51, CKV_AWS_136: ECR scans on push, immutable tags, KMS, lifecycle policy', async () => {

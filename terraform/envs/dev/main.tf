@@ -71,6 +71,9 @@ locals {
     # Secrets Manager, the secret is in the function's configuration (encrypted at rest by Lambda).
     PRODUCTS_CLIENT_SECRET = module.auth.machine_client_secret
     PRODUCTS_SCOPE         = join(" ", module.auth.scope_identifiers)
+    # Per customer, across every instance (a counter item in the orders table).
+    ORDERS_CREATE_RATE_LIMIT  = tostring(var.orders_per_customer_limit)
+    ORDERS_CREATE_RATE_WINDOW = var.orders_per_customer_window
   })
 
   # ---- least privilege: what each function may touch besides its own logs ----------------------
@@ -255,7 +258,13 @@ module "api" {
   jwt_audiences          = [module.auth.site_client_id, module.auth.machine_client_id]
   throttling_rate_limit  = var.api_throttling_rate_limit
   throttling_burst_limit = var.api_throttling_burst_limit
-  log_retention_days     = var.log_retention_days
+  route_throttling = {
+    "POST /orders" = {
+      rate_limit  = var.order_creation_throttling_rate_limit
+      burst_limit = var.order_creation_throttling_burst_limit
+    }
+  }
+  log_retention_days = var.log_retention_days
   # website_url, not url: url depends on CloudFront, which depends on this API.
   cors_allow_origins = var.site_hosting == "cloudfront" ? [] : [module.site.website_url]
 }

@@ -123,6 +123,30 @@ variable "api_throttling_burst_limit" {
   default     = 100
 }
 
+variable "order_creation_throttling_rate_limit" {
+  description = "Requests per second POST /orders accepts, all customers together, before the stage answers 429."
+  type        = number
+  default     = 10
+}
+
+variable "order_creation_throttling_burst_limit" {
+  description = "Request burst POST /orders accepts, all customers together."
+  type        = number
+  default     = 20
+}
+
+variable "orders_per_customer_limit" {
+  description = "New orders one customer may start per orders_per_customer_window (the orders service counts them in DynamoDB; 429 beyond). 0 turns the limit off."
+  type        = number
+  default     = 10
+}
+
+variable "orders_per_customer_window" {
+  description = "The window of orders_per_customer_limit, as a duration the service reads (e.g. 60s, 1h)."
+  type        = string
+  default     = "60s"
+}
+
 # ---- network and database -------------------------------------------------------------------------
 
 variable "vpc_cidr" {

@@ -19,8 +19,8 @@ resource "aws_apigatewayv2_api" "this" {
     content {
       allow_origins  = cors_configuration.value
       allow_methods  = ["GET", "POST", "PUT", "DELETE", "OPTIONS"]
-      allow_headers  = ["authorization", "content-type", "idempotency-key", "if-match"]
-      expose_headers = ["etag", "location", "idempotent-replayed", "retry-after"]
+      allow_headers  = ["authorization", "content-type", "idempotency-key", "if-match", "x-correlation-id"]
+      expose_headers = ["etag", "location", "idempotent-replayed", "retry-after", "x-correlation-id"]
       max_age        = 600
     }
   }
@@ -85,9 +85,30 @@ resource "aws_apigatewayv2_stage" "default" {
   name        = "$default"
   auto_deploy = true
 
+  # Route settings name routes by key: they must exist first.
+  depends_on = [aws_apigatewayv2_route.this]
+
+  lifecycle {
+    precondition {
+      condition     = alltrue([for key in keys(var.route_throttling) : contains(keys(local.routes), key)])
+      error_message = "route_throttling names a route that routes.json does not have: ${join(", ", keys(var.route_throttling))}."
+    }
+  }
+
   default_route_settings {
     throttling_rate_limit  = var.throttling_rate_limit
     throttling_burst_limit = var.throttling_burst_limit
+  }
+
+  # Placing an order holds stock and costs a saga of writes: the route gets a stricter limit of its
+  # own, for all callers together (the orders service also limits each customer, in DynamoDB).
+  dynamic "route_settings" {
+    for_each = var.route_throttling
+    content {
+      route_key              = route_settings.key
+      throttling_rate_limit  = route_settings.value.rate_limit
+      throttling_burst_limit = route_settings.value.burst_limit
+    }
   }
 
   # One JSON object per request; no headers or claims (tokens stay out of the logs).

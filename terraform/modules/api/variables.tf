@@ -38,6 +38,15 @@ variable "throttling_burst_limit" {
   default     = 100
 }
 
+variable "route_throttling" {
+  description = "Stricter throttling of single routes, by route key (e.g. \"POST /orders\"): requests per second and burst, for all callers together."
+  type = map(object({
+    rate_limit  = number
+    burst_limit = number
+  }))
+  default = {}
+}
+
 variable "integration_timeout_ms" {
   description = "How long API Gateway waits for a function (30 s at most)."
   type        = number

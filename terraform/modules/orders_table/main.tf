@@ -58,6 +58,13 @@ resource "aws_dynamodb_table" "this" {
     }
   }
 
+  # Items that carry an expiry: the per-customer order-creation counters (orders-impl's
+  # OrderCreationCounters.EXPIRES_AT), which DynamoDB deletes once their window is long over.
+  ttl {
+    attribute_name = var.ttl_attribute
+    enabled        = true
+  }
+
   point_in_time_recovery {
     enabled = true
   }

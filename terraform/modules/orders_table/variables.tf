@@ -19,3 +19,9 @@ variable "kms_deletion_window_days" {
   type        = number
   default     = 7
 }
+
+variable "ttl_attribute" {
+  description = "The time-to-live attribute (epoch seconds) of items that expire: orders-impl's OrderCreationCounters.EXPIRES_AT."
+  type        = string
+  default     = "expires_at"
+}

@@ -41,6 +41,16 @@ class ContractConventionsTest {
         }
     }
 
+    /** The services refuse bodies over their size limit (OWASP API4): every operation that takes one says so. */
+    @Test
+    void everyOperationWithABodyDeclares413() {
+        for (var op : Contracts.operations()) {
+            if (op.operation().getRequestBody() != null) {
+                assertThat(op.operation().getResponses()).as(op.routeKey()).containsKey("413");
+            }
+        }
+    }
+
     @Test
     void everyOperationHasAUniqueIdATagAndADescription() {
         Set<String> ids = new HashSet<>();

@@ -28,6 +28,9 @@ public final class FunctionWiring {
             case "orders" -> orders(options, endpoints);
             default -> issuer(endpoints);
         });
+        // Plain text lines in make run's console, readable next to the gateway's; the images log JSON, as
+        // they do in AWS (--function-env SHOP_LOG_FORMAT=ecs shows that here).
+        configuration.put("SHOP_LOG_FORMAT", "");
         configuration.putAll(options.functionEnvironment());
         return configuration;
     }

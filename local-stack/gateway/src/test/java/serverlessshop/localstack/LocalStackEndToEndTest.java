@@ -119,6 +119,17 @@ class LocalStackEndToEndTest {
     }
 
     @Test
+    @Order(2)
+    void aBodyOverApiGatewaysTenMegabytesIs413BeforeAnyFunctionRuns() throws Exception {
+        String alice = issuer.signIn("alice", false);
+        String overLimit = "{\"items\":[],\"pad\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}";
+        assertRefused(send("POST", "/orders", alice, overLimit, "Idempotency-Key", UUID.randomUUID().toString()), 413,
+                "{\"message\":\"Request Entity Too Large\"}");
+        assertRefused(send("POST", "/products", null, overLimit), 413, "{\"message\":\"Request Entity Too Large\"}");
+        assertThat(functionProcesses()).as("no function was started").isEmpty();
+    }
+
+    @Test
     @Order(3)
     void theSiteTheDocsTheIssuerAndCorsAreServedOnTheSamePort() throws Exception {
         assertThat(send("GET", "/", null, null).body()).contains("serverless-shop");

@@ -10,12 +10,13 @@ import serverlessshop.orders.stock.MachineTokens;
 import serverlessshop.orders.stock.ProductsStock;
 import serverlessshop.products.client.ApiClient;
 import serverlessshop.products.client.api.StockReservationsApi;
+import serverlessshop.support.logging.CorrelationIds;
 import serverlessshop.support.timing.HandlerTiming;
 
 /**
  * The generated client of the products API, built once: the JDK's HTTP client with short timeouts
  * (an order waits for products, so products being slow must become a quick 503, not a hung Lambda),
- * and the machine token of the client-credentials grant.
+ * the machine token of the client-credentials grant, and the request's correlation id on every call.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ProductsClientProperties.class)
@@ -36,9 +37,19 @@ class ProductsClientConfig {
                 .setConnectTimeout(properties.connectTimeout())
                 .setReadTimeout(properties.readTimeout());
         client.updateBaseUri(properties.baseUrl());
-        if (HandlerTiming.enabled()) {
-            // make bench: the round trip to products is downstream time, not the handler's own.
-            client.setRequestInterceptor(request -> HandlerTiming.downstreamStarts());
+        boolean timed = HandlerTiming.enabled();
+        client.setRequestInterceptor(request -> {
+            // One id follows an order through both functions' logs.
+            String correlationId = CorrelationIds.current();
+            if (correlationId != null) {
+                request.setHeader(CorrelationIds.HEADER, correlationId);
+            }
+            if (timed) {
+                // make bench: the round trip to products is downstream time, not the handler's own.
+                HandlerTiming.downstreamStarts();
+            }
+        });
+        if (timed) {
             client.setResponseInterceptor(response -> HandlerTiming.downstreamEnded());
         }
         // The API object builds its HTTP client from the ApiClient once, here.

@@ -8,6 +8,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import serverlessshop.orders.OrdersApplication;
 import serverlessshop.orders.fulfilment.StockReleases;
+import serverlessshop.support.lambda.InvocationIds;
 
 /**
  * The pending-releases function: returns the stock of cancelled orders whose release products could
@@ -26,7 +27,9 @@ public class PendingReleasesHandler implements RequestHandler<Map<String, Object
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        StockReleases.Sweep sweep = APPLICATION.getBean(StockReleases.class).releaseAllPending();
-        return Map.of("stock_released", sweep.released(), "still_pending", sweep.stillPending());
+        return InvocationIds.during(context, () -> {
+            StockReleases.Sweep sweep = APPLICATION.getBean(StockReleases.class).releaseAllPending();
+            return Map.<String, Object>of("stock_released", sweep.released(), "still_pending", sweep.stillPending());
+        });
     }
 }

@@ -38,6 +38,7 @@ import serverlessshop.products.client.model.ReservedItem;
  *   <li>Replace the claim with the placed order, on condition the claim is still this attempt's.</li>
  *   <li>Confirm the reservation.</li>
  * </ol>
+ * A new order (not a replay) first counts against the customer's rate of order creation (429).
  * When a step fails, what the earlier ones did is undone before the client hears of it, so nothing
  * stays reserved and a retry with the same key starts again; what cannot be undone at that moment
  * (products unreachable) is an unconfirmed reservation, which expires by itself.
@@ -55,11 +56,13 @@ public class OrderPlacement {
 
     private final OrderRepository orders;
     private final ProductsStock stock;
+    private final OrderCreationRate rate;
     private final Clock clock;
 
-    OrderPlacement(OrderRepository orders, ProductsStock stock, Clock clock) {
+    OrderPlacement(OrderRepository orders, ProductsStock stock, OrderCreationRate rate, Clock clock) {
         this.orders = orders;
         this.stock = stock;
+        this.rate = rate;
         this.clock = clock;
     }
 
@@ -84,6 +87,7 @@ public class OrderPlacement {
                 .build();
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
             if (orders.claim(claim)) {
+                admit(claim);
                 return carryOut(claim, request);
             }
             Optional<StoredOrder> existing = orders.find(orderId, customerId);
@@ -104,6 +108,19 @@ public class OrderPlacement {
             return carryOut(found.toBuilder().claimToken(token).claimedAt(now).build(), request);
         }
         throw new RequestInProgress();
+    }
+
+    /**
+     * Counted only once the claim is ours: a replay or a retry of an attempt in progress finds the
+     * id taken and never gets here, so it does not use up the customer's allowance.
+     */
+    private void admit(StoredOrder claim) {
+        try {
+            rate.admit(claim.customerId());
+        } catch (RuntimeException e) {
+            abandon(claim);
+            throw e;
+        }
     }
 
     private PlacedOrder carryOut(StoredOrder claim, PlacementRequest request) {

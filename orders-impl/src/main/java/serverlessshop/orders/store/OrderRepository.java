@@ -289,7 +289,7 @@ public class OrderRepository {
         });
     }
 
-    private static <T> T available(Supplier<T> call) {
+    static <T> T available(Supplier<T> call) {
         try {
             return call.get();
         } catch (SdkClientException e) {

@@ -13,6 +13,7 @@ import serverlessshop.orders.store.OrderTableSchema;
 import serverlessshop.orders.store.StoredOrder;
 import serverlessshop.orders.testing.DynamoDbLocal;
 import serverlessshop.orders.testing.OrdersTestEnvironment;
+import serverlessshop.orders.testing.ProductsProxy;
 import serverlessshop.orders.testing.ProductsService;
 import serverlessshop.orders.testing.TestOrders;
 import serverlessshop.support.testing.ContractValidator;
@@ -113,6 +114,31 @@ class StreamLambdaHandlerTest {
     }
 
     @Test
+    void aBodyOverTheLimitIs413NamingItWhateverItsDeclaredLength() {
+        String body = TestOrders.orderJson(TestOrders.line(lamp, 1));
+        String oversized = body.substring(0, body.length() - 1) + " ".repeat(64 * 1024) + "}";
+        HttpApiEvent event = placing(TestOrders.newCustomer(), UUID.randomUUID().toString()).withBody(oversized);
+
+        HttpApiResponse declared = send(event);
+        HttpApiResponse understated = send(event.withHeader("content-length", "100"));
+
+        for (HttpApiResponse response : new HttpApiResponse[] {declared, understated}) {
+            assertProblem(response, 413, "PAYLOAD_TOO_LARGE");
+            assertThat(response.bodyJson().path("detail").asText()).contains("65536 bytes");
+        }
+    }
+
+    @Test
+    void aBodyJustUnderTheLimitIsReadWhole() {
+        String body = TestOrders.orderJson(TestOrders.line(lamp, 1));
+        String padded = body.substring(0, body.length() - 1) + " ".repeat(60 * 1024) + "}";
+        HttpApiResponse placed = send(placing(TestOrders.newCustomer(), UUID.randomUUID().toString()).withBody(padded));
+
+        assertThat(placed.statusCode()).as(placed.toString()).isEqualTo(201);
+        assertThat(placed.bodyJson().path("items").get(0).path("quantity").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void withoutClaimsOrTokenTheAnswerIs401() {
         HttpApiResponse response = send(HttpApiEvent.fixture("create-order-without-credentials"));
 
@@ -132,11 +158,18 @@ class StreamLambdaHandlerTest {
             PendingReleasesHandler job = LambdaFunctions.withSystemProperties(OrdersTestEnvironment.properties(),
                     PendingReleasesHandler::new);
 
-            Map<String, Object> answer = job.handleRequest(Map.of(), TestLambdaContext.of("orders-pending-releases"));
+            var context = TestLambdaContext.of("orders-pending-releases");
+            ProductsProxy.reset();
+
+            Map<String, Object> answer = job.handleRequest(Map.of(), context);
 
             assertThat((Integer) answer.get("stock_released")).isPositive();
             assertThat(answer.get("still_pending")).isEqualTo(0);
             assertThat(ProductsService.reservationStatus(cancelled.reservationId())).isEqualTo("RELEASED");
+            assertThat(ProductsProxy.calls()).as("the job's calls to products carry its Lambda request id")
+                    .filteredOn(call -> call.path().contains(cancelled.reservationId()))
+                    .isNotEmpty()
+                    .allSatisfy(call -> assertThat(call.correlationId()).isEqualTo(context.getAwsRequestId()));
             assertThat(dynamoDb.getItem(get -> get.tableName(DynamoDbLocal.TABLE).key(key).consistentRead(true))
                     .item()).doesNotContainKey("stock_release_pending");
         }

@@ -105,7 +105,7 @@ final class LocalServer {
         }
     }
 
-    private Path log() {
+    Path log() {
         return Path.of("target", name + ".log").toAbsolutePath();
     }
 

@@ -37,8 +37,12 @@ public final class ProductsProxy {
         UNAVAILABLE
     }
 
-    /** A request that reached products: its method and path. */
-    public record Call(String method, String path) {
+    /** A request that reached products: its method and path, and the correlation id orders sent with it. */
+    public record Call(String method, String path, String correlationId) {
+
+        public Call(String method, String path) {
+            this(method, path, null);
+        }
     }
 
     private record Rule(Predicate<Call> matches, Fault fault) {
@@ -112,7 +116,8 @@ public final class ProductsProxy {
 
     private static void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Call call = new Call(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
+            Call call = new Call(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
             Fault fault = RULES.stream().filter(rule -> rule.matches().test(call)).map(Rule::fault).findFirst()
                     .orElse(null);
             if (fault == Fault.NO_ANSWER) {

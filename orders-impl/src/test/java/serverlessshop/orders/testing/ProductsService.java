@@ -54,6 +54,11 @@ public final class ProductsService {
         });
     }
 
+    /** Everything the products service has printed: its log lines, for scanning. */
+    public static java.nio.file.Path logFile() {
+        return SERVER.log();
+    }
+
     public static String baseUrl() {
         return "http://127.0.0.1:" + SERVER.port();
     }

@@ -8,6 +8,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import serverlessshop.products.ProductsApplication;
 import serverlessshop.products.stock.ReservationSweeper;
+import serverlessshop.support.lambda.InvocationIds;
 
 /**
  * The sweep function: returns the stock of reservations that expired unconfirmed. A Lambda
@@ -31,7 +32,7 @@ public class SweepHandler implements RequestHandler<Map<String, Object>, Map<Str
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        int expired = APPLICATION.getBean(ReservationSweeper.class).sweep(BATCH);
-        return Map.of("reservations_expired", expired);
+        return InvocationIds.during(context, () ->
+                Map.<String, Object>of("reservations_expired", APPLICATION.getBean(ReservationSweeper.class).sweep(BATCH)));
     }
 }

@@ -73,6 +73,24 @@ class StreamLambdaHandlerTest {
     }
 
     @Test
+    void aBodyOverTheLimitIs413NamingItAndCreatesNothing() {
+        String sku = uniqueSku();
+        HttpApiEvent valid = HttpApiEvent.fixture("create-product-admin").withBodyField("sku", sku)
+                .withBodyField("description", "x".repeat(5000));
+        HttpApiEvent oversized = valid.withBodyField("description", "x".repeat(70 * 1024));
+
+        HttpApiResponse refused = send(oversized);
+        HttpApiResponse understated = send(oversized.withHeader("content-length", "100"));
+        HttpApiResponse created = send(valid);
+
+        for (HttpApiResponse response : new HttpApiResponse[] {refused, understated}) {
+            assertProblem(response, 413, "PAYLOAD_TOO_LARGE");
+            assertThat(response.bodyJson().path("detail").asText()).contains("65536 bytes");
+        }
+        assertThat(created.statusCode()).as("the longest valid description fits: " + created).isEqualTo(201);
+    }
+
+    @Test
     void customersClaimsMayNotCreateAProduct() {
         HttpApiResponse response = send(HttpApiEvent.fixture("create-product-customer").withBodyField("sku", uniqueSku()));
 

@@ -193,12 +193,20 @@ class ReserveStockTest {
         MvcResult tooShort = api.reserve(UUID.randomUUID(), request(lamp, 1).ttlSeconds(29));
         MvcResult noItems = api.call(api.reserveRequest(UUID.randomUUID(), "{\"items\":[]}"));
         MvcResult nullItem = api.call(api.reserveRequest(UUID.randomUUID(), "{\"items\":[null]}"));
+        Object[] fiftyOne = new Object[51 * 2];
+        for (int i = 0; i < 51; i++) {
+            fiftyOne[2 * i] = i == 0 ? lamp : UUID.randomUUID().toString();
+            fiftyOne[2 * i + 1] = 1;
+        }
+        MvcResult tooManyItems = api.reserve(UUID.randomUUID(), request(fiftyOne));
 
         assertThat(api.problem(tooMany).getErrors()).extracting(FieldError::getField)
                 .containsExactly("items[0].quantity");
         assertThat(api.problem(tooShort).getErrors()).extracting(FieldError::getField).containsExactly("ttl_seconds");
         assertThat(api.problem(noItems).getErrors()).extracting(FieldError::getField).containsExactly("items");
         assertThat(api.problem(nullItem).getErrors()).extracting(FieldError::getField).containsExactly("items[0]");
+        assertThat(tooManyItems.getResponse().getStatus()).isEqualTo(400);
+        assertThat(api.problem(tooManyItems).getErrors()).extracting(FieldError::getField).containsExactly("items");
         assertThat(api.stockOf(lamp)).isEqualTo(1000);
     }
 }

@@ -1,13 +1,23 @@
 package serverlessshop.support.lambda;
 
 import com.amazonaws.serverless.exceptions.ContainerInitializationException;
+import com.amazonaws.serverless.proxy.internal.LambdaContainerHandler;
 import com.amazonaws.serverless.proxy.model.AwsProxyResponse;
 import com.amazonaws.serverless.proxy.model.HttpApiV2ProxyRequest;
 import com.amazonaws.serverless.proxy.spring.SpringBootLambdaContainerHandler;
 import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import serverlessshop.support.logging.CorrelationIds;
 import serverlessshop.support.timing.HandlerTiming;
 
 /**
@@ -15,8 +25,14 @@ import serverlessshop.support.timing.HandlerTiming;
  * 2.0): the whole application (security, validation, controllers, problem+json) answers each event.
  * A service's handler class starts it in its static initializer, so Lambda runs the start in the
  * init phase of a cold start and every later invocation of the instance reuses it.
+ *
+ * <p>Every log line of an invocation carries the Lambda request id and the correlation id (the
+ * caller's {@code X-Correlation-Id} if well formed, else API Gateway's request id), put in the MDC
+ * before the application sees the event and removed after it has answered.
  */
 public final class HttpApiFunction {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SpringBootLambdaContainerHandler<HttpApiV2ProxyRequest, AwsProxyResponse> handler;
 
@@ -25,20 +41,67 @@ public final class HttpApiFunction {
     }
 
     public static HttpApiFunction start(Class<?> application) {
+        // Until Spring Boot configures logging (JSON lines), logback prints plain text: keep the
+        // container's one INFO line of that moment out of the function's JSON log, then put its level back.
+        ch.qos.logback.classic.Logger container = LoggerFactory.getLogger(LambdaContainerHandler.class)
+                instanceof ch.qos.logback.classic.Logger logger ? logger : null;
+        ch.qos.logback.classic.Level level = container == null ? null : container.getLevel();
+        if (container != null) {
+            container.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
         try {
             return new HttpApiFunction(SpringBootLambdaContainerHandler.getHttpApiV2ProxyHandler(application));
         } catch (ContainerInitializationException e) {
             // Fails the init phase: Lambda reports it and retries the cold start on the next request.
             throw new IllegalStateException(application.getSimpleName() + " could not start", e);
+        } finally {
+            if (container != null) {
+                container.setLevel(level);
+            }
         }
     }
 
     public void handle(InputStream input, OutputStream output, Context context) throws IOException {
         long begin = HandlerTiming.begin();
+        byte[] event = input.readAllBytes();
+        String lambdaRequestId = context == null ? null : context.getAwsRequestId();
+        if (lambdaRequestId != null) {
+            MDC.put(CorrelationIds.LAMBDA_REQUEST_ID, lambdaRequestId);
+        }
+        MDC.put(CorrelationIds.CORRELATION_ID, correlationId(event, lambdaRequestId));
         try {
-            handler.proxyStream(input, output, context);
+            handler.proxyStream(new ByteArrayInputStream(event), output, context);
         } finally {
+            MDC.remove(CorrelationIds.CORRELATION_ID);
+            MDC.remove(CorrelationIds.LAMBDA_REQUEST_ID);
             HandlerTiming.end(begin);
         }
+    }
+
+    /** The caller's X-Correlation-Id if well formed, else API Gateway's request id, else Lambda's. */
+    static String correlationId(byte[] event, String lambdaRequestId) {
+        String header = null;
+        String gatewayRequestId = null;
+        try {
+            JsonNode root = JSON.readTree(event);
+            if (root != null) {
+                header = header(root.path("headers"), CorrelationIds.HEADER);
+                gatewayRequestId = root.path("requestContext").path("requestId").textValue();
+            }
+        } catch (IOException e) {
+            // Not an HTTP API event: the container answers it; the id falls back to Lambda's.
+        }
+        return CorrelationIds.choose(header, gatewayRequestId, lambdaRequestId);
+    }
+
+    /** API Gateway passes header names in lower case; other callers may not. */
+    private static String header(JsonNode headers, String name) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = headers.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getKey().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+                return field.getValue().textValue();
+            }
+        }
+        return null;
     }
 }

@@ -40,6 +40,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import serverlessshop.support.logging.CorrelationIds;
 
 /**
  * Answers every error as RFC 9457 problem+json with the stable {@code code} of the contracts and,
@@ -57,6 +58,11 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         log.error("Unexpected error answering {}", path(request), ex);
         ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "Something went wrong on our side. Try again later.");
+        // As the contract says: the id the error's log lines carry, for whoever reports it.
+        String requestId = CorrelationIds.current();
+        if (requestId != null) {
+            problem.setProperty("request_id", requestId);
+        }
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
     }
 

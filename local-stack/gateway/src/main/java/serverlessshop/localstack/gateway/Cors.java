@@ -25,7 +25,7 @@ public final class Cors {
         }
         return reply.withHeader("access-control-allow-origin", DEV_SERVER_ORIGIN)
                 .withHeader("access-control-allow-methods", "GET, POST, PUT, DELETE, OPTIONS")
-                .withHeader("access-control-allow-headers", "authorization, content-type, idempotency-key, if-match")
+                .withHeader("access-control-allow-headers", "authorization, content-type, idempotency-key, if-match, x-correlation-id")
                 .withHeader("access-control-max-age", "600")
                 .withHeader("vary", "origin");
     }
@@ -36,7 +36,7 @@ public final class Cors {
             return reply;
         }
         return reply.withHeader("access-control-allow-origin", DEV_SERVER_ORIGIN)
-                .withHeader("access-control-expose-headers", "etag, location, idempotent-replayed, retry-after")
+                .withHeader("access-control-expose-headers", "etag, location, idempotent-replayed, retry-after, x-correlation-id")
                 .withHeader("vary", "origin");
     }
 

@@ -15,7 +15,8 @@ import serverlessshop.localstack.web.SwaggerUi;
 /**
  * Everything on the gateway's one port, in the order CloudFront and API Gateway would decide it:
  * CORS preflights; the API's paths (a route of routes.json, or 404 {"message":"Not Found"} before
- * any function runs); the issuer under /oauth2; Swagger UI under /docs; the site for the rest.
+ * any function runs, 413 {"message":"Request Entity Too Large"} over API Gateway's 10 MB payload
+ * limit); the issuer under /oauth2; Swagger UI under /docs; the site for the rest.
  */
 public final class FrontDoor implements HttpHandler {
 
@@ -60,7 +61,8 @@ public final class FrontDoor implements HttpHandler {
         Optional<RouteMatch> match = routes.match(request.method(), path);
         if (match.isPresent() || routes.isApiPath(path)) {
             String requestId = requestId();
-            HttpReply reply = match.isPresent() ? api.handle(request, match.get(), requestId, arrival)
+            HttpReply reply = request.isOverPayloadLimit() ? GatewayReplies.contentTooLarge()
+                    : match.isPresent() ? api.handle(request, match.get(), requestId, arrival)
                     : GatewayReplies.notFound();
             long millis = java.time.Duration.between(arrival, Instant.now()).toMillis();
             Console.gateway(request.method() + " " + path + (request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery())

@@ -24,6 +24,11 @@ public final class GatewayReplies {
         return HttpReply.json(403, "{\"message\":\"Forbidden\"}").withHeader("www-authenticate", wwwAuthenticate);
     }
 
+    /** A request body over the payload limit (10 MB). */
+    public static HttpReply contentTooLarge() {
+        return HttpReply.json(413, "{\"message\":\"Request Entity Too Large\"}");
+    }
+
     /** The function failed (an error, a crash, a response API Gateway cannot read). */
     public static HttpReply internalServerError() {
         return HttpReply.json(500, "{\"message\":\"Internal Server Error\"}");

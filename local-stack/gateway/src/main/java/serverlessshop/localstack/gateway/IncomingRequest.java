@@ -15,6 +15,9 @@ import java.util.Map;
 public record IncomingRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
                               byte[] body, String sourceIp, String protocol) {
 
+    /** API Gateway HTTP API's payload limit: 10 MB. */
+    public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+
     public IncomingRequest {
         rawQuery = rawQuery == null ? "" : rawQuery;
         Map<String, List<String>> lowerCase = new LinkedHashMap<>();
@@ -27,11 +30,17 @@ public record IncomingRequest(String method, String rawPath, String rawQuery, Ma
     public static IncomingRequest of(HttpExchange exchange) throws IOException {
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
+            // One byte past the limit is enough to know the request is refused (see isOverPayloadLimit).
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
         }
         return new IncomingRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                 exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body,
                 exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getProtocol());
+    }
+
+    /** More than API Gateway accepts: it answers 413 before any authorizer or function runs. */
+    public boolean isOverPayloadLimit() {
+        return body.length > MAX_BODY_BYTES;
     }
 
     /** The header's values joined with commas, as API Gateway passes repeated headers; null when absent. */

@@ -1,0 +1,138 @@
+package serverlessshop.orders.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import serverlessshop.orders.testing.OrdersTestEnvironment;
+import serverlessshop.orders.testing.ProductsProxy;
+import serverlessshop.orders.testing.ProductsService;
+import serverlessshop.orders.testing.TestOrders;
+import serverlessshop.support.testing.TestIssuer;
+import serverlessshop.support.testing.lambda.HttpApiEvent;
+import serverlessshop.support.testing.lambda.HttpApiResponse;
+import serverlessshop.support.testing.lambda.LambdaFunctions;
+import serverlessshop.support.testing.logs.SensitiveLogScanner;
+
+/**
+ * What the orders function logs while it places orders as a customer's bearer token asks, through
+ * the Lambda handler: JSON lines that carry the invocation's Lambda request id and correlation id,
+ * the same correlation id in the products service's lines, and no token, secret or address anywhere.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class FunctionLogsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SensitiveLogScanner SCANNER = SensitiveLogScanner.standard().withAddresses("123 Serverless Way");
+
+    private static StreamLambdaHandler function;
+    private static java.util.UUID lamp;
+
+    @BeforeAll
+    static void startFunction() {
+        OrdersTestEnvironment.start();
+        function = LambdaFunctions.withSystemProperties(OrdersTestEnvironment.properties(), StreamLambdaHandler::new);
+        OrdersTestEnvironment.awaitReady();
+        lamp = ProductsService.createProduct("Desk lamp", "39.90", 20);
+    }
+
+    @AfterEach
+    void healProducts() {
+        ProductsProxy.reset();
+    }
+
+    @Test
+    void everyLineOfAnInvocationCarriesItsIdsAndTheCorrelationIdReachesProducts(CapturedOutput output) throws IOException {
+        String correlationId = "checkout-" + UUID.randomUUID();
+        int before = output.getOut().length(); // the function's start may have been captured too
+
+        HttpApiResponse placed = send(placingWithToken(TestOrders.newCustomer()).withHeader("x-correlation-id", correlationId));
+
+        assertThat(placed.statusCode()).as(placed.toString()).isEqualTo(201);
+        assertThat(placed.header("x-correlation-id")).isEqualTo(correlationId);
+        List<JsonNode> lines = jsonLines(output.getOut().substring(before));
+        assertThat(lines).as("the function logs JSON lines").isNotEmpty();
+        // ECS nests the logger's name: {"log":{"logger":...}}. The service's lines and the container's access line.
+        List<JsonNode> invocation = lines.stream()
+                .filter(line -> line.path("log").path("logger").asText().matches("(serverlessshop|com\\.amazonaws)\\..*"))
+                .toList();
+        assertThat(invocation).as("the request line and the container's access line at least").hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(line -> {
+            assertThat(line.path("correlation_id").asText()).isEqualTo(correlationId);
+            assertThat(line.path("aws_request_id").asText()).isNotBlank();
+        });
+        assertThat(ProductsProxy.calls()).as("every call to products").isNotEmpty()
+                .allSatisfy(call -> assertThat(call.correlationId()).isEqualTo(correlationId));
+        assertThat(Files.readString(ProductsService.logFile(), StandardCharsets.UTF_8))
+                .as("products logs its side of the order under the same id")
+                .contains("\"correlation_id\":\"" + correlationId + "\"");
+    }
+
+    @Test
+    void withoutTheHeaderTheIdIsApiGatewaysRequestIdAndTheMdcIsClearedAfterwards(CapturedOutput output) {
+        HttpApiEvent event = placingWithToken(TestOrders.newCustomer());
+        String gatewayRequestId = "Yc9xZrT4DoEEKEJ=";
+
+        HttpApiResponse placed = send(event);
+
+        assertThat(placed.header("x-correlation-id")).isEqualTo(gatewayRequestId);
+        assertThat(org.slf4j.MDC.getCopyOfContextMap()).as("nothing is left for the next invocation")
+                .satisfiesAnyOf(map -> assertThat(map).isNull(), map -> assertThat(map).isEmpty());
+    }
+
+    /** The happy path and the paths that log most: products down, a bad token, a body with an unknown field. */
+    @Test
+    void noTokenSecretOrAddressIsLoggedOnAnyPath(CapturedOutput output) throws IOException {
+        String customer = TestOrders.newCustomer();
+        send(placingWithToken(customer));
+        ProductsProxy.failAll(ProductsProxy.Fault.UNAVAILABLE);
+        HttpApiResponse unavailable = send(placingWithToken(customer));
+        ProductsProxy.reset();
+        HttpApiResponse badToken = send(placingWithToken(customer)
+                .withHeader("Authorization", "Bearer " + TestIssuer.tamperedSignature(customer)));
+        HttpApiResponse unknownField = send(placingWithToken(customer).withBodyField("password", "hunter2-x"));
+
+        assertThat(unavailable.statusCode()).isEqualTo(503);
+        assertThat(badToken.statusCode()).isEqualTo(401);
+        assertThat(unknownField.statusCode()).isEqualTo(400);
+        SCANNER.assertClean(output.getAll());
+        SCANNER.assertClean(ProductsService.logFile());
+    }
+
+    private static HttpApiEvent placingWithToken(String customer) {
+        return HttpApiEvent.fixture("create-order-without-credentials")
+                .withHeader("Authorization", "Bearer " + TestIssuer.customer(customer))
+                .withHeader("Idempotency-Key", UUID.randomUUID().toString())
+                .withBody(TestOrders.orderJson(TestOrders.line(lamp, 1)));
+    }
+
+    private static HttpApiResponse send(HttpApiEvent event) {
+        return LambdaFunctions.invoke(function, event, "orders");
+    }
+
+    private static List<JsonNode> jsonLines(String output) {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : output.lines().toList()) {
+            if (line.startsWith("{")) {
+                try {
+                    lines.add(JSON.readTree(line));
+                } catch (IOException e) {
+                    // not a log line
+                }
+            }
+        }
+        return lines;
+    }
+}

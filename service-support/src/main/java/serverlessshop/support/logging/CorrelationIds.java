@@ -1,0 +1,48 @@
+package serverlessshop.support.logging;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.MDC;
+
+/**
+ * The ids every log line of a request carries (as MDC keys, so the JSON log lines have them as
+ * fields): the Lambda request id of the invocation, and a correlation id that follows one shopper's
+ * action across functions. The correlation id comes from the caller's {@code X-Correlation-Id} when
+ * it is well formed (orders passes its own to products), else from API Gateway's request id.
+ */
+public final class CorrelationIds {
+
+    public static final String HEADER = "X-Correlation-Id";
+    /** MDC key of the correlation id. */
+    public static final String CORRELATION_ID = "correlation_id";
+    /** MDC key of the Lambda request id ({@code Context.getAwsRequestId()}). */
+    public static final String LAMBDA_REQUEST_ID = "aws_request_id";
+
+    /**
+     * Letters, digits and {@code - _ . : = + /} (UUIDs, API Gateway and X-Ray ids), at most 128: nothing a
+     * caller sends can break a log line or forge a field.
+     */
+    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:=+/-]{1,128}");
+
+    private CorrelationIds() {
+    }
+
+    public static boolean isWellFormed(String id) {
+        return id != null && WELL_FORMED.matcher(id).matches();
+    }
+
+    /** The first well-formed candidate, or a new random id. */
+    public static String choose(String... candidates) {
+        for (String candidate : candidates) {
+            if (isWellFormed(candidate)) {
+                return candidate;
+            }
+        }
+        return UUID.randomUUID().toString();
+    }
+
+    /** The correlation id of the request this thread serves; null outside one. */
+    public static String current() {
+        return MDC.get(CORRELATION_ID);
+    }
+}
