@@ -20,7 +20,7 @@ import serverlessshop.support.testing.ContractValidator;
 import serverlessshop.support.testing.lambda.HttpApiEvent;
 import serverlessshop.support.testing.lambda.HttpApiResponse;
 import serverlessshop.support.testing.lambda.LambdaFunctions;
-import serverlessshop.support.testing.lambda.TestLambdaContext;
+import serverlessshop.support.lambda.InvocationContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -158,7 +158,7 @@ class StreamLambdaHandlerTest {
             PendingReleasesHandler job = LambdaFunctions.withSystemProperties(OrdersTestEnvironment.properties(),
                     PendingReleasesHandler::new);
 
-            var context = TestLambdaContext.of("orders-pending-releases");
+            var context = InvocationContext.of("orders-pending-releases");
             ProductsProxy.reset();
 
             Map<String, Object> answer = job.handleRequest(Map.of(), context);

@@ -25,7 +25,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import serverlessshop.products.db.DefaultSchema;
 import serverlessshop.products.testing.TestDatabase;
-import serverlessshop.support.testing.lambda.TestLambdaContext;
+import serverlessshop.support.lambda.InvocationContext;
 
 /**
  * The migrate function on fresh databases: it applies every script of db/migration once, and a
@@ -82,7 +82,7 @@ class MigrateHandlerTest {
             return "{\"username\":\"migrator\",\"password\":\"from-the-secret\"}";
         });
         try {
-            Map<String, Object> answer = handler.handleRequest(Map.of(), TestLambdaContext.of("products-migrate"));
+            Map<String, Object> answer = handler.handleRequest(Map.of(), InvocationContext.of("products-migrate"));
 
             assertThat(secretsRead).containsExactly(secretArn);
             assertThat(answer).containsEntry("migrations_applied", SCRIPTS.size());
@@ -101,7 +101,7 @@ class MigrateHandlerTest {
             throw new AssertionError("no secret should be read");
         });
 
-        assertThatThrownBy(() -> handler.handleRequest(Map.of(), TestLambdaContext.of("products-migrate")))
+        assertThatThrownBy(() -> handler.handleRequest(Map.of(), InvocationContext.of("products-migrate")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("PRODUCTS_DB_URL");
     }
@@ -115,12 +115,12 @@ class MigrateHandlerTest {
             throw new AssertionError("no secret is named, none should be read");
         });
 
-        Map<String, Object> first = handler.handleRequest(Map.of(), TestLambdaContext.of("products-migrate"));
+        Map<String, Object> first = handler.handleRequest(Map.of(), InvocationContext.of("products-migrate"));
 
         assertThat(first).containsEntry("migrations_applied", SCRIPTS.size()).containsEntry("schema_version", LATEST_VERSION);
         assertTablesExist(url, user, password);
 
-        Map<String, Object> second = handler.handleRequest(Map.of(), TestLambdaContext.of("products-migrate"));
+        Map<String, Object> second = handler.handleRequest(Map.of(), InvocationContext.of("products-migrate"));
 
         assertThat(second).containsEntry("migrations_applied", 0).containsEntry("schema_version", LATEST_VERSION);
     }

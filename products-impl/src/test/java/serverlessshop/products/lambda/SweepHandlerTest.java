@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import serverlessshop.products.testing.TestDatabase;
 import serverlessshop.support.testing.lambda.LambdaFunctions;
-import serverlessshop.support.testing.lambda.TestLambdaContext;
+import serverlessshop.support.lambda.InvocationContext;
 
 /** The scheduled sweep function returns the stock of overdue unconfirmed reservations, and only theirs. */
 @ExtendWith(TestDatabase.class)
@@ -42,14 +42,14 @@ class SweepHandlerTest {
         String notYetDue = reservation(db, product, 2, "RESERVED", now.plusMinutes(5), now);
         String confirmed = reservation(db, product, 1, "CONFIRMED", null, now);
 
-        Map<String, Object> answer = sweep.handleRequest(Map.of(), TestLambdaContext.of("products-sweep"));
+        Map<String, Object> answer = sweep.handleRequest(Map.of(), InvocationContext.of("products-sweep"));
 
         assertThat(answer).containsEntry("reservations_expired", 1);
         assertThat(db.fetchValue(PRODUCTS.STOCK_QUANTITY, PRODUCTS.PRODUCT_ID.eq(product))).isEqualTo(4 + 3);
         assertThat(status(db, overdue)).isEqualTo("EXPIRED");
         assertThat(status(db, notYetDue)).isEqualTo("RESERVED");
         assertThat(status(db, confirmed)).isEqualTo("CONFIRMED");
-        assertThat(sweep.handleRequest(Map.of(), TestLambdaContext.of("products-sweep")))
+        assertThat(sweep.handleRequest(Map.of(), InvocationContext.of("products-sweep")))
                 .as("a second sweep finds nothing due").containsEntry("reservations_expired", 0);
     }
 

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import serverlessshop.support.lambda.InvocationContext;
 
 /**
  * Runs a service's Lambda handlers in a test JVM as Lambda does. A handler starts its Spring
@@ -41,7 +42,7 @@ public final class LambdaFunctions {
     public static HttpApiResponse invoke(RequestStreamHandler handler, HttpApiEvent event, String functionName) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(event.bytes()), output, TestLambdaContext.of(functionName));
+            handler.handleRequest(new ByteArrayInputStream(event.bytes()), output, InvocationContext.of(functionName));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

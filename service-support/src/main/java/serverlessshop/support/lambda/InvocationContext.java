@@ -1,4 +1,4 @@
-package serverlessshop.support.testing.lambda;
+package serverlessshop.support.lambda;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -7,11 +7,14 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** The invocation context Lambda passes to a handler, as a function of this name would get it. */
-public record TestLambdaContext(String awsRequestId, String functionName) implements Context {
+/**
+ * The invocation context Lambda passes to a handler, as a function of this name would get it: for
+ * handing events to a handler outside Lambda (an AOT training run, tests), one request id each.
+ */
+public record InvocationContext(String awsRequestId, String functionName) implements Context {
 
-    public static TestLambdaContext of(String functionName) {
-        return new TestLambdaContext(UUID.randomUUID().toString(), functionName);
+    public static InvocationContext of(String functionName) {
+        return new InvocationContext(UUID.randomUUID().toString(), functionName);
     }
 
     @Override
