@@ -6,6 +6,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import serverlessshop.support.security.ProblemSecurityHandlers;
+import serverlessshop.support.http.StrictUuidBinding;
+import serverlessshop.support.problem.MalformedHeadersFilter;
 import serverlessshop.support.problem.ProblemExceptionHandler;
 
 /**
@@ -14,7 +18,7 @@ import serverlessshop.support.problem.ProblemExceptionHandler;
  * every error is problem+json.
  */
 @AutoConfiguration
-@Import(ProblemExceptionHandler.class)
+@Import({ProblemExceptionHandler.class, StrictUuidBinding.class})
 public class ProblemSupportAutoConfiguration {
 
     @Bean
@@ -25,6 +29,31 @@ public class ProblemSupportAutoConfiguration {
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                         DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .featuresToDisable(DeserializationFeature.ACCEPT_FLOAT_AS_INT,
-                        MapperFeature.ALLOW_COERCION_OF_SCALARS);
+                        MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                // ALLOW_COERCION_OF_SCALARS does not cover text: a number or boolean where the contract
+                // wants a string (an SKU of 12) would be taken as "12".
+                .postConfigurer(mapper -> mapper.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Textual)
+                        .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
+                                com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                        .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float,
+                                com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                        .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean,
+                                com.fasterxml.jackson.databind.cfg.CoercionAction.Fail));
+    }
+
+    /** Before every other filter, Spring Boot's character-encoding filter included (also highest precedence). */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<MalformedHeadersFilter> malformedHeadersFilter(
+            com.fasterxml.jackson.databind.ObjectMapper json) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new MalformedHeadersFilter(json));
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Spring Security's filter chain takes this bean for requests its firewall refuses: 400 problem+json. */
+    @Bean
+    RequestRejectedHandler problemRequestRejectedHandler(com.fasterxml.jackson.databind.ObjectMapper json) {
+        ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(json);
+        return handlers::handle;
     }
 }

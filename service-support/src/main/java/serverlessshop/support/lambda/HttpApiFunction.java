@@ -25,6 +25,11 @@ public final class HttpApiFunction {
     }
 
     public static HttpApiFunction start(Class<?> application) {
+        // The container decodes a response body it holds as bytes with this charset unless the body's
+        // type is exactly application/json: application/problem+json came out as ISO-8859-1, turning
+        // every non-ASCII character of a problem into mojibake. JSON is UTF-8 (RFC 8259).
+        com.amazonaws.serverless.proxy.internal.LambdaContainerHandler.getContainerConfig()
+                .setDefaultContentCharset(java.nio.charset.StandardCharsets.UTF_8.name());
         try {
             return new HttpApiFunction(SpringBootLambdaContainerHandler.getHttpApiV2ProxyHandler(application));
         } catch (ContainerInitializationException e) {
