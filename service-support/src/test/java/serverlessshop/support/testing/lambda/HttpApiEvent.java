@@ -165,6 +165,22 @@ public final class HttpApiEvent {
         return new HttpApiEvent(copy);
     }
 
+    /** The same event as API Gateway's JWT authorizer passes it after accepting a token with these claims. */
+    public HttpApiEvent withAuthorizer(Map<String, String> claims) {
+        ObjectNode copy = event.deepCopy();
+        ObjectNode jwt = ((ObjectNode) copy.path("requestContext")).putObject("authorizer").putObject("jwt");
+        ObjectNode claimNode = jwt.putObject("claims");
+        claims.forEach(claimNode::put);
+        var scopes = jwt.putArray("scopes");
+        String scope = claims.get("scope");
+        if (scope != null) {
+            for (String word : scope.split(" ")) {
+                scopes.add(word);
+            }
+        }
+        return new HttpApiEvent(copy);
+    }
+
     /** The same event with one claim of the JWT authorizer replaced (a string, as API Gateway passes every claim). */
     public HttpApiEvent withClaim(String name, String value) {
         ObjectNode copy = event.deepCopy();
