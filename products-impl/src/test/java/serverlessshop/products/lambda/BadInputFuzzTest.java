@@ -30,7 +30,8 @@ import serverlessshop.support.testing.lambda.HttpApiResponse;
 @ExtendWith(TestDatabase.class)
 class BadInputFuzzTest {
 
-    static final int CASES_PER_OPERATION = FuzzSettings.cases(250);
+    // Fewer on MariaDB: the H2 run covers the generator as widely, MariaDB adds its own storage rules (utf8mb4).
+    static final int CASES_PER_OPERATION = FuzzSettings.cases(TestDatabase.isMariaDb() ? 80 : 200);
     static final String EXAMPLE_ID = "0192f1a4-6c1e-7d3a-9b2f-5e8c4a1d7f60";
 
     @Test
@@ -42,6 +43,7 @@ class BadInputFuzzTest {
         String product = createProduct();
 
         try (Connection db = database()) {
+            String before = fingerprint(db);
             for (Target target : generator.operations()) {
                 Map<String, String> claims = claimsFor(target);
                 String examplePath = target.pathTemplate().replaceAll("\\{[^}]+}", EXAMPLE_ID);
@@ -49,16 +51,15 @@ class BadInputFuzzTest {
                     FuzzCase fuzzCase = generator.generate(target, seed + i, request -> request
                             .withPath("product_id", product)
                             .withBodyValue("/items/0/product_id", TextNode.valueOf(product)));
-                    String before = fingerprint(db);
                     HttpApiResponse response = ProductsFunction.invoke(fuzzCase.toEvent(claims));
                     verdicts.judge(fuzzCase, examplePath, response);
-                    if (response.statusCode() >= 400) {
-                        String after = fingerprint(db);
-                        if (!after.equals(before)) {
-                            verdicts.fail(fuzzCase, "a refused request (" + response.statusCode()
-                                    + ") changed the database: " + before + " -> " + after);
-                        }
+                    // Each case's "before" is the previous case's "after": one look at the database per case.
+                    String after = fingerprint(db);
+                    if (response.statusCode() >= 400 && !after.equals(before)) {
+                        verdicts.fail(fuzzCase, "a refused request (" + response.statusCode()
+                                + ") changed the database: " + before + " -> " + after);
                     }
+                    before = after;
                 }
             }
         }
