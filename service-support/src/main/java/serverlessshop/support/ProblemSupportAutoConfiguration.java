@@ -32,6 +32,10 @@ public class ProblemSupportAutoConfiguration {
                         MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 // ALLOW_COERCION_OF_SCALARS does not cover text: a number or boolean where the contract
                 // wants a string (an SKU of 12) would be taken as "12".
+                // No array of the contracts may hold null ("items": [{...}, null] reached the order saga as a
+                // null item: a 500): a null element is a 400 naming it.
+                .postConfigurer(mapper -> mapper.setDefaultSetterInfo(com.fasterxml.jackson.annotation.JsonSetter.Value
+                        .forContentNulls(com.fasterxml.jackson.annotation.Nulls.FAIL)))
                 .postConfigurer(mapper -> mapper.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Textual)
                         .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
                                 com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
