@@ -31,7 +31,7 @@ import serverlessshop.support.testing.lambda.HttpApiResponse;
 class BadInputFuzzTest {
 
     // Fewer on MariaDB: the H2 run covers the generator as widely, MariaDB adds its own storage rules (utf8mb4).
-    static final int CASES_PER_OPERATION = FuzzSettings.cases(TestDatabase.isMariaDb() ? 80 : 200);
+    static final int CASES_PER_OPERATION = FuzzSettings.cases(TestDatabase.isMariaDb() ? 150 : 400);
     static final String EXAMPLE_ID = "0192f1a4-6c1e-7d3a-9b2f-5e8c4a1d7f60";
 
     @Test
