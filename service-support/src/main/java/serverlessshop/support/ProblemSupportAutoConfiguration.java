@@ -1,12 +1,24 @@
 package serverlessshop.support;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import serverlessshop.support.http.StrictUuidBinding;
+import serverlessshop.support.problem.MalformedHeadersFilter;
 import serverlessshop.support.problem.ProblemExceptionHandler;
+import serverlessshop.support.security.ProblemSecurityHandlers;
 
 /**
  * Makes a service strict about what it reads and clear about what went wrong: unknown fields,
@@ -14,7 +26,7 @@ import serverlessshop.support.problem.ProblemExceptionHandler;
  * every error is problem+json.
  */
 @AutoConfiguration
-@Import(ProblemExceptionHandler.class)
+@Import({ProblemExceptionHandler.class, StrictUuidBinding.class})
 public class ProblemSupportAutoConfiguration {
 
     @Bean
@@ -25,6 +37,30 @@ public class ProblemSupportAutoConfiguration {
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                         DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .featuresToDisable(DeserializationFeature.ACCEPT_FLOAT_AS_INT,
-                        MapperFeature.ALLOW_COERCION_OF_SCALARS);
+                        MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                // No array of the contracts may hold null ("items": [{...}, null] reached the order saga as a
+                // null item: a 500): a null element is a 400 naming it.
+                .postConfigurer(mapper -> mapper.setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL)))
+                // ALLOW_COERCION_OF_SCALARS does not cover text: a number or boolean where the contract
+                // wants a string (an SKU of 12) would be taken as "12".
+                .postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+
+    /** Before every other filter, Spring Boot's character-encoding filter included (also highest precedence). */
+    @Bean
+    FilterRegistrationBean<MalformedHeadersFilter> malformedHeadersFilter(ObjectMapper json) {
+        var registration = new FilterRegistrationBean<>(new MalformedHeadersFilter(json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Spring Security's filter chain takes this bean for requests its firewall refuses: 400 problem+json. */
+    @Bean
+    RequestRejectedHandler problemRequestRejectedHandler(ObjectMapper json) {
+        ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(json);
+        return handlers::handle;
     }
 }

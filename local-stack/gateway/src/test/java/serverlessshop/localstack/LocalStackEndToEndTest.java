@@ -5,23 +5,12 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -30,7 +19,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import serverlessshop.localstack.issuer.IssuerClient;
 
 /**
@@ -46,49 +34,24 @@ class LocalStackEndToEndTest {
     private static final String NOT_FOUND = "{\"message\":\"Not Found\"}";
     private static final String UNAUTHORIZED = "{\"message\":\"Unauthorized\"}";
 
-    @TempDir
-    static Path data;
+    private static RunningStack running;
     private static Process stack;
     private static String base;
     private static IssuerClient issuer;
     private static final List<ProcessHandle> seenProcesses = new ArrayList<>();
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void startStack() throws Exception {
-        int port = freePort();
-        Path gateway = Repository.root().resolve("local-stack/gateway/target");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", gateway.resolve("classes") + ":" + gateway.resolve("lib") + "/*",
-                "serverlessshop.localstack.LocalStack",
-                "--repo", Repository.root().toString(), "--port", String.valueOf(port),
-                "--dynamodb-port", String.valueOf(freePort()), "--data-dir", data.toString(), "--in-memory", "--no-seed");
-        stack = new ProcessBuilder(command).redirectErrorStream(true).start();
-        CompletableFuture<Void> ready = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    System.out.println("[stack] " + line);
-                    if (line.contains("ready in")) {
-                        ready.complete(null);
-                    }
-                }
-            } catch (IOException e) {
-                // The stack is gone.
-            }
-            ready.completeExceptionally(new IllegalStateException("the stack exited before it was ready"));
-        });
-        ready.get(120, TimeUnit.SECONDS);
-        base = "http://localhost:" + port;
-        issuer = new IssuerClient(URI.create(base + "/oauth2"));
+        running = RunningStack.start();
+        stack = running.process();
+        base = running.base();
+        issuer = running.issuer();
     }
 
     @AfterAll
     static void stopStack() {
-        if (stack != null && stack.isAlive()) {
-            stack.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-            stack.destroyForcibly();
+        if (running != null) {
+            running.stop();
         }
     }
 
@@ -235,30 +198,11 @@ class LocalStackEndToEndTest {
     }
 
     private static List<ProcessHandle> functionProcesses() {
-        return stack.toHandle().descendants()
-                .filter(process -> process.info().commandLine().orElse("").contains("AWSLambda"))
-                .toList();
+        return running.functionProcesses();
     }
 
     private static HttpResponse<String> send(String method, String path, String token, String body, String... headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        return running.send(method, path, token, body, headers);
     }
 }

@@ -18,6 +18,7 @@ import serverlessshop.support.testing.lambda.LambdaFunctions;
 final class ProductsFunction {
 
     private static StreamLambdaHandler handler;
+    private static java.util.Map<String, String> properties;
 
     private ProductsFunction() {
     }
@@ -29,11 +30,18 @@ final class ProductsFunction {
         return handler;
     }
 
+    /** The configuration the function started with: its database, its issuer. */
+    static synchronized java.util.Map<String, String> properties() {
+        handler();
+        return properties;
+    }
+
     static HttpApiResponse invoke(HttpApiEvent event) {
         return LambdaFunctions.invoke(handler(), event, "products");
     }
 
     private static StreamLambdaHandler startOnTestDatabase() {
-        return LambdaFunctions.withSystemProperties(TestDatabaseProperties.get(), StreamLambdaHandler::new);
+        properties = TestDatabaseProperties.get();
+        return LambdaFunctions.withSystemProperties(properties, StreamLambdaHandler::new);
     }
 }

@@ -37,7 +37,8 @@ public final class Cursors {
         try {
             Map<String, String> position = JSON.readValue(new String(DECODER.decode(cursor), StandardCharsets.UTF_8),
                     JSON.getTypeFactory().constructMapType(Map.class, String.class, String.class));
-            if (requiredKeys.stream().allMatch(key -> position.get(key) != null && !position.get(key).isBlank())) {
+            // "null" is valid JSON too, and decodes to no map at all
+            if (position != null && requiredKeys.stream().allMatch(key -> position.get(key) != null && !position.get(key).isBlank())) {
                 return position;
             }
         } catch (IllegalArgumentException | JsonProcessingException e) {

@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -41,6 +42,11 @@ public final class HttpApiFunction {
     }
 
     public static HttpApiFunction start(Class<?> application) {
+        // The container decodes a response body it holds as bytes with this charset unless the body's
+        // type is exactly application/json: application/problem+json came out as ISO-8859-1, turning
+        // every non-ASCII character of a problem into mojibake. JSON is UTF-8 (RFC 8259).
+        LambdaContainerHandler.getContainerConfig()
+                .setDefaultContentCharset(StandardCharsets.UTF_8.name());
         // Until Spring Boot configures logging (JSON lines), logback prints plain text: keep the
         // container's one INFO line of that moment out of the function's JSON log, then put its level back.
         ch.qos.logback.classic.Logger container = LoggerFactory.getLogger(LambdaContainerHandler.class)

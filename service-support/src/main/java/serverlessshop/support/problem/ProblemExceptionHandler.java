@@ -67,6 +67,16 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
+     * The firewall checks a header when something first reads it, which may be a controller: then
+     * the refusal arrives here rather than at the filter chain's handler. Either way, a 400.
+     */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<Object> requestRejected(Exception ex, WebRequest request) {
+        ProblemDetail problem = serverlessshop.support.security.ProblemSecurityHandlers.rejected();
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
      * The generated interfaces are {@code @Validated}, so constraints on query, path and header
      * parameters are checked by Spring's method-validation proxy, which reports Java parameter
      * names: answer with the names the contract uses.
@@ -219,7 +229,7 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             Problems.withCode(problem, codeFor(status));
         }
         if (problem.getInstance() == null) {
-            problem.setInstance(URI.create(path(request)));
+            problem.setInstance(Problems.instance(path(request)));
         }
         return super.handleExceptionInternal(ex, problem, headers, status, request);
     }

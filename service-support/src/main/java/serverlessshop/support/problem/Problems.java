@@ -48,6 +48,42 @@ public final class Problems {
         return problem;
     }
 
+    /**
+     * The {@code instance} of a problem: the request's path, which the client chose, made a valid URI
+     * reference within the contract's 2,048 characters (anything outside the path characters of RFC 3986
+     * percent-encoded, and a path too long cut short).
+     */
+    public static URI instance(String requestPath) {
+        String path = requestPath == null || requestPath.isEmpty() ? "/" : requestPath;
+        StringBuilder out = new StringBuilder();
+        byte[] bytes = path.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            byte b = bytes[i];
+            char c = (char) (b & 0xFF);
+            boolean escape = c == '%' && i + 2 < bytes.length && isHex(bytes[i + 1]) && isHex(bytes[i + 2]);
+            if (escape || c < 0x80 && c != '%' && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:@/".indexOf(c) >= 0)) {
+                out.append(c);
+            } else {
+                out.append('%').append(String.format("%02X", b & 0xFF));
+            }
+            if (out.length() > MAX_INSTANCE) {
+                out.setLength(MAX_INSTANCE);
+                int lastEscape = out.lastIndexOf("%");
+                if (lastEscape > MAX_INSTANCE - 3) {
+                    out.setLength(lastEscape); // no half escape at the cut
+                }
+                break;
+            }
+        }
+        return URI.create(out.toString());
+    }
+
+    private static final int MAX_INSTANCE = 2048;
+
+    private static boolean isHex(byte b) {
+        return Character.digit((char) (b & 0xFF), 16) >= 0;
+    }
+
     public static String code(ProblemDetail problem) {
         return problem.getProperties() == null ? null : (String) problem.getProperties().get("code");
     }

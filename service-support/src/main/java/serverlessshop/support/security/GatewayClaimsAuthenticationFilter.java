@@ -57,11 +57,18 @@ public class GatewayClaimsAuthenticationFilter extends OncePerRequestFilter {
         return converted;
     }
 
+    static boolean isAccessToken(String tokenUse) {
+        return tokenUse == null || tokenUse.equals("access");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         HttpApiV2JwtAuthorizer authorizer = authorizerOf(request);
-        if (authorizer != null && authorizer.getClaims().get("sub") != null) {
+        // API Gateway's authorizer checks signature, issuer, audience and expiry, but not token_use: an ID
+        // token of the shop's client passes it. Only access tokens may call the API, as with bearer tokens.
+        if (authorizer != null && authorizer.getClaims().get("sub") != null
+                && isAccessToken(authorizer.getClaims().get("token_use"))) {
             Map<String, Object> claims = withInstants(authorizer.getClaims());
             if (!claims.containsKey("scope") && authorizer.getScopes() != null) {
                 claims.put("scope", String.join(" ", authorizer.getScopes()));

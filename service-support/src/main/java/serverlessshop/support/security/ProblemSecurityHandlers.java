@@ -13,10 +13,16 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import serverlessshop.support.problem.Problems;
 
-/** 401 and 403 as problem+json, like every other error of the API. */
-public class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+/**
+ * 401 and 403 as problem+json, like every other error of the API; and 400 for a request the
+ * firewall refuses (a header name or value with control characters, an odd path), which would
+ * otherwise leave the filter chain as an exception: a 500, or the Lambda container's bare 502.
+ */
+public class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final ObjectMapper json;
 
@@ -42,9 +48,21 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
                 "Your access token does not allow this operation."));
     }
 
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
+            throws IOException {
+        write(request, response, rejected());
+    }
+
+    /** The answer to a request the firewall refuses; the detail does not repeat what was sent. */
+    public static ProblemDetail rejected() {
+        return Problems.of(HttpStatus.BAD_REQUEST, "BAD_REQUEST",
+                "The request has a header, path or method this service does not accept.");
+    }
+
     private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
             throws IOException {
-        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setInstance(Problems.instance(request.getRequestURI()));
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

@@ -3,7 +3,9 @@ package serverlessshop.support.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.UnsupportedEncodingException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.mock.web.MockHttpServletResponse;
 import serverlessshop.support.testing.ContractOperations.Access;
@@ -15,6 +17,8 @@ import serverlessshop.support.testing.ContractOperations.Access;
 public enum TestCaller {
     ANONYMOUS(null, true, List.of(), List.of()),
     CUSTOMER(() -> TestIssuer.customer("customer-a"), true, List.of(), List.of()),
+    /** Another customer: must never see or change what belongs to {@link #CUSTOMER}. */
+    CUSTOMER_B(() -> TestIssuer.customer("customer-b"), true, List.of(), List.of()),
     ADMIN(() -> TestIssuer.admin("admin-a"), true, List.of(), List.of("admin")),
     MACHINE(TestIssuer::machine, true, List.of("products/stock"), List.of()),
     EXPIRED(() -> TestIssuer.expired("admin-a"), false, List.of(), List.of()),
@@ -36,6 +40,40 @@ public enum TestCaller {
         this.valid = valid;
         this.scopes = scopes;
         this.groups = groups;
+    }
+
+    /**
+     * Whether API Gateway's JWT authorizer lets this caller's token through to the function on a
+     * protected route: it checks signature, issuer, expiry and audience (or {@code client_id}) but not
+     * {@code token_use}, so an ID token of the shop's own client passes, and the service must refuse it.
+     */
+    public boolean gatewayAccepts() {
+        return token != null && (valid || this == ID_TOKEN);
+    }
+
+    /**
+     * The claims API Gateway's JWT authorizer puts into the payload-2.0 event for this caller's token:
+     * every claim as a string, arrays flattened to {@code "[a b]"}; null for an anonymous caller.
+     */
+    public Map<String, String> gatewayClaims() {
+        if (token == null) {
+            return null;
+        }
+        try {
+            Map<String, Object> claims = com.nimbusds.jwt.JWTParser.parse(token.get()).getJWTClaimsSet().toJSONObject();
+            Map<String, String> strings = new LinkedHashMap<>();
+            claims.forEach((name, value) -> strings.put(name, value instanceof List<?> list
+                    ? "[" + String.join(" ", list.stream().map(String::valueOf).toList()) + "]" : String.valueOf(value)));
+            return strings;
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The token's subject (the customer id of a customer), read without checking the token. */
+    public String subject() {
+        Map<String, String> claims = gatewayClaims();
+        return claims == null ? null : claims.get("sub");
     }
 
     /** The Authorization header value, or null for an anonymous caller. */

@@ -145,7 +145,8 @@ public final class PayloadV2Event {
         if (contentType == null) {
             return true;
         }
-        String type = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        // split with a limit: ";;;".split(";") is an empty array, and [0] was a 500 of the gateway
+        String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         return type.startsWith("text/") || type.equals("application/json") || type.endsWith("+json")
                 || type.equals("application/xml") || type.endsWith("+xml") || type.equals("application/javascript")
                 || type.equals("application/x-www-form-urlencoded") || type.equals("application/graphql");

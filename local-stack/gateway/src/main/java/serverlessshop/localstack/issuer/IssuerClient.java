@@ -47,11 +47,21 @@ public final class IssuerClient {
 
     /** Signs in on the login page as {@code username}, as an administrator or not; returns the access token. */
     public String signIn(String username, boolean admin) throws IOException, InterruptedException {
+        return signIn(LocalIssuer.WEB_CLIENT, username, admin ? "{\"cognito:groups\":[\"admin\"]}" : null)
+                .get("access_token").asText();
+    }
+
+    /**
+     * Signs in through {@code clientId} with these extra claims (JSON, or null) and returns the token
+     * response ({@code access_token}, {@code id_token}): tests use it for tokens of another client and
+     * ID tokens, which the authorizer and the services must refuse.
+     */
+    public JsonNode signIn(String clientId, String username, String claims) throws IOException, InterruptedException {
         String verifier = randomUrlSafe(32);
         String redirectUri = issuer.resolve("/").toString();
         Map<String, String> authorization = new LinkedHashMap<>();
         authorization.put("response_type", "code");
-        authorization.put("client_id", LocalIssuer.WEB_CLIENT);
+        authorization.put("client_id", clientId);
         authorization.put("redirect_uri", redirectUri);
         authorization.put("scope", "openid");
         authorization.put("state", randomUrlSafe(8));
@@ -60,8 +70,8 @@ public final class IssuerClient {
         authorization.put("code_challenge_method", "S256");
         Map<String, String> login = new LinkedHashMap<>();
         login.put("username", username);
-        if (admin) {
-            login.put("claims", "{\"cognito:groups\":[\"admin\"]}");
+        if (claims != null) {
+            login.put("claims", claims);
         }
         HttpResponse<String> submitted = send(HttpRequest.newBuilder(URI.create(issuer + "/authorize?" + form(authorization)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -76,9 +86,9 @@ public final class IssuerClient {
         exchange.put("grant_type", "authorization_code");
         exchange.put("code", code);
         exchange.put("redirect_uri", redirectUri);
-        exchange.put("client_id", LocalIssuer.WEB_CLIENT);
+        exchange.put("client_id", clientId);
         exchange.put("code_verifier", verifier);
-        return token(HttpRequest.newBuilder(URI.create(issuer + "/token")), exchange);
+        return tokens(HttpRequest.newBuilder(URI.create(issuer + "/token")), exchange);
     }
 
     /** A machine token by client credentials (HTTP Basic client authentication, as Cognito wants it). */
@@ -89,13 +99,17 @@ public final class IssuerClient {
     }
 
     private String token(HttpRequest.Builder request, Map<String, String> form) throws IOException, InterruptedException {
+        return tokens(request, form).get("access_token").asText();
+    }
+
+    private JsonNode tokens(HttpRequest.Builder request, Map<String, String> form) throws IOException, InterruptedException {
         HttpResponse<String> response = send(request.header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(form))).build());
         JsonNode json = JSON.readTree(response.body());
         if (response.statusCode() != 200 || !json.hasNonNull("access_token")) {
             throw new IOException("the token endpoint answered " + response.statusCode() + ": " + response.body());
         }
-        return json.get("access_token").asText();
+        return json;
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

@@ -52,11 +52,13 @@ public final class LocalIssuer {
 
     private final String publicAuthority;
     private final Route server;
+    private final no.nav.security.mock.oauth2.token.OAuth2TokenProvider tokens;
 
     /** @param publicAuthority host:port of the gateway as users reach it, e.g. localhost:8080 */
     public LocalIssuer(String publicAuthority) throws IOException {
         this.publicAuthority = publicAuthority;
         OAuth2Config defaults = new OAuth2Config();
+        this.tokens = defaults.getTokenProvider();
         OAuth2Config config = defaults.copy(true, loginPage().toString(), null, false, defaults.getTokenProvider(),
                 Set.of(new CognitoLikeTokens(ISSUER_ID)), defaults.getHttpServer());
         this.server = new OAuth2HttpRequestHandler(config).getAuthorizationServer();
@@ -93,8 +95,36 @@ public final class LocalIssuer {
         }
         byte[] bytes = response.getBytesBody() != null ? response.getBytesBody()
                 : response.getBody() != null ? response.getBody().getBytes(StandardCharsets.UTF_8) : new byte[0];
+        if (request.rawPath().equals(PATH + "/token") && response.getStatus() == 200) {
+            bytes = withCognitoIdToken(bytes);
+        }
         return new HttpReply(response.getStatus(), replyHeaders, bytes);
     }
+
+    /**
+     * mock-oauth2-server gives the ID token the claims of its token callback too, so it said
+     * {@code token_use: access} like the access token, and the services (rightly) took it for one.
+     * Cognito's ID tokens say {@code token_use: id}: the ID token of a token response is signed
+     * again, by the same issuer key, with that claim.
+     */
+    private byte[] withCognitoIdToken(byte[] tokenResponse) {
+        try {
+            var json = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(tokenResponse);
+            if (!json.hasNonNull("id_token")) {
+                return tokenResponse;
+            }
+            Map<String, Object> claims = new LinkedHashMap<>(com.nimbusds.jwt.SignedJWT.parse(json.get("id_token").asText())
+                    .getJWTClaimsSet().toJSONObject());
+            claims.keySet().removeAll(List.of("exp", "iat", "nbf"));
+            claims.put("token_use", "id");
+            json.put("id_token", tokens.jwt(claims, java.time.Duration.ofHours(1), ISSUER_ID).serialize());
+            return JSON.writeValueAsBytes(json);
+        } catch (IOException | java.text.ParseException e) {
+            return tokenResponse; // not a token response this code knows: passed on as it came
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** mock-oauth2-server reads its login page from a file; ours is a resource of this jar. */
     private static Path loginPage() throws IOException {

@@ -135,4 +135,11 @@ class PayloadV2EventTest {
         });
         return fields;
     }
+
+    @org.junit.jupiter.api.Test
+    void aContentTypeOfSeparatorsOnlyIsNotTextAndNotAGatewayError() {
+        // ";;;".split(";") is empty: the gateway answered 500 (found by GatewayBadInputFuzzTest)
+        assertThat(PayloadV2Event.isText(";;;")).isFalse();
+        assertThat(PayloadV2Event.isText("application/json; charset=utf-8")).isTrue();
+    }
 }

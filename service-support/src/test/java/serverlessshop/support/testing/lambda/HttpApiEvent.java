@@ -36,6 +36,82 @@ public final class HttpApiEvent {
         }
     }
 
+    /**
+     * An event built from its parts, as API Gateway builds one for a request on a route: lower-case
+     * header names (repeated headers already joined with commas, as API Gateway joins them), the
+     * query string raw and decoded, path parameters decoded, and the JWT authorizer's claims
+     * (every value a string) when the route has an authorizer and the token passed it, else none.
+     */
+    public static HttpApiEvent of(String routeKey, String rawPath, Map<String, String> pathParameters,
+                                  String rawQuery, Map<String, String> headers, String body, boolean base64,
+                                  Map<String, String> claims) {
+        String method = routeKey.substring(0, routeKey.indexOf(' '));
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", "2.0");
+        event.put("routeKey", routeKey);
+        event.put("rawPath", rawPath);
+        event.put("rawQueryString", rawQuery == null ? "" : rawQuery);
+        ObjectNode headerNode = event.putObject("headers");
+        headerNode.put("host", "abc123defg.execute-api.eu-west-1.amazonaws.com");
+        headerNode.put("x-forwarded-proto", "https");
+        headers.forEach((name, value) -> headerNode.put(name.toLowerCase(Locale.ROOT), value));
+        if (body != null) {
+            headerNode.put("content-length", String.valueOf(body.getBytes(StandardCharsets.UTF_8).length));
+        }
+        if (rawQuery != null && !rawQuery.isEmpty()) {
+            ObjectNode parameters = event.putObject("queryStringParameters");
+            for (String pair : rawQuery.split("&")) {
+                String[] nameValue = pair.split("=", 2);
+                String name = decode(nameValue[0]);
+                String value = nameValue.length > 1 ? decode(nameValue[1]) : "";
+                parameters.put(name, parameters.has(name) ? parameters.get(name).asText() + "," + value : value);
+            }
+        }
+        if (!pathParameters.isEmpty()) {
+            ObjectNode parameters = event.putObject("pathParameters");
+            pathParameters.forEach(parameters::put);
+        }
+        ObjectNode context = event.putObject("requestContext");
+        context.put("accountId", "123456789012");
+        context.put("apiId", "abc123defg");
+        context.put("domainName", "abc123defg.execute-api.eu-west-1.amazonaws.com");
+        context.put("requestId", java.util.UUID.randomUUID().toString());
+        context.put("routeKey", routeKey);
+        context.put("stage", "$default");
+        context.put("timeEpoch", System.currentTimeMillis());
+        ObjectNode http = context.putObject("http");
+        http.put("method", method);
+        http.put("path", rawPath);
+        http.put("protocol", "HTTP/1.1");
+        http.put("sourceIp", "198.51.100.23");
+        http.put("userAgent", headers.getOrDefault("user-agent", "serverless-shop-tests/1.0"));
+        if (claims != null) {
+            ObjectNode jwt = context.putObject("authorizer").putObject("jwt");
+            ObjectNode claimNode = jwt.putObject("claims");
+            claims.forEach(claimNode::put);
+            var scopes = jwt.putArray("scopes");
+            String scope = claims.get("scope");
+            if (scope != null) {
+                for (String word : scope.split(" ")) {
+                    scopes.add(word);
+                }
+            }
+        }
+        if (body != null) {
+            event.put("body", body);
+        }
+        event.put("isBase64Encoded", base64);
+        return new HttpApiEvent(event);
+    }
+
+    private static String decode(String text) {
+        try {
+            return java.net.URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text; // API Gateway passes a malformed escape through as it came
+        }
+    }
+
     public String method() {
         return event.path("requestContext").path("http").path("method").asText();
     }
@@ -86,6 +162,22 @@ public final class HttpApiEvent {
     public HttpApiEvent withHeader(String name, String value) {
         ObjectNode copy = event.deepCopy();
         ((ObjectNode) copy.path("headers")).put(name.toLowerCase(Locale.ROOT), value);
+        return new HttpApiEvent(copy);
+    }
+
+    /** The same event as API Gateway's JWT authorizer passes it after accepting a token with these claims. */
+    public HttpApiEvent withAuthorizer(Map<String, String> claims) {
+        ObjectNode copy = event.deepCopy();
+        ObjectNode jwt = ((ObjectNode) copy.path("requestContext")).putObject("authorizer").putObject("jwt");
+        ObjectNode claimNode = jwt.putObject("claims");
+        claims.forEach(claimNode::put);
+        var scopes = jwt.putArray("scopes");
+        String scope = claims.get("scope");
+        if (scope != null) {
+            for (String word : scope.split(" ")) {
+                scopes.add(word);
+            }
+        }
         return new HttpApiEvent(copy);
     }
 

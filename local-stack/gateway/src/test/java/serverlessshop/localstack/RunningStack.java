@@ -1,0 +1,149 @@
+package serverlessshop.localstack;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import serverlessshop.localstack.issuer.IssuerClient;
+
+/**
+ * The whole stack, started the way {@code make run} starts it (the same main class and class path,
+ * in its own JVM), on free ports, in memory, with its data folder in a temporary directory: for
+ * test classes that talk to it over HTTP as clients do. Its output goes to the test's output,
+ * prefixed {@code [stack]}. {@link #stop()} ends it and every process it started.
+ */
+public final class RunningStack implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Process process;
+    private final String base;
+    private final IssuerClient issuer;
+    private final Path data;
+
+    private RunningStack(Process process, String base, Path data) {
+        this.process = process;
+        this.base = base;
+        this.data = data;
+        this.issuer = new IssuerClient(URI.create(base + "/oauth2"));
+    }
+
+    /** Starts a stack and waits until it says it is ready (at most two minutes). */
+    public static RunningStack start() throws Exception {
+        int port = freePort();
+        Path data = Files.createTempDirectory("serverless-shop-stack");
+        Path gateway = Repository.root().resolve("local-stack/gateway/target");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", gateway.resolve("classes") + ":" + gateway.resolve("lib") + "/*",
+                "serverlessshop.localstack.LocalStack",
+                "--repo", Repository.root().toString(), "--port", String.valueOf(port),
+                "--dynamodb-port", String.valueOf(freePort()), "--data-dir", data.toString(), "--in-memory", "--no-seed");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    System.out.println("[stack] " + line);
+                    if (line.contains("ready in")) {
+                        ready.complete(null);
+                    }
+                }
+            } catch (IOException e) {
+                // The stack is gone.
+            }
+            ready.completeExceptionally(new IllegalStateException("the stack exited before it was ready"));
+        });
+        RunningStack stack = new RunningStack(process, "http://localhost:" + port, data);
+        try {
+            ready.get(120, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            stack.stop();
+            throw e;
+        }
+        return stack;
+    }
+
+    /** http://localhost:PORT */
+    public String base() {
+        return base;
+    }
+
+    public IssuerClient issuer() {
+        return issuer;
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    /** The function instances (JVMs under the Runtime Interface Client) running now. */
+    public List<ProcessHandle> functionProcesses() {
+        return process.toHandle().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("AWSLambda"))
+                .toList();
+    }
+
+    /** A request as a client sends it: a bearer token if given, a JSON body if given, then any headers. */
+    public HttpResponse<String> send(String method, String path, String token, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Ends the stack and every process it started (its function instances, DynamoDB Local), forcibly. */
+    public void stop() {
+        if (process.isAlive()) {
+            List<ProcessHandle> children = new ArrayList<>(process.toHandle().descendants().toList());
+            children.forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        deleteQuietly(data);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory: the system cleans it up
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

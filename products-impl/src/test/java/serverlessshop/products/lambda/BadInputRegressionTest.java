@@ -1,0 +1,153 @@
+package serverlessshop.products.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import serverlessshop.products.testing.TestDatabase;
+import serverlessshop.support.lambda.TrainingEvents;
+import serverlessshop.support.testing.ContractValidator;
+import serverlessshop.support.testing.lambda.HttpApiEvent;
+import serverlessshop.support.testing.lambda.HttpApiResponse;
+
+/**
+ * The bad inputs the fuzzing ({@link BadInputFuzzTest}) found answered with a 5xx, a bare 502, a
+ * problem that broke the contract, or a 2xx, each pinned down: every one is now a 400 problem+json
+ * that conforms to the contract and names what is wrong.
+ */
+@ExtendWith(TestDatabase.class)
+class BadInputRegressionTest {
+
+    private static final ContractValidator CONTRACT = ContractValidator.forContract("products");
+    private static final Map<String, String> ADMIN = TrainingEvents.claims("admin-regression", "openid", "[admin]");
+    private static final Map<String, String> MACHINE =
+            TrainingEvents.claims("serverless-shop-orders", "products/stock", null);
+    private static final String PRODUCT_BODY = "{\"sku\":\"REG-%s\",\"name\":\"Lamp\",\"price\":1.50%s}";
+
+    @BeforeAll
+    static void startFunction() {
+        ProductsFunction.handler();
+    }
+
+    @Test
+    void aCursorThatDecodesToJsonNullIsABadCursorNotA500() {
+        // base64url of "null": Cursors got no map and dereferenced it
+        HttpApiResponse response = send("GET /products", "/products", Map.of(), "cursor=bnVsbA", Map.of(), null, null);
+
+        assertValidationFailed(response, "cursor");
+    }
+
+    @Test
+    void aHeaderValueWithControlCharactersIsA400NotA500() {
+        // Spring Security's firewall refused it by throwing, which ended as an unexpected 500
+        // Reading a body makes Spring read every header, and the firewall refuses this one's name
+        HttpApiResponse response = send("POST /products", "/products", Map.of(), "",
+                Map.of("content-type", "application/json", "x-\u00e9\u0000", "v"), PRODUCT_BODY.formatted(unique(), ""),
+                ADMIN);
+
+        assertProblem(response, 400, "BAD_REQUEST");
+    }
+
+    @Test
+    void aContentTypeThatIsNotAMediaTypeIsA400ProblemNotTheContainersBare502() {
+        HttpApiResponse response = send("POST /products", "/products", Map.of(), "", Map.of("content-type", ";;;"),
+                PRODUCT_BODY.formatted(unique(), ""), ADMIN);
+
+        assertProblem(response, 400, "BAD_REQUEST");
+    }
+
+    @Test
+    void anAcceptThatIsNotAMediaTypeIsA400ProblemNotA406WithoutBody() {
+        HttpApiResponse response = send("GET /products", "/products", Map.of(), "",
+                Map.of("accept", "application/json;q=abc"), null, null);
+
+        assertProblem(response, 400, "BAD_REQUEST");
+    }
+
+    @Test
+    void anExplicitNullStockQuantityIsRefusedNotA500() {
+        // absent means the default 0; null reached the NOT NULL column
+        HttpApiResponse response = send("POST /products", "/products", Map.of(), "", json(),
+                PRODUCT_BODY.formatted(unique(), ",\"stock_quantity\":null"), ADMIN);
+
+        assertValidationFailed(response, "stock_quantity");
+    }
+
+    @Test
+    void aNumberWhereTheContractWantsAStringIsRefusedNotTakenAsText() {
+        HttpApiResponse response = send("POST /products", "/products", Map.of(), "", json(),
+                "{\"sku\":12345,\"name\":\"Lamp\",\"price\":1.50}", ADMIN);
+
+        assertValidationFailed(response, "sku");
+    }
+
+    @Test
+    void aUuidThatIsNotInCanonicalFormIsRefusedNotAnAliasOfAnother() {
+        // UUID.fromString takes 1-1-1-1-1 as 00000001-0001-0001-0001-000000000001 and made a reservation
+        HttpApiResponse response = send("POST /products/stock-reservations/{reservation_id}/confirm",
+                "/products/stock-reservations/1-1-1-1-1/confirm", Map.of("reservation_id", "1-1-1-1-1"), "", Map.of(),
+                null, MACHINE);
+
+        assertValidationFailed(response, "reservation_id");
+    }
+
+    @Test
+    void theProblemOfAHugePathStaysWithinTheContractsLimitForInstance() {
+        String id = "a".repeat(5000);
+        HttpApiResponse response = send("GET /products/{product_id}", "/products/" + id, Map.of("product_id", id), "",
+                Map.of(), null, null);
+
+        assertValidationFailed(response, "product_id");
+        assertThat(response.bodyJson().path("instance").asText()).hasSizeLessThanOrEqualTo(2048);
+    }
+
+    @Test
+    void anUnknownFieldWithALongOrControlCharacterNameIsNamedWithinTheContractsLimitsInUtf8() {
+        String name = "\u0000" + "x".repeat(300);
+        HttpApiResponse response = send("POST /products", "/products", Map.of(), "", json(),
+                PRODUCT_BODY.formatted(unique(), ",\"" + "\\u0000" + "x".repeat(300) + "\":1"), ADMIN);
+
+        assertProblem(response, 400, "VALIDATION_FAILED");
+        String field = response.bodyJson().path("errors").get(0).path("field").asText();
+        assertThat(field).hasSizeLessThanOrEqualTo(200).doesNotContain("\u0000").startsWith("\uFFFD" + "xxx");
+        assertThat(name).startsWith("\u0000");
+    }
+
+    private static HttpApiResponse send(String routeKey, String rawPath, Map<String, String> pathParameters,
+                                        String rawQuery, Map<String, String> headers, String body,
+                                        Map<String, String> claims) {
+        Map<String, String> all = new HashMap<>(Map.of("accept", "application/json"));
+        all.putAll(headers);
+        HttpApiResponse response = ProductsFunction.invoke(
+                HttpApiEvent.of(routeKey, rawPath, pathParameters, rawQuery, all, body, false, claims));
+        String examplePath = routeKey.substring(routeKey.indexOf(' ') + 1)
+                .replaceAll("\\{[^}]+}", "0192f1a4-6c1e-7d3a-9b2f-5e8c4a1d7f60");
+        CONTRACT.assertConforms(routeKey.substring(0, routeKey.indexOf(' ')), examplePath, response.toSimpleResponse());
+        return response;
+    }
+
+    private static void assertValidationFailed(HttpApiResponse response, String field) {
+        assertProblem(response, 400, "VALIDATION_FAILED");
+        JsonNode errors = response.bodyJson().path("errors");
+        assertThat(errors.findValuesAsText("field")).contains(field);
+    }
+
+    private static void assertProblem(HttpApiResponse response, int status, String code) {
+        assertThat(response.statusCode()).as(response.toString()).isEqualTo(status);
+        assertThat(response.header("content-type")).startsWith("application/problem+json");
+        assertThat(response.bodyJson().path("code").asText()).isEqualTo(code);
+    }
+
+    private static Map<String, String> json() {
+        return Map.of("content-type", "application/json");
+    }
+
+    private static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+    }
+}

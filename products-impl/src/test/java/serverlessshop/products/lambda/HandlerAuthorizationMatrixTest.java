@@ -1,0 +1,195 @@
+package serverlessshop.products.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import serverlessshop.products.testing.TestDatabase;
+import serverlessshop.support.testing.AuthorizationTable;
+import serverlessshop.support.testing.ContractOperations;
+import serverlessshop.support.testing.ContractOperations.Access;
+import serverlessshop.support.testing.ContractOperations.ExampleRequest;
+import serverlessshop.support.testing.ContractValidator;
+import serverlessshop.support.testing.TestCaller;
+import serverlessshop.support.testing.lambda.HttpApiEvent;
+import serverlessshop.support.testing.lambda.HttpApiResponse;
+
+/**
+ * Every operation of products.yaml x every kind of caller, at the real Lambda handler, fed the
+ * payload-2.0 events API Gateway would send in AWS: on a protected route the JWT authorizer's
+ * claims of a token it accepted (it refuses expired, forged, unsigned and foreign tokens itself:
+ * those cells are the gateway's, see the local stack's matrix), on a public route the bearer token
+ * itself, which the function validates. Expected statuses come from the contract's security and
+ * {@code x-required-groups}; every cell acts on a resource of its own, so no cell depends on another.
+ */
+@ExtendWith(TestDatabase.class)
+class HandlerAuthorizationMatrixTest {
+
+    private static final ContractValidator CONTRACT = ContractValidator.forContract("products");
+    private static final Map<String, String> ADMIN = TestCaller.ADMIN.gatewayClaims();
+    private static final Map<String, String> MACHINE = TestCaller.MACHINE.gatewayClaims();
+
+    @BeforeAll
+    static void startFunction() {
+        ProductsFunction.handler();
+    }
+
+    @Test
+    void everyCallerGetsWhatTheContractAllowsAndNoMore() {
+        AuthorizationTable table = new AuthorizationTable("products: authorization at the Lambda handler ("
+                + TestDatabase.ENGINE + ")");
+        ContractOperations.examples("products").forEach(operation -> {
+            for (TestCaller caller : TestCaller.values()) {
+                cell(table, operation, caller);
+            }
+        });
+        table.assertAllAsExpected();
+    }
+
+    @Test
+    void anAdministratorsIdTokenThatTheGatewayLetThroughIsRefused() {
+        // API Gateway's authorizer does not check token_use; the function took the claims as an admin's.
+        Map<String, String> idTokenClaims = TestCaller.ID_TOKEN.gatewayClaims();
+        assertThat(idTokenClaims).containsEntry("token_use", "id").containsEntry("cognito:groups", "[admin]");
+
+        HttpApiResponse response = send(requestFor("createProduct"), idTokenClaims);
+
+        assertThat(response.statusCode()).as(response.toString()).isEqualTo(401);
+        assertThat(send(requestFor("createProduct"), ADMIN).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void clientsCannotSetWhatTheServerOwns() {
+        // Mass assignment: ids, versions and times are the server's; reserved prices are the catalog's.
+        String product = createProduct();
+        for (String field : new String[] {"\"product_id\":\"" + UUID.randomUUID() + "\"", "\"version\":99",
+                "\"created_at\":\"2020-01-01T00:00:00Z\"", "\"updated_at\":\"2020-01-01T00:00:00Z\""}) {
+            HttpApiResponse response = send(request("POST /products", "/products", Map.of(), Map.of(),
+                    "{\"sku\":\"MASS-" + unique() + "\",\"name\":\"Lamp\",\"price\":1.50," + field + "}"), ADMIN);
+            assertThat(response.statusCode()).as(field + ": " + response).isEqualTo(400);
+        }
+        String reservation = UUID.randomUUID().toString();
+        HttpApiResponse priced = send(request("PUT /products/stock-reservations/{reservation_id}",
+                "/products/stock-reservations/" + reservation, Map.of("reservation_id", reservation), Map.of(),
+                "{\"items\":[{\"product_id\":\"" + product + "\",\"quantity\":1,\"unit_price\":0.01}]}"), MACHINE);
+        assertThat(priced.statusCode()).as(priced.toString()).isEqualTo(400);
+        HttpApiResponse read = send(request("GET /products/stock-reservations/{reservation_id}",
+                "/products/stock-reservations/" + reservation, Map.of("reservation_id", reservation), Map.of(), null),
+                MACHINE);
+        assertThat(read.statusCode()).as("the refused reservation was not made").isEqualTo(404);
+    }
+
+    private static void cell(AuthorizationTable table, ExampleRequest operation, TestCaller caller) {
+        Access access = operation.access();
+        String row = operation.operationId();
+        String expected;
+        if (access.open()) {
+            expected = switch (caller.expectedFor(access)) {
+                case PASSES -> "2xx";
+                case UNAUTHORIZED_401 -> "401";
+                case FORBIDDEN_403 -> "403";
+            };
+        } else if (caller != TestCaller.ANONYMOUS && !caller.gatewayAccepts()) {
+            table.atGateway(row, caller, 401);
+            return;
+        } else if (caller == TestCaller.ID_TOKEN && !access.scopes().isEmpty()) {
+            table.atGateway(row, caller, 403); // the authorizer checks scopes; an ID token has none
+            return;
+        } else if (caller == TestCaller.ANONYMOUS || caller == TestCaller.ID_TOKEN) {
+            expected = "401";
+        } else {
+            expected = caller.expectedFor(access) == TestCaller.Outcome.PASSES ? "2xx" : "403";
+        }
+        HttpApiEvent event = requestFor(operation.operationId());
+        if (access.open()) {
+            // No authorizer on a public route: the token comes as it was sent, and the function checks it.
+            if (caller.authorization() != null) {
+                event = event.withHeader("Authorization", caller.authorization());
+            }
+        } else if (caller.gatewayAccepts()) {
+            event = event.withAuthorizer(caller.gatewayClaims());
+        }
+        HttpApiResponse response = ProductsFunction.invoke(event);
+        CONTRACT.assertConforms(event.method(), examplePath(operation), response.toSimpleResponse());
+        table.record(row, caller, expected, response.statusCode(), response.toString());
+    }
+
+    /** A request of the operation on a resource made for this cell alone. */
+    private static HttpApiEvent requestFor(String operationId) {
+        String reservation = UUID.randomUUID().toString();
+        Map<String, String> reservationPath = Map.of("reservation_id", reservation);
+        return switch (operationId) {
+            case "listProducts" -> request("GET /products", "/products", Map.of(), Map.of(), null);
+            case "getProduct" -> {
+                String id = createProduct();
+                yield request("GET /products/{product_id}", "/products/" + id, Map.of("product_id", id), Map.of(), null);
+            }
+            case "createProduct" -> request("POST /products", "/products", Map.of(), Map.of(),
+                    "{\"sku\":\"AUTHZ-" + unique() + "\",\"name\":\"Lamp\",\"price\":1.50,\"stock_quantity\":5}");
+            case "updateProduct" -> {
+                String id = createProduct();
+                yield request("PUT /products/{product_id}", "/products/" + id, Map.of("product_id", id),
+                        Map.of("if-match", "\"1\""), "{\"sku\":\"AUTHZ-" + unique()
+                                + "\",\"name\":\"Lamp\",\"price\":2.50,\"stock_quantity\":5,\"is_active\":true}");
+            }
+            case "deleteProduct" -> {
+                String id = createProduct();
+                yield request("DELETE /products/{product_id}", "/products/" + id, Map.of("product_id", id), Map.of(), null);
+            }
+            case "reserveStock" -> request("PUT /products/stock-reservations/{reservation_id}",
+                    "/products/stock-reservations/" + reservation, reservationPath, Map.of(), reservationBody());
+            case "getReservation" -> request("GET /products/stock-reservations/{reservation_id}",
+                    "/products/stock-reservations/" + reserve(reservation), reservationPath, Map.of(), null);
+            case "confirmReservation" -> request("POST /products/stock-reservations/{reservation_id}/confirm",
+                    "/products/stock-reservations/" + reserve(reservation) + "/confirm", reservationPath, Map.of(), null);
+            case "releaseReservation" -> request("POST /products/stock-reservations/{reservation_id}/release",
+                    "/products/stock-reservations/" + reserve(reservation) + "/release", reservationPath, Map.of(), null);
+            default -> throw new IllegalStateException("no request for " + operationId + ": add it to the matrix");
+        };
+    }
+
+    private static String createProduct() {
+        HttpApiResponse created = send(requestFor("createProduct"), ADMIN);
+        assertThat(created.statusCode()).as(created.toString()).isEqualTo(201);
+        return created.bodyJson().path("product_id").asText();
+    }
+
+    private static String reservationBody() {
+        return "{\"items\":[{\"product_id\":\"" + createProduct() + "\",\"quantity\":1}]}";
+    }
+
+    private static String reserve(String reservation) {
+        HttpApiResponse reserved = send(request("PUT /products/stock-reservations/{reservation_id}",
+                "/products/stock-reservations/" + reservation, Map.of("reservation_id", reservation), Map.of(),
+                reservationBody()), MACHINE);
+        assertThat(reserved.statusCode()).as(reserved.toString()).isEqualTo(201);
+        return reservation;
+    }
+
+    private static HttpApiEvent request(String routeKey, String rawPath, Map<String, String> pathParameters,
+                                        Map<String, String> headers, String body) {
+        Map<String, String> all = new HashMap<>(headers);
+        all.put("accept", "application/json, application/problem+json");
+        if (body != null) {
+            all.put("content-type", "application/json");
+        }
+        return HttpApiEvent.of(routeKey, rawPath, pathParameters, "", all, body, false, null);
+    }
+
+    private static HttpApiResponse send(HttpApiEvent event, Map<String, String> claims) {
+        return ProductsFunction.invoke(event.withAuthorizer(claims));
+    }
+
+    private static String examplePath(ExampleRequest operation) {
+        return operation.path();
+    }
+
+    private static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+    }
+}
