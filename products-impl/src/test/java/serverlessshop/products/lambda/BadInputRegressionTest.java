@@ -62,6 +62,15 @@ class BadInputRegressionTest {
     }
 
     @Test
+    void aContentLengthThatIsNotANumberIsA400ProblemNotA500() {
+        // The body limit asks the container for the length, which parses the header as a number.
+        HttpApiResponse response = send("GET /products", "/products", Map.of(), "",
+                Map.of("content-length", "abc"), null, null);
+
+        assertProblem(response, 400, "BAD_REQUEST");
+    }
+
+    @Test
     void anAcceptThatIsNotAMediaTypeIsA400ProblemNotA406WithoutBody() {
         HttpApiResponse response = send("GET /products", "/products", Map.of(), "",
                 Map.of("accept", "application/json;q=abc"), null, null);

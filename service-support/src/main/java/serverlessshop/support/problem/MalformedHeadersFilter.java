@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -16,8 +17,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The first filter of the chain. A {@code Content-Type} or {@code Accept} that is not a media type
- * is answered 400 problem+json here, before anything parses it: further down, the Lambda
+ * The first filter of the chain. A {@code Content-Type} or {@code Accept} that is not a media type,
+ * or a {@code Content-Length} that is not a number, is answered 400 problem+json here, before anything parses it: further down, the Lambda
  * container's own request parsing throws on some of them (a {@code Content-Type: ;;;} made the
  * character-encoding filter fail, which the container turns into a bare 502), and Spring answers
  * an unreadable {@code Accept} with a 406 that has no body. And whatever still escapes the filters
@@ -26,6 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class MalformedHeadersFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(MalformedHeadersFilter.class);
+
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("[0-9]{1,18}");
 
     private final ObjectMapper json;
 
@@ -38,8 +41,7 @@ public class MalformedHeadersFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String malformed = malformedHeader(request);
         if (malformed != null) {
-            write(request, response, Problems.of(HttpStatus.BAD_REQUEST, "BAD_REQUEST",
-                    "The " + malformed + " header is not a valid media type."));
+            write(request, response, Problems.of(HttpStatus.BAD_REQUEST, "BAD_REQUEST", malformed));
             return;
         }
         try {
@@ -55,13 +57,19 @@ public class MalformedHeadersFilter extends OncePerRequestFilter {
         }
     }
 
+    /** What is wrong with the request's headers, or null. */
     private static String malformedHeader(HttpServletRequest request) {
+        // The container parses it as a number wherever the length is asked for (the body limit does).
+        String contentLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (contentLength != null && !CONTENT_LENGTH.matcher(contentLength).matches()) {
+            return "The Content-Length header is not a length in bytes.";
+        }
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
         if (contentType != null && !contentType.isBlank()) {
             try {
                 MediaType.parseMediaType(contentType);
             } catch (InvalidMediaTypeException e) {
-                return HttpHeaders.CONTENT_TYPE;
+                return "The Content-Type header is not a valid media type.";
             }
         }
         String accept = request.getHeader(HttpHeaders.ACCEPT);
@@ -69,7 +77,7 @@ public class MalformedHeadersFilter extends OncePerRequestFilter {
             try {
                 MediaType.parseMediaTypes(accept);
             } catch (InvalidMediaTypeException e) {
-                return HttpHeaders.ACCEPT;
+                return "The Accept header is not a valid media type.";
             }
         }
         return null;
