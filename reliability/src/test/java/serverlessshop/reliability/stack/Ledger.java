@@ -1,4 +1,4 @@
-package serverlessshop.reliability.invariant;
+package serverlessshop.reliability.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,24 +25,24 @@ import java.util.Map;
  * What the two databases hold after a run, read directly (not through the services): products' stock
  * and reservations in MariaDB, every item of the orders table in DynamoDB.
  */
-final class Ledger {
+public final class Ledger {
 
     /** One reservation: its status, expiry (UTC) and units per product. */
-    record Reservation(String id, String status, LocalDateTime expiresAt, Map<String, Integer> units) {
+    public record Reservation(String id, String status, LocalDateTime expiresAt, Map<String, Integer> units) {
     }
 
     /** One item of the orders table: a placed order, or an attempt's claim (sagaState PLACING). */
-    record OrderItem(String orderId, String customerId, String idempotencyKey, String sagaState, String status,
+    public record OrderItem(String orderId, String customerId, String idempotencyKey, String sagaState, String status,
                      String reservationId, boolean releasePending, Map<String, Integer> units) {
 
-        boolean placed() {
+        public boolean placed() {
             return sagaState == null;
         }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static Map<String, Integer> stock(String jdbcUrl, String user, String password) throws SQLException {
+    public static Map<String, Integer> stock(String jdbcUrl, String user, String password) throws SQLException {
         Map<String, Integer> stock = new LinkedHashMap<>();
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
              Statement statement = connection.createStatement();
@@ -54,7 +54,7 @@ final class Ledger {
         return stock;
     }
 
-    static List<Reservation> reservations(String jdbcUrl, String user, String password) throws SQLException {
+    public static List<Reservation> reservations(String jdbcUrl, String user, String password) throws SQLException {
         Map<String, Reservation> reservations = new LinkedHashMap<>();
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
              Statement statement = connection.createStatement();
@@ -77,7 +77,7 @@ final class Ledger {
     }
 
     /** The database's own clock, in UTC (the session's time zone is UTC): what expires_at is compared with. */
-    static LocalDateTime databaseNow(String jdbcUrl, String user, String password) throws SQLException {
+    public static LocalDateTime databaseNow(String jdbcUrl, String user, String password) throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT UTC_TIMESTAMP(3)")) {
@@ -87,7 +87,7 @@ final class Ledger {
     }
 
     /** Every item of the table, page by page, read consistently. */
-    static List<OrderItem> orders(String endpoint, String table) throws IOException, InterruptedException {
+    public static List<OrderItem> orders(String endpoint, String table) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         List<OrderItem> items = new ArrayList<>();
         JsonNode startKey = null;
