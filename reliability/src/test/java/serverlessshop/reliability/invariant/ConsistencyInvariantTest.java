@@ -53,10 +53,10 @@ class ConsistencyInvariantTest {
     private static final int RESERVATION_TTL_SECONDS = 30;
     private static final long SEED = Long.getLong("shop.seed", System.nanoTime());
 
-    private final int attempts = Suite.scaled(160, 3_000);
-    private final int clients = Suite.scaled(10, 16);
+    private final int attempts = Suite.scaled(100, 1_500);
+    private final int clients = Suite.scaled(8, 16);
     private final int products = 3;
-    private final int stockEach = Suite.scaled(40, 400);
+    private final int stockEach = Suite.scaled(30, 300);
     private final double productsFaultRate = Suite.scaled(5, 5) / 100.0;
     private final double dynamoDbFaultRate = Suite.scaled(8, 8) / 100.0;
     private final Duration chaosEvery = Duration.ofMillis(Suite.scaled(2_500, 2_000));
