@@ -108,6 +108,11 @@ final class Shopper {
                 cancelled.add(orderId);
                 return;
             }
+            if (tries > 0 && answer.status() == 409 && answer.body().contains("CANCELLED cannot become")) {
+                // An earlier try was made but its answer lost: the order is cancelled already.
+                cancelled.add(orderId);
+                return;
+            }
             if (answer.status() < 500 && answer.status() != 0 && answer.status() != 429) {
                 unexpected.add(orderId + ": cancel got " + answer.describe() + " " + answer.body());
                 return;
