@@ -190,7 +190,9 @@ class ConsistencyInvariantTest {
                 shopper.cancels.get()));
         out.append(String.format("orders              %d placed (%d cancelled), %d units sold of %d%n",
                 checks.ordersPlaced(), checks.ordersCancelled(), checks.unitsSold(), checks.unitsAtStart()));
-        out.append("outcomes            ");
+        out.append("answers by status   ");
+        new TreeMap<>(shopper.answers).forEach((what, count) -> out.append(count).append(" × ").append(what).append("; "));
+        out.append("\noutcomes            ");
         new TreeMap<>(shopper.outcomes).forEach((what, count) -> out.append(count).append(" × ").append(what).append("; "));
         out.append(String.format("%nfaults injected     %d in all%n", faults.total()));
         faults.byKind().forEach((kind, count) -> out.append(String.format("  %5d  %s%n", count, kind)));

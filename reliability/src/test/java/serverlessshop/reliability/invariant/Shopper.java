@@ -44,6 +44,8 @@ final class Shopper {
     final Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
     /** Every order id a 2xx named, per Idempotency-Key. */
     final Map<String, List<String>> acknowledged = new ConcurrentHashMap<>();
+    /** Every answer, by status and problem code ("0" when none came: the connection was cut). */
+    final Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
     /** Orders whose cancel was answered 200. */
     final ConcurrentLinkedQueue<String> cancelled = new ConcurrentLinkedQueue<>();
     /** Answers no careful client should ever get (422 for its own retry, a 4xx for a valid order). */
@@ -134,13 +136,18 @@ final class Shopper {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(45)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            return counted(new Answer(response.statusCode(), response.body()));
         } catch (IOException e) {
-            return new Answer(0, e.getClass().getSimpleName());
+            return counted(new Answer(0, e.getClass().getSimpleName()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Answer(0, "interrupted");
         }
+    }
+
+    private Answer counted(Answer answer) {
+        answers.computeIfAbsent(answer.describe(), k -> new AtomicInteger()).incrementAndGet();
+        return answer;
     }
 
     private void record(String key, String orderId) {
