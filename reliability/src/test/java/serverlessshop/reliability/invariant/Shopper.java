@@ -111,7 +111,7 @@ final class Shopper {
                 return;
             }
             if (tries > 0 && answer.status() == 409 && answer.body().contains("CANCELLED cannot become")) {
-                // An earlier try was made but its answer lost: the order is cancelled already.
+                // An earlier try was made but its answer lost (a 5xx or a cut connection): cancelled already.
                 cancelled.add(orderId);
                 return;
             }
