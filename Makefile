@@ -9,7 +9,7 @@ JDK := $(shell scripts/find-jdk 2>/dev/null)
 export JAVA_HOME := $(JDK)
 MVN := ./mvnw -B -ntp
 
-.PHONY: help build test lint run token bench deploy destroy clean jdk FORCE
+.PHONY: help build test soak lint run token bench deploy destroy clean jdk FORCE
 
 # The local stack (make run) runs build output: routes.json, each function's Lambda directory
 # (<module>/target/lambda/lib), the Runtime Interface Client, DynamoDB Local and the gateway itself.
@@ -31,6 +31,12 @@ MISSING := $(filter-out $(wildcard $(RUN_OUTPUTS)),$(RUN_OUTPUTS))
 SITE := static-site/dist/index.html
 SITE_INPUTS := $(shell find static-site generated-ts-client \( -name dist -o -name node_modules -o -name test-results \
   -o -name generated \) -prune -o -type f -print 2>/dev/null)
+# make soak: the long versions of the suites that read SHOP_SOAK=1. A module with such suites joins with
+# one line (SOAK_MODULES += <module>); -am builds (and tests) what they run, so the run needs a clean clone only.
+SOAK_MODULES := reliability
+comma := ,
+empty :=
+space := $(empty) $(empty)
 # When a suite fails: the summary of what ran so far, then the failure.
 FAILED = { scripts/test-summary || true; exit 1; }
 
@@ -72,6 +78,9 @@ test: jdk lint ## Lint, then run every test suite, and print a summary
 	npm run budget -w static-site -- --size-only || $(FAILED)
 	npm run test:e2e -w static-site || $(FAILED)
 	@scripts/test-summary
+
+soak: jdk ## Run the long versions of the reliability suites (SHOP_SOAK=1; a long while)
+	SHOP_SOAK=1 $(MVN) -DskipTests=false verify -pl $(subst $(space),$(comma),$(strip $(SOAK_MODULES))) -am
 
 run: jdk $(BUILD_STAMP) $(SITE) ## Start the whole shop on this machine (Ctrl-C stops it; ARGS="--in-memory --no-seed")
 	@exec "$(JDK)/bin/java" -cp '$(GATEWAY_CP)' serverlessshop.localstack.LocalStack $(ARGS)

@@ -22,42 +22,56 @@ import java.util.UUID;
  * schema applied by the products image's own migrate function, then seeded directly with batched
  * inserts (100,000 products in seconds, where the API would take minutes).
  */
-final class BenchDatabase {
+public final class BenchDatabase {
 
     static final String NAME = "serverless_shop_bench";
 
+    private final String name;
     private final String serverUrl;
     private final String user;
     private final String password;
 
     /** A product the run created, with the stock it started with. */
-    record Product(String id, String name, BigDecimal price, int stock) {
+    public record Product(String id, String name, BigDecimal price, int stock) {
     }
 
     BenchDatabase(Map<String, String> env) {
+        this(env, NAME);
+    }
+
+    /** A database of another name on the same server: suites that run beside make bench use their own. */
+    public BenchDatabase(Map<String, String> env, String name) {
+        this.name = name;
         this.serverUrl = env.getOrDefault("MYSQL_URL", "jdbc:mysql://127.0.0.1:3306").replaceAll("/+$", "");
         this.user = env.getOrDefault("MYSQL_USER", "root");
         this.password = env.getOrDefault("MYSQL_PASSWORD", "");
     }
 
     /** What the functions get as PRODUCTS_DB_URL: the Dockerfile's form of the URL. */
-    String functionUrl() {
-        return serverUrl + "/" + NAME + "?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
+    public String functionUrl() {
+        return serverUrl + "/" + name + "?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
     }
 
-    String user() {
+    public String user() {
         return user;
     }
 
-    String password() {
+    public String password() {
         return password;
     }
 
-    void recreate() throws SQLException {
+    public void recreate() throws SQLException {
         try (Connection connection = DriverManager.getConnection(serverUrl + "/", user, password);
              Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + NAME);
-            statement.execute("CREATE DATABASE " + NAME + " CHARACTER SET utf8mb4");
+            statement.execute("DROP DATABASE IF EXISTS " + name);
+            statement.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4");
+        }
+    }
+
+    public void drop() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(serverUrl + "/", user, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name);
         }
     }
 
@@ -69,7 +83,7 @@ final class BenchDatabase {
      * Inserts {@code count} products named {@code prefix 000001...}, each with {@code stock} units, in
      * batches of one multi-row statement per 2,000.
      */
-    List<Product> insertProducts(String prefix, int count, int stock) throws SQLException {
+    public List<Product> insertProducts(String prefix, int count, int stock) throws SQLException {
         List<Product> products = new ArrayList<>(count);
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).withNano(0);
         String sql = "INSERT INTO products (product_id, sku, name, description, price, stock_quantity, is_active,"

@@ -25,7 +25,7 @@ import serverlessshop.localstack.process.ProcessTrees;
  * class, class path, options), on ports of the harness's choosing. Its console goes to a log file;
  * the functions' {@code SHOP_BENCH_TIMING} lines are kept, per function, for the overhead figures.
  */
-final class StackProcess implements AutoCloseable {
+public final class StackProcess implements AutoCloseable {
 
     private static final String TIMING = "SHOP_BENCH_TIMING";
 
@@ -73,7 +73,7 @@ final class StackProcess implements AutoCloseable {
      * @param functionEnvironment variables every function gets over its image's ENV (--function-env)
      * @param environment         the stack's own environment additions (PRODUCTS_DB_URL ...)
      */
-    static StackProcess start(String name, Path repo, Path workDir, int concurrency,
+    public static StackProcess start(String name, Path repo, Path workDir, int concurrency,
                               Map<String, String> functionEnvironment, Map<String, String> environment)
             throws IOException, InterruptedException {
         int port = FreePorts.one();
@@ -136,20 +136,20 @@ final class StackProcess implements AutoCloseable {
         }
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
     /** The issuer as its tokens name it (the gateway's public host is localhost). */
-    String issuerUrl() {
+    public String issuerUrl() {
         return "http://localhost:" + port + "/oauth2";
     }
 
-    String dynamoDbEndpoint() {
+    public String dynamoDbEndpoint() {
         return "http://127.0.0.1:" + dynamoDbPort;
     }
 
@@ -168,7 +168,7 @@ final class StackProcess implements AutoCloseable {
     }
 
     /** The function instances this stack runs: the JVMs whose command names the function's handler. */
-    List<ProcessHandle> instances(String handlerClass) {
+    public List<ProcessHandle> instances(String handlerClass) {
         return process.toHandle().descendants()
                 .filter(p -> p.info().commandLine().map(line -> line.contains(handlerClass)).orElse(false))
                 .toList();

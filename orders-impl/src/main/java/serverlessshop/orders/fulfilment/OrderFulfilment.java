@@ -38,8 +38,13 @@ public class OrderFulfilment {
 
     public StoredOrder changeStatus(Caller caller, UUID orderId, String customerId, String ifMatch, OrderStatus to) {
         StoredOrder order = null;
+        Instant unacknowledged = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             order = releases.releaseIfPending(lookup.find(caller, orderId, customerId));
+            if (unacknowledged != null && order.orderStatus() == to && unacknowledged.equals(order.updatedAt())) {
+                // Our last write was made but its answer lost: the SDK's retry found its condition false.
+                return order;
+            }
             if (!caller.isAdmin() && to != OrderStatus.CANCELLED) {
                 throw new MoveForbidden(to);
             }
@@ -51,10 +56,12 @@ public class OrderFulfilment {
                 throw new InvalidTransition(order.orderStatus(), to);
             }
             boolean cancel = to == OrderStatus.CANCELLED;
-            Optional<StoredOrder> moved = orders.changeStatus(order, to, expectedVersion, cancel, now());
+            Instant now = now();
+            Optional<StoredOrder> moved = orders.changeStatus(order, to, expectedVersion, cancel, now);
             if (moved.isPresent()) {
                 return cancel ? releases.releaseIfPending(moved.get()) : moved.get();
             }
+            unacknowledged = now;
         }
         throw new InvalidTransition(order.orderStatus(), to);
     }

@@ -57,12 +57,15 @@ public class OrderPlacement {
     private final OrderRepository orders;
     private final ProductsStock stock;
     private final OrderCreationRate rate;
+    private final UnconfirmedOrders unconfirmed;
     private final Clock clock;
 
-    OrderPlacement(OrderRepository orders, ProductsStock stock, OrderCreationRate rate, Clock clock) {
+    OrderPlacement(OrderRepository orders, ProductsStock stock, OrderCreationRate rate, UnconfirmedOrders unconfirmed,
+                   Clock clock) {
         this.orders = orders;
         this.stock = stock;
         this.rate = rate;
+        this.unconfirmed = unconfirmed;
         this.clock = clock;
     }
 
@@ -95,11 +98,20 @@ public class OrderPlacement {
                 continue; // an attempt that failed has just deleted its claim: claim again
             }
             StoredOrder found = existing.get();
+            if (token.equals(found.claimToken())) {
+                // Our own claim: the put was made but its answer lost, and the SDK's retry found the id taken.
+                return carryOut(claim, request);
+            }
             if (!found.requestHash().equals(request.hash())) {
                 throw new IdempotencyKeyReused();
             }
             if (found.isPlaced()) {
-                return new PlacedOrder(found, true);
+                // Its attempt may have died between writing it and confirming its stock: confirm before
+                // telling anyone of it. One whose reservation closed first is undone: place it again.
+                if (unconfirmed.settle(found)) {
+                    return new PlacedOrder(found, true);
+                }
+                continue;
             }
             if (found.claimedAt().plus(STALE_CLAIM).isAfter(now) || !orders.takeOver(found, token, now)) {
                 throw new RequestInProgress();
@@ -170,6 +182,11 @@ public class OrderPlacement {
             throw e;
         }
         if (!written) {
+            if (isPlaced(order)) {
+                // The put was made but its answer lost: the SDK's retry found the claim gone. Carry on and
+                // confirm, or the order would stand on a reservation that expires.
+                return;
+            }
             // A later attempt took the claim over; it carries on with the same reservation.
             throw new RequestInProgress();
         }

@@ -258,6 +258,25 @@ public class OrderRepository {
                 .items().stream().toList());
     }
 
+    /**
+     * Placed orders still PENDING that were placed before {@code before}, for the job that confirms
+     * those whose attempt died before confirming. A Scan with a filter, like {@link #withStockReleasePending}.
+     */
+    public List<StoredOrder> pendingPlacedBefore(Instant before) {
+        return available(() -> table.scan(ScanEnhancedRequest.builder()
+                        .filterExpression(Expression.builder()
+                                .expression("#status = :pending AND #date < :before AND attribute_not_exists(#saga)")
+                                .putExpressionName("#status", ORDER_STATUS)
+                                .putExpressionName("#date", ORDER_DATE)
+                                .putExpressionName("#saga", SAGA_STATE)
+                                .putExpressionValue(":pending", AttributeValue.fromS(OrderStatus.PENDING.getValue()))
+                                .putExpressionValue(":before", timestamp(before))
+                                .build())
+                        .consistentRead(true)
+                        .build())
+                .items().stream().toList());
+    }
+
     private static Expression heldBy(String claimToken) {
         return Expression.builder()
                 .expression("#saga = :placing AND #token = :token")

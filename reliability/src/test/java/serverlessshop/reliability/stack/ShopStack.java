@@ -1,0 +1,91 @@
+package serverlessshop.reliability.stack;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import serverlessshop.bench.StackProcess;
+import serverlessshop.localstack.FunctionWiring;
+import serverlessshop.localstack.StackOptions;
+import serverlessshop.localstack.issuer.IssuerClient;
+
+/**
+ * The whole local stack in its own process, started as make run starts it (StackProcess of make
+ * bench), with products on a MariaDB database of the suite's own, plus what the suites do to it from
+ * outside: tokens from its issuer, its function instances (to kill them), and the scheduled functions
+ * AWS would invoke (the reservation sweep, the pending stock releases).
+ */
+public final class ShopStack implements AutoCloseable {
+
+    public static final String PRODUCTS_HANDLER = "serverlessshop.products.lambda.StreamLambdaHandler";
+    public static final String ORDERS_HANDLER = "serverlessshop.orders.lambda.StreamLambdaHandler";
+
+    private final StackProcess process;
+    private final Map<String, String> productsDatabase;
+    private final Path workDir;
+
+    private ShopStack(StackProcess process, Map<String, String> productsDatabase, Path workDir) {
+        this.process = process;
+        this.productsDatabase = productsDatabase;
+        this.workDir = workDir;
+    }
+
+    /**
+     * @param productsDatabase    PRODUCTS_DB_URL, PRODUCTS_DB_USER, PRODUCTS_DB_PASSWORD
+     * @param functionEnvironment --function-env variables (over FunctionWiring's)
+     */
+    public static ShopStack start(String name, Path workDir, int concurrency, Map<String, String> productsDatabase,
+                                  Map<String, String> functionEnvironment) throws Exception {
+        return new ShopStack(StackProcess.start(name, Suite.repo(), workDir, concurrency, functionEnvironment,
+                productsDatabase), productsDatabase, workDir);
+    }
+
+    public String baseUrl() {
+        return process.baseUrl();
+    }
+
+    public String dynamoDbEndpoint() {
+        return process.dynamoDbEndpoint();
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    /** An access token of this stack's issuer, as the site gets one: "Bearer ...". */
+    public String token(String user, boolean admin) throws Exception {
+        return "Bearer " + new IssuerClient(URI.create(process.issuerUrl())).signIn(user, admin);
+    }
+
+    /** The running instances (JVMs) of a function: descendants of the stack's process. */
+    public List<ProcessHandle> instances(String handlerClass) {
+        return process.instances(handlerClass).stream().filter(ProcessHandle::isAlive).toList();
+    }
+
+    /** The products sweep function, as the EventBridge schedule invokes it every minute in AWS. */
+    public String sweepReservations() throws Exception {
+        return OneShotFunction.invoke(Suite.repo(), "products", "products-sweep",
+                "serverlessshop.products.lambda.SweepHandler::handleRequest", configuration("products"));
+    }
+
+    /** The orders pending-releases function, as its EventBridge schedule invokes it in AWS. */
+    public String releasePendingStock() throws Exception {
+        return OneShotFunction.invoke(Suite.repo(), "orders", "orders-pending-releases",
+                "serverlessshop.orders.lambda.PendingReleasesHandler::handleRequest", configuration("orders"));
+    }
+
+    /** What the stack configures a function with, pointed straight at the stack (no fault proxy). */
+    private Map<String, String> configuration(String function) {
+        StackOptions options = new StackOptions(Suite.repo(), 0, 0, workDir, true, false, productsDatabase);
+        Map<String, String> configuration = new LinkedHashMap<>(FunctionWiring.configuration(function, options,
+                new FunctionWiring.Endpoints(process.baseUrl(), process.issuerUrl(), process.dynamoDbEndpoint())));
+        configuration.put("SHOP_RESERVATIONS_SWEEP_ENABLED", "false");
+        return configuration;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}
