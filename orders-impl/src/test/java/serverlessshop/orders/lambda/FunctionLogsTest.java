@@ -64,11 +64,11 @@ class FunctionLogsTest {
         assertThat(placed.header("x-correlation-id")).isEqualTo(correlationId);
         List<JsonNode> lines = jsonLines(output.getOut().substring(before));
         assertThat(lines).as("the function logs JSON lines").isNotEmpty();
-        // ECS nests the logger's name: {"log":{"logger":...}}. The service's lines and the container's access line.
+        // ECS nests the logger's name: {"log":{"logger":...}}. The service's lines (the request line at least).
         List<JsonNode> invocation = lines.stream()
                 .filter(line -> line.path("log").path("logger").asText().matches("(serverlessshop|com\\.amazonaws)\\..*"))
                 .toList();
-        assertThat(invocation).as("the request line and the container's access line at least").hasSizeGreaterThanOrEqualTo(2)
+        assertThat(invocation).as("the request line at least").isNotEmpty()
                 .allSatisfy(line -> {
             assertThat(line.path("correlation_id").asText()).isEqualTo(correlationId);
             assertThat(line.path("aws_request_id").asText()).isNotBlank();

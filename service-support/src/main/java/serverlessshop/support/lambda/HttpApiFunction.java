@@ -47,12 +47,10 @@ public final class HttpApiFunction {
         // every non-ASCII character of a problem into mojibake. JSON is UTF-8 (RFC 8259).
         LambdaContainerHandler.getContainerConfig()
                 .setDefaultContentCharset(StandardCharsets.UTF_8.name());
-        // Until Spring Boot configures logging (JSON lines), logback prints plain text: keep the
-        // container's one INFO line of that moment out of the function's JSON log, then put its level back.
-        ch.qos.logback.classic.Logger container = LoggerFactory.getLogger(LambdaContainerHandler.class)
-                instanceof ch.qos.logback.classic.Logger logger ? logger : null;
-        ch.qos.logback.classic.Level level = container == null ? null : container.getLevel();
-        if (container != null) {
+        // The container's INFO lines: one in plain text before Spring Boot configures logging (JSON
+        // lines), then an access-log line per request repeating RequestLogFilter's, with the client's IP
+        // address. Its warnings stay; each service's logging.level keeps it so once Spring has started.
+        if (LoggerFactory.getLogger(LambdaContainerHandler.class) instanceof ch.qos.logback.classic.Logger container) {
             container.setLevel(ch.qos.logback.classic.Level.WARN);
         }
         try {
@@ -60,10 +58,6 @@ public final class HttpApiFunction {
         } catch (ContainerInitializationException e) {
             // Fails the init phase: Lambda reports it and retries the cold start on the next request.
             throw new IllegalStateException(application.getSimpleName() + " could not start", e);
-        } finally {
-            if (container != null) {
-                container.setLevel(level);
-            }
         }
     }
 
