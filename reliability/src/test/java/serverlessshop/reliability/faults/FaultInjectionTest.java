@@ -33,6 +33,7 @@ import serverlessshop.reliability.stack.Ledger;
 import serverlessshop.reliability.stack.MariaDbServer;
 import serverlessshop.reliability.stack.ShopStack;
 import serverlessshop.reliability.stack.Suite;
+import serverlessshop.support.testing.logs.SensitiveLogScanner;
 
 /**
  * What the shop does when what it stands on fails, against the real local stack: products on a
@@ -52,6 +53,8 @@ class FaultInjectionTest {
     private final int cycles = Suite.scaled(1, 5);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static final String STREET = "1 Fault Lane";
 
     private Path workDir;
     private MariaDbServer mariaDb;
@@ -228,6 +231,12 @@ class FaultInjectionTest {
         return stack.instances(handler).stream().map(ProcessHandle::pid).sorted().toList();
     }
 
+    @Test
+    @Order(4)
+    void theLogsOfTheOutagesHoldNoTokenSecretPasswordOrAddress() {
+        SensitiveLogScanner.standard().withAddresses(STREET).assertClean(stack.log());
+    }
+
     private HttpResponse<String> placeOrder(String key) throws Exception {
         return send(orderRequest(key));
     }
@@ -235,7 +244,7 @@ class FaultInjectionTest {
     private HttpRequest.Builder orderRequest(String key) {
         return request("/orders", customer).header("Idempotency-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"items\":[{\"product_id\":\"" + productId
-                        + "\",\"quantity\":1}],\"shipping_address\":{\"street\":\"1 Fault Lane\",\"city\":\"Jepsen\","
+                        + "\",\"quantity\":1}],\"shipping_address\":{\"street\":\"" + STREET + "\",\"city\":\"Jepsen\","
                         + "\"zip_code\":\"12345\",\"country\":\"US\"}}"));
     }
 

@@ -34,6 +34,7 @@ import serverlessshop.reliability.faults.ProductsFaults;
 import serverlessshop.reliability.stack.Ledger;
 import serverlessshop.reliability.stack.ShopStack;
 import serverlessshop.reliability.stack.Suite;
+import serverlessshop.support.testing.logs.SensitiveLogScanner;
 
 /**
  * The order saga's invariant, in the spirit of Jepsen's bank test: many clients order a few hot
@@ -147,6 +148,8 @@ class ConsistencyInvariantTest {
             assertThat(shopper.unexpected).as("answers no careful client should get").isEmpty();
             assertThat(faults.total()).as("faults injected").isGreaterThan(0);
             assertThat(checks.ordersPlaced()).as("orders placed: the run must have sold something").isGreaterThan(0);
+            // Every function's log of the run: no token, secret, password or shipping address in any line.
+            SensitiveLogScanner.standard().withAddresses(Shopper.STREET).assertClean(stack.log());
         } finally {
             database.drop();
         }

@@ -25,6 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Shopper {
 
+    /** The street of every order's shipping address: the log scan looks for it. */
+    static final String STREET = "1 Fault Lane";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One order a client tried to place, and what it was told. */
@@ -166,7 +169,7 @@ final class Shopper {
         StringBuilder items = new StringBuilder();
         units.forEach((product, quantity) -> items.append(items.isEmpty() ? "" : ",")
                 .append("{\"product_id\":\"").append(product).append("\",\"quantity\":").append(quantity).append('}'));
-        return "{\"items\":[" + items + "],\"shipping_address\":{\"street\":\"1 Fault Lane\",\"city\":\"Jepsen\","
+        return "{\"items\":[" + items + "],\"shipping_address\":{\"street\":\"" + STREET + "\",\"city\":\"Jepsen\","
                 + "\"zip_code\":\"12345\",\"country\":\"US\"}}";
     }
 

@@ -24,8 +24,10 @@ public final class ShopStack implements AutoCloseable {
     private final StackProcess process;
     private final Map<String, String> productsDatabase;
     private final Path workDir;
+    private final String name;
 
-    private ShopStack(StackProcess process, Map<String, String> productsDatabase, Path workDir) {
+    private ShopStack(String name, StackProcess process, Map<String, String> productsDatabase, Path workDir) {
+        this.name = name;
         this.process = process;
         this.productsDatabase = productsDatabase;
         this.workDir = workDir;
@@ -37,7 +39,7 @@ public final class ShopStack implements AutoCloseable {
      */
     public static ShopStack start(String name, Path workDir, int concurrency, Map<String, String> productsDatabase,
                                   Map<String, String> functionEnvironment) throws Exception {
-        return new ShopStack(StackProcess.start(name, Suite.repo(), workDir, concurrency, functionEnvironment,
+        return new ShopStack(name, StackProcess.start(name, Suite.repo(), workDir, concurrency, functionEnvironment,
                 productsDatabase), productsDatabase, workDir);
     }
 
@@ -51,6 +53,11 @@ public final class ShopStack implements AutoCloseable {
 
     public Path workDir() {
         return workDir;
+    }
+
+    /** The stack's console: the gateway's lines and every function's log, as StackProcess writes it. */
+    public Path log() {
+        return workDir.resolve(name + "-stack.log");
     }
 
     /** An access token of this stack's issuer, as the site gets one: "Bearer ...". */
