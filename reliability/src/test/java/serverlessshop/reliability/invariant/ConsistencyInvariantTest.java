@@ -87,11 +87,7 @@ class ConsistencyInvariantTest {
                      // Orders reaches products and its table through the fault proxies; nothing else does.
                      "PRODUCTS_API_URL", productsProxy.url(),
                      "ORDERS_DYNAMODB_ENDPOINT", dynamoDbProxy.url(),
-                     "PRODUCTS_RESERVATION_TTL_SECONDS", String.valueOf(RESERVATION_TTL_SECONDS),
-                     // Six customers place every attempt: the per-customer rate limit (10 a minute) is
-                     // counted as in production, but set where it never refuses, so that every
-                     // rejection counted here comes from stock or faults.
-                     "ORDERS_CREATE_RATE_LIMIT", "1000000"))) {
+                     "PRODUCTS_RESERVATION_TTL_SECONDS", String.valueOf(RESERVATION_TTL_SECONDS)))) {
             productsProxy.upstream(URI.create(stack.baseUrl()).getPort());
             dynamoDbProxy.upstream(URI.create(stack.dynamoDbEndpoint()).getPort());
 
