@@ -11,6 +11,12 @@ import java.util.Map;
  */
 final class WarmLatency {
 
+    /**
+     * A warm Lambda instance has served hundreds of requests: with Lambda's C1-only JIT the request path
+     * is compiled after a few hundred, and 3 s (about 120 requests here) left much of it interpreted.
+     */
+    private static final double WARMUP_SECONDS = 12;
+
     /** An endpoint measured: the requests per stack, the function that serves it and its goals. */
     private record Endpoint(String name, String function, Map<String, List<LoadPlan.Request>> requests,
                             String uniqueHeader, Long p99GoalMicros) {
@@ -34,7 +40,7 @@ final class WarmLatency {
                 + " process (LoadGenerator), back to back, alternating request by request between the production"
                 + " stack and a second stack, the baseline, whose functions run " + baseline.name() + " ("
                 + baseline.description() + "); "
-                + seconds(3) + " s of warm-up, then up to " + seconds(8) + " s or 3,000 requests per stack;"
+                + seconds(WARMUP_SECONDS) + " s of warm-up, then up to " + seconds(8) + " s or 3,000 requests per stack;"
                 + " nearest-rank percentiles of every request's round trip. GET /products/{id} reads one of 100+"
                 + " products in turn; GET /products is page 1 of 20; POST /orders buys 2 products (1 unit each)"
                 + " with a fresh Idempotency-Key per request (the whole saga: claim, reserve in products through"
@@ -87,7 +93,7 @@ final class WarmLatency {
         List<LoadPlan.Outcome> outcomes = load.run(new LoadPlan(List.of(
                 new LoadPlan.Variant(production.name(), production.baseUrl(), endpoint.requests().get(production.name())),
                 new LoadPlan.Variant(untuned.name(), untuned.baseUrl(), endpoint.requests().get(untuned.name()))),
-                1, seconds(3), 20, seconds(8), 3_000, endpoint.uniqueHeader()));
+                1, seconds(WARMUP_SECONDS), 20, seconds(8), 3_000, endpoint.uniqueHeader()));
         LoadPlan.Outcome tuned = outcomes.get(0);
         LoadPlan.Outcome baseline = outcomes.get(1);
         failures(report, endpoint.name(), tuned);
