@@ -80,7 +80,7 @@ final class Report {
         md.append("Written by `make bench` (").append(seconds).append(" s, ").append(machine.date())
                 .append(", commit ").append(machine.commit()).append("). Every figure is measured side by side with ")
                 .append("its baseline in the same run and given as an absolute and as a ratio (measured ÷ baseline); ")
-                .append("the goals are those of issue 8. Re-run `make bench` to refresh this file; the record of ")
+                .append("the goals are the shop's performance goals (cold start, warm latency, pagination at depth, no oversell). Re-run `make bench` to refresh this file; the record of ")
                 .append("levers at the end is kept in `benchmarks/levers.md`.\n\n");
         md.append("## Machine\n\n");
         md.append("| | |\n| --- | --- |\n");
