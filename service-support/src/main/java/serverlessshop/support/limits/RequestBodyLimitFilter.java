@@ -12,11 +12,9 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -58,12 +56,9 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         ProblemDetail problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",
                 "The request body is larger than the limit of " + maxBytes + " bytes (" + maxBytes / 1024 + " KB).");
         problem.setTitle("Request body too large");
-        problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         // The rest of the body is not read: tell HTTP/1.1 clients not to reuse the connection.
         response.setHeader("Connection", "close");
-        json.writeValue(response.getOutputStream(), problem);
+        Problems.write(json, request, response, problem);
     }
 
     /** The request with the body already read, so that the rest of the chain reads it again from memory. */

@@ -1,5 +1,9 @@
 package serverlessshop.support.problem;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
@@ -7,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /** Builds problem documents of the contracts' Problem schema: a URN type, a title and a stable code. */
@@ -46,6 +51,18 @@ public final class Problems {
         problem.setType(URI.create(TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-')));
         problem.setProperty("code", code);
         return problem;
+    }
+
+    /**
+     * Answers with the problem where no controller does (a servlet filter, security's handlers): its
+     * instance is the request's path, its status and media type the response's.
+     */
+    public static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
+                             ProblemDetail problem) throws IOException {
+        problem.setInstance(instance(request.getRequestURI()));
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
     }
 
     /**
