@@ -1,6 +1,5 @@
 package serverlessshop.reliability.faults;
 
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,29 +9,13 @@ import java.util.regex.Pattern;
  * cut after DynamoDB made them (the answer is lost: the SDK retries a write that was made); and,
  * while an outage is on, every write answered 500. Reads pass.
  */
-public final class DynamoDbFaults implements FaultProxy.Policy {
+public final class DynamoDbFaults extends SeededFaults {
 
     private static final Pattern TARGET = Pattern.compile("(?im)^x-amz-target:\\s*DynamoDB_\\d+\\.(\\w+)");
     private static final String JSON = "application/x-amz-json-1.0";
 
-    private final Random random;
-    private final double rate;
-    private volatile boolean outage;
-    private volatile boolean enabled = true;
-
     public DynamoDbFaults(long seed, double rate) {
-        this.random = new Random(seed);
-        this.rate = rate;
-    }
-
-    public void outage(boolean on) {
-        this.outage = on;
-    }
-
-    /** No more faults: the end of a run, before the databases are read. */
-    public void stop() {
-        this.enabled = false;
-        this.outage = false;
+        super(seed, rate);
     }
 
     @Override
@@ -41,20 +24,17 @@ public final class DynamoDbFaults implements FaultProxy.Policy {
         String operation = target.find() ? target.group(1) : "";
         boolean write = operation.equals("PutItem") || operation.equals("UpdateItem")
                 || operation.equals("DeleteItem") || operation.equals("TransactWriteItems");
-        if (!enabled || !write) {
+        if (!enabled() || !write) {
             return FaultProxy.Decision.PASS;
         }
-        if (outage) {
+        if (inOutage()) {
             return error("dynamodb write: 500 (outage)", 500, "InternalServerError");
         }
-        double roll;
-        synchronized (random) {
-            roll = random.nextDouble();
-        }
-        if (roll >= rate) {
+        double roll = roll();
+        if (roll >= rate()) {
             return FaultProxy.Decision.PASS;
         }
-        int kind = (int) (roll / rate * 4);
+        int kind = (int) (roll / rate() * 4);
         return switch (kind) {
             case 0 -> error("dynamodb write: 500", 500, "InternalServerError");
             case 1 -> error("dynamodb write: throttled", 400, "ThrottlingException");
