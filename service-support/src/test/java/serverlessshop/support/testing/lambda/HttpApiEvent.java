@@ -86,16 +86,7 @@ public final class HttpApiEvent {
         http.put("sourceIp", "198.51.100.23");
         http.put("userAgent", headers.getOrDefault("user-agent", "serverless-shop-tests/1.0"));
         if (claims != null) {
-            ObjectNode jwt = context.putObject("authorizer").putObject("jwt");
-            ObjectNode claimNode = jwt.putObject("claims");
-            claims.forEach(claimNode::put);
-            var scopes = jwt.putArray("scopes");
-            String scope = claims.get("scope");
-            if (scope != null) {
-                for (String word : scope.split(" ")) {
-                    scopes.add(word);
-                }
-            }
+            putAuthorizer(context, claims);
         }
         if (body != null) {
             event.put("body", body);
@@ -168,7 +159,13 @@ public final class HttpApiEvent {
     /** The same event as API Gateway's JWT authorizer passes it after accepting a token with these claims. */
     public HttpApiEvent withAuthorizer(Map<String, String> claims) {
         ObjectNode copy = event.deepCopy();
-        ObjectNode jwt = ((ObjectNode) copy.path("requestContext")).putObject("authorizer").putObject("jwt");
+        putAuthorizer((ObjectNode) copy.path("requestContext"), claims);
+        return new HttpApiEvent(copy);
+    }
+
+    /** requestContext.authorizer.jwt as API Gateway's JWT authorizer fills it: the claims, and the scopes split. */
+    private static void putAuthorizer(ObjectNode requestContext, Map<String, String> claims) {
+        ObjectNode jwt = requestContext.putObject("authorizer").putObject("jwt");
         ObjectNode claimNode = jwt.putObject("claims");
         claims.forEach(claimNode::put);
         var scopes = jwt.putArray("scopes");
@@ -178,7 +175,6 @@ public final class HttpApiEvent {
                 scopes.add(word);
             }
         }
-        return new HttpApiEvent(copy);
     }
 
     /** The same event with one claim of the JWT authorizer replaced (a string, as API Gateway passes every claim). */
