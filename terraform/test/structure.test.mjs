@@ -37,15 +37,15 @@ describe('Terraform layout', () => {
     assert.deepEqual(used, moduleNames().map((m) => `../../modules/${m}`));
   });
 
-  test('versions: Terraform >= 1.10 and the AWS provider 6.x everywhere', async () => {
+  test('versions: Terraform >= 1.10 and the AWS provider 5.100 to 6.x everywhere', async () => {
     const env = await loadEnv();
     const envTerraform = env.doc.terraform[0];
     assert.equal(envTerraform.required_version, '>= 1.10');
-    assert.deepEqual(envTerraform.required_providers[0].aws, { source: 'hashicorp/aws', version: '~> 6.0' });
+    assert.deepEqual(envTerraform.required_providers[0].aws, { source: 'hashicorp/aws', version: '>= 5.100, < 7.0' });
     for (const name of moduleNames()) {
       const terraform = (await loadModuleNamed(name)).doc.terraform[0];
       assert.equal(terraform.required_version, '>= 1.10', name);
-      assert.deepEqual(terraform.required_providers[0].aws, { source: 'hashicorp/aws', version: '>= 6.0' }, name);
+      assert.deepEqual(terraform.required_providers[0].aws, { source: 'hashicorp/aws', version: '>= 5.100, < 7.0' }, name);
     }
   });
 

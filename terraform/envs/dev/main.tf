@@ -13,7 +13,6 @@ provider "aws" {
 }
 
 data "aws_caller_identity" "current" {}
-data "aws_region" "current" {}
 
 locals {
   # ---- names and tags: everything is named <project>-<environment>[-<part>] and tagged alike ----
@@ -99,7 +98,7 @@ locals {
       sid        = "UseTableKeyThroughDynamoDB"
       actions    = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"]
       resources  = [module.orders_table.kms_key_arn]
-      conditions = [{ test = "StringEquals", variable = "kms:ViaService", values = ["dynamodb.${data.aws_region.current.region}.amazonaws.com"] }]
+      conditions = [{ test = "StringEquals", variable = "kms:ViaService", values = ["dynamodb.${var.region}.amazonaws.com"] }]
     },
   ]
   # The retry job finds pending releases with a Scan (no index on the marker); the API never scans.
@@ -137,6 +136,7 @@ module "network" {
 module "registry" {
   source = "../../modules/registry"
 
+  region       = var.region
   name_prefix  = var.project
   repositories = ["products", "orders"]
   force_delete = var.force_destroy
@@ -168,6 +168,7 @@ module "orders_table" {
 module "auth" {
   source = "../../modules/auth"
 
+  region              = var.region
   name                = local.names.user_pool
   domain_prefix       = local.names.auth_domain
   callback_urls       = local.site_callback_urls
@@ -178,6 +179,7 @@ module "auth" {
 module "functions" {
   source = "../../modules/functions"
 
+  region             = var.region
   name_prefix        = local.name_prefix
   architecture       = var.architecture
   log_retention_days = var.log_retention_days

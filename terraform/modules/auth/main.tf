@@ -4,7 +4,6 @@
 # Access tokens carry sub (the customer id), client_id (checked as the audience) and, for
 # administrators, cognito:groups.
 
-data "aws_region" "current" {}
 
 resource "aws_cognito_user_pool" "this" {
   name                     = var.name

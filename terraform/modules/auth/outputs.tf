@@ -10,7 +10,7 @@ output "issuer_url" {
 
 output "domain_url" {
   description = "The hosted sign-in domain; OAuth endpoints are under /oauth2."
-  value       = "https://${aws_cognito_user_pool_domain.this.domain}.auth.${data.aws_region.current.region}.amazoncognito.com"
+  value       = "https://${aws_cognito_user_pool_domain.this.domain}.auth.${var.region}.amazoncognito.com"
 }
 
 output "site_client_id" {

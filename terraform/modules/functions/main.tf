@@ -6,13 +6,12 @@
 
 data "aws_caller_identity" "current" {}
 data "aws_partition" "current" {}
-data "aws_region" "current" {}
 
 locals {
   scheduled = { for name, f in var.functions : name => f if f.schedule != null }
 
   # Network interfaces of functions in the VPC are made in this account and region only.
-  eni_resources = ["arn:${data.aws_partition.current.partition}:ec2:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:*/*"]
+  eni_resources = ["arn:${data.aws_partition.current.partition}:ec2:${var.region}:${data.aws_caller_identity.current.account_id}:*/*"]
 }
 
 resource "aws_cloudwatch_log_group" "this" {

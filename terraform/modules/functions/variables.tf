@@ -68,3 +68,10 @@ variable "log_retention_days" {
   type        = number
   default     = 30
 }
+
+# Passed in rather than read from data.aws_region: the attribute that names the region differs
+# between the provider's major versions 5 and 6, and this code is valid on both.
+variable "region" {
+  description = "The AWS region everything of this module is in."
+  type        = string
+}

@@ -19,3 +19,10 @@ variable "force_delete" {
   type        = bool
   default     = false
 }
+
+# Passed in rather than read from data.aws_region: the attribute that names the region differs
+# between the provider's major versions 5 and 6, and this code is valid on both.
+variable "region" {
+  description = "The AWS region everything of this module is in."
+  type        = string
+}
