@@ -13,6 +13,12 @@ variable "function_names" {
   type        = map(string)
 }
 
+variable "failed_event_queues" {
+  description = "SQS queues where scheduled functions' failed runs land, by function short name (queue names); an alarm fires as soon as one holds a message."
+  type        = map(string)
+  default     = {}
+}
+
 variable "error_rate_percent" {
   description = "5xx responses, as a percentage of requests, above which the API alarms."
   type        = number
