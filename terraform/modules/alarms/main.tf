@@ -76,7 +76,7 @@ resource "aws_cloudwatch_metric_alarm" "throttles" {
   for_each = var.function_names
 
   alarm_name          = "${var.name}-${each.key}-throttles"
-  alarm_description   = "${each.value} was throttled: its reserved concurrency is exhausted"
+  alarm_description   = "${each.value} was throttled: its reserved concurrency (or, without one, the account's) is exhausted"
   namespace           = "AWS/Lambda"
   metric_name         = "Throttles"
   dimensions          = { FunctionName = each.value }
