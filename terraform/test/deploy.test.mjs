@@ -309,6 +309,8 @@ describe('make deploy and make destroy (scripts/deploy)', () => {
   test('the concurrency check asks the real Terraform what the functions reserve (23; none with reserve_concurrency = false)', (t) => {
     const plugins = process.env.TF_PLUGIN_DIR ?? '/opt/tf-plugins';
     if (spawnSync('terraform', ['version'], { encoding: 'utf8' }).status !== 0 || !existsSync(plugins)) {
+      // Under CI=true nothing may skip for want of a tool.
+      assert.notEqual(process.env.CI, 'true', `CI: this test needs terraform and the provider mirror at ${plugins}`);
       t.skip(`needs terraform and the provider mirror at ${plugins}`);
       return;
     }
@@ -369,6 +371,17 @@ describe('make deploy and make destroy (scripts/deploy)', () => {
     const { status, out } = await smoke((url, n) => (url === '/' && n <= 2 ? [503, 'text/html', 'not yet'] : undefined), { SMOKE_TIMEOUT: '30', SMOKE_INTERVAL: '0' });
     assert.equal(status, 0, out);
     assert.match(out, /ok +site +\S+ +\(200 text\/html; charset=utf-8, 3 tries\)/);
+  });
+
+  test('scripts/deploy passes shellcheck', (t) => {
+    const version = spawnSync('shellcheck', ['--version'], { encoding: 'utf8' });
+    if (version.status !== 0) {
+      assert.notEqual(process.env.CI, 'true', 'CI: shellcheck is needed (apt-get install -y shellcheck; .ci/run installs it)');
+      t.skip('shellcheck is not installed (apt-get install -y shellcheck)');
+      return;
+    }
+    const result = spawnSync('shellcheck', ['scripts/deploy'], { cwd: repoRoot, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stdout + result.stderr);
   });
 
   test('make destroy asks first: a wrong answer deletes nothing', () => {
