@@ -217,6 +217,9 @@ describe('make deploy and make destroy (scripts/deploy)', () => {
     }
     for (const [, output] of script.matchAll(/tf_output "[^"]*" ([a-z_]+)/g)) assert.ok(env.outputs[output], `output ${output}`);
     for (const [, variable] of `${out}\n${script}`.matchAll(/-var=["']?([a-z_]+)=/g)) assert.ok(env.variables[variable], `variable ${variable}`);
+    // The concurrency check's expression names a local of the environment.
+    const [, local] = script.match(/^concurrency_expression=local\.([a-z_]+)$/m);
+    assert.ok(env.locals[local], `local ${local}`);
     assert.ok(env.moduleCalls.registry);
     assert.ok(env.moduleCalls.functions.functions['products-migrate']);
     assert.match(env.outputs.migrate_function_name.value, /function_names\["products-migrate"\]/);
