@@ -1,6 +1,7 @@
 # What wakes someone up: the API failing (5xx rate), the API slow (p99 latency), functions
 # refusing work (throttles: reserved concurrency, or the account's, reached) and scheduled runs that
-# failed every attempt (in their failed-runs queue). All alarms notify one SNS topic.
+# failed every attempt (in their failed-runs queue, or lost on the way). All alarms notify one SNS
+# topic.
 
 # Not encrypted with a KMS key on purpose: CloudWatch alarms cannot publish to a topic encrypted with
 # the AWS-managed SNS key, and alarm notifications carry no customer data.
@@ -109,4 +110,24 @@ resource "aws_cloudwatch_metric_alarm" "failed_runs" {
   treat_missing_data = "notBreaching"
   alarm_actions      = [aws_sns_topic.alarms.arn]
   ok_actions         = [aws_sns_topic.alarms.arn]
+}
+
+# A failed run that Lambda could not deliver to its queue (the role lost its permission, the queue
+# is gone) is lost without a trace: that is an alarm of its own.
+resource "aws_cloudwatch_metric_alarm" "failed_runs_undelivered" {
+  for_each = var.failed_event_queues
+
+  alarm_name          = "${var.name}-${each.key}-failed-runs-undelivered"
+  alarm_description   = "Lambda could not deliver a failed run of ${each.key} to the SQS queue ${each.value}: look at the function's logs, its role's sqs:SendMessage and the queue"
+  namespace           = "AWS/Lambda"
+  metric_name         = "DestinationDeliveryFailures"
+  dimensions          = { FunctionName = var.function_names[each.key] }
+  statistic           = "Sum"
+  period              = 300
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 0
+  evaluation_periods  = 1
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alarms.arn]
+  ok_actions          = [aws_sns_topic.alarms.arn]
 }

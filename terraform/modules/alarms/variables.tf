@@ -14,9 +14,14 @@ variable "function_names" {
 }
 
 variable "failed_event_queues" {
-  description = "SQS queues where scheduled functions' failed runs land, by function short name (queue names); an alarm fires as soon as one holds a message."
+  description = "SQS queues where scheduled functions' failed runs land, by function short name (queue names; the same short names as function_names); an alarm fires as soon as one holds a message, another when Lambda could not deliver to it."
   type        = map(string)
   default     = {}
+
+  validation {
+    condition     = alltrue([for name in keys(var.failed_event_queues) : contains(keys(var.function_names), name)])
+    error_message = "Every key of failed_event_queues is a function of function_names."
+  }
 }
 
 variable "error_rate_percent" {
