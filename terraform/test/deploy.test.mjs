@@ -1,21 +1,40 @@
-// The deploy script, proven by its dry run (no AWS account, Docker or Terraform here) and by its
-// preflight against stand-ins for aws, docker and terraform that record every call.
+// The deploy script, proven by its dry run (no AWS account, Docker or Terraform here), by its
+// preflight against stand-ins for aws, docker and terraform that record every call, by its smoke
+// check against a local HTTP server, and by the real Terraform (when installed, with the provider
+// mirror) evaluating what the preflight asks it.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadEnv, repoRoot } from './lib/terraform.mjs';
 
+// What Terraform answers by default: the environment's reservations (23, as its variables say),
+// "terraform output -raw <name>" from STUB_OUTPUT_<name>; what AWS answers: a roomy account, and
+// functions that do not exist yet unless STUB_HELD names their reservations.
+const RESERVATIONS = 'serverless-shop-dev-orders=10 serverless-shop-dev-orders-pending-releases=1 serverless-shop-dev-products=10 serverless-shop-dev-products-migrate=1 serverless-shop-dev-products-sweep=1';
 const STUB = `#!/usr/bin/env bash
 tool=$(basename "$0")
 echo "$tool $*" >> "$STUB_LOG"
 case "$tool $1 $2" in
   "terraform version"*) echo "{\\"terraform_version\\": \\"\${STUB_TERRAFORM_VERSION:-1.10.5}\\"}" ;;
+  "terraform -chdir="*" console") cat >/dev/null; echo "\\"\${STUB_RESERVATIONS:-${RESERVATIONS}}\\"" ;;
+  "terraform -chdir="*" output")
+    name="STUB_OUTPUT_\${4:-}"
+    printf '%s' "\${!name:-}" ;;
   "aws sts"*) [[ -n "\${STUB_NO_CREDENTIALS:-}" ]] && exit 255; echo 123456789012 ;;
   "aws configure"*) exit 1 ;;
   "aws s3api"*) [[ -n "\${STUB_NO_BUCKET:-}" ]] && exit 254 ;;
+  "aws lambda get-account-settings") printf '%s\\t%s\\n' "\${STUB_QUOTA:-1000}" "\${STUB_UNRESERVED:-1000}" ;;
+  "aws lambda get-function-concurrency")
+    fn=$(sed -n 's/.*--function-name \\([^ ]*\\).*/\\1/p' <<<"$*")
+    for held in \${STUB_HELD:-}; do
+      [[ "\${held%=*}" == "$fn" ]] && { echo "\${held##*=}"; exit 0; }
+    done
+    echo "An error occurred (ResourceNotFoundException) when calling the GetFunctionConcurrency operation: Function not found: $fn" >&2
+    exit 254 ;;
 esac
 exit 0
 `;
@@ -47,6 +66,60 @@ function run(command, args, { env = {}, input = '' } = {}) {
   for (const name of ['MAKEFLAGS', 'MAKELEVEL', 'MFLAGS', 'DRY_RUN', 'AUTO_APPROVE', 'TF_STATE_BUCKET', 'DEPLOY_ENV']) delete base[name];
   const result = spawnSync(command, args, { cwd: repoRoot, encoding: 'utf8', input, env: { ...base, ...env }, timeout: 120_000 });
   return { status: result.status, out: `${result.stdout}${result.stderr}` };
+}
+
+// Like run(), but without blocking this process: the smoke check's tests serve HTTP from here.
+function runAsync(command, args, { env = {} } = {}) {
+  const base = { ...process.env };
+  for (const name of ['MAKEFLAGS', 'MAKELEVEL', 'MFLAGS', 'DRY_RUN', 'AUTO_APPROVE', 'TF_STATE_BUCKET', 'DEPLOY_ENV']) delete base[name];
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: repoRoot, env: { ...base, ...env } });
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => { out += d; });
+    const timer = setTimeout(() => child.kill(), 120_000);
+    child.on('close', (status) => { clearTimeout(timer); resolve({ status, out }); });
+  });
+}
+
+// A stand-in for the deployed shop on 127.0.0.1: answer(path, hits so far) gives [status, type, body]
+// or nothing for what the deployed shop answers. The site is at its root, the API at /api.
+async function withShop(answer, fn) {
+  const hits = [];
+  const server = createServer((req, res) => {
+    hits.push(req.url);
+    const shop = {
+      '/': [200, 'text/html; charset=utf-8', '<!doctype html><title>serverless-shop</title>'],
+      '/config.json': [200, 'application/json', '{"api_base_url":""}'],
+      '/products': [200, 'application/json', '{"items":[]}'],
+      '/api/products': [200, 'application/json', '{"items":[]}'],
+      '/customers/smoke-check/orders': [401, 'application/json', '{"message":"Unauthorized"}'],
+    };
+    const [status, type, body] = answer(req.url, hits.filter((h) => h === req.url).length) ?? shop[req.url] ?? [404, 'text/plain', 'Not Found'];
+    res.writeHead(status, { 'content-type': type });
+    res.end(body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  try {
+    return await fn(base, hits);
+  } finally {
+    server.close();
+  }
+}
+
+async function smoke(answer, extraEnv = {}) {
+  return withShop(answer, async (base, hits) => {
+    const fakes = stubs(['aws', 'terraform']);
+    const result = await runAsync('scripts/deploy', ['smoke'], {
+      env: {
+        PATH: `${fakes.bin}:${process.env.PATH}`, STUB_LOG: fakes.log, AWS_REGION: 'eu-west-1',
+        STUB_OUTPUT_site_url: base, STUB_OUTPUT_api_url: `${base}/api`, STUB_OUTPUT_cloudfront_distribution_id: 'E2EXAMPLE',
+        SMOKE_TIMEOUT: '3', SMOKE_INTERVAL: '1', ...extraEnv,
+      },
+    });
+    return { ...result, hits };
+  });
 }
 
 const calls = (log) => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean) : []);
@@ -81,28 +154,47 @@ describe('make deploy and make destroy (scripts/deploy)', () => {
     assertInOrder(commands(out), [
       /^aws sts get-caller-identity/,
       /^aws s3api head-bucket --bucket 'serverless-shop-tfstate-<account-id>-eu-west-1'/,
+      /^terraform -chdir=terraform\/envs\/dev init .*-backend-config=bucket=serverless-shop-tfstate-<account-id>-eu-west-1.*-backend-config=region=eu-west-1/,
+      // The concurrency check, before the build: what this deploy reserves (from Terraform), the account's.
+      /^echo local\.concurrency_reservations \| terraform -chdir=terraform\/envs\/dev console -var=region=eu-west-1$/,
+      /^aws lambda get-account-settings --region eu-west-1 --query '\[AccountLimit\.ConcurrentExecutions, AccountLimit\.UnreservedConcurrentExecutions\]' --output text$/,
+      /^aws lambda get-function-concurrency --region eu-west-1 --function-name '<each function of dev>' --query ReservedConcurrentExecutions --output text$/,
       /^\.\/mvnw -B -ntp -DskipTests package$/,
       ...(site ? [/^npm ci$/, /^npm run build -w static-site$/] : []),
-      /^terraform -chdir=terraform\/envs\/dev init .*-backend-config=bucket=serverless-shop-tfstate-<account-id>-eu-west-1.*-backend-config=region=eu-west-1/,
       /^terraform -chdir=terraform\/envs\/dev apply -input=false -auto-approve -var=region=eu-west-1 -target=module\.registry$/,
       /^terraform -chdir=terraform\/envs\/dev output -raw ecr_registry$/,
       /^aws ecr get-login-password --region eu-west-1 \| docker login --username AWS --password-stdin/,
-      /^docker build --platform linux\/amd64 --provenance=false -t '<account-id>\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/serverless-shop\/products:[0-9a-f]{12}-\d{14}(-dirty)?' products-impl$/,
-      /^docker push .*serverless-shop\/products:/,
-      /^aws ecr describe-images --region eu-west-1 --repository-name serverless-shop\/products /,
-      /^docker build --platform linux\/amd64 --provenance=false -t .*serverless-shop\/orders:.* orders-impl$/,
-      /^docker push .*serverless-shop\/orders:/,
-      /^aws ecr describe-images --region eu-west-1 --repository-name serverless-shop\/orders /,
+      // Repositories per environment: serverless-shop-<environment>/<image>.
+      /^docker build --platform linux\/amd64 --provenance=false -t '<account-id>\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/serverless-shop-dev\/products:[0-9a-f]{12}-\d{14}(-dirty)?' products-impl$/,
+      /^docker push .*serverless-shop-dev\/products:/,
+      /^aws ecr describe-images --region eu-west-1 --repository-name serverless-shop-dev\/products /,
+      /^docker build --platform linux\/amd64 --provenance=false -t .*serverless-shop-dev\/orders:.* orders-impl$/,
+      /^docker push .*serverless-shop-dev\/orders:/,
+      /^aws ecr describe-images --region eu-west-1 --repository-name serverless-shop-dev\/orders /,
       /^terraform .* apply .*products_image_digest=sha256:.*orders_image_digest=sha256:.* '-target=module\.functions\.aws_lambda_function\.this\["products-migrate"\]'$/,
       /^terraform -chdir=terraform\/envs\/dev output -raw migrate_function_name$/,
-      /^aws lambda invoke --region eu-west-1 --function-name serverless-shop-dev-products-migrate .*--payload '\{\}'/,
+      // No read timeout: the migrations may run up to the function's 300 s (the CLI's default is 60 s).
+      /^aws lambda invoke --region eu-west-1 --function-name serverless-shop-dev-products-migrate --cli-read-timeout 0 --cli-connect-timeout 10 .*--payload '\{\}'/,
       /^terraform -chdir=terraform\/envs\/dev apply -input=false -auto-approve -var=region=eu-west-1 -var=architecture=x86_64 '-var=products_image_digest=sha256:[^']+' '-var=orders_image_digest=sha256:[^']+'$/,
       /^terraform -chdir=terraform\/envs\/dev output -raw site_bucket$/,
       ...(site ? [/^aws s3 sync static-site\/dist 's3:\/\/<site bucket>\/' --region eu-west-1 --delete --exclude config\.json$/] : []),
       /^aws cloudfront create-invalidation --distribution-id '<distribution id>' --paths '\/\*'$/,
       /^terraform -chdir=terraform\/envs\/dev output -raw site_url$/,
+      /^terraform -chdir=terraform\/envs\/dev output -raw api_url$/,
+      // The smoke check ends it: the site, its configuration, the catalogue through the site and from
+      // the API, a protected route without a token.
+      /^curl .*--write-out '%\{http_code\} %\{content_type\}' 'https:\/\/<distribution>\.cloudfront\.net\/'$/,
+      /^curl .* 'https:\/\/<distribution>\.cloudfront\.net\/config\.json'$/,
+      /^curl .* 'https:\/\/<distribution>\.cloudfront\.net\/products'$/,
+      /^curl .* 'https:\/\/<api-id>\.execute-api\.eu-west-1\.amazonaws\.com\/products'$/,
+      /^curl .* 'https:\/\/<distribution>\.cloudfront\.net\/customers\/smoke-check\/orders'$/,
     ]);
-    for (const heading of ['Preflight', 'Build: the functions', 'Terraform init', 'Images: build and push', 'Database migrations', 'Terraform: everything', 'Site: upload', 'Addresses']) {
+    const last = commands(out).at(-1);
+    assert.match(last, /^curl .*customers\/smoke-check\/orders'$/, 'the smoke check is the last step');
+    assert.match(out, /protected route without a token: expects 401/);
+    assert.match(out, /Swagger UI: not deployed to AWS/);
+    assert.match(out, /smoke check: 5 checks \(dry run: nothing was checked\)/);
+    for (const heading of ['Preflight', 'Terraform init', 'Preflight: Lambda concurrency', 'Build: the functions', 'Images: build and push', 'Database migrations', 'Terraform: everything', 'Site: upload', 'Addresses', 'Smoke check']) {
       assert.match(out, new RegExp(`==> ${heading}`), heading);
     }
     assert.match(out, /Shop +https:\/\/<distribution>\.cloudfront\.net\//);
@@ -125,6 +217,9 @@ describe('make deploy and make destroy (scripts/deploy)', () => {
     }
     for (const [, output] of script.matchAll(/tf_output "[^"]*" ([a-z_]+)/g)) assert.ok(env.outputs[output], `output ${output}`);
     for (const [, variable] of `${out}\n${script}`.matchAll(/-var=["']?([a-z_]+)=/g)) assert.ok(env.variables[variable], `variable ${variable}`);
+    // The concurrency check's expression names a local of the environment.
+    const [, local] = script.match(/^concurrency_expression=local\.([a-z_]+)$/m);
+    assert.ok(env.locals[local], `local ${local}`);
     assert.ok(env.moduleCalls.registry);
     assert.ok(env.moduleCalls.functions.functions['products-migrate']);
     assert.match(env.outputs.migrate_function_name.value, /function_names\["products-migrate"\]/);
@@ -147,7 +242,7 @@ describe('make deploy and make destroy (scripts/deploy)', () => {
   test('preflight: missing tools are named, with where to get them', () => {
     const { status, out } = run(path.join(repoRoot, 'scripts/deploy'), ['deploy'], { env: { PATH: barePath(), AWS_REGION: 'eu-west-1' } });
     assert.equal(status, 1, out);
-    assert.match(out, /missing: aws docker terraform/);
+    assert.match(out, /missing: aws docker terraform curl/);
     assert.match(out, /make deploy DRY_RUN=1/);
   });
 
@@ -174,6 +269,122 @@ describe('make deploy and make destroy (scripts/deploy)', () => {
     assert.match(result.out, /state bucket serverless-shop-tfstate-123456789012-eu-west-1 does not exist/);
     assert.match(result.out, /aws s3api create-bucket --bucket serverless-shop-tfstate-123456789012-eu-west-1 --region eu-west-1/);
     assert.ok(!calls(fakes.log).some((c) => /^(terraform (init|apply|destroy)|docker (build|push))/.test(c)), 'nothing deployed after a failed preflight');
+  });
+
+  test('preflight: a Lambda concurrency quota too small for the reservations is refused before the build, with the fix', () => {
+    const fakes = stubs();
+    const { status, out } = run('scripts/deploy', ['deploy'], { env: { PATH: `${fakes.bin}:${process.env.PATH}`, STUB_LOG: fakes.log, AWS_REGION: 'eu-west-1', STUB_QUOTA: '10', STUB_UNRESERVED: '10' } });
+    assert.equal(status, 1, out);
+    assert.match(out, /this deploy reserves 23 concurrent executions .* needs 123 of the account's concurrency in eu-west-1, and 10 are available/);
+    assert.match(out, /aws service-quotas request-service-quota-increase --region eu-west-1 --service-code lambda --quota-code L-B99A9384 --desired-value 123/);
+    assert.match(out, /TF_VAR_reserve_concurrency=false make deploy/);
+    assert.doesNotMatch(out, /==> Build: the functions/, 'refused before the build');
+    const made = calls(fakes.log);
+    assert.ok(made.includes('terraform -chdir=terraform/envs/dev console -var=region=eu-west-1'), made.join('\n'));
+    assert.equal(made.filter((c) => c.startsWith('aws lambda get-function-concurrency --region eu-west-1 --function-name serverless-shop-dev-')).length, 5);
+    assert.ok(!made.some((c) => /^(terraform .*(apply|destroy)|docker (build|push))/.test(c)), made.join('\n'));
+  });
+
+  test('preflight: what this environment\'s functions reserve already is available to this deploy again', () => {
+    // A quota of 123 with this environment deployed: 100 unreserved, its own 23 reserved.
+    const fakes = stubs();
+    const env = { PATH: `${fakes.bin}:${process.env.PATH}`, STUB_LOG: fakes.log, AWS_REGION: 'eu-west-1', STUB_QUOTA: '123', STUB_UNRESERVED: '100' };
+    let result = run('scripts/deploy', ['preflight'], { env: { ...env, STUB_HELD: RESERVATIONS } });
+    assert.equal(result.status, 0, result.out);
+    assert.match(result.out, /dev's functions reserve 23 now/);
+    assert.match(result.out, /ok: 100 stay unreserved/);
+    assert.match(result.out, /Preflight passed/);
+    // The same account when those 23 belong to something else: refused.
+    result = run('scripts/deploy', ['preflight'], { env });
+    assert.equal(result.status, 1, result.out);
+    assert.match(result.out, /needs 123 .* and 100 are available/);
+    assert.match(result.out, /--desired-value 146/);
+  });
+
+  test('preflight: with reserve_concurrency = false nothing is reserved, and a small quota is fine', () => {
+    const fakes = stubs();
+    const none = RESERVATIONS.replace(/=\d+/g, '=0');
+    const { status, out } = run('scripts/deploy', ['preflight'], { env: { PATH: `${fakes.bin}:${process.env.PATH}`, STUB_LOG: fakes.log, AWS_REGION: 'eu-west-1', STUB_QUOTA: '10', STUB_UNRESERVED: '10', STUB_RESERVATIONS: none } });
+    assert.equal(status, 0, out);
+    assert.match(out, /ok: no reservations \(reserve_concurrency = false\)/);
+  });
+
+  test('the concurrency check asks the real Terraform what the functions reserve (23; none with reserve_concurrency = false)', (t) => {
+    const plugins = process.env.TF_PLUGIN_DIR ?? '/opt/tf-plugins';
+    if (spawnSync('terraform', ['version'], { encoding: 'utf8' }).status !== 0 || !existsSync(plugins)) {
+      // Under CI=true nothing may skip for want of a tool.
+      assert.notEqual(process.env.CI, 'true', `CI: this test needs terraform and the provider mirror at ${plugins}`);
+      t.skip(`needs terraform and the provider mirror at ${plugins}`);
+      return;
+    }
+    // The expression exactly as the dry run shows it, evaluated in a copy of terraform/ whose
+    // backend is local (no bucket here) next to the files the configuration reads.
+    const [, expression] = deployDryRun().out.match(/^\+ echo (\S+) \| terraform -chdir=terraform\/envs\/dev console -var=region=eu-west-1$/m);
+    const root = mkdtempSync(path.join(tmpdir(), 'deploy-console-'));
+    cpSync(path.join(repoRoot, 'terraform'), path.join(root, 'terraform'), { recursive: true, filter: (src) => !/[\\/](\.terraform|test)$/.test(src) });
+    mkdirSync(path.join(root, 'api-spec/target'), { recursive: true });
+    writeFileSync(path.join(root, 'api-spec/target/routes.json'), '{"routes": []}');
+    const table = 'orders-impl/src/main/resources/dynamodb/orders-table.json';
+    mkdirSync(path.dirname(path.join(root, table)), { recursive: true });
+    cpSync(path.join(repoRoot, table), path.join(root, table));
+    const dir = path.join(root, 'terraform/envs/dev');
+    writeFileSync(path.join(dir, 'backend_override.tf'), 'terraform {\n  backend "local" {}\n}\n');
+    const env = { ...process.env, TF_IN_AUTOMATION: '1', AWS_EC2_METADATA_DISABLED: 'true' };
+    const init = spawnSync('terraform', ['init', '-input=false', `-plugin-dir=${plugins}`], { cwd: dir, env, encoding: 'utf8' });
+    assert.equal(init.status, 0, init.stdout + init.stderr);
+    const evaluate = (extra = {}) => {
+      const result = spawnSync('terraform', ['console', '-var=region=eu-west-1'], { cwd: dir, env: { ...env, ...extra }, input: `${expression}\n`, encoding: 'utf8' });
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+      return result.stdout.trim().split('\n').at(-1);
+    };
+    // The stand-in's default answer is what the real configuration says.
+    assert.equal(evaluate(), `"${RESERVATIONS}"`);
+    // TF_VAR_* reach it as they reach the apply.
+    assert.equal(evaluate({ TF_VAR_reserve_concurrency: 'false' }), `"${RESERVATIONS.replace(/=\d+/g, '=0')}"`);
+  });
+
+  test('smoke check: the deployed URLs answering as expected pass, each printed with its answer', async () => {
+    const { status, out } = await smoke(() => undefined);
+    assert.equal(status, 0, out);
+    for (const name of ['site', 'site configuration', 'products through the site', 'products from the API', 'protected route without a token']) {
+      assert.match(out, new RegExp(`^ +ok +${name} +http://127\\.0\\.0\\.1:\\d+/\\S* +\\(\\d{3}`, 'm'), name);
+    }
+    assert.match(out, /ok +protected route without a token +\S+\/customers\/smoke-check\/orders +\(401 application\/json, 1 try\)/);
+    assert.match(out, /smoke check: 5 of 5 passed/);
+  });
+
+  test('smoke check: a URL that still fails after the retries fails the deploy, named, with what to look at', async () => {
+    const { status, out, hits } = await smoke((url) => (url === '/products' ? [500, 'application/json', '{}'] : undefined));
+    assert.equal(status, 1, out);
+    assert.match(out, /FAIL +products through the site +\S+\/products +\(500 application\/json, expected 200 application\/json, \d+ tries\)/);
+    assert.match(out, /smoke check: 4 of 5 passed/);
+    assert.match(out, /the smoke check failed: products through the site/);
+    assert.match(out, /aws logs tail \/aws\/lambda\/serverless-shop-dev-products --region eu-west-1/);
+    assert.match(out, /scripts\/deploy smoke/);
+    assert.ok(hits.filter((h) => h === '/products').length >= 2, `retried: ${hits.join(' ')}`);
+  });
+
+  test('smoke check: a protected route that answers without a token fails', async () => {
+    const { status, out } = await smoke((url) => (url === '/customers/smoke-check/orders' ? [200, 'application/json', '{"items":[]}'] : undefined));
+    assert.equal(status, 1, out);
+    assert.match(out, /FAIL +protected route without a token .*\(200 application\/json, expected 401/);
+  });
+
+  test('smoke check: retries while the site is not answering yet (CloudFront deploying)', async () => {
+    const { status, out } = await smoke((url, n) => (url === '/' && n <= 2 ? [503, 'text/html', 'not yet'] : undefined), { SMOKE_TIMEOUT: '30', SMOKE_INTERVAL: '0' });
+    assert.equal(status, 0, out);
+    assert.match(out, /ok +site +\S+ +\(200 text\/html; charset=utf-8, 3 tries\)/);
+  });
+
+  test('scripts/deploy passes shellcheck', (t) => {
+    const version = spawnSync('shellcheck', ['--version'], { encoding: 'utf8' });
+    if (version.status !== 0) {
+      assert.notEqual(process.env.CI, 'true', 'CI: shellcheck is needed (apt-get install -y shellcheck; .ci/run installs it)');
+      t.skip('shellcheck is not installed (apt-get install -y shellcheck)');
+      return;
+    }
+    const result = spawnSync('shellcheck', ['scripts/deploy'], { cwd: repoRoot, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stdout + result.stderr);
   });
 
   test('make destroy asks first: a wrong answer deletes nothing', () => {

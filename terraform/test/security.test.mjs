@@ -167,14 +167,22 @@ describe('Security properties (checkov rules)', () => {
       'a distribution-wide error page would replace the API\'s problem+json errors');
   });
 
-  test('CKV_AWS_115: every function has a reserved concurrency', async () => {
+  test('CKV_AWS_115: every function has a reserved concurrency unless reserve_concurrency is turned off on purpose', async () => {
     const lambda = (await loadModuleNamed('functions')).resource('aws_lambda_function', 'this');
-    assert.equal(lambda.reserved_concurrent_executions, '${each.value.reserved_concurrency}');
+    // null (no reservation) becomes Lambda's -1, the account's unreserved pool.
+    assert.equal(lambda.reserved_concurrent_executions, '${coalesce(each.value.reserved_concurrency, -1)}');
     const env = await loadEnv();
+    assert.equal(env.variables.reserve_concurrency.default, true);
     const functions = (await functionsCall()).functions;
     assert.deepEqual(Object.keys(functions).sort(), ['orders', 'orders-pending-releases', 'products', 'products-migrate', 'products-sweep']);
+    // One local holds them all (scripts/deploy's preflight reads it through terraform console).
+    const reservations = env.locals.reserved_concurrency;
+    assert.match(reservations, /: name => var\.reserve_concurrency \? reservation : null/);
     for (const [name, fn] of Object.entries(functions)) {
-      assert.ok(resolveVariable(env, fn.reserved_concurrency) >= 1, name);
+      assert.equal(fn.reserved_concurrency, `\${local.reserved_concurrency["${name}"]}`, name);
+      const [, value] = reservations.match(new RegExp(`\\n\\s*${name}\\s*=\\s*([^\\n]+)`)) ?? [];
+      assert.ok(value, `${name} in local.reserved_concurrency`);
+      assert.ok(resolveVariable(env, value.startsWith('var.') ? `\${${value}}` : value) >= 1, name);
     }
   });
 

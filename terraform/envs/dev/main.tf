@@ -75,6 +75,27 @@ locals {
     ORDERS_CREATE_RATE_WINDOW = var.orders_per_customer_window
   })
 
+  # ---- reserved concurrency: one place, read by the functions and by scripts/deploy's preflight --
+  # A reservation caps a function (the products function's database connections, every function's
+  # cost) and keeps that much of the account's concurrency for it; the jobs' 1 also keeps each to one
+  # run at a time. Lambda refuses reservations that would leave fewer than 100 executions
+  # unreserved, so the account's quota must be 100 more than their sum; reserve_concurrency = false
+  # deploys without any (see the variable).
+  reserved_concurrency = {
+    for name, reservation in {
+      products                = var.products_reserved_concurrency
+      products-migrate        = 1
+      products-sweep          = 1
+      orders                  = var.orders_reserved_concurrency
+      orders-pending-releases = 1
+    } : name => var.reserve_concurrency ? reservation : null
+  }
+  # What the preflight reads with `terraform console` (it needs no state, so it works before the
+  # first apply): "<function name>=<reservation>" per function, 0 for none.
+  concurrency_reservations = join(" ", [
+    for name, reservation in local.reserved_concurrency : "${local.name_prefix}-${name}=${coalesce(reservation, 0)}"
+  ])
+
   # ---- least privilege: what each function may touch besides its own logs ----------------------
   products_statements = [
     {
@@ -136,10 +157,12 @@ module "network" {
 module "registry" {
   source = "../../modules/registry"
 
-  region       = var.region
-  name_prefix  = var.project
-  repositories = ["products", "orders"]
-  force_delete = var.force_destroy
+  region = var.region
+  # Per environment, so that two environments in one account keep their images apart.
+  name_prefix          = local.name_prefix
+  function_name_prefix = "${local.name_prefix}-"
+  repositories         = ["products", "orders"]
+  force_delete         = var.force_destroy
 }
 
 module "database" {
@@ -194,7 +217,7 @@ module "functions" {
       image_uri            = local.images.products
       memory_mb            = var.api_memory_mb
       timeout_seconds      = var.api_timeout_seconds
-      reserved_concurrency = var.products_reserved_concurrency
+      reserved_concurrency = local.reserved_concurrency["products"]
       environment          = local.products_environment
       in_vpc               = true
       policy_statements    = local.products_statements
@@ -205,7 +228,7 @@ module "functions" {
       command              = ["serverlessshop.products.lambda.MigrateHandler::handleRequest"]
       memory_mb            = var.job_memory_mb
       timeout_seconds      = var.migrate_timeout_seconds
-      reserved_concurrency = 1
+      reserved_concurrency = local.reserved_concurrency["products-migrate"]
       environment          = local.database_environment
       in_vpc               = true
       policy_statements    = local.products_statements
@@ -216,7 +239,7 @@ module "functions" {
       command              = ["serverlessshop.products.lambda.SweepHandler::handleRequest"]
       memory_mb            = var.job_memory_mb
       timeout_seconds      = var.job_timeout_seconds
-      reserved_concurrency = 1
+      reserved_concurrency = local.reserved_concurrency["products-sweep"]
       environment          = local.products_environment
       in_vpc               = true
       schedule             = var.sweep_schedule
@@ -227,7 +250,7 @@ module "functions" {
       image_uri            = local.images.orders
       memory_mb            = var.api_memory_mb
       timeout_seconds      = var.api_timeout_seconds
-      reserved_concurrency = var.orders_reserved_concurrency
+      reserved_concurrency = local.reserved_concurrency["orders"]
       environment          = local.orders_environment
       policy_statements    = local.orders_statements
     }
@@ -237,7 +260,7 @@ module "functions" {
       command              = ["serverlessshop.orders.lambda.PendingReleasesHandler::handleRequest"]
       memory_mb            = var.job_memory_mb
       timeout_seconds      = var.job_timeout_seconds
-      reserved_concurrency = 1
+      reserved_concurrency = local.reserved_concurrency["orders-pending-releases"]
       environment          = local.orders_environment
       schedule             = var.pending_releases_schedule
       policy_statements    = concat(local.orders_statements, local.orders_scan_statements)
@@ -284,10 +307,11 @@ module "site" {
 module "alarms" {
   source = "../../modules/alarms"
 
-  name               = local.names.alarms
-  api_id             = module.api.api_id
-  function_names     = module.functions.function_names
-  error_rate_percent = var.alarm_5xx_rate_percent
-  p99_latency_ms     = var.alarm_p99_latency_ms
-  alarm_email        = var.alarm_email
+  name                = local.names.alarms
+  api_id              = module.api.api_id
+  function_names      = module.functions.function_names
+  failed_event_queues = module.functions.failed_event_queue_names
+  error_rate_percent  = var.alarm_5xx_rate_percent
+  p99_latency_ms      = var.alarm_p99_latency_ms
+  alarm_email         = var.alarm_email
 }

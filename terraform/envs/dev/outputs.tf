@@ -39,7 +39,7 @@ output "ecr_registry" {
 }
 
 output "ecr_repository_urls" {
-  description = "Where scripts/deploy pushes each image."
+  description = "Where scripts/deploy pushes each image (repositories <project>-<environment>/<image>)."
   value       = module.registry.repository_urls
 }
 
@@ -61,6 +61,16 @@ output "function_names" {
 output "migrate_function_name" {
   description = "Invoked by scripts/deploy once per release, before the new code takes traffic."
   value       = module.functions.function_names["products-migrate"]
+}
+
+output "reserved_concurrency" {
+  description = "Each function's reserved concurrency (null: none, reserve_concurrency = false)."
+  value       = local.reserved_concurrency
+}
+
+output "failed_event_queue_urls" {
+  description = "Where a scheduled function's run lands when every attempt failed (an alarm fires); read with aws sqs receive-message --queue-url <url>."
+  value       = module.functions.failed_event_queue_urls
 }
 
 output "alarm_topic_arn" {

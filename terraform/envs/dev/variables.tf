@@ -61,14 +61,28 @@ variable "api_timeout_seconds" {
   default     = 29
 }
 
+variable "reserve_concurrency" {
+  description = <<-EOT
+    Reserve concurrency for every function: products_reserved_concurrency, orders_reserved_concurrency
+    and 1 for each job (23 by default). Lambda refuses reservations that leave fewer than 100
+    executions of the account's quota unreserved, so this needs a quota of at least 123 (new accounts
+    may have 10; scripts/deploy checks it first). false deploys without reservations, and loses what
+    they give: nothing caps the products function's database connections (about 2 per instance,
+    against the instance's connection limit) nor any function's cost, a busy function can take the
+    whole account's concurrency from the others, and the jobs are no longer kept to one run at a time.
+  EOT
+  type        = bool
+  default     = true
+}
+
 variable "products_reserved_concurrency" {
-  description = "Most products instances at once; each holds up to PRODUCTS_DB_POOL_SIZE (2) database connections."
+  description = "Most products instances at once (with reserve_concurrency); each holds up to PRODUCTS_DB_POOL_SIZE (2) database connections."
   type        = number
   default     = 10
 }
 
 variable "orders_reserved_concurrency" {
-  description = "Most orders instances at once."
+  description = "Most orders instances at once (with reserve_concurrency)."
   type        = number
   default     = 10
 }

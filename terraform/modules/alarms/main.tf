@@ -1,5 +1,7 @@
-# What wakes someone up: the API failing (5xx rate), the API slow (p99 latency) and functions
-# refusing work (throttles: reserved concurrency reached). All alarms notify one SNS topic.
+# What wakes someone up: the API failing (5xx rate), the API slow (p99 latency), functions
+# refusing work (throttles: reserved concurrency, or the account's, reached) and scheduled runs that
+# failed every attempt (in their failed-runs queue, or lost on the way). All alarms notify one SNS
+# topic.
 
 # Not encrypted with a KMS key on purpose: CloudWatch alarms cannot publish to a topic encrypted with
 # the AWS-managed SNS key, and alarm notifications carry no customer data.
@@ -75,12 +77,53 @@ resource "aws_cloudwatch_metric_alarm" "throttles" {
   for_each = var.function_names
 
   alarm_name          = "${var.name}-${each.key}-throttles"
-  alarm_description   = "${each.value} was throttled: its reserved concurrency is exhausted"
+  alarm_description   = "${each.value} was throttled: its reserved concurrency (or, without one, the account's) is exhausted"
   namespace           = "AWS/Lambda"
   metric_name         = "Throttles"
   dimensions          = { FunctionName = each.value }
   statistic           = "Sum"
   period              = 60
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 0
+  evaluation_periods  = 1
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alarms.arn]
+  ok_actions          = [aws_sns_topic.alarms.arn]
+}
+
+# A failed-runs queue is empty unless a scheduled run failed every attempt (or waited too long to
+# run). The alarm stays on while records are there: read them, fix the cause, then purge the queue.
+resource "aws_cloudwatch_metric_alarm" "failed_runs" {
+  for_each = var.failed_event_queues
+
+  alarm_name          = "${var.name}-${each.key}-failed-runs"
+  alarm_description   = "A scheduled run of ${each.key} failed every attempt: its record is in the SQS queue ${each.value} (read it, fix the cause, purge the queue)"
+  namespace           = "AWS/SQS"
+  metric_name         = "ApproximateNumberOfMessagesVisible"
+  dimensions          = { QueueName = each.value }
+  statistic           = "Maximum"
+  period              = 300
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 0
+  evaluation_periods  = 1
+  # SQS stops reporting an empty, idle queue: no data is nothing to report.
+  treat_missing_data = "notBreaching"
+  alarm_actions      = [aws_sns_topic.alarms.arn]
+  ok_actions         = [aws_sns_topic.alarms.arn]
+}
+
+# A failed run that Lambda could not deliver to its queue (the role lost its permission, the queue
+# is gone) is lost without a trace: that is an alarm of its own.
+resource "aws_cloudwatch_metric_alarm" "failed_runs_undelivered" {
+  for_each = var.failed_event_queues
+
+  alarm_name          = "${var.name}-${each.key}-failed-runs-undelivered"
+  alarm_description   = "Lambda could not deliver a failed run of ${each.key} to the SQS queue ${each.value}: look at the function's logs, its role's sqs:SendMessage and the queue"
+  namespace           = "AWS/Lambda"
+  metric_name         = "DestinationDeliveryFailures"
+  dimensions          = { FunctionName = var.function_names[each.key] }
+  statistic           = "Sum"
+  period              = 300
   comparison_operator = "GreaterThanThreshold"
   threshold           = 0
   evaluation_periods  = 1

@@ -8,5 +8,7 @@ output "alarm_names" {
   value = concat(
     [aws_cloudwatch_metric_alarm.api_5xx_rate.alarm_name, aws_cloudwatch_metric_alarm.api_p99_latency.alarm_name],
     [for alarm in aws_cloudwatch_metric_alarm.throttles : alarm.alarm_name],
+    [for alarm in aws_cloudwatch_metric_alarm.failed_runs : alarm.alarm_name],
+    [for alarm in aws_cloudwatch_metric_alarm.failed_runs_undelivered : alarm.alarm_name],
   )
 }

@@ -13,6 +13,17 @@ variable "function_names" {
   type        = map(string)
 }
 
+variable "failed_event_queues" {
+  description = "SQS queues where scheduled functions' failed runs land, by function short name (queue names; the same short names as function_names); an alarm fires as soon as one holds a message, another when Lambda could not deliver to it."
+  type        = map(string)
+  default     = {}
+
+  validation {
+    condition     = alltrue([for name in keys(var.failed_event_queues) : contains(keys(var.function_names), name)])
+    error_message = "Every key of failed_event_queues is a function of function_names."
+  }
+}
+
 variable "error_rate_percent" {
   description = "5xx responses, as a percentage of requests, above which the API alarms."
   type        = number

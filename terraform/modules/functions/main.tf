@@ -1,8 +1,9 @@
 # Every Lambda function of the shop, from one map: the API functions (products, orders) and the ones
 # that share their images with another command (products-migrate, products-sweep,
 # orders-pending-releases). Each function has its own log group with a retention, its own role that
-# can write only to that log group plus the statements its definition lists, a reserved concurrency
-# (a ceiling on cost and on database connections), and optionally a schedule.
+# can write only to that log group plus the statements its definition lists, optionally a reserved
+# concurrency (a ceiling on cost and on database connections), and optionally a schedule; a
+# scheduled function's runs that fail every attempt land in its own SQS queue.
 
 data "aws_caller_identity" "current" {}
 data "aws_partition" "current" {}
@@ -73,6 +74,17 @@ data "aws_iam_policy_document" "this" {
     }
   }
 
+  # Lambda sends a scheduled run that failed every attempt to the function's queue with the
+  # function's own role: SendMessage on that one queue (SSE-SQS: no key permission needed).
+  dynamic "statement" {
+    for_each = [for name, queue in aws_sqs_queue.failed : queue.arn if name == each.key]
+    content {
+      sid       = "SendFailedRunsToOwnQueue"
+      actions   = ["sqs:SendMessage"]
+      resources = [statement.value]
+    }
+  }
+
   dynamic "statement" {
     for_each = each.value.policy_statements
     content {
@@ -103,15 +115,16 @@ resource "aws_iam_role_policy" "this" {
 resource "aws_lambda_function" "this" {
   for_each = var.functions
 
-  function_name                  = "${var.name_prefix}-${each.key}"
-  description                    = each.value.description
-  role                           = aws_iam_role.this[each.key].arn
-  package_type                   = "Image"
-  image_uri                      = each.value.image_uri
-  architectures                  = [var.architecture]
-  memory_size                    = each.value.memory_mb
-  timeout                        = each.value.timeout_seconds
-  reserved_concurrent_executions = each.value.reserved_concurrency
+  function_name = "${var.name_prefix}-${each.key}"
+  description   = each.value.description
+  role          = aws_iam_role.this[each.key].arn
+  package_type  = "Image"
+  image_uri     = each.value.image_uri
+  architectures = [var.architecture]
+  memory_size   = each.value.memory_mb
+  timeout       = each.value.timeout_seconds
+  # -1 is Lambda's "no reservation": the function draws on the account's unreserved pool.
+  reserved_concurrent_executions = coalesce(each.value.reserved_concurrency, -1)
 
   # Same image, another handler: the command replaces the image's CMD.
   dynamic "image_config" {
@@ -182,4 +195,38 @@ resource "aws_lambda_permission" "schedule" {
   function_name = aws_lambda_function.this[each.key].function_name
   principal     = "events.amazonaws.com"
   source_arn    = aws_cloudwatch_event_rule.schedule[each.key].arn
+}
+
+# ---- failed scheduled runs --------------------------------------------------------------------------
+# EventBridge invokes asynchronously: a run that fails is retried by Lambda, then dropped without a
+# trace unless it has somewhere to go. Each scheduled function gets an on-failure destination, an
+# SQS queue (the record names the error and the request id to find in the logs), which the alarms
+# module watches.
+
+resource "aws_sqs_queue" "failed" {
+  for_each = local.scheduled
+
+  name                      = "${var.name_prefix}-${each.key}-failed"
+  message_retention_seconds = var.failed_run_retention_days * 86400
+  # Encrypted at rest with SQS's own key: neither Lambda nor the reader needs a KMS permission.
+  sqs_managed_sse_enabled = true
+}
+
+resource "aws_lambda_function_event_invoke_config" "scheduled" {
+  for_each = local.scheduled
+
+  function_name = aws_lambda_function.this[each.key].function_name
+  # A job runs again at its next schedule anyway: one retry absorbs a passing fault, and an event
+  # older than the age limit (throttled that long) is no longer worth running.
+  maximum_retry_attempts       = var.scheduled_retry_attempts
+  maximum_event_age_in_seconds = var.scheduled_max_event_age_seconds
+
+  destination_config {
+    on_failure {
+      destination = aws_sqs_queue.failed[each.key].arn
+    }
+  }
+
+  # Lambda checks that the role may send to the destination when the configuration is saved.
+  depends_on = [aws_iam_role_policy.this]
 }

@@ -22,3 +22,13 @@ output "log_group_names" {
   description = "Log group per short name."
   value       = { for key, g in aws_cloudwatch_log_group.this : key => g.name }
 }
+
+output "failed_event_queue_names" {
+  description = "Per scheduled function, the SQS queue its runs land in when every attempt failed."
+  value       = { for key, q in aws_sqs_queue.failed : key => q.name }
+}
+
+output "failed_event_queue_urls" {
+  description = "Per scheduled function, the URL of its failed-runs queue (to read the records)."
+  value       = { for key, q in aws_sqs_queue.failed : key => q.url }
+}

@@ -6,9 +6,10 @@ variable "name_prefix" {
 variable "functions" {
   description = <<-EOT
     The functions, by short name. image_uri names the image by digest; command overrides the image's
-    CMD (another handler of the same image); schedule is an EventBridge expression such as
-    rate(1 minute); policy_statements are what the function may do besides writing its logs (and,
-    with in_vpc, attaching to the VPC).
+    CMD (another handler of the same image); reserved_concurrency caps the function and sets that
+    much of the account's concurrency aside for it (null: none); schedule is an EventBridge
+    expression such as rate(1 minute); policy_statements are what the function may do besides
+    writing its logs (and, with in_vpc, attaching to the VPC).
   EOT
   type = map(object({
     description          = string
@@ -16,7 +17,7 @@ variable "functions" {
     command              = optional(list(string))
     memory_mb            = number
     timeout_seconds      = number
-    reserved_concurrency = number
+    reserved_concurrency = optional(number)
     environment          = optional(map(string), {})
     in_vpc               = optional(bool, false)
     schedule             = optional(string)
@@ -32,9 +33,10 @@ variable "functions" {
     })), [])
   }))
 
+  # null: no reservation (the account's unreserved pool, no cap). 0 would stop the function for good.
   validation {
-    condition     = alltrue([for f in values(var.functions) : f.reserved_concurrency >= 1])
-    error_message = "Every function needs a reserved concurrency of at least 1: it bounds cost and database connections."
+    condition     = alltrue([for f in values(var.functions) : f.reserved_concurrency == null || try(f.reserved_concurrency >= 1, false)])
+    error_message = "A reserved concurrency is at least 1 (0 would never run the function), or null for none."
   }
 
   validation {
@@ -74,4 +76,37 @@ variable "log_retention_days" {
 variable "region" {
   description = "The AWS region everything of this module is in."
   type        = string
+}
+
+variable "scheduled_retry_attempts" {
+  description = "Retries of a scheduled run that failed (0-2) before it goes to the function's failed-runs queue."
+  type        = number
+  default     = 1
+
+  validation {
+    condition     = var.scheduled_retry_attempts >= 0 && var.scheduled_retry_attempts <= 2
+    error_message = "scheduled_retry_attempts is 0, 1 or 2 (Lambda's limits)."
+  }
+}
+
+variable "scheduled_max_event_age_seconds" {
+  description = "How long Lambda keeps trying a scheduled run (60-21600 s); older runs go to the failed-runs queue."
+  type        = number
+  default     = 900
+
+  validation {
+    condition     = var.scheduled_max_event_age_seconds >= 60 && var.scheduled_max_event_age_seconds <= 21600
+    error_message = "scheduled_max_event_age_seconds is between 60 and 21600 (Lambda's limits)."
+  }
+}
+
+variable "failed_run_retention_days" {
+  description = "Days a failed scheduled run stays in its queue to be read (1-14)."
+  type        = number
+  default     = 14
+
+  validation {
+    condition     = var.failed_run_retention_days >= 1 && var.failed_run_retention_days <= 14
+    error_message = "failed_run_retention_days is between 1 and 14 (SQS keeps messages at most 14 days)."
+  }
 }

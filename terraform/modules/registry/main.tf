@@ -1,5 +1,7 @@
-# One ECR repository per service image. Tags are immutable, so a tag always names the image that
-# was tested; the functions use digests anyway. Images are scanned on push.
+# One ECR repository per service image, <name_prefix>/<image>: the caller passes a prefix per
+# environment, so two environments in one account keep their images apart. Tags are immutable, so a
+# tag always names the image that was tested; the functions use digests anyway. Images are scanned
+# on push.
 
 data "aws_caller_identity" "current" {}
 data "aws_partition" "current" {}
@@ -52,7 +54,7 @@ resource "aws_ecr_lifecycle_policy" "this" {
   })
 }
 
-# Lambda pulls the image with the service principal, limited to this account's functions.
+# Lambda pulls the image with the service principal, limited to this environment's functions.
 data "aws_iam_policy_document" "lambda_pull" {
   statement {
     sid     = "LambdaPullsImages"
@@ -66,7 +68,7 @@ data "aws_iam_policy_document" "lambda_pull" {
     condition {
       test     = "StringLike"
       variable = "aws:sourceArn"
-      values   = ["arn:${data.aws_partition.current.partition}:lambda:${var.region}:${data.aws_caller_identity.current.account_id}:function:*"]
+      values   = ["arn:${data.aws_partition.current.partition}:lambda:${var.region}:${data.aws_caller_identity.current.account_id}:function:${var.function_name_prefix}*"]
     }
   }
 }

@@ -1,6 +1,16 @@
 variable "name_prefix" {
-  description = "Prefix of the repository names: <name_prefix>/<repository>."
+  description = "Prefix of the repository names: <name_prefix>/<repository> (one per environment, e.g. serverless-shop-dev)."
   type        = string
+}
+
+variable "function_name_prefix" {
+  description = "Only Lambda functions of this account and region whose names start with this may pull the images (e.g. serverless-shop-dev-)."
+  type        = string
+
+  validation {
+    condition     = length(var.function_name_prefix) > 0 && !strcontains(var.function_name_prefix, "*")
+    error_message = "function_name_prefix names the environment's functions: not empty, no wildcard."
+  }
 }
 
 variable "repositories" {
