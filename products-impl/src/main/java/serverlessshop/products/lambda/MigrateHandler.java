@@ -44,7 +44,8 @@ public class MigrateHandler implements RequestHandler<Map<String, Object>, Map<S
         this(System::getenv, new SecretsManagerSecretSource());
     }
 
-    MigrateHandler(UnaryOperator<String> settings, SecretSource secrets) {
+    /** With another environment and secret source: tests, and the release steps that run it in process. */
+    public MigrateHandler(UnaryOperator<String> settings, SecretSource secrets) {
         this.settings = settings;
         this.secrets = secrets;
     }
