@@ -57,7 +57,8 @@ public final class IamTokenLogin implements DatabaseLogin {
         return rdsUtilities(Region.of(region), EnvironmentVariableCredentialsProvider.create());
     }
 
-    static TokenSigner rdsUtilities(Region region, AwsCredentialsProvider credentials) {
+    /** With these credentials: tests, and the AOT cache's training run. */
+    public static TokenSigner rdsUtilities(Region region, AwsCredentialsProvider credentials) {
         RdsUtilities utilities = RdsUtilities.builder().region(region).credentialsProvider(credentials).build();
         return (host, port, user) -> utilities.generateAuthenticationToken(request -> request
                 .hostname(host).port(port).username(user));
