@@ -239,13 +239,18 @@ describe('Security properties (checkov rules)', () => {
     }
   });
 
-  test('least privilege: products only its secret and network; orders only its table, index and key', async () => {
+  test('least privilege: products connects as its database user, only the migration reads the secrets; orders only its table, index and key', async () => {
     const functions = (await functionsCall()).functions;
     for (const name of ['products', 'products-migrate', 'products-sweep']) {
       assert.equal(functions[name].in_vpc, true, `${name} runs in the VPC`);
-      const statements = await statementsOf(functions[name]);
-      assert.deepEqual(statements.map((s) => [s.actions, s.resources]), [[['secretsmanager:GetSecretValue'], ['${module.database.master_secret_arn}']]], name);
     }
+    for (const name of ['products', 'products-sweep']) {
+      const statements = await statementsOf(functions[name]);
+      assert.deepEqual(statements.map((s) => [s.actions, s.resources]), [[['rds-db:connect'], ['${module.database.app_connect_arn}']]], name);
+    }
+    const migrate = await statementsOf(functions['products-migrate']);
+    assert.deepEqual(migrate.map((s) => s.actions), [['secretsmanager:GetSecretValue']]);
+    assert.match(JSON.stringify(migrate[0].resources), /module\.database\.master_secret_arn/);
     for (const name of ['orders', 'orders-pending-releases']) {
       assert.equal(functions[name].in_vpc, undefined, `${name} is not in the VPC`);
       const statements = await statementsOf(functions[name]);

@@ -52,14 +52,30 @@ locals {
     SHOP_JWT_ISSUER    = module.auth.issuer_url
     SHOP_JWT_AUDIENCES = join(",", [module.auth.site_client_id, module.auth.machine_client_id])
   }
-  # The migrate function needs the database only (MigrateHandler starts no Spring, checks no token),
-  # which keeps the deploy's early, targeted apply of it small.
+  # The database's URL. TLS is required by the server, and the client verifies who answers
+  # (sslMode=VERIFY_IDENTITY): the instance's certificate against the RDS certificate authorities,
+  # whose bundle the products jar carries as a trust store (classpath:, resolved by the service); an
+  # RDS Proxy's certificate (ACM, a public root) against the JDK's own trust store.
+  database_url = join("", [
+    "jdbc:mysql://${module.database.endpoint}:${module.database.port}/${module.database.database_name}",
+    "?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&sslMode=VERIFY_IDENTITY",
+    var.enable_rds_proxy ? "" : "&trustCertificateKeyStoreUrl=classpath:rds-ca/global-bundle.p12&trustCertificateKeyStoreType=PKCS12",
+  ])
+  # The products functions connect as the application user with IAM database authentication: a token
+  # their role signs per new connection, no password anywhere, nothing to rotate.
   database_environment = {
-    # TLS is required by the server; sslMode=REQUIRED encrypts without checking the RDS certificate
-    # chain, which the JDK's trust store does not hold.
-    PRODUCTS_DB_URL        = "jdbc:mysql://${module.database.endpoint}:${module.database.port}/${module.database.database_name}?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&sslMode=REQUIRED"
-    PRODUCTS_DB_SECRET_ARN = module.database.master_secret_arn
+    PRODUCTS_DB_URL      = local.database_url
+    PRODUCTS_DB_USER     = module.database.app_username
+    PRODUCTS_DB_IAM_AUTH = "true"
   }
+  # The migrate function needs the database only (MigrateHandler starts no Spring, checks no token),
+  # which keeps the deploy's early, targeted apply of it small. It runs as the master user (DDL) and
+  # makes the application user; through a proxy, with the password from that user's secret.
+  migrate_environment = merge({
+    PRODUCTS_DB_URL        = local.database_url
+    PRODUCTS_DB_SECRET_ARN = module.database.master_secret_arn
+    PRODUCTS_DB_APP_USER   = module.database.app_username
+  }, var.enable_rds_proxy ? { PRODUCTS_DB_APP_SECRET_ARN = module.database.app_secret_arn } : {})
   products_environment = merge(local.jwt_environment, local.database_environment)
   orders_environment = merge(local.jwt_environment, {
     ORDERS_TABLE       = module.orders_table.table_name
@@ -97,11 +113,20 @@ locals {
   ])
 
   # ---- least privilege: what each function may touch besides its own logs ----------------------
+  # The service and the sweep log in to the database as the application user, and do nothing else;
+  # only the migration reads the master secret (and, through a proxy, the application user's).
   products_statements = [
     {
-      sid       = "ReadDatabaseSecret"
+      sid       = "ConnectAsTheApplicationUser"
+      actions   = ["rds-db:connect"]
+      resources = [module.database.app_connect_arn]
+    },
+  ]
+  migrate_statements = [
+    {
+      sid       = "ReadDatabaseSecrets"
       actions   = ["secretsmanager:GetSecretValue"]
-      resources = [module.database.master_secret_arn]
+      resources = concat([module.database.master_secret_arn], var.enable_rds_proxy ? [module.database.app_secret_arn] : [])
     },
   ]
   orders_statements = [
@@ -178,6 +203,7 @@ module "database" {
   deletion_protection   = var.db_deletion_protection
   skip_final_snapshot   = var.db_skip_final_snapshot
   enable_proxy          = var.enable_rds_proxy
+  region                = var.region
 }
 
 module "orders_table" {
@@ -229,9 +255,9 @@ module "functions" {
       memory_mb            = var.job_memory_mb
       timeout_seconds      = var.migrate_timeout_seconds
       reserved_concurrency = local.reserved_concurrency["products-migrate"]
-      environment          = local.database_environment
+      environment          = local.migrate_environment
       in_vpc               = true
-      policy_statements    = local.products_statements
+      policy_statements    = local.migrate_statements
     }
     products-sweep = {
       description          = "Returns the stock of reservations that expired unconfirmed"

@@ -14,7 +14,7 @@ output "database_name" {
 }
 
 output "master_secret_arn" {
-  description = "The RDS-managed secret (JSON with username and password) the products functions read."
+  description = "The RDS-managed master secret (JSON with username and password): the migration's only."
   value       = aws_db_instance.this.master_user_secret[0].secret_arn
 }
 
@@ -26,4 +26,19 @@ output "client_security_group_id" {
 output "instance_identifier" {
   description = "The DB instance."
   value       = aws_db_instance.this.identifier
+}
+
+output "app_username" {
+  description = "The database user the products functions connect as."
+  value       = var.app_username
+}
+
+output "app_connect_arn" {
+  description = "The rds-db:connect resource of the application user on the endpoint (instance or proxy): all a client's role needs."
+  value       = local.app_connect_arn
+}
+
+output "app_secret_arn" {
+  description = "With enable_proxy: the application user's password, for the proxy and the migration; else null (IAM only)."
+  value       = var.enable_proxy ? aws_secretsmanager_secret.app[0].arn : null
 }

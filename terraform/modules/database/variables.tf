@@ -93,3 +93,21 @@ variable "enable_proxy" {
   type        = bool
   default     = false
 }
+
+variable "app_username" {
+  description = "The database user the products functions connect as (IAM database authentication); the migration creates it with DML on the service's tables only."
+  type        = string
+  default     = "products_app"
+
+  validation {
+    condition     = can(regex("^[A-Za-z][A-Za-z0-9_]{0,31}$", var.app_username))
+    error_message = "app_username must be 1 to 32 letters, digits or underscores, starting with a letter."
+  }
+}
+
+# Passed in rather than read from data.aws_region: the attribute that names the region differs
+# between the provider's major versions 5 and 6, and this code is valid on both.
+variable "region" {
+  description = "The AWS region of the database (for the rds-db:connect resource the clients are allowed)."
+  type        = string
+}

@@ -7,11 +7,11 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * The database user and password. In AWS they come from the Secrets Manager secret that
- * {@code PRODUCTS_DB_SECRET_ARN} names (RDS's managed master secret: JSON with {@code username} and
- * {@code password}), so that no password sits in the function's environment. Elsewhere they come
- * from {@code PRODUCTS_DB_USER} and {@code PRODUCTS_DB_PASSWORD}, which application.properties reads.
- * Both Lambda entry points resolve them here: the service at start, {@link MigrateHandler} per run.
+ * A database user and password (or IAM token). From a Secrets Manager secret (JSON with
+ * {@code username} and {@code password}, as RDS's managed master secret is), so that no password
+ * sits in a function's environment, or from {@code PRODUCTS_DB_USER} and {@code PRODUCTS_DB_PASSWORD}.
+ * {@link MigrateHandler} resolves its own here per run; the service asks its login for every new
+ * connection ({@code serverlessshop.products.database.DatabaseLogin}).
  */
 public record DatabaseCredentials(String username, String password) {
 
@@ -45,7 +45,7 @@ public record DatabaseCredentials(String username, String password) {
     }
 
     /** Parses a secret; errors name the secret, never its content. */
-    static DatabaseCredentials parse(String secretArn, String secretString) {
+    public static DatabaseCredentials parse(String secretArn, String secretString) {
         JsonNode secret;
         try {
             secret = secretString == null ? null : JSON.readTree(secretString);

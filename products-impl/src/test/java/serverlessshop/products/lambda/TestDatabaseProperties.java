@@ -11,7 +11,7 @@ import serverlessshop.products.testing.TestDatabase;
  * issuer), for code that starts without a test context: the Lambda handlers. Taken from a context
  * that only TestDatabase initializes, so the choice of database stays in one place.
  */
-final class TestDatabaseProperties {
+public final class TestDatabaseProperties {
 
     /** The name under which TestPropertyValues, which TestDatabase uses, adds its properties. */
     private static final String TEST_PROPERTY_SOURCE = "test";
@@ -19,7 +19,7 @@ final class TestDatabaseProperties {
     private TestDatabaseProperties() {
     }
 
-    static Map<String, String> get() {
+    public static Map<String, String> get() {
         try (GenericApplicationContext scratch = new GenericApplicationContext()) {
             new TestDatabase().initialize(scratch);
             if (!(scratch.getEnvironment().getPropertySources().get(TEST_PROPERTY_SOURCE)
