@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import serverlessshop.support.secrets.SecretSource;
 
 /**
  * The database user and password. In AWS they come from the Secrets Manager secret that

@@ -5,6 +5,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import serverlessshop.support.secrets.SecretSource;
+import serverlessshop.support.secrets.SecretsManagerSecretSource;
 
 /**
  * In AWS, puts the database user and password of the secret named by {@code PRODUCTS_DB_SECRET_ARN}

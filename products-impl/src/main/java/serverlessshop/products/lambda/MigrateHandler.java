@@ -8,6 +8,8 @@ import java.util.function.UnaryOperator;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
+import serverlessshop.support.secrets.SecretSource;
+import serverlessshop.support.secrets.SecretsManagerSecretSource;
 
 /**
  * The migrate function: applies the Flyway migrations ({@code classpath:db/migration}) to the
