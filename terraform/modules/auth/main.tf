@@ -136,4 +136,11 @@ resource "aws_secretsmanager_secret" "machine_client" {
 resource "aws_secretsmanager_secret_version" "machine_client" {
   secret_id     = aws_secretsmanager_secret.machine_client.id
   secret_string = aws_cognito_user_pool_client.machine.client_secret
+
+  lifecycle {
+    # A rotation (terraform/README.md) puts a new value here outside Terraform: the next apply must not
+    # put the first one back. A new client (replaced, so a new id) does bring its own secret here.
+    ignore_changes       = [secret_string]
+    replace_triggered_by = [aws_cognito_user_pool_client.machine.id]
+  }
 }
