@@ -239,7 +239,7 @@ describe('Security properties (checkov rules)', () => {
     }
   });
 
-  test('least privilege: products connects as its database user, only the migration reads the secrets; orders only its table, index and key', async () => {
+  test('least privilege: products connects as its database user, only the migration reads the database secrets; orders only its table, index, key and client secret', async () => {
     const functions = (await functionsCall()).functions;
     for (const name of ['products', 'products-migrate', 'products-sweep']) {
       assert.equal(functions[name].in_vpc, true, `${name} runs in the VPC`);
@@ -256,10 +256,12 @@ describe('Security properties (checkov rules)', () => {
       const statements = await statementsOf(functions[name]);
       for (const statement of statements) {
         for (const resource of [].concat(statement.resources)) {
-          assert.match(resource, /^\$\{(module\.orders_table\.(table_arn|kms_key_arn)|values\(module\.orders_table\.index_arns\))\}$/, `${name}: ${resource}`);
+          assert.match(resource, /^\$\{(module\.orders_table\.(table_arn|kms_key_arn)|values\(module\.orders_table\.index_arns\)|module\.auth\.machine_client_secret_arn)\}$/, `${name}: ${resource}`);
         }
-        for (const action of statement.actions) assert.match(action, /^(dynamodb|kms):/, `${name}: ${action}`);
+        for (const action of statement.actions) assert.match(action, /^(dynamodb|kms):|^secretsmanager:GetSecretValue$/, `${name}: ${action}`);
       }
+      const secret = statements.find((s) => s.actions.some((a) => a.startsWith('secretsmanager:')));
+      assert.deepEqual([secret.actions, secret.resources], [['secretsmanager:GetSecretValue'], ['${module.auth.machine_client_secret_arn}']], name);
       const kms = statements.find((s) => s.actions.some((a) => a.startsWith('kms:')));
       assert.equal(kms.conditions[0].variable, 'kms:ViaService');
     }

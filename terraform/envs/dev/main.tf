@@ -82,10 +82,10 @@ locals {
     PRODUCTS_API_URL   = module.api.api_endpoint
     PRODUCTS_TOKEN_URL = "${module.auth.domain_url}/oauth2/token"
     PRODUCTS_CLIENT_ID = module.auth.machine_client_id
-    # orders-impl reads its client secret from this variable only; until it can read it from
-    # Secrets Manager, the secret is in the function's configuration (encrypted at rest by Lambda).
-    PRODUCTS_CLIENT_SECRET = module.auth.machine_client_secret
-    PRODUCTS_SCOPE         = join(" ", module.auth.scope_identifiers)
+    # The secret's ARN, never the secret: orders-impl reads it from Secrets Manager at start and again
+    # when Cognito refuses it (rotated).
+    PRODUCTS_CLIENT_SECRET_ARN = module.auth.machine_client_secret_arn
+    PRODUCTS_SCOPE             = join(" ", module.auth.scope_identifiers)
     # Per customer, across every instance (a counter item in the orders table).
     ORDERS_CREATE_RATE_LIMIT  = tostring(var.orders_per_customer_limit)
     ORDERS_CREATE_RATE_WINDOW = var.orders_per_customer_window
@@ -145,6 +145,12 @@ locals {
       actions    = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"]
       resources  = [module.orders_table.kms_key_arn]
       conditions = [{ test = "StringEquals", variable = "kms:ViaService", values = ["dynamodb.${var.region}.amazonaws.com"] }]
+    },
+    {
+      # The machine client's secret (AWS-managed key: no kms statement needed).
+      sid       = "ReadMachineClientSecret"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = [module.auth.machine_client_secret_arn]
     },
   ]
   # The retry job finds pending releases with a Scan (no index on the marker); the API never scans.

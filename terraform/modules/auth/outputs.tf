@@ -28,10 +28,10 @@ output "machine_client_id" {
   value       = aws_cognito_user_pool_client.machine.id
 }
 
-output "machine_client_secret" {
-  description = "The machine client's secret."
-  value       = aws_cognito_user_pool_client.machine.client_secret
-  sensitive   = true
+output "machine_client_secret_arn" {
+  description = "The Secrets Manager secret that holds the machine client's secret (SecretString: the secret itself)."
+  # The version, not the secret: whoever reads it (the orders functions) must not start before it has a value.
+  value = aws_secretsmanager_secret_version.machine_client.arn
 }
 
 output "scope_identifiers" {

@@ -10,7 +10,7 @@ import serverlessshop.support.lambda.TrainingRun;
  * The AOT cache's training run of the orders function (see the Dockerfile): the handler class starts
  * as Lambda starts it, then places orders (the whole saga), lists and reads them, changes a status,
  * and meets the errors a shop meets (404, 400), a few rounds, against {@link TrainingStandIns} for
- * DynamoDB and the products API, which the image build cannot reach.
+ * DynamoDB, Secrets Manager and the products API, which the image build cannot reach.
  */
 public final class AotTraining {
 
@@ -26,7 +26,14 @@ public final class AotTraining {
         System.setProperty("shop.products.base-url", standIns.url());
         System.setProperty("shop.products.token-url", standIns.url() + "/oauth2/token");
         System.setProperty("shop.products.client-id", "training");
-        System.setProperty("shop.products.client-secret", "training");
+        // The machine client's secret as in AWS, from Secrets Manager (the stand-in, through the SDK's own
+        // settings): the SDK's Secrets Manager client then starts from the cache too, where it costs about
+        // 20 ms of the cold start instead of 200 ms loading its classes.
+        System.setProperty("shop.products.client-secret-arn", TrainingStandIns.SECRET_ARN);
+        System.setProperty("aws.endpointUrlSecretsManager", standIns.url());
+        System.setProperty("aws.region", "eu-west-1");
+        System.setProperty("aws.accessKeyId", "training");
+        System.setProperty("aws.secretAccessKey", "training");
 
         TrainingRun run = new TrainingRun(new StreamLambdaHandler());
         String customer = TrainingStandIns.CUSTOMER;

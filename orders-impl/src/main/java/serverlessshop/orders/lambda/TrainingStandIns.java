@@ -19,13 +19,14 @@ import serverlessshop.orders.store.OrderTableSchema;
 
 /**
  * What the orders function talks to, stood in for its AOT training run (the image build reaches no
- * DynamoDB and no products API): one loopback HTTP server answering DynamoDB's JSON protocol with a
- * placed order, and the products API's token and stock-reservation calls with what products would
- * answer. Only as faithful as the training needs: the function's own code paths, success and error.
+ * DynamoDB, no Secrets Manager and no products API): one loopback HTTP server answering DynamoDB's
+ * JSON protocol with a placed order, Secrets Manager's GetSecretValue with the machine client's
+ * secret, and the products API's token and stock-reservation calls with what products would answer. Only as faithful as the training needs: the function's own code paths, success and error.
  */
 final class TrainingStandIns implements AutoCloseable {
 
     static final String CUSTOMER = "training-customer";
+    static final String SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:000000000000:secret:training-AbC123";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,7 +47,11 @@ final class TrainingStandIns implements AutoCloseable {
             JsonNode request = json(exchange.getRequestBody().readAllBytes());
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             String path = exchange.getRequestURI().getPath();
-            if (target != null) {
+            if (target != null && target.startsWith("secretsmanager.")) {
+                reply(exchange, 200, "application/x-amz-json-1.1", JSON.createObjectNode().put("ARN", SECRET_ARN)
+                        .put("Name", "training").put("VersionId", UUID.randomUUID().toString())
+                        .put("SecretString", "training").toString());
+            } else if (target != null) {
                 reply(exchange, 200, "application/x-amz-json-1.0", dynamoDb(target.substring(target.indexOf('.') + 1), request));
             } else if (path.endsWith("/token")) {
                 reply(exchange, 200, "application/json",

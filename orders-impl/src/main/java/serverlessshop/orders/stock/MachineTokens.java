@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * The orders service's own access token for the products API: OAuth 2.0 client credentials at the
  * issuer's token endpoint (Cognito's {@code /oauth2/token} in AWS), with the client id and secret in
  * HTTP Basic authentication. The token is kept until shortly before it expires, so a warm Lambda
- * instance asks once an hour, not once per order.
+ * instance asks once an hour, not once per order. When the endpoint refuses the client
+ * ({@code invalid_client}: the secret was rotated), the secret is read again and, if it changed,
+ * the request made once more with the new one.
  */
 public class MachineTokens {
 
@@ -31,14 +33,14 @@ public class MachineTokens {
     private final HttpClient http;
     private final URI tokenUrl;
     private final String clientId;
-    private final String clientSecret;
+    private final ClientSecret clientSecret;
     private final String scope;
     private final Duration timeout;
     private final Clock clock;
 
     private Token cached;
 
-    public MachineTokens(HttpClient http, URI tokenUrl, String clientId, String clientSecret, String scope,
+    public MachineTokens(HttpClient http, URI tokenUrl, String clientId, ClientSecret clientSecret, String scope,
                          Duration timeout, Clock clock) {
         this.http = http;
         this.tokenUrl = tokenUrl;
@@ -71,20 +73,14 @@ public class MachineTokens {
     private Token fetch(Instant now) {
         if (tokenUrl == null || clientId == null || clientId.isBlank()) {
             log.error("No machine client for the products API: set PRODUCTS_TOKEN_URL, PRODUCTS_CLIENT_ID and "
-                    + "PRODUCTS_CLIENT_SECRET");
+                    + "PRODUCTS_CLIENT_SECRET_ARN (or PRODUCTS_CLIENT_SECRET)");
             throw new ProductsUnavailable();
         }
-        String credentials = Base64.getEncoder().encodeToString(
-                (form(clientId) + ":" + form(clientSecret == null ? "" : clientSecret)).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(tokenUrl)
-                .timeout(timeout)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .header("Authorization", "Basic " + credentials)
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + form(scope)))
-                .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = request(clientSecret.value());
+            if (refusedClient(response) && secretChanged()) {
+                response = request(clientSecret.value());
+            }
             if (response.statusCode() != 200) {
                 log.error("The token endpoint {} answered {} to the client credentials of {}", tokenUrl,
                         response.statusCode(), clientId);
@@ -107,6 +103,52 @@ public class MachineTokens {
             Thread.currentThread().interrupt();
             throw new ProductsUnavailable();
         }
+    }
+
+    private HttpResponse<String> request(String secret) throws IOException, InterruptedException {
+        String credentials = Base64.getEncoder().encodeToString(
+                (form(clientId) + ":" + form(secret)).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(tokenUrl)
+                .timeout(timeout)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .header("Authorization", "Basic " + credentials)
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + form(scope)))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * RFC 6749 5.2: the client's authentication failed. Cognito answers 400, the RFC allows 401; either
+     * way the error code says it. Anything else (a wrong scope, an outage) is not the secret's fault.
+     */
+    private static boolean refusedClient(HttpResponse<String> response) {
+        if (response.statusCode() != 400 && response.statusCode() != 401) {
+            return false;
+        }
+        try {
+            return "invalid_client".equals(JSON.readTree(response.body()).path("error").asText());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** After invalid_client: the secret read again; true when it changed (rotated) and a retry may pass. */
+    private boolean secretChanged() {
+        try {
+            if (clientSecret.reread()) {
+                log.warn("The token endpoint {} refused the client secret of {}; {} holds a new one (rotated): "
+                        + "asking again with it", tokenUrl, clientId, clientSecret.origin());
+                return true;
+            }
+            log.error("The token endpoint {} refused the client secret of {}, and {} holds no other", tokenUrl,
+                    clientId, clientSecret.origin());
+        } catch (RuntimeException e) {
+            // Secrets Manager unreachable or the secret gone: this request fails, the next one reads again.
+            log.error("The token endpoint {} refused the client secret of {}, and {} could not be read again: {}",
+                    tokenUrl, clientId, clientSecret.origin(), e.toString());
+        }
+        return false;
     }
 
     /** RFC 6749 2.3.1: client id and secret are form-encoded before they go into Basic authentication. */

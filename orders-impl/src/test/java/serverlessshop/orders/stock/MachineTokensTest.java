@@ -11,11 +11,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import serverlessshop.orders.testing.ClientCheckingTokenEndpoint;
+import serverlessshop.support.secrets.SecretSource;
 import serverlessshop.support.testing.TestIssuer;
 
-/** The machine token comes from the issuer's token endpoint and is kept until shortly before it expires. */
+/**
+ * The machine token comes from the issuer's token endpoint and is kept until shortly before it
+ * expires; a client secret the endpoint refuses is read again and, if it changed, tried once more.
+ * A fake secret store stands in for Secrets Manager (SecretsManagerSecretSourceTest tests the SDK call;
+ * ClientSecretFromSecretsManagerTest the whole service with it).
+ */
 class MachineTokensTest {
 
     private Instant now = Instant.parse("2026-09-21T10:00:00Z");
@@ -36,9 +46,35 @@ class MachineTokensTest {
         }
     };
 
+    private static final String ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:orders-client-AbC123";
+
+    /** A secret store whose value the test changes, counting reads; it fails while {@code down}. */
+    private final List<String> reads = new ArrayList<>();
+    private String stored = "first-secret";
+    private boolean down;
+    private final SecretSource store = secretId -> {
+        assertThat(secretId).isEqualTo(ARN);
+        reads.add(secretId);
+        if (down) {
+            throw new IllegalStateException("Secrets Manager did not answer");
+        }
+        return stored;
+    };
+
+    private final ClientCheckingTokenEndpoint cognito = new ClientCheckingTokenEndpoint("first-secret");
+
+    @AfterEach
+    void stop() {
+        cognito.close();
+    }
+
     private MachineTokens tokens(String tokenUrl) {
+        return tokens(tokenUrl, ClientSecret.fixed("secret"));
+    }
+
+    private MachineTokens tokens(String tokenUrl, ClientSecret secret) {
         return new MachineTokens(HttpClient.newHttpClient(), URI.create(tokenUrl), TestIssuer.MACHINE_CLIENT,
-                "secret", "products/stock", Duration.ofSeconds(2), clock);
+                secret, "products/stock", Duration.ofSeconds(2), clock);
     }
 
     @Test
@@ -74,5 +110,59 @@ class MachineTokensTest {
         MachineTokens tokens = tokens("http://127.0.0.1:1/oauth2/token");
 
         assertThatThrownBy(tokens::accessToken).isInstanceOf(ProductsUnavailable.class);
+    }
+
+    @Test
+    void aRotatedSecretIsReadAgainAndTheTokenAskedForOnceMoreWithIt() {
+        MachineTokens tokens = tokens(cognito.tokenUrl(), ClientSecret.readFrom(store, ARN));
+        String before = tokens.accessToken();
+        stored = "second-secret";
+        cognito.rotate("second-secret");
+        now = now.plusSeconds(3600); // the token expired: the next call asks for a new one
+
+        String after = tokens.accessToken();
+
+        assertThat(before).isNotBlank();
+        assertThat(after).isNotBlank().isNotEqualTo(before);
+        assertThat(cognito.secretsShown()).containsExactly("first-secret", "first-secret", "second-secret");
+        assertThat(reads).as("once at start, once after invalid_client").hasSize(2);
+    }
+
+    @Test
+    void aRefusedSecretThatDidNotChangeIsNotTriedAgain() {
+        MachineTokens tokens = tokens(cognito.tokenUrl(), ClientSecret.readFrom(store, ARN));
+        cognito.rotate("a-secret-the-store-does-not-have-yet");
+
+        assertThatThrownBy(tokens::accessToken).isInstanceOf(ProductsUnavailable.class);
+        assertThat(cognito.secretsShown()).containsExactly("first-secret");
+        assertThat(reads).hasSize(2);
+    }
+
+    @Test
+    void aSecretThatCannotBeReadAgainMakesProductsUnavailableWithoutARetry() {
+        MachineTokens tokens = tokens(cognito.tokenUrl(), ClientSecret.readFrom(store, ARN));
+        cognito.rotate("second-secret");
+        down = true;
+
+        assertThatThrownBy(tokens::accessToken).isInstanceOf(ProductsUnavailable.class);
+        assertThat(cognito.secretsShown()).containsExactly("first-secret");
+        assertThat(reads).hasSize(2);
+    }
+
+    @Test
+    void aConfiguredSecretIsNeverReadFromAStore() {
+        MachineTokens tokens = tokens(cognito.tokenUrl(), ClientSecret.fixed("not-the-secret"));
+
+        assertThatThrownBy(tokens::accessToken).isInstanceOf(ProductsUnavailable.class);
+        assertThat(cognito.secretsShown()).containsExactly("not-the-secret");
+        assertThat(reads).isEmpty();
+    }
+
+    @Test
+    void onlyARefusedClientRereadsTheSecret() {
+        MachineTokens tokens = tokens("http://127.0.0.1:1/oauth2/token", ClientSecret.readFrom(store, ARN));
+
+        assertThatThrownBy(tokens::accessToken).isInstanceOf(ProductsUnavailable.class);
+        assertThat(reads).as("the read at start only").hasSize(1);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import serverlessshop.support.secrets.SecretSource;
 
 /**
  * A database user and password (or IAM token). From a Secrets Manager secret (JSON with

@@ -13,6 +13,8 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 import serverlessshop.products.database.AppUser;
 import serverlessshop.products.database.JdbcUrls;
+import serverlessshop.support.secrets.SecretSource;
+import serverlessshop.support.secrets.SecretsManagerSecretSource;
 
 /**
  * The migrate function: applies the Flyway migrations ({@code classpath:db/migration}) to the

@@ -7,10 +7,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import serverlessshop.support.secrets.SecretSource;
 
 /**
  * Credential resolution without AWS: a fake {@link SecretSource} stands in for Secrets Manager.
- * The SDK call itself ({@link SecretsManagerSecretSource}) cannot be tested here.
+ * The SDK call itself is service-support's (SecretsManagerSecretSourceTest).
  */
 class DatabaseCredentialsTest {
 

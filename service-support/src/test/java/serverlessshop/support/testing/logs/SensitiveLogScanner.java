@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
  *       not one);</li>
  *   <li>{@code PASSWORD}: {@code password=}, {@code secret=}, {@code client_secret=} (also {@code :}
  *       and JSON {@code "password":"..."}) with a value that is not masked ({@code ***},
- *       {@code [REDACTED]}, empty);</li>
+ *       {@code [REDACTED]}, empty); a Secrets Manager ARN ({@code ...:123456789012:secret:name}) names a
+ *       secret and is not one;</li>
  *   <li>{@code KNOWN_SECRET}: one of the known secret values, anywhere ({@link #KNOWN_TEST_SECRETS} and
  *       those given to {@link #withSecrets});</li>
  *   <li>{@code SHIPPING_ADDRESS}: a shipping address as a field ({@code "shipping_address":{...}},
@@ -81,8 +82,9 @@ public final class SensitiveLogScanner {
                     SensitiveLogScanner::isBasicCredentials),
             new Rule(Kind.CREDENTIAL, Pattern.compile(
                     "(?i)\\bauthorization[\"']?\\s*[:=]\\s*[\\[\"']*\\s*([A-Za-z0-9._~+/=-]{12,})"), 1, value -> true),
+            // Not a Secrets Manager ARN's resource type (arn:aws:secretsmanager:<region>:<account>:secret:<name>): a name.
             new Rule(Kind.PASSWORD, Pattern.compile(
-                    "(?i)(?:password|passwd|pwd|secret)[\"']?\\s*[:=]\\s*[\"']?([^\\s\"',;&})\\]]*)"), 1,
+                    "(?i)(?:password|passwd|pwd|(?<!:\\d{12}:)secret)[\"']?\\s*[:=]\\s*[\"']?([^\\s\"',;&})\\]]*)"), 1,
                     value -> !MASKED.matcher(value).matches()),
             new Rule(Kind.SHIPPING_ADDRESS, Pattern.compile(
                     "(?i)(?:\"shipping_address\\\\?\"\\s*:\\s*\\{|shipping_?address\\s*[=:]\\s*(?!null\\b)[\\[{A-Za-z0-9])"), 0,

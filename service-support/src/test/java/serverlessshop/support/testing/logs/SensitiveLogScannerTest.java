@@ -61,6 +61,7 @@ class SensitiveLogScannerTest {
             "{\"client_secret\":\"abc123\"}",
             "spring.datasource.password: letmein",
             "PRODUCTS_CLIENT_SECRET=xyz",
+            "the secret: hunter2",
     })
     void passwordsAndSecretsWithAValueAreFound(String line) {
         assertThat(kinds(line)).contains(Kind.PASSWORD);
@@ -95,6 +96,7 @@ class SensitiveLogScannerTest {
             "Order 0192f1a4: shippingAddress=null",
             "bearer authentication with a JWT",
             "SHOP_BENCH_TIMING handler_us=1234 downstream_us=800 downstream_calls=3",
+            "read arn:aws:secretsmanager:eu-west-1:123456789012:secret:shop-dev-orders-client-secret-AbC123 again",
     })
     void ordinaryLinesAreClean(String line) {
         assertThat(scanner.scan(List.of(line))).isEmpty();

@@ -1,8 +1,8 @@
-package serverlessshop.products.lambda;
+package serverlessshop.support.secrets;
 
 /**
  * Where secrets come from: Secrets Manager in AWS ({@link SecretsManagerSecretSource}), a fake in
- * tests. This seam is all that separates the credential logic from the AWS call.
+ * unit tests. This seam is all that separates the logic that uses a secret from the AWS call.
  */
 @FunctionalInterface
 public interface SecretSource {
