@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import serverlessshop.products.lambda.DatabaseCredentials;
-import serverlessshop.products.lambda.SecretSource;
-import serverlessshop.products.lambda.SecretsManagerSecretSource;
+import serverlessshop.support.secrets.SecretSource;
+import serverlessshop.support.secrets.SecretsManagerSecretSource;
 
 /**
  * The service's connection pool: Spring Boot's Hikari pool ({@code spring.datasource.hikari.*} as

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import serverlessshop.products.lambda.DatabaseCredentials;
-import serverlessshop.products.lambda.SecretSource;
+import serverlessshop.support.secrets.SecretSource;
 
 /**
  * The user and password of a Secrets Manager secret (JSON with {@code username} and

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.mock.env.MockEnvironment;
-import serverlessshop.products.lambda.SecretSource;
+import serverlessshop.support.secrets.SecretSource;
 
 /** Which login the service's properties choose: IAM in AWS, a secret, or the configured user. */
 class DataSourceConfigTest {

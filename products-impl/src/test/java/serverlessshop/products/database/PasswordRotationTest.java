@@ -31,7 +31,7 @@ import org.springframework.test.context.bean.override.convention.TestBean;
 import org.springframework.test.web.servlet.MockMvc;
 import serverlessshop.products.lambda.DatabaseCredentials;
 import serverlessshop.products.lambda.MigrateHandler;
-import serverlessshop.products.lambda.SecretSource;
+import serverlessshop.support.secrets.SecretSource;
 import serverlessshop.products.lambda.TestDatabaseProperties;
 import serverlessshop.products.testing.TestDatabase;
 import serverlessshop.support.lambda.InvocationContext;
