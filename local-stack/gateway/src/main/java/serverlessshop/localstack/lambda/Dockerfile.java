@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * The few instructions of a function's Dockerfile the local stack runs by: {@code COPY} (what goes
- * into the image), {@code ENV} (the image's environment, JAVA_TOOL_OPTIONS among it), {@code CMD}
- * (the handler), {@code ENTRYPOINT} (the JVM's command line) and the exec-form {@code RUN}s (the AOT
+ * into the image), {@code ENV} (the image's environment), {@code CMD}
+ * (the handler), {@code ENTRYPOINT} (the launcher and its options) and the exec-form {@code RUN}s (the AOT
  * cache's training run). Read from the file itself, so local runs cannot drift from the image.
  */
 record Dockerfile(List<Copy> copies, Map<String, String> env, List<String> cmd, List<String> entrypoint,
