@@ -45,6 +45,10 @@ class FunctionImageTest {
                     .containsExactly("/bin/sh", "/var/task/bin/lambda-java");
             assertThat(image.aotTraining().orElseThrow().command().subList(0, 2)).as("the training through it too")
                     .containsExactly("/bin/sh", "/var/task/bin/lambda-java");
+            assertThat(image.aotTraining().orElseThrow().env()).as("the training, as a function of the deployment's memory")
+                    .containsEntry("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(FunctionMemory.megabytes(image)));
+            assertThat(image.env()).as("a build argument, not the image's: Lambda sets the function's")
+                    .doesNotContainKey("AWS_LAMBDA_FUNCTION_MEMORY_SIZE");
         }
     }
 
@@ -55,6 +59,8 @@ class FunctionImageTest {
                 FROM public.ecr.aws/lambda/java:25
                 COPY lib/ ${LAMBDA_TASK_ROOT}/lib/
                 ENV OPTS=-Xa
+                ARG MEMORY=512
+                ARG UNSET
                 RUN echo a shell-form run is the build's business
                 RUN ["/var/lang/bin/java", "-XX:AOTCacheOutput=/var/task/a.aot", "-cp", "/var/task/lib/*", "T"]
                 ENV OPTS="-Xa -XX:AOTCache=/var/task/a.aot"
@@ -63,7 +69,9 @@ class FunctionImageTest {
                 """);
         FunctionImage image = FunctionImage.read("x", dockerfile);
         assertThat(image.runs()).hasSize(1);
-        assertThat(image.aotTraining().orElseThrow().env()).containsEntry("OPTS", "-Xa");
+        assertThat(image.aotTraining().orElseThrow().env()).containsEntry("OPTS", "-Xa").containsEntry("MEMORY", "512")
+                .doesNotContainKey("UNSET");
+        assertThat(image.env()).doesNotContainKey("MEMORY");
         assertThat(image.aotTraining().orElseThrow().aotCacheOutput()).contains("/var/task/a.aot");
         assertThat(image.env()).containsEntry("OPTS", "-Xa -XX:AOTCache=/var/task/a.aot");
 
