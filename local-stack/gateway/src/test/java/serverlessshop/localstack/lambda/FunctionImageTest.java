@@ -33,7 +33,7 @@ class FunctionImageTest {
             assertThat(Files.readAllLines(dockerfile)).as(function).filteredOn(line -> line.startsWith("FROM"))
                     .containsExactly("FROM public.ecr.aws/lambda/java:25");
             // The build's target/lambda, as the local stack runs it: the jars and the launcher (see the poms).
-            assertThat(Dockerfile.read(dockerfile).copies()).as(function).containsExactly(
+            assertThat(Dockerfile.read(dockerfile).copies()).as(function).contains(
                     new Dockerfile.Copy("target/lambda/lib/", "${LAMBDA_TASK_ROOT}/lib/"),
                     new Dockerfile.Copy("target/lambda/bin/", "${LAMBDA_TASK_ROOT}/bin/"));
             FunctionImage image = FunctionImage.read(function, dockerfile);
