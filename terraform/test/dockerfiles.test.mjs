@@ -4,16 +4,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadEnv, readText, repoRoot } from './lib/terraform.mjs';
 
-const SERVICES = ['products', 'orders'];
-
-function instructions(service) {
-  return readText(`${service}-impl/Dockerfile`)
-    .split('\n')
-    .filter((line) => line.trim() && !line.trimStart().startsWith('#'))
-    .map((line) => line.trim().split(/\s+/));
-}
-
-// A handler class named in a Dockerfile or by Terraform must exist in the service's sources.
+// A handler class named by Terraform must exist in the service's sources. The images themselves (base
+// image, what they copy, their CMD and ENTRYPOINT) are checked where the local stack reads them:
+// local-stack/gateway's FunctionImageTest and ImageCommandTest.
 function assertHandlerExists(service, handler) {
   const [className, method] = handler.split('::');
   assert.equal(method, 'handleRequest', handler);
@@ -22,28 +15,6 @@ function assertHandlerExists(service, handler) {
 }
 
 describe('Function images', () => {
-  for (const service of SERVICES) {
-    test(`${service}: FROM public.ecr.aws/lambda/java:25`, () => {
-      const from = instructions(service).filter(([op]) => op === 'FROM');
-      assert.deepEqual(from, [['FROM', 'public.ecr.aws/lambda/java:25']]);
-    });
-
-    test(`${service}: copies target/lambda/lib, the directory make run runs, to the task root's lib`, () => {
-      const copies = instructions(service).filter(([op]) => op === 'COPY');
-      assert.deepEqual(copies, [['COPY', 'target/lambda/lib/', '${LAMBDA_TASK_ROOT}/lib/']]);
-      // The local stack runs <service>-impl/target/lambda/lib (the Makefile's run outputs) as is.
-      assert.match(readText('Makefile'), /\$\(patsubst %\/Dockerfile,%\/target\/lambda\/lib,\$\(wildcard \*-impl\/Dockerfile\)\)/);
-      assert.match(readText('local-stack/gateway/src/main/java/serverlessshop/localstack/lambda/FunctionImage.java'), /\$\{LAMBDA_TASK_ROOT\}\/lib/);
-    });
-
-    test(`${service}: the image's CMD is the API handler, and it exists`, () => {
-      const cmd = instructions(service).find(([op]) => op === 'CMD');
-      const handler = JSON.parse(cmd.slice(1).join(' '))[0];
-      assert.equal(handler, `serverlessshop.${service}.lambda.StreamLambdaHandler::handleRequest`);
-      assertHandlerExists(service, handler);
-    });
-  }
-
   test('Terraform runs each image: the API functions with the CMD, the jobs with a command that exists', async () => {
     const functions = (await loadEnv()).moduleCalls.functions.functions;
     for (const [name, fn] of Object.entries(functions)) {

@@ -167,9 +167,8 @@ public final class Bench {
             FunctionImage image = FunctionImage.read(function, layout.dockerfile(function));
             List<JvmConfiguration> configurations = new ArrayList<>(List.of(JvmConfiguration.untuned(),
                     JvmConfiguration.production()));
-            String imageOptions = image.env().getOrDefault("JAVA_TOOL_OPTIONS", "");
-            if (imageOptions.contains("-XX:AOTCache=")) {
-                configurations.add(1, JvmConfiguration.withoutAotCache(imageOptions));
+            if (image.entrypoint().stream().anyMatch(word -> word.startsWith("-XX:AOTCache="))) {
+                configurations.add(1, JvmConfiguration.withoutAotCache());
             }
             configurations.addAll(options.variants());
             byte[] event = function.equals("products")
@@ -189,17 +188,18 @@ public final class Bench {
                         production ? measured.median() <= 1_000_000 && measured.median() * 3 <= baseline.median() : null));
             }
         }
-        StringBuilder method = new StringBuilder("each launch is a new JVM started by the gateway's own LambdaFunction"
-                + " as the local stack starts a function (the Runtime Interface Client as main class, the image's class"
-                + " path, ENV and CMD, the Lambda Runtime API), timed from just before the process is launched to the"
-                + " first response to a real payload-2.0 event (products: GET /products/{id} on MariaDB; orders: GET"
-                + " /customers/{id}/orders of a customer with 50 orders on DynamoDB Local); the configurations take"
-                + " turns launch by launch; the figure is the median, with the fastest and slowest launch. Migrations"
-                + " are off as in AWS (the image's ENV). Configurations: ");
+        StringBuilder method = new StringBuilder("each launch is a new JVM started by the gateway's own"
+                + " LambdaFunction as the local stack starts a function (the image's ENTRYPOINT and CMD: its"
+                + " lambda-java launcher, the Runtime Interface Client as main class; its ENV; the Lambda Runtime"
+                + " API), timed from just before the process is launched to the first response to a real payload-2.0"
+                + " event (products: GET /products/{id} on MariaDB; orders: GET /customers/{id}/orders of a customer"
+                + " with 50 orders on DynamoDB Local); the configurations take turns launch by launch; the figure is"
+                + " the median, with the fastest and slowest launch. Migrations are off as in AWS (the image's ENV)."
+                + " Configurations: ");
         List<JvmConfiguration> all = new ArrayList<>(List.of(JvmConfiguration.production(), JvmConfiguration.untuned()));
         all.addAll(options.variants());
         all.forEach(c -> method.append(c.name()).append(" = ").append(c.description()).append("; "));
-        method.append("no AOT cache = the image's options without its -XX:AOTCache.");
+        method.append("no AOT cache = ").append(JvmConfiguration.withoutAotCache().description()).append('.');
         report.method("Cold start", method.toString());
     }
 

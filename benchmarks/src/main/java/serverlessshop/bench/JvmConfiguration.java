@@ -1,9 +1,7 @@
 package serverlessshop.bench;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * A way to run a function's image: variables over its {@code ENV} (as Terraform's environment block
@@ -26,25 +24,27 @@ record JvmConfiguration(String name, String description, Map<String, String> ove
     }
 
     static JvmConfiguration production() {
-        return new JvmConfiguration("production", "the image as it ships: its Dockerfile's JAVA_TOOL_OPTIONS and ENV",
-                Map.of());
+        return new JvmConfiguration("production", "the image as it ships: its Dockerfile's ENTRYPOINT (lambda-java,"
+                + " the AOT cache) and ENV", Map.of());
     }
 
-    /** No AOT cache and no class data sharing at all (-Xshare:off), the JVM's default JIT and GC, Spring's defaults. */
+    /**
+     * No AOT cache and no class data sharing at all (-XX:AOTMode=off; -Xshare:off cannot sit beside the
+     * image's -XX:AOTCache), the JVM's default collector, Spring's defaults. The JIT stays the runtime's
+     * (C1 only): the image's launcher sets it on the command line, as Lambda's bootstrap does, and
+     * JAVA_TOOL_OPTIONS cannot take it back.
+     */
     static JvmConfiguration untuned() {
         Map<String, String> overrides = new LinkedHashMap<>(SPRING_DEFAULTS);
-        overrides.put("JAVA_TOOL_OPTIONS", "-Xshare:off");
-        return new JvmConfiguration("untuned", "JAVA_TOOL_OPTIONS=-Xshare:off (no AOT cache, no CDS; the JVM's"
-                + " default JIT and GC), Spring's defaults", overrides);
+        overrides.put("JAVA_TOOL_OPTIONS", "-XX:AOTMode=off -XX:+UseG1GC");
+        return new JvmConfiguration("untuned", "JAVA_TOOL_OPTIONS=-XX:AOTMode=off -XX:+UseG1GC (no AOT cache, no CDS;"
+                + " the JVM's default GC; the runtime's C1-only JIT), Spring's defaults", overrides);
     }
 
-    /** The image's JVM options without its AOT cache: what the cache alone is worth. */
-    static JvmConfiguration withoutAotCache(String imageJavaToolOptions) {
-        String options = Arrays.stream(imageJavaToolOptions.trim().split("\\s+"))
-                .filter(option -> !option.startsWith("-XX:AOTCache=") && !option.startsWith("-XX:AOTMode="))
-                .collect(Collectors.joining(" "));
-        return new JvmConfiguration("no AOT cache", "the image's JAVA_TOOL_OPTIONS without -XX:AOTCache ("
-                + options + ")", Map.of("JAVA_TOOL_OPTIONS", options));
+    /** The image as it ships but for its AOT cache: what the cache alone is worth. */
+    static JvmConfiguration withoutAotCache() {
+        return new JvmConfiguration("no AOT cache", "the image with its AOT cache turned off"
+                + " (JAVA_TOOL_OPTIONS=-XX:AOTMode=off)", Map.of("JAVA_TOOL_OPTIONS", "-XX:AOTMode=off"));
     }
 
     /** {@code --variant name:VAR=VALUE,VAR=VALUE}: a lever measured beside the others. */

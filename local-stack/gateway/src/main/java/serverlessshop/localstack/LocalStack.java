@@ -185,8 +185,8 @@ public final class LocalStack implements AutoCloseable {
         }
         FunctionImage image = FunctionImage.read(name, dockerfile);
         if (!image.isBuilt()) {
-            Console.gateway(name + ": " + options.repo().relativize(image.libDir()) + " is empty: its routes answer 500"
-                    + " (make build)");
+            Console.gateway(name + ": " + options.repo().relativize(image.taskRoot()) + " is not built (lib/, bin/):"
+                    + " its routes answer 500 (make build)");
             return null;
         }
         Map<String, String> environment = LambdaEnvironment.of(image,

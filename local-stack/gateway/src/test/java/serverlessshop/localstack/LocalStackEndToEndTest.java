@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -161,6 +162,20 @@ class LocalStackEndToEndTest {
 
     @Test
     @Order(5)
+    void theFunctionsThatRanStartedWithTheAotCacheTheStackTrained() throws Exception {
+        List<ProcessHandle> functions = functionProcesses();
+        assertThat(functions).as("the functions of the order above are still warm").isNotEmpty();
+        for (ProcessHandle function : functions) {
+            // A JVM that takes the cache keeps it mapped; one that refuses it (other options, another class
+            // path, another JVM) unmaps it and starts without.
+            assertThat(Files.readString(Path.of("/proc", Long.toString(function.pid()), "maps")))
+                    .as(function.info().commandLine().orElse("pid " + function.pid()))
+                    .contains("/target/lambda/app.aot");
+        }
+    }
+
+    @Test
+    @Order(6)
     void sigtermStopsTheStackAndEveryProcessItStarted() throws Exception {
         seenProcesses.addAll(stack.toHandle().descendants().toList());
         assertThat(seenProcesses).as("DynamoDB Local and the functions that ran").hasSizeGreaterThanOrEqualTo(2);

@@ -21,8 +21,8 @@ import serverlessshop.localstack.process.ProcessTrees;
  * {@code RUN} (java -XX:AOTCacheOutput=... and the training workload), with this machine's JVM, under
  * the module's target/lambda (the image's /var/task). A cache only works for the JVM build and the
  * jars it was made with (another JVM's is silently ignored), so it is made again when it is missing
- * or older than a jar, the Dockerfile or the JVM. Nothing happens when the function's JVM options
- * name no cache (an untuned run), or the image has no training run.
+ * or older than a jar, the launcher, the Dockerfile or the JVM. Nothing happens when the image's
+ * ENTRYPOINT names no cache, or the image has no training run.
  */
 public final class AotCache {
 
@@ -33,44 +33,54 @@ public final class AotCache {
     private AotCache() {
     }
 
-    /** The cache the JVM options of this environment name, as a local path. */
-    static Optional<Path> named(Map<String, String> environment) {
-        String options = environment.getOrDefault("JAVA_TOOL_OPTIONS", "");
-        for (String option : options.trim().split("\\s+")) {
-            if (option.startsWith(AOT_CACHE)) {
-                return Optional.of(Path.of(option.substring(AOT_CACHE.length())));
+    /** The cache a command line names ({@code -XX:AOTCache=}), as it stands in it. */
+    static Optional<Path> named(List<String> command) {
+        for (String word : command) {
+            if (word.startsWith(AOT_CACHE)) {
+                return Optional.of(Path.of(word.substring(AOT_CACHE.length())));
             }
         }
         return Optional.empty();
     }
 
     /**
-     * Makes the cache the function's environment names, unless it is fresh.
+     * Makes the cache the function's command line names, unless it is fresh.
      *
-     * @param environment the function's environment ({@link LambdaEnvironment}), paths already local
+     * @param environment the function's environment ({@link LambdaEnvironment}), paths already local:
+     *                    the training runs with the same memory and Lambda variables, and the image's
+     *                    ENV as the RUN sees it, but not the function's configuration (the image
+     *                    build has none)
      * @return false when a cache was needed and could not be made (the function then starts without)
      */
     public static boolean ensure(FunctionImage image, Map<String, String> environment, Path runtimeLib)
             throws IOException, InterruptedException {
-        Optional<Path> cache = named(environment);
+        ImagePaths paths = new ImagePaths(image.taskRoot(), runtimeLib);
+        Optional<Path> cache = named(paths.local(image.entrypoint()));
         Optional<ImageRun> training = image.aotTraining();
         if (cache.isEmpty() || training.isEmpty()) {
             return true;
         }
-        ImagePaths paths = new ImagePaths(image.taskRoot(), runtimeLib);
         Path output = Path.of(paths.local(training.get().aotCacheOutput().orElseThrow()));
         if (!output.equals(cache.get())) {
-            Console.line(image.name(), "JAVA_TOOL_OPTIONS names the AOT cache " + cache.get()
+            Console.line(image.name(), "the ENTRYPOINT names the AOT cache " + cache.get()
                     + " but the Dockerfile's training run writes " + output + ": not made");
             return false;
         }
         if (isFresh(output, image, runtimeLib)) {
             return true;
         }
-        return train(image, training.get(), paths, output);
+        int memoryMb = Integer.parseInt(environment.getOrDefault("AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+                Integer.toString(FunctionMemory.megabytes(image))));
+        FunctionImage atTheRun = new FunctionImage(image.name(), image.dockerfile(), image.handler(), image.taskRoot(),
+                training.get().env(), image.entrypoint(), image.runs());
+        return train(image, training.get(), paths, output,
+                LambdaEnvironment.of(atTheRun, Map.of(), runtimeLib, memoryMb));
     }
 
-    /** Newer than every jar it was made from, the Dockerfile that says how, and the JVM that made it. */
+    /**
+     * Newer than every jar it was made from, the Dockerfile that says how, the launcher that ran the
+     * training (the task root's bin) and the JVM that made it.
+     */
     static boolean isFresh(Path cache, FunctionImage image, Path runtimeLib) throws IOException {
         if (!Files.exists(cache)) {
             return false;
@@ -83,6 +93,12 @@ public final class AotCache {
                 jars.filter(jar -> jar.toString().endsWith(".jar")).forEach(inputs::add);
             }
         }
+        Path bin = image.taskRoot().resolve("bin");
+        if (Files.isDirectory(bin)) {
+            try (Stream<Path> launchers = Files.list(bin)) {
+                launchers.forEach(inputs::add);
+            }
+        }
         for (Path input : inputs) {
             if (Files.exists(input) && Files.getLastModifiedTime(input).compareTo(made) > 0) {
                 return false;
@@ -91,8 +107,8 @@ public final class AotCache {
         return true;
     }
 
-    private static boolean train(FunctionImage image, ImageRun training, ImagePaths paths, Path output)
-            throws IOException, InterruptedException {
+    private static boolean train(FunctionImage image, ImageRun training, ImagePaths paths, Path output,
+                                 Map<String, String> environment) throws IOException, InterruptedException {
         Files.createDirectories(output.getParent());
         // Written beside the cache and moved into place when complete: a function never maps half a cache.
         Path partial = output.resolveSibling(output.getFileName() + ".training-" + ProcessHandle.current().pid());
@@ -102,12 +118,7 @@ public final class AotCache {
         }
         ProcessBuilder builder = new ProcessBuilder(command).directory(image.taskRoot().toFile()).redirectErrorStream(true);
         builder.environment().clear();
-        builder.environment().putAll(paths.local(training.env()));
-        builder.environment().put("PATH", "/usr/local/bin:/usr/bin:/bin");
-        builder.environment().put("LANG", "en_US.UTF-8");
-        builder.environment().put("TZ", ":UTC");
-        builder.environment().put("LAMBDA_TASK_ROOT", image.taskRoot().toString());
-        builder.environment().put("LAMBDA_RUNTIME_DIR", paths.runtimeLib().toString());
+        builder.environment().putAll(environment);
         Console.line(image.name(), "making its AOT cache (after each build, as the image build does): "
                 + image.taskRoot().relativize(output));
         long begin = System.nanoTime();

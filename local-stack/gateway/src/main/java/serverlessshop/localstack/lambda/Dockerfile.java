@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
 
 /**
  * The few instructions of a function's Dockerfile the local stack runs by: {@code COPY} (what goes
- * into the image), {@code ENV} (the image's environment, JAVA_TOOL_OPTIONS among it), {@code CMD}
- * (the handler), {@code ENTRYPOINT} (the JVM's command line) and the exec-form {@code RUN}s (the AOT
- * cache's training run). Read from the file itself, so local runs cannot drift from the image.
+ * into the image), {@code ENV} (the image's environment), {@code ARG} (with a default: an environment
+ * variable of the RUNs), {@code CMD} (the handler), {@code ENTRYPOINT} (the launcher and its options)
+ * and the exec-form {@code RUN}s (the AOT cache's training run). Read from the file itself, so local
+ * runs cannot drift from the image.
  */
 record Dockerfile(List<Copy> copies, Map<String, String> env, List<String> cmd, List<String> entrypoint,
                   List<ImageRun> runs) {
@@ -29,6 +30,7 @@ record Dockerfile(List<Copy> copies, Map<String, String> env, List<String> cmd, 
     static Dockerfile read(Path file) throws IOException {
         List<Copy> copies = new ArrayList<>();
         Map<String, String> env = new LinkedHashMap<>();
+        Map<String, String> buildArgs = new LinkedHashMap<>();
         List<String> cmd = List.of();
         List<String> entrypoint = List.of();
         List<ImageRun> runs = new ArrayList<>();
@@ -49,12 +51,21 @@ record Dockerfile(List<Copy> copies, Map<String, String> env, List<String> cmd, 
                     }
                 }
                 case "ENV" -> env.putAll(envPairs(arguments));
+                // ARG NAME=default: an environment variable of the RUNs below it, not of the image.
+                case "ARG" -> envPairs(arguments).forEach((name, value) -> {
+                    if (arguments.contains("=")) {
+                        buildArgs.put(name, value);
+                    }
+                });
                 case "CMD" -> cmd = execForm(arguments);
                 case "ENTRYPOINT" -> entrypoint = execForm(arguments);
                 case "RUN" -> {
-                    // Only the exec form, which runs without a shell; with the environment at that point.
+                    // Only the exec form, which runs without a shell; with the environment at that point
+                    // (an ENV wins over an ARG of the same name, as in Docker).
                     if (arguments.startsWith("[")) {
-                        runs.add(new ImageRun(execForm(arguments), Map.copyOf(env)));
+                        Map<String, String> runEnv = new LinkedHashMap<>(buildArgs);
+                        runEnv.putAll(env);
+                        runs.add(new ImageRun(execForm(arguments), runEnv));
                     }
                 }
                 default -> {

@@ -3,15 +3,16 @@ package serverlessshop.localstack.lambda;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * A function as its container image defines it, read from its Dockerfile: the handler ({@code CMD}),
- * the image's environment ({@code ENV}, JAVA_TOOL_OPTIONS among it), the task root, the folder
- * whose {@code lib/} the Dockerfile copies to {@code ${LAMBDA_TASK_ROOT}/lib/}, the JVM's command
- * line ({@code ENTRYPOINT}, empty for the base image's own) and the build's exec-form {@code RUN}s.
+ * the image's environment ({@code ENV}), the task root, the folder whose {@code lib/} the Dockerfile
+ * copies to {@code ${LAMBDA_TASK_ROOT}/lib/}, the entry point ({@code ENTRYPOINT}, empty for the base
+ * image's own) and the build's exec-form {@code RUN}s.
  *
  * @param taskRoot what {@code /var/task} is in the image ({@code <module>/target/lambda})
  */
@@ -34,6 +35,19 @@ public record FunctionImage(String name, Path dockerfile, String handler, Path t
     /** The same image with another handler: what Lambda's image_config.command override does. */
     public FunctionImage withHandler(String name, String otherHandler) {
         return new FunctionImage(name, dockerfile, otherHandler, taskRoot, env, entrypoint, runs);
+    }
+
+    /**
+     * What Lambda runs in a container of this image: the ENTRYPOINT, then the handler (the CMD, or
+     * the function's command override) as its last word. Empty when the image keeps the base image's.
+     */
+    public List<String> command() {
+        if (entrypoint.isEmpty()) {
+            return List.of();
+        }
+        List<String> command = new ArrayList<>(entrypoint);
+        command.add(handler);
+        return List.copyOf(command);
     }
 
     /** The build step that trains the AOT cache ({@code -XX:AOTCacheOutput}), if the image has one. */
@@ -59,10 +73,16 @@ public record FunctionImage(String name, Path dockerfile, String handler, Path t
         return taskRoot.resolve("lib");
     }
 
-    /** Whether the build has filled the folder the Dockerfile copies. */
+    /** Whether the build has filled the folder the Dockerfile copies, launcher included. */
     public boolean isBuilt() throws IOException {
         if (!Files.isDirectory(libDir())) {
             return false;
+        }
+        for (String word : entrypoint) {
+            if (word.startsWith(ImagePaths.TASK_ROOT + "/")
+                    && !Files.exists(taskRoot.resolve(word.substring(ImagePaths.TASK_ROOT.length() + 1)))) {
+                return false;
+            }
         }
         try (var jars = Files.list(libDir())) {
             return jars.anyMatch(jar -> jar.toString().endsWith(".jar"));

@@ -11,11 +11,9 @@ import serverlessshop.localstack.process.PrefixedOutput;
 import serverlessshop.localstack.process.ProcessTrees;
 
 /**
- * One instance of a function: a JVM started as the Lambda Java runtime starts the container image
- * (the image's ENTRYPOINT, or else the Runtime Interface Client as the main class with the task's and
- * the runtime's jars; the handler from the image's CMD as its argument, the image's environment, the
- * task root as working directory), talking to its own
- * {@link RuntimeApi}. Its output goes to the console prefixed with the function's name.
+ * One instance of a function: a JVM started as Lambda starts the container image ({@link #command}:
+ * the image's ENTRYPOINT with the handler from its CMD as argument; the environment Lambda sets, the
+ * task root as working directory), talking to its own {@link RuntimeApi}. Its output goes to the console prefixed with the function's name.
  */
 final class FunctionInstance implements AutoCloseable {
 
@@ -32,17 +30,7 @@ final class FunctionInstance implements AutoCloseable {
     static FunctionInstance start(FunctionImage image, Map<String, String> environment, Path runtimeLib,
                                   String functionArn) throws IOException {
         RuntimeApi runtimeApi = new RuntimeApi(functionArn);
-        List<String> command = new ArrayList<>(image.entrypoint().isEmpty() ? List.of(
-                JavaCommand.java(),
-                // The client loads its JNI part with System.load; JDK 25 warns on every start without this.
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp", image.libDir() + "/*:" + runtimeLib + "/*",
-                RUNTIME_MAIN)
-                // The image's own command line, its paths mapped to this machine's.
-                : new ImagePaths(image.taskRoot(), runtimeLib).local(image.entrypoint()));
-        // Right after the java executable: a JVM option whichever command line this is.
-        command.add(1, RuntimeJni.option(runtimeLib));
-        command.add(image.handler());
+        List<String> command = command(image, runtimeLib);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(image.taskRoot().toFile())
                 .redirectErrorStream(true);
@@ -60,6 +48,30 @@ final class FunctionInstance implements AutoCloseable {
         process.onExit().thenRun(() -> runtimeApi.failAll(new FunctionFailure("Runtime.ExitError",
                 "the function's process exited with status " + process.exitValue())));
         return new FunctionInstance(process, runtimeApi);
+    }
+
+    /**
+     * The command line of an instance: the image's own (ENTRYPOINT, then the handler), its paths
+     * mapped to this machine's, plus one option: where the client's JNI library is ({@link RuntimeJni}).
+     * It goes in as the first option, which reaches the JVM whether the entry point is java itself or a
+     * launcher that hands its options on. An image without an ENTRYPOINT gets the base image's: the
+     * Runtime Interface Client as the main class, with the task's and the runtime's jars.
+     */
+    static List<String> command(FunctionImage image, Path runtimeLib) {
+        List<String> command = new ArrayList<>(image.entrypoint().isEmpty() ? List.of(
+                JavaCommand.java(),
+                // The client loads its JNI part with System.load; JDK 25 warns on every start without this.
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp", image.libDir() + "/*:" + runtimeLib + "/*",
+                RUNTIME_MAIN,
+                image.handler())
+                : new ImagePaths(image.taskRoot(), runtimeLib).local(image.command()));
+        int firstOption = 1;
+        while (firstOption < command.size() && !command.get(firstOption).startsWith("-")) {
+            firstOption++;
+        }
+        command.add(Math.min(firstOption, command.size() - 1), RuntimeJni.option(runtimeLib));
+        return command;
     }
 
     RuntimeApi runtimeApi() {

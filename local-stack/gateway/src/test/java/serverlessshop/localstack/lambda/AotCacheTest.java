@@ -15,11 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 class AotCacheTest {
 
     @Test
-    void theCacheIsTheOneTheJvmOptionsName() {
-        assertThat(AotCache.named(Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseSerialGC -XX:AOTCache=/tmp/x/a.aot -Xss1m")))
+    void theCacheIsTheOneTheCommandLineNames() {
+        assertThat(AotCache.named(List.of("/bin/sh", "/x/bin/lambda-java", "-XX:AOTCache=/tmp/x/a.aot", "Main")))
                 .contains(Path.of("/tmp/x/a.aot"));
-        assertThat(AotCache.named(Map.of("JAVA_TOOL_OPTIONS", "-Xshare:off"))).isEmpty();
-        assertThat(AotCache.named(Map.of())).isEmpty();
+        assertThat(AotCache.named(List.of("java", "-Xshare:off", "Main"))).isEmpty();
+        assertThat(AotCache.named(List.of())).isEmpty();
     }
 
     @Test
@@ -42,5 +42,10 @@ class AotCacheTest {
 
         Files.setLastModifiedTime(jar, FileTime.from(now));
         assertThat(AotCache.isFresh(cache, image, runtime)).as("a jar was rebuilt").isFalse();
+
+        Files.setLastModifiedTime(jar, FileTime.from(now.minusSeconds(60)));
+        Path launcher = Files.writeString(Files.createDirectories(root.resolve("bin")).resolve("lambda-java"), "exec java");
+        Files.setLastModifiedTime(launcher, FileTime.from(now));
+        assertThat(AotCache.isFresh(cache, image, runtime)).as("the launcher the training ran changed").isFalse();
     }
 }

@@ -19,22 +19,36 @@ class FunctionImageTest {
         assertThat(image.handler()).isEqualTo("serverlessshop.products.lambda.StreamLambdaHandler::handleRequest");
         assertThat(image.taskRoot()).isEqualTo(Repository.root().resolve("products-impl/target/lambda"));
         assertThat(image.libDir()).isEqualTo(Repository.root().resolve("products-impl/target/lambda/lib"));
-        assertThat(image.env().get("JAVA_TOOL_OPTIONS")).contains("-XX:+UseSerialGC").contains("-XX:TieredStopAtLevel=1");
-        assertThat(image.env()).containsEntry("PRODUCTS_DB_MIGRATE_ON_START", "false");
+        assertThat(image.env()).containsEntry("PRODUCTS_DB_MIGRATE_ON_START", "false")
+                .as("JAVA_TOOL_OPTIONS is the function's, as with the base image's entry point")
+                .doesNotContainKey("JAVA_TOOL_OPTIONS");
+        assertThat(image.command()).containsExactly("/bin/sh", "/var/task/bin/lambda-java",
+                "-XX:AOTCache=/var/task/app.aot", FunctionInstance.RUNTIME_MAIN, image.handler());
     }
 
     @Test
-    void bothImagesTrainTheAotCacheTheirJvmOptionsNameWithTheClassPathTheirEntrypointRuns() throws IOException {
+    void bothImagesAreTheJava25BaseImageWithTheBuildsJarsAndLauncherAndTheirApiHandler() throws IOException {
         for (String function : new String[] {"products", "orders"}) {
-            FunctionImage image = FunctionImage.read(function, Repository.root().resolve(function + "-impl/Dockerfile"));
-            ImageRun training = image.aotTraining().orElseThrow();
-            String cache = training.aotCacheOutput().orElseThrow();
-            assertThat(image.env().get("JAVA_TOOL_OPTIONS")).as(function).contains("-XX:AOTCache=" + cache);
-            assertThat(training.env().get("JAVA_TOOL_OPTIONS")).as("the training runs with the function's other options")
-                    .isEqualTo(image.env().get("JAVA_TOOL_OPTIONS").replace(" -XX:AOTCache=" + cache, ""));
-            String classPath = image.entrypoint().get(image.entrypoint().indexOf("-cp") + 1);
-            assertThat(training.command().get(training.command().indexOf("-cp") + 1)).as(function).isEqualTo(classPath);
-            assertThat(image.entrypoint()).last().isEqualTo(FunctionInstance.RUNTIME_MAIN);
+            Path dockerfile = Repository.root().resolve(function + "-impl/Dockerfile");
+            assertThat(Files.readAllLines(dockerfile)).as(function).filteredOn(line -> line.startsWith("FROM"))
+                    .containsExactly("FROM public.ecr.aws/lambda/java:25");
+            // The build's target/lambda, as the local stack runs it: the jars and the launcher (see the poms).
+            assertThat(Dockerfile.read(dockerfile).copies()).as(function).contains(
+                    new Dockerfile.Copy("target/lambda/lib/", "${LAMBDA_TASK_ROOT}/lib/"),
+                    new Dockerfile.Copy("target/lambda/bin/", "${LAMBDA_TASK_ROOT}/bin/"));
+            FunctionImage image = FunctionImage.read(function, dockerfile);
+            assertThat(image.handler()).isEqualTo("serverlessshop." + function + ".lambda.StreamLambdaHandler::handleRequest");
+            String handlerClass = image.handler().substring(0, image.handler().indexOf("::"));
+            assertThat(Repository.root().resolve(function + "-impl/src/main/java/" + handlerClass.replace('.', '/') + ".java"))
+                    .as("the handler exists").exists();
+            assertThat(image.command().subList(0, 2)).as("the shared launcher")
+                    .containsExactly("/bin/sh", "/var/task/bin/lambda-java");
+            assertThat(image.aotTraining().orElseThrow().command().subList(0, 2)).as("the training through it too")
+                    .containsExactly("/bin/sh", "/var/task/bin/lambda-java");
+            assertThat(image.aotTraining().orElseThrow().env()).as("the training, as a function of the deployment's memory")
+                    .containsEntry("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(FunctionMemory.megabytes(image)));
+            assertThat(image.env()).as("a build argument, not the image's: Lambda sets the function's")
+                    .doesNotContainKey("AWS_LAMBDA_FUNCTION_MEMORY_SIZE");
         }
     }
 
@@ -45,6 +59,8 @@ class FunctionImageTest {
                 FROM public.ecr.aws/lambda/java:25
                 COPY lib/ ${LAMBDA_TASK_ROOT}/lib/
                 ENV OPTS=-Xa
+                ARG MEMORY=512
+                ARG UNSET
                 RUN echo a shell-form run is the build's business
                 RUN ["/var/lang/bin/java", "-XX:AOTCacheOutput=/var/task/a.aot", "-cp", "/var/task/lib/*", "T"]
                 ENV OPTS="-Xa -XX:AOTCache=/var/task/a.aot"
@@ -53,7 +69,9 @@ class FunctionImageTest {
                 """);
         FunctionImage image = FunctionImage.read("x", dockerfile);
         assertThat(image.runs()).hasSize(1);
-        assertThat(image.aotTraining().orElseThrow().env()).containsEntry("OPTS", "-Xa");
+        assertThat(image.aotTraining().orElseThrow().env()).containsEntry("OPTS", "-Xa").containsEntry("MEMORY", "512")
+                .doesNotContainKey("UNSET");
+        assertThat(image.env()).doesNotContainKey("MEMORY");
         assertThat(image.aotTraining().orElseThrow().aotCacheOutput()).contains("/var/task/a.aot");
         assertThat(image.env()).containsEntry("OPTS", "-Xa -XX:AOTCache=/var/task/a.aot");
 
