@@ -27,3 +27,16 @@ output "instance_identifier" {
   description = "The DB instance."
   value       = aws_db_instance.this.identifier
 }
+
+output "client_rule_ids" {
+  description = "The rules that let the clients' group reach MySQL: its egress rule, and the ingress rules of the database (and of the proxy, when enabled)."
+  value = {
+    egress_to_endpoint = aws_vpc_security_group_egress_rule.client_to_endpoint.id
+    ingress            = { for key, rule in merge(aws_vpc_security_group_ingress_rule.db_from_clients, { for i, r in aws_vpc_security_group_ingress_rule.proxy_from_clients : "proxy_from_clients" => r }) : key => rule.id }
+  }
+}
+
+output "deletion_protection" {
+  description = "Whether the instance refuses to be deleted (make destroy turns it off first)."
+  value       = aws_db_instance.this.deletion_protection
+}
