@@ -1,6 +1,9 @@
+# Through the proxy, the endpoint answers once the instance is registered as its target.
 output "endpoint" {
   description = "Host the clients connect to: the proxy's when enabled, else the instance's."
   value       = var.enable_proxy ? aws_db_proxy.this[0].endpoint : aws_db_instance.this.address
+
+  depends_on = [aws_db_proxy_target.this]
 }
 
 output "port" {
@@ -18,9 +21,18 @@ output "master_secret_arn" {
   value       = aws_db_instance.this.master_user_secret[0].secret_arn
 }
 
+# The group is handed out with what makes it work: its MySQL egress rule and the ingress rules of
+# the database (and of the proxy) that let it in. A -target apply of a client then creates them too.
 output "client_security_group_id" {
   description = "Attach to anything that connects to the database."
   value       = aws_security_group.client.id
+
+  depends_on = [
+    aws_vpc_security_group_egress_rule.client_to_endpoint,
+    aws_vpc_security_group_ingress_rule.db_from_clients,
+    aws_vpc_security_group_ingress_rule.proxy_from_clients,
+    aws_vpc_security_group_egress_rule.proxy_to_db,
+  ]
 }
 
 output "instance_identifier" {

@@ -3,9 +3,20 @@ output "vpc_id" {
   value       = aws_vpc.this.id
 }
 
+# Whatever is placed in these subnets waits for their way out: a subnet is usable once it is
+# associated with its route table, that table routes 0.0.0.0/0 to a NAT gateway, and the gateway's
+# subnet routes to the internet gateway. Even a -target apply of a function then creates them.
 output "private_subnet_ids" {
-  description = "Private subnets, one per AZ: the database and the products functions."
+  description = "Private subnets, one per AZ, each with its route out through a NAT gateway: the database and the products functions."
   value       = [for az in local.azs : aws_subnet.private[az].id]
+
+  depends_on = [
+    aws_route_table_association.private,
+    aws_route.private_nat,
+    aws_nat_gateway.this,
+    aws_route_table_association.public,
+    aws_route.public_internet,
+  ]
 }
 
 output "public_subnet_ids" {
@@ -13,9 +24,12 @@ output "public_subnet_ids" {
   value       = [for az in local.azs : aws_subnet.public[az].id]
 }
 
+# A new security group has no egress rule: the group is handed out with its rule.
 output "https_egress_security_group_id" {
   description = "Security group allowing HTTPS out through the NAT gateway, for functions in the VPC."
   value       = aws_security_group.https_egress.id
+
+  depends_on = [aws_vpc_security_group_egress_rule.https]
 }
 
 output "nat_public_ips" {
