@@ -130,3 +130,9 @@ mock_resource "aws_dynamodb_table" {
     arn = "arn:aws:dynamodb:eu-west-1:123456789012:table/mock"
   }
 }
+
+mock_resource "aws_cloudfront_origin_access_control" {
+  defaults = {
+    id = "EOACMOCK"
+  }
+}

@@ -71,7 +71,7 @@ run "only_the_clients_group_reaches_mysql" {
   }
 
   assert {
-    condition = keys(aws_vpc_security_group_ingress_rule.db_from_clients) == ["clients"] && alltrue([
+    condition = jsonencode(keys(aws_vpc_security_group_ingress_rule.db_from_clients)) == jsonencode(["clients"]) && alltrue([
       for rule in values(aws_vpc_security_group_ingress_rule.db_from_clients) : rule.from_port == 3306 && rule.to_port == 3306 && rule.cidr_ipv4 == null
     ])
     error_message = "The database lets in something else than its clients' group on 3306."
@@ -91,7 +91,7 @@ run "proxy_requires_tls" {
   }
 
   assert {
-    condition     = keys(aws_vpc_security_group_ingress_rule.db_from_clients) == ["proxy"]
+    condition     = jsonencode(keys(aws_vpc_security_group_ingress_rule.db_from_clients)) == jsonencode(["proxy"])
     error_message = "With a proxy, the database lets in another group than the proxy's."
   }
 }
