@@ -30,5 +30,5 @@ if (cases !== inSuites) {
   console.error(`terraform tests: ${cases} tests ran but ${inSuites} are inside a describe(); keep each file's tests in one describe().`);
   process.exit(1);
 }
-const terraformStatus = terraform();
+const terraformStatus = await terraform();
 process.exit(result.status === 0 ? terraformStatus : (result.status ?? 1));

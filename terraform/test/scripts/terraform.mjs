@@ -9,7 +9,7 @@
 // init, validate and test run on a copy of terraform/ in target/tree (the rest of the repository
 // linked beside it, for the files the configuration reads): an operator's .terraform directories and
 // lock files stay untouched, and the copy is where the replay test is written out with its targets.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync,
 } from 'node:fs';
@@ -55,23 +55,28 @@ ${body}
 `);
 }
 
-function terraform(args, cwd, { quiet = false } = {}) {
+// The optional CLI configuration file's absence is noise in every report.
+const clean = (out) => out.replace(/There are some problems with the CLI configuration:\n[\s\S]*?does not exist\.\n╵\n/g, '');
+
+// terraform ARGS in CWD, its output kept (printed as one block when it is done, so that directories
+// run side by side stay readable).
+function terraform(args, cwd) {
   const t0 = Date.now();
-  const result = spawnSync('terraform', args, {
-    cwd, encoding: 'utf8', env: { ...process.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0', NO_COLOR: '1' },
-    maxBuffer: 64 * 1024 * 1024,
+  return new Promise((resolve) => {
+    const child = spawn('terraform', args, { cwd, env: { ...process.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' } });
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => { out += d; });
+    child.on('error', (error) => resolve({ status: 1, out: String(error), seconds: (Date.now() - t0) / 1000 }));
+    child.on('close', (status) => resolve({ status, out: clean(out), seconds: (Date.now() - t0) / 1000 }));
   });
-  const out = `${result.stdout ?? ''}${result.stderr ?? ''}`
-    // The CLI configuration file is optional; its absence is noise in every report.
-    .replace(/There are some problems with the CLI configuration:\n[\s\S]*?does not exist\.\n╵\n/g, '');
-  if (!quiet || result.status !== 0) process.stdout.write(out);
-  return { status: result.status, out, seconds: (Date.now() - t0) / 1000, error: result.error };
 }
 
 // One check: a JUnit test case, and whether it passed.
-function check(name, args, cwd) {
-  console.log(`\n==> terraform ${args.join(' ')}   (${path.relative(tree, cwd) || '.'})`);
-  const run = terraform(args, cwd, { quiet: args[0] === 'init' });
+async function check(name, args, cwd, log) {
+  const run = await terraform(args, cwd);
+  log.push(`==> terraform ${args.join(' ')}   (${path.relative(tree, cwd) || '.'}, ${run.seconds.toFixed(1)} s)`);
+  if (args[0] !== 'init' || run.status !== 0) log.push(run.out.trim());
   const failure = run.status === 0 ? null : `terraform ${args.join(' ')} failed (exit ${run.status}):\n${run.out}`;
   cases.push({ name, seconds: run.seconds, failure });
   return run.status === 0;
@@ -150,10 +155,10 @@ function moduleDirs() {
 const hasSuites = (dir) => existsSync(path.join(dir, 'tests')) && readdirSync(path.join(dir, 'tests')).some((f) => f.endsWith('.tftest.hcl'));
 
 // terraform test with a JUnit report; a run that wrote no report (it could not start) is a failure.
-function suites(dir, name, extra = []) {
+async function suites(dir, name, extra, log) {
   const report = path.join(reports, `TEST-terraform-${name}.xml`);
-  console.log(`\n==> terraform test ${extra.join(' ')}   (${path.relative(tree, dir)})`);
-  const run = terraform(['test', '-no-color', `-junit-xml=${report}`, ...extra], dir);
+  const run = await terraform(['test', '-no-color', `-junit-xml=${report}`, ...extra], dir);
+  log.push(`==> terraform test ${extra.join(' ')}   (${path.relative(tree, dir)}, ${run.seconds.toFixed(1)} s)`, run.out.trim());
   if (!existsSync(report) || !/<testcase /.test(readFileSync(report, 'utf8'))) {
     cases.push({ name: `terraform test ${name}`, seconds: run.seconds, failure: `terraform test wrote no test cases (exit ${run.status}):\n${run.out}` });
     return false;
@@ -161,7 +166,35 @@ function suites(dir, name, extra = []) {
   return run.status === 0;
 }
 
-export function main() {
+// init, validate and the suites of one directory, in that order.
+async function directory(dir, init) {
+  const name = path.relative(copy, dir);
+  const log = [];
+  let ok = await check(`terraform init ${name}`, init, dir, log);
+  if (ok) {
+    ok = await check(`terraform validate ${name}`, ['validate', '-no-color'], dir, log);
+    if (hasSuites(dir)) ok = (await suites(dir, name.replaceAll('/', '-'), [], log)) && ok;
+    if (existsSync(path.join(dir, REPLAY_DIR))) ok = (await suites(dir, `${name.replaceAll('/', '-')}-deploy-replay`, [`-test-directory=${REPLAY_DIR}`], log)) && ok;
+  }
+  console.log(`\n${log.join('\n')}`);
+  return ok;
+}
+
+// Directories side by side, a few at a time: each terraform process is mostly waiting on its provider.
+async function pool(items, size, work) {
+  const results = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      results.push(await work(item));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
+  return results;
+}
+
+export async function main() {
   mkdirSync(reports, { recursive: true });
   const version = spawnSync('terraform', ['version', '-json'], { encoding: 'utf8' });
   if (version.error || version.status !== 0) {
@@ -172,21 +205,10 @@ export function main() {
   if (!useMirror && ci) return fail(`no provider mirror at ${mirror} (CI=true: the registry is not used)`);
   console.log(useMirror ? `providers: the filesystem mirror ${mirror}` : `providers: the registry (no mirror at ${mirror})`);
 
-  let ok = true;
-  ok = check('terraform fmt -check -recursive terraform', ['fmt', '-check', '-recursive', '-diff', 'terraform'], repoRoot) && ok;
+  const fmtLog = [];
+  let ok = await check('terraform fmt -check -recursive terraform', ['fmt', '-check', '-recursive', '-diff', 'terraform'], repoRoot, fmtLog);
+  console.log(fmtLog.join('\n'));
   prepareTree();
-
-  const init = ['init', '-backend=false', '-input=false', ...(useMirror ? [`-plugin-dir=${mirror}`] : [])];
-  const initialised = [];
-  for (const dir of moduleDirs()) {
-    const name = path.relative(copy, dir);
-    if (!check(`terraform init ${name}`, init, dir)) {
-      ok = false;
-      continue;
-    }
-    initialised.push(dir);
-    ok = check(`terraform validate ${name}`, ['validate', '-no-color'], dir) && ok;
-  }
 
   const env = path.join(copy, 'envs/dev');
   try {
@@ -198,17 +220,14 @@ export function main() {
     cases.push({ name: `the replay test follows ${TARGETS}`, seconds: 0, failure: String(error.message) });
     ok = false;
   }
-  writeChecksReport();
 
-  for (const dir of initialised.filter(hasSuites)) {
-    ok = suites(dir, path.relative(copy, dir).replaceAll('/', '-')) && ok;
-  }
-  if (initialised.includes(env) && existsSync(path.join(env, REPLAY_DIR))) {
-    ok = suites(env, 'envs-dev-deploy-replay', [`-test-directory=${REPLAY_DIR}`]) && ok;
-  }
+  const init = ['init', '-backend=false', '-input=false', ...(useMirror ? [`-plugin-dir=${mirror}`] : [])];
+  const concurrency = Number(process.env.TF_TEST_CONCURRENCY ?? 2);
+  const results = await pool(moduleDirs(), concurrency, (dir) => directory(dir, init));
+  ok = results.every(Boolean) && ok;
   writeChecksReport();
   console.log(`\nterraform: ${ok ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return ok ? 0 : 1;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) process.exit(main());
+if (process.argv[1] === fileURLToPath(import.meta.url)) process.exit(await main());
