@@ -163,6 +163,13 @@ async function suites(dir, name, extra, log) {
     cases.push({ name: `terraform test ${name}`, seconds: run.seconds, failure: `terraform test wrote no test cases (exit ${run.status}):\n${run.out}` });
     return false;
   }
+  // A failure outside the run blocks (the destroy that ends every file, for one) is in no test case.
+  const xmlReport = readFileSync(report, 'utf8');
+  const failed = ['failures', 'errors'].reduce((n, attribute) => n + [...xmlReport.matchAll(new RegExp(`<testsuite [^>]*\\b${attribute}="(\\d+)"`, 'g'))]
+    .reduce((sum, m) => sum + Number(m[1]), 0), 0);
+  if (run.status !== 0 && failed === 0) {
+    cases.push({ name: `terraform test ${name} (outside its run blocks)`, seconds: run.seconds, failure: `terraform test failed (exit ${run.status}) outside its run blocks:\n${run.out}` });
+  }
   return run.status === 0;
 }
 
