@@ -70,6 +70,12 @@ describe('Terraform conventions', () => {
     }
   });
 
+  test('no secret value is written in any .tf file', () => {
+    for (const file of tfFiles()) {
+      assert.doesNotMatch(readFileSync(file, 'utf8'), /(AKIA|ASIA)[A-Z0-9]{16}|-----BEGIN/, path.relative(repoRoot, file));
+    }
+  });
+
   test('every variable has a type and a description; every output a description', async () => {
     for (const dir of [envDir, ...moduleNames().map((m) => path.join(modulesDir, m))]) {
       const name = path.relative(terraformRoot, dir);

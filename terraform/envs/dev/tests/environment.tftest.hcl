@@ -33,6 +33,21 @@ run "safe_defaults" {
   }
 }
 
+# The per-customer order rate reaches the orders functions from variables, and the service's own
+# default is the same, so a function without the variable behaves alike.
+run "order_rate_per_customer" {
+  command = plan
+
+  assert {
+    condition = (
+      local.orders_environment.ORDERS_CREATE_RATE_LIMIT == "10" && local.orders_environment.ORDERS_CREATE_RATE_WINDOW == "60s" &&
+      strcontains(file("${local.repository_root}/orders-impl/src/main/resources/application.properties"), "shop.orders.create-rate.limit=$${ORDERS_CREATE_RATE_LIMIT:10}") &&
+      strcontains(file("${local.repository_root}/orders-impl/src/main/resources/application.properties"), "shop.orders.create-rate.window=$${ORDERS_CREATE_RATE_WINDOW:60s}")
+    )
+    error_message = "The orders functions' rate per customer is not 10 per 60s, or the service's default differs."
+  }
+}
+
 run "least_privilege_statements" {
   command = plan
 
