@@ -136,3 +136,10 @@ mock_resource "aws_cloudfront_origin_access_control" {
     id = "EOACMOCK"
   }
 }
+
+mock_resource "aws_db_proxy" {
+  defaults = {
+    arn      = "arn:aws:rds:eu-west-1:123456789012:db-proxy:prx-mock"
+    endpoint = "mock.proxy-abcdefghijkl.eu-west-1.rds.amazonaws.com"
+  }
+}

@@ -98,3 +98,17 @@ run "orders_table_from_its_definition" {
     error_message = "The table's indexes are not those of orders-table.json."
   }
 }
+
+# With the proxy the functions connect to its endpoint; the environment still plans as a whole.
+run "with_the_rds_proxy" {
+  command = plan
+
+  variables {
+    enable_rds_proxy = true
+  }
+
+  assert {
+    condition     = strcontains(local.database_environment.PRODUCTS_DB_URL, "jdbc:mysql://${module.database.endpoint}:3306/products?")
+    error_message = "The functions are not given the proxy's endpoint."
+  }
+}
