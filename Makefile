@@ -61,6 +61,8 @@ build: jdk node_modules ## Generate code from the contracts and build everything
 lint: node_modules ## Lint the API contracts (Spectral with the OWASP API Security rules)
 	npm run lint:api
 
+# After Maven (which also writes routes.json): terraform/test, the deploy script's dry run, then Terraform
+# itself (fmt -check, init from the provider mirror, validate, terraform test against a mocked AWS).
 # After Maven (which generates the TypeScript client): the client's and the site's type checks and
 # unit tests (Vitest), the site's build and its size budget, then the browser tests (playwright-core
 # and Debian's Chromium against a local stack started as `make run` starts it; without Chromium they

@@ -41,10 +41,13 @@ locals {
   routes_file       = "${local.repository_root}/api-spec/target/routes.json"
   orders_table_file = "${local.repository_root}/orders-impl/src/main/resources/dynamodb/orders-table.json"
 
-  # ---- images, by digest (null until scripts/deploy has pushed them) ---------------------------
+  # ---- images, by digest (scripts/deploy passes the digests it pushed) --------------------------
+  # Without a digest (make destroy passes none) the URI names no image: the provider refuses an image
+  # function without one even when deleting it, and the functions' precondition refuses to create or
+  # update one from it.
   images = {
-    products = var.products_image_digest == null ? null : "${module.registry.repository_urls["products"]}@${var.products_image_digest}"
-    orders   = var.orders_image_digest == null ? null : "${module.registry.repository_urls["orders"]}@${var.orders_image_digest}"
+    for service, digest in { products = var.products_image_digest, orders = var.orders_image_digest } :
+    service => "${module.registry.repository_urls[service]}@${coalesce(digest, "no-digest-given")}"
   }
 
   # ---- the functions' configuration (the variables each service's README lists) ---------------

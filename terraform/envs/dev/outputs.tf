@@ -82,3 +82,27 @@ output "nat_public_ips" {
   description = "The address(es) the products functions' outbound traffic comes from."
   value       = module.network.nat_public_ips
 }
+
+# What the functions in the VPC need before they can work, as applied: the migrate function, invoked
+# right after its targeted apply, reads its secret over HTTPS and connects to MySQL.
+output "vpc_egress" {
+  description = "Per AZ, how the private subnets of the functions and the database reach the internet (route table, NAT gateway, its public IP)."
+  value       = module.network.private_egress
+}
+
+output "vpc_function_rules" {
+  description = "The security group rules of the functions in the VPC: HTTPS out, MySQL out to the database, MySQL in from them."
+  value = {
+    https_egress  = module.network.https_egress_rule_id
+    mysql_egress  = module.database.client_rule_ids.egress_to_endpoint
+    mysql_ingress = module.database.client_rule_ids.ingress
+  }
+}
+
+output "database" {
+  description = "The products database instance, and whether it refuses deletion (make destroy turns that off first)."
+  value = {
+    instance            = module.database.instance_identifier
+    deletion_protection = module.database.deletion_protection
+  }
+}

@@ -17,3 +17,21 @@ output "route_authorization" {
   description = "Authorization type per route key, as deployed."
   value       = { for key, route in aws_apigatewayv2_route.this : key => route.authorization_type }
 }
+
+output "routes" {
+  description = "Every route as deployed, by route key: its operation, integration, authorization type, authorizer and scopes."
+  value = {
+    for key, route in aws_apigatewayv2_route.this : key => {
+      operation_name       = route.operation_name
+      target               = route.target
+      authorization_type   = route.authorization_type
+      authorizer_id        = route.authorizer_id
+      authorization_scopes = route.authorization_scopes
+    }
+  }
+}
+
+output "integration_ids" {
+  description = "The Lambda proxy integration of each function, by function name."
+  value       = { for name, integration in aws_apigatewayv2_integration.this : name => integration.id }
+}

@@ -32,6 +32,8 @@ locals {
 
   # One NAT gateway by default (cheaper); one per AZ keeps egress up when an AZ is down.
   nat_azs = var.nat_gateway_per_az ? local.azs : [local.azs[0]]
+  # The AZ's own NAT gateway when there is one per AZ, else the single one.
+  nat_for_az = { for az in local.azs : az => contains(local.nat_azs, az) ? az : local.nat_azs[0] }
 }
 
 resource "aws_vpc" "this" {
@@ -127,8 +129,7 @@ resource "aws_route" "private_nat" {
 
   route_table_id         = aws_route_table.private[each.key].id
   destination_cidr_block = "0.0.0.0/0"
-  # The AZ's own NAT gateway when there is one per AZ, else the single one.
-  nat_gateway_id = aws_nat_gateway.this[contains(local.nat_azs, each.key) ? each.key : local.nat_azs[0]].id
+  nat_gateway_id         = aws_nat_gateway.this[local.nat_for_az[each.key]].id
 }
 
 resource "aws_route_table_association" "private" {

@@ -1,10 +1,12 @@
-// Runs the Terraform property tests with Node's test runner: a readable report on stdout and a JUnit
-// XML report in target/test-reports/, which scripts/test-summary adds to `make test`'s closing line.
-// That summary counts <testsuite> elements, so every test file keeps its tests in one describe().
+// Runs the Node suites (the deploy script's dry run, the images) with Node's test runner, then
+// Terraform's own checks and `terraform test` suites (terraform.mjs): readable reports on stdout and
+// JUnit XML in target/test-reports/, which scripts/test-summary adds to `make test`'s closing line.
+// That summary counts <testsuite> elements, so every Node test file keeps its tests in one describe().
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { main as terraform } from './terraform.mjs';
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const reports = path.join(here, 'target/test-reports');
@@ -28,4 +30,5 @@ if (cases !== inSuites) {
   console.error(`terraform tests: ${cases} tests ran but ${inSuites} are inside a describe(); keep each file's tests in one describe().`);
   process.exit(1);
 }
-process.exit(result.status ?? 1);
+const terraformStatus = await terraform();
+process.exit(result.status === 0 ? terraformStatus : (result.status ?? 1));

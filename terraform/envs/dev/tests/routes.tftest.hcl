@@ -1,0 +1,99 @@
+# The API's routes, planned for the whole environment from the generated api-spec/target/routes.json,
+# against the contracts themselves (api-spec/*.yaml, read here independently of the generator): one
+# route per operation, no other, each with its operation's authorization.
+
+mock_provider "aws" {
+  override_during = plan
+  source          = "../../test/mocks"
+}
+
+variables {
+  region                = "eu-west-1"
+  products_image_digest = "sha256:1111111111111111111111111111111111111111111111111111111111111111"
+  orders_image_digest   = "sha256:2222222222222222222222222222222222222222222222222222222222222222"
+}
+
+run "routes_are_the_contracts_operations" {
+  command = plan
+
+  assert {
+    condition     = length(module.api.routes) >= 13
+    error_message = "Only ${length(module.api.routes)} routes are planned."
+  }
+
+  # Every operation of every contract, as "<METHOD> <path>" => its security requirement (the
+  # operation's own, else the contract's).
+  assert {
+    condition = toset(keys(module.api.routes)) == toset(flatten([
+      for file in fileset("${local.repository_root}/api-spec", "*.yaml") : [
+        for path, item in yamldecode(file("${local.repository_root}/api-spec/${file}")).paths : [
+          for method in ["get", "put", "post", "delete", "patch"] : "${upper(method)} ${path}" if contains(keys(item), method)
+        ]
+      ]
+    ]))
+    error_message = "The planned routes are not the contracts' operations: ${jsonencode(keys(module.api.routes))}."
+  }
+
+  assert {
+    condition = alltrue(flatten([
+      for file in fileset("${local.repository_root}/api-spec", "*.yaml") : [
+        for path, item in yamldecode(file("${local.repository_root}/api-spec/${file}")).paths : [
+          for method, operation in item : (
+            module.api.routes["${upper(method)} ${path}"].operation_name == operation.operationId
+          ) if contains(["get", "put", "post", "delete", "patch"], method)
+        ]
+      ]
+    ]))
+    error_message = "A route does not carry its operation's id."
+  }
+}
+
+run "protected_operations_have_the_jwt_authorizer_with_their_scopes" {
+  command = plan
+
+  # The authorizer's id is AWS's to make: a known one, so the routes can be seen to carry it.
+  override_resource {
+    target          = module.api.aws_apigatewayv2_authorizer.cognito
+    override_during = plan
+    values = {
+      id = "cognito-authorizer"
+    }
+  }
+
+  assert {
+    condition = alltrue(flatten([
+      for file in fileset("${local.repository_root}/api-spec", "*.yaml") : [
+        for path, item in yamldecode(file("${local.repository_root}/api-spec/${file}")).paths : [
+          for method, operation in item : (
+            length(try(operation.security, yamldecode(file("${local.repository_root}/api-spec/${file}")).security, [])) > 0
+            ? module.api.routes["${upper(method)} ${path}"].authorization_type == "JWT" && module.api.routes["${upper(method)} ${path}"].authorizer_id == "cognito-authorizer"
+            : module.api.routes["${upper(method)} ${path}"].authorization_type == "NONE" && module.api.routes["${upper(method)} ${path}"].authorizer_id == null
+          ) if contains(["get", "put", "post", "delete", "patch"], method)
+        ]
+      ]
+    ]))
+    error_message = "An operation with a security requirement has no JWT authorizer, or one without has one: ${jsonencode({ for key, route in module.api.routes : key => route.authorization_type })}."
+  }
+
+  assert {
+    condition = alltrue(flatten([
+      for file in fileset("${local.repository_root}/api-spec", "*.yaml") : [
+        for path, item in yamldecode(file("${local.repository_root}/api-spec/${file}")).paths : [
+          for method, operation in item : (
+            try(module.api.routes["${upper(method)} ${path}"].authorization_scopes, null) == (
+              length(flatten([for requirement in try(operation.security, []) : values(requirement)])) > 0
+              ? toset(flatten([for requirement in operation.security : values(requirement)])) : null
+            )
+          ) if contains(["get", "put", "post", "delete", "patch"], method)
+        ]
+      ]
+    ]))
+    error_message = "A route's scopes are not its operation's: ${jsonencode({ for key, route in module.api.routes : key => route.authorization_scopes })}."
+  }
+
+  # Both kinds exist, so neither assertion above holds for want of routes.
+  assert {
+    condition     = length([for route in values(module.api.routes) : route if route.authorization_type == "JWT"]) > 0 && length([for route in values(module.api.routes) : route if route.authorization_type == "NONE"]) > 0
+    error_message = "The routes are not a mix of protected and public ones."
+  }
+}

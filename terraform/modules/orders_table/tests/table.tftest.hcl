@@ -1,0 +1,89 @@
+# The orders table as planned from orders-impl's orders-table.json, the file the service and the
+# local stack create it from.
+
+mock_provider "aws" {
+  override_during = plan
+  source          = "../../test/mocks"
+}
+
+variables {
+  name            = "serverless-shop-dev-orders"
+  definition_file = "../../../orders-impl/src/main/resources/dynamodb/orders-table.json"
+}
+
+run "keys_attributes_and_index_come_from_the_definition" {
+  command = plan
+
+  assert {
+    condition     = aws_dynamodb_table.this.hash_key == "order_id" && aws_dynamodb_table.this.range_key == "customer_id"
+    error_message = "The key is not (order_id, customer_id)."
+  }
+
+  assert {
+    condition = {
+      for a in aws_dynamodb_table.this.attribute : a.name => a.type
+      } == {
+      for a in jsondecode(file(var.definition_file)).AttributeDefinitions : a.AttributeName => a.AttributeType
+    }
+    error_message = "The attributes are not the definition's."
+  }
+
+  assert {
+    condition = {
+      for i in aws_dynamodb_table.this.global_secondary_index : i.name => [i.hash_key, i.range_key, i.projection_type]
+      } == {
+      for i in jsondecode(file(var.definition_file)).GlobalSecondaryIndexes : i.IndexName => [
+        one([for k in i.KeySchema : k.AttributeName if k.KeyType == "HASH"]),
+        one([for k in i.KeySchema : k.AttributeName if k.KeyType == "RANGE"]),
+        i.Projection.ProjectionType,
+      ]
+    }
+    error_message = "The indexes are not the definition's."
+  }
+
+  assert {
+    condition     = length(aws_dynamodb_table.this.global_secondary_index) == 1 && one(aws_dynamodb_table.this.global_secondary_index).hash_key == "customer_id"
+    error_message = "There is no index by customer, which the orders service lists a customer's orders with."
+  }
+
+  assert {
+    condition     = aws_dynamodb_table.this.billing_mode == "PAY_PER_REQUEST"
+    error_message = "The table is not on-demand."
+  }
+
+  assert {
+    condition     = one(aws_dynamodb_table.this.ttl).enabled == true && one(aws_dynamodb_table.this.ttl).attribute_name == "expires_at"
+    error_message = "No time to live on expires_at (the order-creation counters' expiry)."
+  }
+}
+
+run "pitr_and_customer_managed_encryption" {
+  command = plan
+
+  # CKV_AWS_28
+  assert {
+    condition     = one(aws_dynamodb_table.this.point_in_time_recovery).enabled == true
+    error_message = "Point-in-time recovery is off."
+  }
+
+  # CKV_AWS_119, CKV_AWS_7
+  assert {
+    condition     = one(aws_dynamodb_table.this.server_side_encryption).enabled == true && one(aws_dynamodb_table.this.server_side_encryption).kms_key_arn == aws_kms_key.this.arn
+    error_message = "The table is not encrypted with its customer managed key."
+  }
+
+  assert {
+    condition     = aws_kms_key.this.enable_key_rotation == true
+    error_message = "The table's key is not rotated."
+  }
+}
+
+run "provisioned_billing_is_refused" {
+  command = plan
+
+  variables {
+    definition_file = "tests/provisioned-table.json"
+  }
+
+  expect_failures = [aws_dynamodb_table.this]
+}

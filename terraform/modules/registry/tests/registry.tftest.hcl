@@ -1,0 +1,38 @@
+# The image repositories as planned: immutable tags, scanned, encrypted, pulled only by this
+# account's functions in this region.
+
+mock_provider "aws" {
+  override_during = plan
+  source          = "../../test/mocks"
+}
+
+variables {
+  region       = "eu-west-1"
+  name_prefix  = "serverless-shop"
+  repositories = ["products", "orders"]
+}
+
+run "repositories" {
+  command = plan
+
+  # CKV_AWS_163, CKV_AWS_51, CKV_AWS_136
+  assert {
+    condition = length(aws_ecr_repository.this) == 2 && alltrue([
+      for repo in values(aws_ecr_repository.this) :
+      repo.image_tag_mutability == "IMMUTABLE" && one(repo.image_scanning_configuration).scan_on_push && one(repo.encryption_configuration).encryption_type == "KMS"
+    ])
+    error_message = "A repository has mutable tags, is not scanned on push, or is not encrypted with KMS."
+  }
+
+  assert {
+    condition     = toset(keys(aws_ecr_lifecycle_policy.this)) == toset(var.repositories) && toset(keys(aws_ecr_repository_policy.this)) == toset(var.repositories)
+    error_message = "A repository has no lifecycle or repository policy."
+  }
+
+  assert {
+    condition = jsonencode([
+      for s in data.aws_iam_policy_document.lambda_pull.statement : [s.actions, [for p in s.principals : p.identifiers], [for c in s.condition : c.values]]
+    ]) == jsonencode([[["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], [["lambda.amazonaws.com"]], [["arn:aws:lambda:eu-west-1:123456789012:function:*"]]]])
+    error_message = "Images may be pulled by others than this account's functions in this region."
+  }
+}

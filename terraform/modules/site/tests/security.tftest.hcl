@@ -1,0 +1,102 @@
+# The site as planned: a private bucket that only its CloudFront distribution reads (origin access
+# control), HTTPS, the API's paths uncached; and the weaker website hosting only when asked for.
+
+mock_provider "aws" {
+  override_during = plan
+  source          = "../../test/mocks"
+}
+
+variables {
+  name         = "serverless-shop-dev-site"
+  api_endpoint = "https://abc123.execute-api.eu-west-1.amazonaws.com"
+  config_json  = "{}"
+}
+
+run "cloudfront_hosting" {
+  command = plan
+
+  # CKV2_AWS_6
+  assert {
+    condition = alltrue([
+      aws_s3_bucket_public_access_block.this.block_public_acls,
+      aws_s3_bucket_public_access_block.this.ignore_public_acls,
+      aws_s3_bucket_public_access_block.this.block_public_policy,
+      aws_s3_bucket_public_access_block.this.restrict_public_buckets,
+    ])
+    error_message = "The site bucket does not block all public access."
+  }
+
+  assert {
+    condition     = one(aws_s3_bucket_ownership_controls.this.rule).object_ownership == "BucketOwnerEnforced" && length(aws_s3_bucket_website_configuration.this) == 0
+    error_message = "The bucket accepts ACLs, or serves a website."
+  }
+
+  assert {
+    condition = (
+      aws_cloudfront_origin_access_control.this[0].origin_access_control_origin_type == "s3" &&
+      aws_cloudfront_origin_access_control.this[0].signing_behavior == "always" &&
+      aws_cloudfront_origin_access_control.this[0].signing_protocol == "sigv4"
+    )
+    error_message = "The origin access control does not sign every request with SigV4."
+  }
+
+  assert {
+    condition = one([
+      for origin in aws_cloudfront_distribution.this[0].origin : origin.origin_access_control_id if origin.origin_id == "site"
+    ]) == aws_cloudfront_origin_access_control.this[0].id
+    error_message = "CloudFront does not read the bucket through the origin access control."
+  }
+
+  # The bucket policy: CloudFront reads objects, for this distribution only; nothing over plain HTTP.
+  assert {
+    condition = jsonencode([
+      for s in data.aws_iam_policy_document.bucket.statement : [s.actions, [for c in s.condition : [c.test, c.variable, c.values]]] if s.sid == "CloudFrontReadsObjects"
+    ]) == jsonencode([[["s3:GetObject"], [["StringEquals", "AWS:SourceArn", [aws_cloudfront_distribution.this[0].arn]]]]])
+    error_message = "The bucket policy does not limit reading to this distribution."
+  }
+
+  assert {
+    condition     = one([for s in data.aws_iam_policy_document.bucket.statement : s.effect if s.sid == "DenyInsecureTransport"]) == "Deny"
+    error_message = "The bucket policy does not deny plain HTTP."
+  }
+
+  # CKV_AWS_34
+  assert {
+    condition = (
+      one(aws_cloudfront_distribution.this[0].default_cache_behavior).viewer_protocol_policy == "redirect-to-https" &&
+      alltrue([for b in aws_cloudfront_distribution.this[0].ordered_cache_behavior : b.viewer_protocol_policy == "https-only"]) &&
+      one([for o in aws_cloudfront_distribution.this[0].origin : one(o.custom_origin_config).origin_protocol_policy if o.origin_id == "api"]) == "https-only"
+    )
+    error_message = "CloudFront serves or fetches something over plain HTTP."
+  }
+
+  assert {
+    condition = jsonencode([for b in aws_cloudfront_distribution.this[0].ordered_cache_behavior : b.path_pattern]) == jsonencode(["/products*", "/orders*", "/customers*"]) && alltrue([
+      for b in aws_cloudfront_distribution.this[0].ordered_cache_behavior : b.target_origin_id == "api"
+    ])
+    error_message = "The API's paths do not all go to the API."
+  }
+
+  assert {
+    condition     = length(aws_cloudfront_distribution.this[0].custom_error_response) == 0
+    error_message = "A distribution-wide error page would replace the API's problem+json errors."
+  }
+}
+
+run "website_hosting_is_public_only_when_chosen" {
+  command = plan
+
+  variables {
+    hosting = "s3-website"
+  }
+
+  assert {
+    condition     = length(aws_cloudfront_distribution.this) == 0 && length(aws_s3_bucket_website_configuration.this) == 1
+    error_message = "s3-website hosting still makes a distribution, or no website."
+  }
+
+  assert {
+    condition     = aws_s3_bucket_public_access_block.this.block_public_acls && aws_s3_bucket_public_access_block.this.ignore_public_acls
+    error_message = "Even website hosting blocks public ACLs."
+  }
+}

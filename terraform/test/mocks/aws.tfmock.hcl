@@ -1,0 +1,145 @@
+# What the mocked AWS provider answers where a random string would not do: every suite under
+# terraform/ (the environment's and the modules') uses it through mock_provider "aws" { source = ... }.
+
+# Two zones, as a region has at least; the network module takes the first two.
+mock_data "aws_availability_zones" {
+  defaults = {
+    names = ["eu-west-1a", "eu-west-1b", "eu-west-1c"]
+  }
+}
+
+# The provider validates policy arguments as JSON even when mocked: a valid, empty policy. What the
+# policies allow is asserted on the documents' statements, which the configuration decides.
+mock_data "aws_iam_policy_document" {
+  defaults = {
+    json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}"
+  }
+}
+
+mock_data "aws_caller_identity" {
+  defaults = {
+    account_id = "123456789012"
+  }
+}
+
+mock_data "aws_partition" {
+  defaults = {
+    partition = "aws"
+  }
+}
+
+# The provider checks the format of ARNs and ids that other resources are given (a mock's random
+# string is refused): values of the right shape. They are alike for every instance of a type, so
+# no assertion may rely on them being unique.
+mock_resource "aws_db_instance" {
+  defaults = {
+    arn     = "arn:aws:rds:eu-west-1:123456789012:db:mock"
+    address = "mock.abcdefghijkl.eu-west-1.rds.amazonaws.com"
+    port    = 3306
+    master_user_secret = [{
+      secret_arn    = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:rds!db-mock-AbCdEf"
+      secret_status = "active"
+      kms_key_id    = "arn:aws:kms:eu-west-1:123456789012:key/00000000-0000-0000-0000-000000000000"
+    }]
+  }
+}
+
+mock_resource "aws_kms_key" {
+  defaults = {
+    arn    = "arn:aws:kms:eu-west-1:123456789012:key/00000000-0000-0000-0000-000000000000"
+    key_id = "00000000-0000-0000-0000-000000000000"
+  }
+}
+
+mock_resource "aws_cloudfront_function" {
+  defaults = {
+    arn = "arn:aws:cloudfront::123456789012:function/mock"
+  }
+}
+
+mock_resource "aws_cloudfront_distribution" {
+  defaults = {
+    arn         = "arn:aws:cloudfront::123456789012:distribution/EMOCK"
+    id          = "EMOCK"
+    domain_name = "dmock.cloudfront.net"
+  }
+}
+
+mock_resource "aws_cognito_user_pool" {
+  defaults = {
+    id       = "eu-west-1_Mock"
+    arn      = "arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_Mock"
+    endpoint = "cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Mock"
+  }
+}
+
+mock_resource "aws_iam_role" {
+  defaults = {
+    arn = "arn:aws:iam::123456789012:role/mock"
+  }
+}
+
+mock_resource "aws_lambda_function" {
+  defaults = {
+    arn        = "arn:aws:lambda:eu-west-1:123456789012:function:mock"
+    invoke_arn = "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:mock/invocations"
+  }
+}
+
+mock_resource "aws_cloudwatch_log_group" {
+  defaults = {
+    arn = "arn:aws:logs:eu-west-1:123456789012:log-group:mock"
+  }
+}
+
+mock_resource "aws_sns_topic" {
+  defaults = {
+    arn = "arn:aws:sns:eu-west-1:123456789012:mock"
+  }
+}
+
+mock_resource "aws_cloudwatch_event_rule" {
+  defaults = {
+    arn = "arn:aws:events:eu-west-1:123456789012:rule/mock"
+  }
+}
+
+mock_resource "aws_s3_bucket" {
+  defaults = {
+    arn                         = "arn:aws:s3:::serverless-shop-dev-site-mock"
+    bucket_regional_domain_name = "serverless-shop-dev-site-mock.s3.eu-west-1.amazonaws.com"
+  }
+}
+
+mock_resource "aws_apigatewayv2_api" {
+  defaults = {
+    api_endpoint  = "https://mock.execute-api.eu-west-1.amazonaws.com"
+    execution_arn = "arn:aws:execute-api:eu-west-1:123456789012:mock"
+  }
+}
+
+mock_resource "aws_ecr_repository" {
+  defaults = {
+    arn            = "arn:aws:ecr:eu-west-1:123456789012:repository/mock"
+    repository_url = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/mock"
+  }
+}
+
+mock_resource "aws_dynamodb_table" {
+  defaults = {
+    arn = "arn:aws:dynamodb:eu-west-1:123456789012:table/mock"
+  }
+}
+
+mock_resource "aws_cloudfront_origin_access_control" {
+  defaults = {
+    id = "EOACMOCK"
+  }
+}
+
+mock_resource "aws_db_proxy" {
+  defaults = {
+    arn      = "arn:aws:rds:eu-west-1:123456789012:db-proxy:prx-mock"
+    endpoint = "mock.proxy-abcdefghijkl.eu-west-1.rds.amazonaws.com"
+  }
+}
