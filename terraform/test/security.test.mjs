@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { evaluate, loadEnv, loadModuleNamed, moduleNames, readJson, readText, resolveVariable, strings, unwrap } from './lib/terraform.mjs';
 
 // The only actions allowed on "*": IAM accepts nothing narrower for them.
-const UNRESTRICTABLE = ['ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets'];
+const UNRESTRICTABLE = ['ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets', 'xray:PutTraceSegments', 'xray:PutTelemetryRecords'];
 
 async function functionsCall() {
   return (await loadEnv()).moduleCalls.functions;

@@ -72,3 +72,8 @@ output "nat_public_ips" {
   description = "The address(es) the products functions' outbound traffic comes from."
   value       = module.network.nat_public_ips
 }
+
+output "dashboard_url" {
+  description = "The CloudWatch dashboard: orders, sell-outs, API 5xx and p99, each function's errors, throttles, duration and cold starts."
+  value       = module.dashboard.dashboard_url
+}

@@ -75,3 +75,23 @@ variable "region" {
   description = "The AWS region everything of this module is in."
   type        = string
 }
+
+variable "tracing_modes" {
+  description = <<-EOT
+    X-Ray tracing per function, by short name: Active (Lambda records the sampled invocations, and
+    the function's role may write traces) or PassThrough (Lambda's default: recorded only when a
+    caller's trace header asks). Functions not listed are PassThrough.
+  EOT
+  type        = map(string)
+  default     = {}
+
+  validation {
+    condition     = alltrue([for mode in values(var.tracing_modes) : contains(["Active", "PassThrough"], mode)])
+    error_message = "tracing_modes values are Active or PassThrough."
+  }
+
+  validation {
+    condition     = alltrue([for name in keys(var.tracing_modes) : contains(keys(var.functions), name)])
+    error_message = "tracing_modes names a function that var.functions does not have."
+  }
+}
