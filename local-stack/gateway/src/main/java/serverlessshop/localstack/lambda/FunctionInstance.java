@@ -31,7 +31,7 @@ final class FunctionInstance implements AutoCloseable {
 
     static FunctionInstance start(FunctionImage image, Map<String, String> environment, Path runtimeLib,
                                   String functionArn) throws IOException {
-        RuntimeApi runtimeApi = new RuntimeApi(functionArn);
+        RuntimeApi runtimeApi = new RuntimeApi(functionArn, RuntimeApi.activeTracing(environment));
         List<String> command = new ArrayList<>(image.entrypoint().isEmpty() ? List.of(
                 JavaCommand.java(),
                 // The client loads its JNI part with System.load; JDK 25 warns on every start without this.
