@@ -19,7 +19,7 @@ describe('Terraform conventions', () => {
   });
 
   test('the modules are the ones the design names, each used by the environment', async () => {
-    assert.deepEqual(moduleNames(), ['alarms', 'api', 'auth', 'database', 'functions', 'network', 'orders_table', 'registry', 'site']);
+    assert.deepEqual(moduleNames(), ['alarms', 'api', 'auth', 'dashboard', 'database', 'functions', 'network', 'orders_table', 'registry', 'site']);
     const env = await loadEnv();
     const used = Object.values(env.moduleCalls).map((call) => call.source).sort();
     assert.deepEqual(used, moduleNames().map((m) => `../../modules/${m}`));

@@ -241,6 +241,8 @@ module "functions" {
   name_prefix        = local.name_prefix
   architecture       = var.architecture
   log_retention_days = var.log_retention_days
+  # The API functions only: a trace of a scheduled job tells little its logs do not.
+  tracing_modes = { products = var.tracing_mode, orders = var.tracing_mode }
   vpc = {
     subnet_ids         = module.network.private_subnet_ids
     security_group_ids = [module.network.https_egress_security_group_id, module.database.client_security_group_id]
@@ -349,4 +351,14 @@ module "alarms" {
   error_rate_percent  = var.alarm_5xx_rate_percent
   p99_latency_ms      = var.alarm_p99_latency_ms
   alarm_email         = var.alarm_email
+}
+
+module "dashboard" {
+  source = "../../modules/dashboard"
+
+  name                 = local.name_prefix
+  region               = var.region
+  api_id               = module.api.api_id
+  function_names       = module.functions.function_names
+  orders_function_name = module.functions.function_names["orders"]
 }

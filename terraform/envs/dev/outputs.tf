@@ -106,3 +106,8 @@ output "database" {
     deletion_protection = module.database.deletion_protection
   }
 }
+
+output "dashboard_url" {
+  description = "The CloudWatch dashboard: orders, sell-outs, API 5xx and p99, each function's errors, throttles, duration and cold starts."
+  value       = module.dashboard.dashboard_url
+}

@@ -273,3 +273,16 @@ variable "alarm_p99_latency_ms" {
   type        = number
   default     = 3000
 }
+
+# ---- tracing --------------------------------------------------------------------------------------
+
+variable "tracing_mode" {
+  description = "X-Ray tracing of the API functions (products, orders): Active records the sampled requests' Lambda segments (X-Ray is billed per trace recorded); PassThrough records none. The functions pass the trace header on and log trace.id either way. The cold-start cost measured is in BENCHMARKS.md."
+  type        = string
+  default     = "Active"
+
+  validation {
+    condition     = contains(["Active", "PassThrough"], var.tracing_mode)
+    error_message = "tracing_mode is Active or PassThrough."
+  }
+}

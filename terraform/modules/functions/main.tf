@@ -112,6 +112,25 @@ resource "aws_iam_role_policy" "this" {
   policy = data.aws_iam_policy_document.this[each.key].json
 }
 
+# ---- X-Ray: the two write actions, for the functions traced actively only -------------------------
+
+data "aws_iam_policy_document" "xray" {
+  statement {
+    sid     = "WriteTraces"
+    actions = ["xray:PutTraceSegments", "xray:PutTelemetryRecords"]
+    # IAM accepts no resource narrower than "*" for these two actions.
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_role_policy" "xray" {
+  for_each = { for name, mode in var.tracing_modes : name => mode if mode == "Active" }
+
+  name   = "xray-traces"
+  role   = aws_iam_role.this[each.key].id
+  policy = data.aws_iam_policy_document.xray.json
+}
+
 resource "aws_lambda_function" "this" {
   for_each = var.functions
 
@@ -154,6 +173,12 @@ resource "aws_lambda_function" "this" {
     log_group  = aws_cloudwatch_log_group.this[each.key].name
   }
 
+  # X-Ray: Active records sampled invocations (Lambda's own segments, no agent in the image);
+  # PassThrough, Lambda's default, records nothing unless a caller's header asks for it.
+  tracing_config {
+    mode = lookup(var.tracing_modes, each.key, "PassThrough")
+  }
+
   lifecycle {
     precondition {
       condition     = can(regex("^[^@]+@sha256:[0-9a-f]{64}$", each.value.image_uri))
@@ -165,8 +190,8 @@ resource "aws_lambda_function" "this" {
     }
   }
 
-  # The role must be able to write logs and create network interfaces when the function is created.
-  depends_on = [aws_iam_role_policy.this]
+  # The role must be able to write logs (and traces) and create network interfaces when the function is created.
+  depends_on = [aws_iam_role_policy.this, aws_iam_role_policy.xray]
 }
 
 # ---- schedules ------------------------------------------------------------------------------------

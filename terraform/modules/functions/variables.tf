@@ -110,3 +110,23 @@ variable "failed_run_retention_days" {
     error_message = "failed_run_retention_days is between 1 and 14 (SQS keeps messages at most 14 days)."
   }
 }
+
+variable "tracing_modes" {
+  description = <<-EOT
+    X-Ray tracing per function, by short name: Active (Lambda records the sampled invocations, and
+    the function's role may write traces) or PassThrough (Lambda's default: recorded only when a
+    caller's trace header asks). Functions not listed are PassThrough.
+  EOT
+  type        = map(string)
+  default     = {}
+
+  validation {
+    condition     = alltrue([for mode in values(var.tracing_modes) : contains(["Active", "PassThrough"], mode)])
+    error_message = "tracing_modes values are Active or PassThrough."
+  }
+
+  validation {
+    condition     = alltrue([for name in keys(var.tracing_modes) : contains(keys(var.functions), name)])
+    error_message = "tracing_modes names a function that var.functions does not have."
+  }
+}

@@ -162,30 +162,11 @@ public final class Bench {
     private void coldStarts(Layout layout, BenchDatabase database, Fixtures fixtures, StackProcess stack)
             throws Exception {
         FunctionEvents events = new FunctionEvents(layout.routesJson());
-        ColdStarts cold = new ColdStarts(layout.runtimeLib());
-        for (String function : List.of("products", "orders")) {
-            FunctionImage image = FunctionImage.read(function, layout.dockerfile(function));
-            List<JvmConfiguration> configurations = new ArrayList<>(List.of(JvmConfiguration.untuned(),
-                    JvmConfiguration.production()));
-            if (image.entrypoint().stream().anyMatch(word -> word.startsWith("-XX:AOTCache="))) {
-                configurations.add(1, JvmConfiguration.withoutAotCache());
-            }
-            configurations.addAll(options.variants());
-            byte[] event = function.equals("products")
-                    ? events.anonymous("GET", "/products/" + fixtures.warm().getFirst().id(), "")
-                    : events.customer(SHOPPER, "GET", "/customers/" + SHOPPER + "/orders", "limit=20");
-            Map<String, Samples> times = cold.measure(image, coldConfiguration(function, image, database, stack), event,
-                    configurations, options.launches());
-            Samples baseline = times.get(JvmConfiguration.untuned().name());
-            for (JvmConfiguration configuration : configurations.subList(1, configurations.size())) {
-                Samples measured = times.get(configuration.name());
-                boolean production = configuration.name().equals(JvmConfiguration.production().name());
-                report.add(new Row("Cold start to first response (median of " + options.launches() + ")",
-                        function + ": " + configuration.name(), Row.duration(measured.median())
-                        + " (" + Row.duration(measured.min()) + "–" + Row.duration(measured.max()) + ")",
-                        Row.duration(baseline.median()) + " (untuned)", Row.ratio(measured.median(), baseline.median()),
-                        production ? "≤ 1.0 s and ≤ 0.33 (3× faster)" : "",
-                        production ? measured.median() <= 1_000_000 && measured.median() * 3 <= baseline.median() : null));
+        ColdStarts cold = new ColdStarts(layout.runtimeLib(), TRACED_WARM_INVOCATIONS);
+        try (UdpSink daemon = new UdpSink()) {
+            JvmConfiguration tracing = JvmConfiguration.tracingOn(daemon.address());
+            for (String function : List.of("products", "orders")) {
+                coldStarts(function, layout, database, fixtures, stack, events, cold, tracing, daemon);
             }
         }
         StringBuilder method = new StringBuilder("each launch is a new JVM started by the gateway's own"
@@ -200,7 +181,61 @@ public final class Bench {
         all.addAll(options.variants());
         all.forEach(c -> method.append(c.name()).append(" = ").append(c.description()).append("; "));
         method.append("no AOT cache = ").append(JvmConfiguration.withoutAotCache().description()).append('.');
+        method.append(" X-Ray: tracing on = ").append(JvmConfiguration.tracingOn("<sink>").description())
+                .append(", against production (the same image, each header Sampled=0), launch by launch; its warm figure is")
+                .append(" the median of the ").append(TRACED_WARM_INVOCATIONS).append(" invocations each launched instance")
+                .append(" answers after its first. It measures what the function does when traced (the trace id in the")
+                .append(" logs, the header on calls, anything sent to the daemon: counted by the sink); it leaves out")
+                .append(" Lambda's own side (its daemon, the segments it records, the X-Ray API), which this machine cannot run.");
         report.method("Cold start", method.toString());
+    }
+
+    /** How many more requests each launched instance answers, timed, for tracing's cost per request. */
+    private static final int TRACED_WARM_INVOCATIONS = 10;
+
+    private void coldStarts(String function, Layout layout, BenchDatabase database, Fixtures fixtures,
+                            StackProcess stack, FunctionEvents events, ColdStarts cold, JvmConfiguration tracing,
+                            UdpSink daemon) throws Exception {
+        FunctionImage image = FunctionImage.read(function, layout.dockerfile(function));
+        List<JvmConfiguration> configurations = new ArrayList<>(List.of(JvmConfiguration.untuned(),
+                JvmConfiguration.production()));
+        if (image.entrypoint().stream().anyMatch(word -> word.startsWith("-XX:AOTCache="))) {
+            configurations.add(1, JvmConfiguration.withoutAotCache());
+        }
+        configurations.add(tracing);
+        configurations.addAll(options.variants());
+        byte[] event = function.equals("products")
+                ? events.anonymous("GET", "/products/" + fixtures.warm().getFirst().id(), "")
+                : events.customer(SHOPPER, "GET", "/customers/" + SHOPPER + "/orders", "limit=20");
+        long datagramsBefore = daemon.datagrams();
+        long bytesBefore = daemon.bytes();
+        Map<String, Samples> times = cold.measure(image, coldConfiguration(function, image, database, stack), event,
+                configurations, options.launches());
+        Samples baseline = times.get(JvmConfiguration.untuned().name());
+        for (JvmConfiguration configuration : configurations.subList(1, configurations.size())) {
+            Samples measured = times.get(configuration.name());
+            boolean production = configuration.name().equals(JvmConfiguration.production().name());
+            report.add(new Row("Cold start to first response (median of " + options.launches() + ")",
+                    function + ": " + configuration.name(), Row.duration(measured.median())
+                    + " (" + Row.duration(measured.min()) + "–" + Row.duration(measured.max()) + ")",
+                    Row.duration(baseline.median()) + " (untuned)", Row.ratio(measured.median(), baseline.median()),
+                    production ? "≤ 1.0 s and ≤ 0.33 (3× faster)" : "",
+                    production ? measured.median() <= 1_000_000 && measured.median() * 3 <= baseline.median() : null));
+        }
+        // Tracing's own cost: traced against the image as it ships, side by side in the same launches.
+        Samples off = times.get(JvmConfiguration.production().name());
+        Samples on = times.get(tracing.name());
+        report.add(new Row("X-Ray tracing: traced ÷ untraced (the same image)", function + ": cold start (median of "
+                + options.launches() + ")", Row.duration(on.median()), Row.duration(off.median()) + " (production)",
+                Row.ratio(on.median(), off.median()), "≤ 1.05", on.median() <= off.median() * 1.05));
+        Samples warmOff = cold.warm().get(JvmConfiguration.production().name());
+        Samples warmOn = cold.warm().get(tracing.name());
+        report.add(new Row("X-Ray tracing: traced ÷ untraced (the same image)", function + ": warm request (median of "
+                + warmOn.count() + ")", Row.duration(warmOn.median()), Row.duration(warmOff.median()) + " (production)",
+                Row.ratio(warmOn.median(), warmOff.median()), "≤ 1.05", warmOn.median() <= warmOff.median() * 1.05));
+        report.add(new Row("X-Ray tracing: traced ÷ untraced (the same image)", function + ": sent to the X-Ray daemon",
+                (daemon.datagrams() - datagramsBefore) + " datagrams, " + (daemon.bytes() - bytesBefore) + " bytes",
+                "", "", "", null));
     }
 
     /** What the stack would configure, with the image's own migrate and sweep settings, as in AWS. */

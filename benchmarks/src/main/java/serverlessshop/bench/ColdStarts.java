@@ -25,9 +25,28 @@ final class ColdStarts {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path runtimeLib;
+    private final int warmInvocations;
+    private final Map<String, List<Long>> warmTimes = new LinkedHashMap<>();
 
     ColdStarts(Path runtimeLib) {
+        this(runtimeLib, 0);
+    }
+
+    /** @param warmInvocations how many more times each launched instance answers the event, timed one by one */
+    ColdStarts(Path runtimeLib, int warmInvocations) {
         this.runtimeLib = runtimeLib;
+        this.warmInvocations = warmInvocations;
+    }
+
+    /** The warm invocations' times per configuration since the last {@link #measure}, in microseconds. */
+    Map<String, Samples> warm() {
+        Map<String, Samples> samples = new LinkedHashMap<>();
+        warmTimes.forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                samples.put(name, Samples.of(values));
+            }
+        });
+        return samples;
     }
 
     /** @return each configuration's times to first response, in microseconds */
@@ -35,6 +54,8 @@ final class ColdStarts {
                                  List<JvmConfiguration> configurations, int launches) throws Exception {
         Map<String, List<Long>> times = new LinkedHashMap<>();
         configurations.forEach(c -> times.put(c.name(), new ArrayList<>()));
+        warmTimes.clear();
+        configurations.forEach(c -> warmTimes.put(c.name(), new ArrayList<>()));
         for (int launch = 0; launch < launches; launch++) {
             for (int i = 0; i < configurations.size(); i++) {
                 JvmConfiguration jvm = configurations.get((i + launch) % configurations.size());
@@ -59,6 +80,11 @@ final class ColdStarts {
             if (answer.path("statusCode").asInt() != 200) {
                 throw new IOException(image.name() + " (" + jvm.name() + ") answered its first event with "
                         + answer.path("statusCode").asInt() + ": " + answer.path("body").asText());
+            }
+            for (int i = 0; i < warmInvocations; i++) {
+                long warmBegin = System.nanoTime();
+                function.invoke(event, Instant.now().plusSeconds(60));
+                warmTimes.get(jvm.name()).add((System.nanoTime() - warmBegin) / 1_000);
             }
             return micros;
         }

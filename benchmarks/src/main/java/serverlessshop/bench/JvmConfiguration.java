@@ -47,6 +47,20 @@ record JvmConfiguration(String name, String description, Map<String, String> ove
                 + " (JAVA_TOOL_OPTIONS=-XX:AOTMode=off)", Map.of("JAVA_TOOL_OPTIONS", "-XX:AOTMode=off"));
     }
 
+    /**
+     * The image as it ships, traced actively: every invocation's trace header says Sampled=1 (the
+     * local stack's SHOP_LOCAL_TRACING_MODE, as Lambda samples a request) and the daemon's address
+     * is a sink that counts what the function sends. Beside {@link #production()}, whose header
+     * says Sampled=0, it is what tracing costs the function itself.
+     */
+    static JvmConfiguration tracingOn(String daemonAddress) {
+        return new JvmConfiguration("tracing on", "the image as it ships, X-Ray active: each invocation's trace"
+                + " header sampled, AWS_XRAY_DAEMON_ADDRESS a local UDP sink", Map.of(
+                "SHOP_LOCAL_TRACING_MODE", "Active",
+                "AWS_XRAY_DAEMON_ADDRESS", daemonAddress,
+                "AWS_XRAY_CONTEXT_MISSING", "LOG_ERROR"));
+    }
+
     /** {@code --variant name:VAR=VALUE,VAR=VALUE}: a lever measured beside the others. */
     static JvmConfiguration parse(String text) {
         int colon = text.indexOf(':');

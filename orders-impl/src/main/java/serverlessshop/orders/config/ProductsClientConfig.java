@@ -13,13 +13,15 @@ import serverlessshop.products.client.ApiClient;
 import serverlessshop.products.client.api.StockReservationsApi;
 import serverlessshop.support.logging.CorrelationIds;
 import serverlessshop.support.secrets.SecretsManagerSecretSource;
+import serverlessshop.support.logging.TraceHeader;
 import serverlessshop.support.timing.HandlerTiming;
 
 /**
  * The generated client of the products API, built once: the JDK's HTTP client with short timeouts
  * (an order waits for products, so products being slow must become a quick 503, not a hung Lambda),
- * the machine token of the client-credentials grant, and the request's correlation id on every call.
- * The machine client's secret is read from Secrets Manager here, while the application starts.
+ * the machine token of the client-credentials grant, and the request's correlation id and X-Ray trace
+ * header on every call. The machine client's secret is read from Secrets Manager here, while the
+ * application starts.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ProductsClientProperties.class)
@@ -60,6 +62,8 @@ class ProductsClientConfig {
             if (correlationId != null) {
                 request.setHeader(CorrelationIds.HEADER, correlationId);
             }
+            // The invocation's trace goes on with the call (sampled or not: the callee keeps the decision).
+            TraceHeader.ofInvocation().ifPresent(trace -> request.setHeader(TraceHeader.HEADER, trace.value()));
             if (timed) {
                 // make bench: the round trip to products is downstream time, not the handler's own.
                 HandlerTiming.downstreamStarts();

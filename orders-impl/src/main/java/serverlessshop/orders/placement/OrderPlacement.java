@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import serverlessshop.orders.api.model.OrderCreate;
 import serverlessshop.orders.api.model.OrderStatus;
+import serverlessshop.orders.stock.InsufficientStock;
 import serverlessshop.orders.stock.ProductsStock;
 import serverlessshop.orders.stock.ProductsUnavailable;
 import serverlessshop.orders.stock.ReservationClosed;
@@ -26,6 +27,7 @@ import serverlessshop.orders.store.StoredLine;
 import serverlessshop.orders.store.StoredOrder;
 import serverlessshop.products.client.model.Reservation;
 import serverlessshop.products.client.model.ReservedItem;
+import serverlessshop.support.metrics.EmbeddedMetrics;
 
 /**
  * Places an order: the saga of DESIGN.md, made safe to repeat at every step.
@@ -53,20 +55,25 @@ public class OrderPlacement {
     /** Reservation ids an order may go through (see {@link OrderIds#reservationId}). */
     static final int RESERVATION_IDS = 10;
     private static final int CLAIM_ATTEMPTS = 3;
+    /** The business figures of the dashboard (embedded metrics): orders placed, and orders refused for want of stock. */
+    static final String ORDERS_PLACED = "OrdersPlaced";
+    static final String SELL_OUTS = "SellOuts";
 
     private final OrderRepository orders;
     private final ProductsStock stock;
     private final OrderCreationRate rate;
     private final UnconfirmedOrders unconfirmed;
     private final Clock clock;
+    private final EmbeddedMetrics metrics;
 
     OrderPlacement(OrderRepository orders, ProductsStock stock, OrderCreationRate rate, UnconfirmedOrders unconfirmed,
-                   Clock clock) {
+                   Clock clock, EmbeddedMetrics metrics) {
         this.orders = orders;
         this.stock = stock;
         this.rate = rate;
         this.unconfirmed = unconfirmed;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     private record Reserved(UUID reservationId, Reservation reservation) {
@@ -140,6 +147,7 @@ public class OrderPlacement {
         StoredOrder order = placed(claim, request, reserved);
         write(claim, order, reserved.reservationId());
         confirm(order, reserved.reservationId());
+        metrics.count(ORDERS_PLACED);
         return new PlacedOrder(order, false);
     }
 
@@ -163,8 +171,12 @@ public class OrderPlacement {
             stock.releaseQuietly(reservationId);
             abandon(claim);
             throw e;
+        } catch (InsufficientStock e) {
+            abandon(claim); // nothing was reserved
+            metrics.count(SELL_OUTS);
+            throw e;
         } catch (RuntimeException e) {
-            abandon(claim); // short of stock, unknown product: nothing was reserved
+            abandon(claim); // unknown product: nothing was reserved
             throw e;
         }
     }

@@ -46,6 +46,9 @@ class FunctionLogsTest {
         function = LambdaFunctions.withSystemProperties(OrdersTestEnvironment.properties(), StreamLambdaHandler::new);
         OrdersTestEnvironment.awaitReady();
         lamp = ProductsService.createProduct("Desk lamp", "39.90", 20);
+        // The first reservation of a new products JVM can outlast orders' read timeout on a busy
+        // machine: one order first, so that each test's order meets a warm products.
+        send(placingWithToken(TestOrders.newCustomer()));
     }
 
     @AfterEach
@@ -78,6 +81,53 @@ class FunctionLogsTest {
         assertThat(Files.readString(ProductsService.logFile(), StandardCharsets.UTF_8))
                 .as("products logs its side of the order under the same id")
                 .contains("\"correlation_id\":\"" + correlationId + "\"");
+    }
+
+    /**
+     * With active tracing, Lambda hands each invocation its X-Ray trace header, which the Java runtime
+     * puts in the system property com.amazonaws.xray.traceHeader: here the test sets it as the runtime
+     * would, around one invocation.
+     */
+    @Test
+    void aSampledInvocationsLinesCarryItsTraceIdAndItsCallsToProductsCarryItsTraceHeader(CapturedOutput output) {
+        String root = "1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        String header = "Root=" + root + ";Parent=53995c3f42cd8ad8;Sampled=1";
+        int before = output.getOut().length();
+
+        String correlationId = "traced-" + UUID.randomUUID();
+        HttpApiResponse placed = duringInvocationTraced(header, () -> send(placingWithToken(TestOrders.newCustomer())
+                .withHeader("x-correlation-id", correlationId)));
+
+        assertThat(placed.statusCode()).as(placed.toString()).isEqualTo(201);
+        assertThat(serviceLines(output.getOut().substring(before))).as("the request line at least").isNotEmpty()
+                .allSatisfy(line -> {
+                    // ECS nests dotted names: trace.id is {"trace":{"id":...}}.
+                    assertThat(line.path("trace").path("id").asText()).as(line.toString()).isEqualTo(root);
+                    assertThat(line.path("correlation_id").asText()).isNotBlank();
+                    assertThat(line.path("aws_request_id").asText()).isNotBlank();
+                });
+        assertThat(callsOf(correlationId)).as("reserve and confirm").hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(call -> assertThat(call.traceHeader()).isEqualTo(header));
+        assertThat(org.slf4j.MDC.get("trace.id")).as("nothing is left for the next invocation").isNull();
+    }
+
+    /** X-Ray records no unsampled trace: no line points to one, but products still gets the decision. */
+    @Test
+    void anUnsampledInvocationLogsNoTraceIdAndPassesTheDecisionOn(CapturedOutput output) {
+        String header = "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000)
+                + "-0123456789abcdef01234567;Parent=53995c3f42cd8ad8;Sampled=0";
+        int before = output.getOut().length();
+
+        String correlationId = "untraced-" + UUID.randomUUID();
+        HttpApiResponse placed = duringInvocationTraced(header, () -> send(placingWithToken(TestOrders.newCustomer())
+                .withHeader("x-correlation-id", correlationId)));
+
+        assertThat(placed.statusCode()).as(placed.toString()).isEqualTo(201);
+        assertThat(serviceLines(output.getOut().substring(before))).isNotEmpty()
+                .allSatisfy(line -> assertThat(line.has("trace")).as(line.toString()).isFalse());
+        assertThat(callsOf(correlationId)).isNotEmpty()
+                .allSatisfy(call -> assertThat(call.traceHeader()).isEqualTo(header));
     }
 
     @Test
@@ -116,6 +166,27 @@ class FunctionLogsTest {
                 .withHeader("Authorization", "Bearer " + TestIssuer.customer(customer))
                 .withHeader("Idempotency-Key", UUID.randomUUID().toString())
                 .withBody(TestOrders.orderJson(TestOrders.line(lamp, 1)));
+    }
+
+    private static HttpApiResponse duringInvocationTraced(String header, java.util.function.Supplier<HttpApiResponse> invocation) {
+        System.setProperty("com.amazonaws.xray.traceHeader", header);
+        try {
+            return invocation.get();
+        } finally {
+            System.clearProperty("com.amazonaws.xray.traceHeader");
+        }
+    }
+
+    /** The calls to products made for one request (other tests of this JVM use the proxy too). */
+    private static List<ProductsProxy.Call> callsOf(String correlationId) {
+        return ProductsProxy.calls().stream().filter(call -> correlationId.equals(call.correlationId())).toList();
+    }
+
+    /** The service's own lines (ECS nests the logger's name: {"log":{"logger":...}}), not the libraries'. */
+    private static List<JsonNode> serviceLines(String output) {
+        return jsonLines(output).stream()
+                .filter(line -> line.path("log").path("logger").asText().startsWith("serverlessshop."))
+                .toList();
     }
 
     private static HttpApiResponse send(HttpApiEvent event) {

@@ -37,11 +37,11 @@ public final class ProductsProxy {
         UNAVAILABLE
     }
 
-    /** A request that reached products: its method and path, and the correlation id orders sent with it. */
-    public record Call(String method, String path, String correlationId) {
+    /** A request that reached products: its method and path, and the correlation id and trace header orders sent with it. */
+    public record Call(String method, String path, String correlationId, String traceHeader) {
 
         public Call(String method, String path) {
-            this(method, path, null);
+            this(method, path, null, null);
         }
     }
 
@@ -117,7 +117,8 @@ public final class ProductsProxy {
     private static void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             Call call = new Call(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
+                    exchange.getRequestHeaders().getFirst("X-Correlation-Id"),
+                    exchange.getRequestHeaders().getFirst("X-Amzn-Trace-Id"));
             Fault fault = RULES.stream().filter(rule -> rule.matches().test(call)).map(Rule::fault).findFirst()
                     .orElse(null);
             if (fault == Fault.NO_ANSWER) {

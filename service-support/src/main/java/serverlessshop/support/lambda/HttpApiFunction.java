@@ -19,6 +19,7 @@ import java.util.Map;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import serverlessshop.support.logging.CorrelationIds;
+import serverlessshop.support.logging.TraceHeader;
 import serverlessshop.support.timing.HandlerTiming;
 
 /**
@@ -27,9 +28,10 @@ import serverlessshop.support.timing.HandlerTiming;
  * A service's handler class starts it in its static initializer, so Lambda runs the start in the
  * init phase of a cold start and every later invocation of the instance reuses it.
  *
- * <p>Every log line of an invocation carries the Lambda request id and the correlation id (the
- * caller's {@code X-Correlation-Id} if well formed, else API Gateway's request id), put in the MDC
- * before the application sees the event and removed after it has answered.
+ * <p>Every log line of an invocation carries the Lambda request id, the correlation id (the
+ * caller's {@code X-Correlation-Id} if well formed, else API Gateway's request id) and, when X-Ray
+ * records the invocation, its trace id, put in the MDC before the application sees the event and
+ * removed after it has answered.
  */
 public final class HttpApiFunction {
 
@@ -69,9 +71,11 @@ public final class HttpApiFunction {
             MDC.put(CorrelationIds.LAMBDA_REQUEST_ID, lambdaRequestId);
         }
         MDC.put(CorrelationIds.CORRELATION_ID, correlationId(event, lambdaRequestId));
+        CorrelationIds.putTraceId(TraceHeader.ofInvocation(context));
         try {
             handler.proxyStream(new ByteArrayInputStream(event), output, context);
         } finally {
+            MDC.remove(CorrelationIds.TRACE_ID);
             MDC.remove(CorrelationIds.CORRELATION_ID);
             MDC.remove(CorrelationIds.LAMBDA_REQUEST_ID);
             HandlerTiming.end(begin);

@@ -1,5 +1,6 @@
 package serverlessshop.support.logging;
 
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
@@ -17,6 +18,11 @@ public final class CorrelationIds {
     public static final String CORRELATION_ID = "correlation_id";
     /** MDC key of the Lambda request id ({@code Context.getAwsRequestId()}). */
     public static final String LAMBDA_REQUEST_ID = "aws_request_id";
+    /**
+     * MDC key of the X-Ray trace id of the invocation, when X-Ray records it (sampled): ECS's field
+     * for the trace a line belongs to, so a line leads to its trace and a trace to its lines.
+     */
+    public static final String TRACE_ID = "trace.id";
 
     /**
      * Letters, digits and {@code - _ . : = + /} (UUIDs, API Gateway and X-Ray ids), at most 128: nothing a
@@ -39,6 +45,14 @@ public final class CorrelationIds {
             }
         }
         return UUID.randomUUID().toString();
+    }
+
+    /** Puts the invocation's trace id in the MDC if X-Ray records its trace; true if it did. */
+    public static boolean putTraceId(Optional<TraceHeader> trace) {
+        return trace.filter(TraceHeader::sampled).map(sampled -> {
+            MDC.put(TRACE_ID, sampled.root());
+            return true;
+        }).orElse(false);
     }
 
     /** The correlation id of the request this thread serves; null outside one. */

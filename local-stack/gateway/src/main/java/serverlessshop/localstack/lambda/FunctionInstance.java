@@ -29,7 +29,7 @@ final class FunctionInstance implements AutoCloseable {
 
     static FunctionInstance start(FunctionImage image, Map<String, String> environment, Path runtimeLib,
                                   String functionArn) throws IOException {
-        RuntimeApi runtimeApi = new RuntimeApi(functionArn);
+        RuntimeApi runtimeApi = new RuntimeApi(functionArn, RuntimeApi.activeTracing(environment));
         List<String> command = command(image, runtimeLib);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(image.taskRoot().toFile())

@@ -33,14 +33,24 @@ final class RuntimeApi implements AutoCloseable {
     private static final String PREFIX = "/2018-06-01/runtime/";
     private static final Pattern INVOCATION_RESULT = Pattern.compile(PREFIX + "invocation/([^/]+)/(response|error)");
 
+    /**
+     * A function's configuration variable that the local stack reads as the function's X-Ray tracing
+     * mode: {@code Active} stamps every invocation's trace header Sampled=1, as Lambda does for an
+     * actively traced request it samples; anything else Sampled=0. In AWS the mode is the function's
+     * tracing_config, which the function itself never reads.
+     */
+    public static final String TRACING_MODE = "SHOP_LOCAL_TRACING_MODE";
+
     private final String functionArn;
+    private final boolean sampled;
     private final HttpServer server;
     private final BlockingQueue<Invocation> queued = new LinkedBlockingQueue<>();
     private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    RuntimeApi(String functionArn) throws IOException {
+    RuntimeApi(String functionArn, boolean sampled) throws IOException {
         this.functionArn = functionArn;
+        this.sampled = sampled;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext(PREFIX, this::handle);
@@ -129,7 +139,7 @@ final class RuntimeApi implements AutoCloseable {
         headers.set("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
         headers.set("Lambda-Runtime-Deadline-Ms", String.valueOf(invocation.deadline().toEpochMilli()));
         headers.set("Lambda-Runtime-Invoked-Function-Arn", functionArn);
-        headers.set("Lambda-Runtime-Trace-Id", traceId());
+        headers.set("Lambda-Runtime-Trace-Id", traceId(sampled));
         exchange.sendResponseHeaders(200, invocation.event().length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(invocation.event());
@@ -141,13 +151,18 @@ final class RuntimeApi implements AutoCloseable {
         return new FunctionFailure(type == null ? defaultType : type, new String(body, StandardCharsets.UTF_8));
     }
 
-    /** An X-Ray trace header as Lambda passes it: Root=1-{time}-{24 hex};Parent={16 hex};Sampled=0. */
-    private static String traceId() {
+    /** Whether a function of this environment is traced actively ({@link #TRACING_MODE}). */
+    static boolean activeTracing(Map<String, String> environment) {
+        return "Active".equals(environment.get(TRACING_MODE));
+    }
+
+    /** An X-Ray trace header as Lambda passes it: Root=1-{time}-{24 hex};Parent={16 hex};Sampled=0 or 1. */
+    private static String traceId(boolean sampled) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         HexFormat hex = HexFormat.of();
         return "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-"
                 + hex.toHexDigits(random.nextLong()) + hex.toHexDigits(random.nextInt())
-                + ";Parent=" + hex.toHexDigits(random.nextLong()) + ";Sampled=0";
+                + ";Parent=" + hex.toHexDigits(random.nextLong()) + ";Sampled=" + (sampled ? "1" : "0");
     }
 
     private static void reply(HttpExchange exchange, int status, String json) throws IOException {

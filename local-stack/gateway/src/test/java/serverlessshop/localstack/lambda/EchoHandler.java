@@ -56,6 +56,8 @@ public class EchoHandler implements RequestStreamHandler {
                 + ",\"workingDirectory\":\"" + System.getProperty("user.dir") + "\""
                 + ",\"javaToolOptions\":\"" + System.getenv("JAVA_TOOL_OPTIONS") + "\""
                 + ",\"runtimeJni\":\"" + System.getProperty(RuntimeJni.PROPERTY) + "\""
+                + ",\"traceHeader\":\"" + context.getXrayTraceId() + "\""
+                + ",\"traceProperty\":\"" + System.getProperty("com.amazonaws.xray.traceHeader") + "\""
                 + ",\"pid\":" + ProcessHandle.current().pid() + "}";
         output.write(answer.getBytes(StandardCharsets.UTF_8));
     }

@@ -168,6 +168,27 @@ class LambdaFunctionTest {
         }
     }
 
+    /** Each invocation gets a new X-Ray trace header, in the context and the runtime's property; sampled only when traced actively. */
+    @Test
+    @Order(6)
+    void eachInvocationHasItsTraceHeaderSampledOnlyWhenTheFunctionIsTracedActively() throws Exception {
+        JsonNode first = invoke("{\"say\":\"echo\"}", Duration.ofSeconds(30));
+        JsonNode second = invoke("{\"say\":\"again\"}", Duration.ofSeconds(30));
+        JsonNode traced;
+        try (LambdaFunction active = echo(Map.of("SHOP_LOCAL_TRACING_MODE", "Active"))) {
+            traced = JSON.readTree(active.invoke("{\"say\":\"echo\"}".getBytes(StandardCharsets.UTF_8),
+                    Instant.now().plusSeconds(30)));
+        }
+
+        String header = "Root=1-[0-9a-f]{8}-[0-9a-f]{24};Parent=[0-9a-f]{16};Sampled=";
+        assertThat(first.path("traceHeader").asText()).matches(header + "0")
+                .isEqualTo(first.path("traceProperty").asText());
+        assertThat(second.path("traceHeader").asText()).matches(header + "0")
+                .isNotEqualTo(first.path("traceHeader").asText());
+        assertThat(traced.path("traceHeader").asText()).matches(header + "1")
+                .isEqualTo(traced.path("traceProperty").asText());
+    }
+
     @Test
     @Order(7)
     void closingStopsTheInstance() throws Exception {
