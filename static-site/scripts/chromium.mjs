@@ -1,5 +1,5 @@
 // Debian's Chromium driven by playwright-core (never a browser downloaded by Playwright), with the
-// flags DESIGN.md names. Shared by the browser tests and the budget script.
+// flags that keep it off the network it cannot reach. Shared by the browser tests and the budget script.
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
-/** The API conventions of DESIGN.md, checked on the contracts themselves. */
+/** The API conventions (README, "API conventions"), checked on the contracts themselves. */
 class ContractConventionsTest {
 
     static final List<String> FUNCTIONS = Contracts.FUNCTIONS;

@@ -30,7 +30,7 @@ import serverlessshop.products.client.model.ReservedItem;
 import serverlessshop.support.metrics.EmbeddedMetrics;
 
 /**
- * Places an order: the saga of DESIGN.md, made safe to repeat at every step.
+ * Places an order: a saga across orders and products (orders-impl/README.md), safe to repeat at every step.
  *
  * <ol>
  *   <li>Claim the order id (derived from customer and Idempotency-Key) with a conditional put; a

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * What every suite here needs to know about its run: where the repository is, whether this is the
  * long version ({@code SHOP_SOAK=1}, make soak), and what to do when something it needs is absent
- * (say so loudly and skip; under {@code CI=true} fail instead, as DESIGN.md asks).
+ * (say so loudly and skip; under {@code CI=true} fail instead: CI must prove everything).
  */
 public final class Suite {
 
