@@ -322,6 +322,8 @@ describe('make deploy and make destroy (scripts/deploy)', () => {
     const [, expression] = deployDryRun().out.match(/^\+ echo (\S+) \| terraform -chdir=terraform\/envs\/dev console -var=region=eu-west-1$/m);
     const root = mkdtempSync(path.join(tmpdir(), 'deploy-console-'));
     cpSync(path.join(repoRoot, 'terraform'), path.join(root, 'terraform'), { recursive: true, filter: (src) => !/[\\/](\.terraform|test)$/.test(src) });
+    // console loads the environment's test files too, whose mock_provider reads the shared mocks.
+    cpSync(path.join(repoRoot, 'terraform/test/mocks'), path.join(root, 'terraform/test/mocks'), { recursive: true });
     mkdirSync(path.join(root, 'api-spec/target'), { recursive: true });
     writeFileSync(path.join(root, 'api-spec/target/routes.json'), '{"routes": []}');
     const table = 'orders-impl/src/main/resources/dynamodb/orders-table.json';

@@ -76,6 +76,17 @@ describe('Terraform conventions', () => {
     }
   });
 
+  // A secret's value in an output is printed by terraform output and read by whoever reads it: what
+  // is handed out is where the secret is kept (an ARN), which only the roles allowed may read.
+  test('no output hands out a secret: an output named after a secret is its ARN', async () => {
+    for (const dir of [envDir, ...moduleNames().map((m) => path.join(modulesDir, m))]) {
+      const module = await (dir === envDir ? loadEnv() : loadModuleNamed(path.basename(dir)));
+      for (const output of Object.keys(module.outputs).filter((o) => /secret/i.test(o))) {
+        assert.match(output, /_arns?$/, `${path.relative(terraformRoot, dir)}: output ${output} hands out a secret`);
+      }
+    }
+  });
+
   test('every variable has a type and a description; every output a description', async () => {
     for (const dir of [envDir, ...moduleNames().map((m) => path.join(modulesDir, m))]) {
       const name = path.relative(terraformRoot, dir);

@@ -33,9 +33,10 @@ mock_data "aws_partition" {
 # no assertion may rely on them being unique.
 mock_resource "aws_db_instance" {
   defaults = {
-    arn     = "arn:aws:rds:eu-west-1:123456789012:db:mock"
-    address = "mock.abcdefghijkl.eu-west-1.rds.amazonaws.com"
-    port    = 3306
+    arn         = "arn:aws:rds:eu-west-1:123456789012:db:mock"
+    resource_id = "db-MOCKRESOURCEID"
+    address     = "mock.abcdefghijkl.eu-west-1.rds.amazonaws.com"
+    port        = 3306
     master_user_secret = [{
       secret_arn    = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:rds!db-mock-AbCdEf"
       secret_status = "active"
@@ -141,5 +142,27 @@ mock_resource "aws_db_proxy" {
   defaults = {
     arn      = "arn:aws:rds:eu-west-1:123456789012:db-proxy:prx-mock"
     endpoint = "mock.proxy-abcdefghijkl.eu-west-1.rds.amazonaws.com"
+  }
+}
+
+# A failed-runs queue's ARN is a Lambda destination, which the provider checks is an ARN.
+mock_resource "aws_sqs_queue" {
+  defaults = {
+    arn = "arn:aws:sqs:eu-west-1:123456789012:mock-failed"
+    url = "https://sqs.eu-west-1.amazonaws.com/123456789012/mock-failed"
+  }
+}
+
+# The secrets' ARNs go into the roles' policies and the functions' environments, where the suites
+# compare them: known at plan, and the secret's and its version's told apart.
+mock_resource "aws_secretsmanager_secret" {
+  defaults = {
+    arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:mock-secret-AbCdEf"
+  }
+}
+
+mock_resource "aws_secretsmanager_secret_version" {
+  defaults = {
+    arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:mock-version-AbCdEf"
   }
 }

@@ -62,6 +62,19 @@ run "migrate" {
     condition     = try(output.database.instance, null) == "serverless-shop-dev-products"
     error_message = "After the migrate step, the database instance is not in state."
   }
+
+  # The migration logs in with the master secret (RDS makes it with the instance) and creates
+  # products_app for IAM logins (the role's rds-db:connect names the instance's resource id). The
+  # step also creates the scheduled functions' failed-runs queues: every role's policy is read from
+  # them (a function's own queue only), so the migrate function's role depends on them too.
+  assert {
+    condition = try(
+      startswith(module.database.master_secret_arn, "arn:aws:secretsmanager:") &&
+      module.database.app_connect_arn == "arn:aws:rds-db:eu-west-1:123456789012:dbuser:db-MOCKRESOURCEID/products_app",
+      false
+    )
+    error_message = "After the migrate step, the master secret the migration reads, or the instance products_app connects to, is not in state."
+  }
 }
 
 # deploy, apply_all() then upload_site() and summary(): output -raw of the bucket, the distribution

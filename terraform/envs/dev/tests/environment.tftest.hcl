@@ -48,40 +48,218 @@ run "order_rate_per_customer" {
   }
 }
 
+# What each function's role may do besides its logs (and its network, its failed-runs queue): the
+# statements the environment gives the functions module. products and products-sweep get
+# products_statements, products-migrate migrate_statements, orders orders_statements and
+# orders-pending-releases those plus orders_scan_statements (main.tf).
 run "least_privilege_statements" {
   command = plan
 
   assert {
     condition = alltrue(flatten([
-      for statement in concat(local.products_statements, local.orders_statements, local.orders_scan_statements) : [for action in statement.actions : !strcontains(action, "*")]
+      for statement in concat(local.products_statements, local.migrate_statements, local.orders_statements, local.orders_scan_statements) : [for action in statement.actions : !strcontains(action, "*")]
     ]))
     error_message = "A function is given a \"*\" action."
   }
 
+  # The products functions log in as the application user with an IAM token, on this instance (the
+  # mock's resource id), and do nothing else: no secret to read.
   assert {
-    condition     = jsonencode([for s in local.products_statements : [s.actions, s.resources]]) == jsonencode([[["secretsmanager:GetSecretValue"], [module.database.master_secret_arn]]])
-    error_message = "The products functions may do more than read the database secret."
+    condition = jsonencode([for s in local.products_statements : [s.actions, s.resources]]) == jsonencode([[
+      ["rds-db:connect"], ["arn:aws:rds-db:eu-west-1:123456789012:dbuser:db-MOCKRESOURCEID/products_app"]
+    ]])
+    error_message = "The products functions may do more than connect as products_app: ${jsonencode(local.products_statements)}."
+  }
+
+  # Only the migration reads the master secret (DDL, and it makes the application user); it does not
+  # log in with IAM.
+  assert {
+    condition = jsonencode([for s in local.migrate_statements : [s.actions, s.resources]]) == jsonencode([[
+      ["secretsmanager:GetSecretValue"], ["arn:aws:secretsmanager:eu-west-1:123456789012:secret:rds!db-mock-AbCdEf"]
+    ]]) && module.database.master_secret_arn == "arn:aws:secretsmanager:eu-west-1:123456789012:secret:rds!db-mock-AbCdEf"
+    error_message = "The migration may do more than read the master secret: ${jsonencode(local.migrate_statements)}."
   }
 
   assert {
     condition = alltrue(flatten([
       for s in local.orders_statements : [
-        for action in s.actions : startswith(action, "dynamodb:") || startswith(action, "kms:")
+        for action in s.actions : startswith(action, "dynamodb:") || startswith(action, "kms:") if s.sid != "ReadMachineClientSecret"
       ]
     ])) && !contains(flatten([for s in local.orders_statements : s.actions]), "dynamodb:Scan")
-    error_message = "The orders API may do more than use its table and key, or it may scan."
+    error_message = "The orders API may do more than use its table and key (and read the machine client's secret), or it may scan."
   }
 
   assert {
     condition = toset(flatten([for s in local.orders_statements : s.resources])) == toset(concat(
-      [module.orders_table.table_arn, module.orders_table.kms_key_arn], values(module.orders_table.index_arns)
+      [module.orders_table.table_arn, module.orders_table.kms_key_arn, module.auth.machine_client_secret_arn], values(module.orders_table.index_arns)
     ))
-    error_message = "The orders functions reach something else than their table, its index and its key."
+    error_message = "The orders functions reach something else than their table, its index, its key and the machine client's secret."
   }
 
   assert {
     condition     = one([for s in local.orders_statements : one(s.conditions).variable if contains(s.actions, "kms:Decrypt")]) == "kms:ViaService"
     error_message = "The table's key is usable outside DynamoDB."
+  }
+
+  # The machine client's secret: both orders functions (orders_statements) read it, on its ARN only;
+  # no products function does.
+  assert {
+    condition = jsonencode([for s in local.orders_statements : [s.actions, s.resources] if s.sid == "ReadMachineClientSecret"]) == jsonencode([[
+      ["secretsmanager:GetSecretValue"], ["arn:aws:secretsmanager:eu-west-1:123456789012:secret:mock-version-AbCdEf"]
+    ]]) && module.auth.machine_client_secret_arn == "arn:aws:secretsmanager:eu-west-1:123456789012:secret:mock-version-AbCdEf"
+    error_message = "The orders functions do not read the machine client's secret, or may read more."
+  }
+
+  assert {
+    condition = length([
+      for s in concat(local.products_statements, local.migrate_statements) : s
+      if s.sid == "ReadMachineClientSecret" || contains(s.resources, module.auth.machine_client_secret_arn)
+    ]) == 0
+    error_message = "A products function may read the machine client's secret."
+  }
+}
+
+# What the functions are told: the products functions (products, products-sweep:
+# products_environment) connect as products_app with IAM and verify the server's certificate
+# against the RDS CA bundle; the migration (migrate_environment) uses the master secret; the orders
+# functions (orders, orders-pending-releases: orders_environment) get the machine client's secret by
+# ARN. No secret in any function's environment.
+run "functions_environment_carries_no_secret" {
+  command = plan
+
+  assert {
+    condition = (
+      local.products_environment.PRODUCTS_DB_USER == "products_app" &&
+      local.products_environment.PRODUCTS_DB_IAM_AUTH == "true" &&
+      !contains(keys(local.products_environment), "PRODUCTS_DB_SECRET_ARN") &&
+      !contains(keys(local.products_environment), "PRODUCTS_DB_PASSWORD")
+    )
+    error_message = "The products functions do not log in as products_app with IAM, or are given a database secret: ${jsonencode(keys(local.products_environment))}."
+  }
+
+  # sslMode=REQUIRED encrypts without checking who answers; the instance's certificate is checked
+  # against the RDS CAs the products jar carries.
+  assert {
+    condition = (
+      strcontains(local.products_environment.PRODUCTS_DB_URL, "sslMode=VERIFY_IDENTITY") &&
+      !strcontains(local.products_environment.PRODUCTS_DB_URL, "sslMode=REQUIRED") &&
+      strcontains(local.products_environment.PRODUCTS_DB_URL, "&trustCertificateKeyStoreUrl=classpath:rds-ca/global-bundle.p12&trustCertificateKeyStoreType=PKCS12") &&
+      local.migrate_environment.PRODUCTS_DB_URL == local.products_environment.PRODUCTS_DB_URL
+    )
+    error_message = "The database URL does not verify the server's identity against the RDS CA bundle: ${local.products_environment.PRODUCTS_DB_URL}."
+  }
+
+  assert {
+    condition = (
+      local.migrate_environment.PRODUCTS_DB_SECRET_ARN == module.database.master_secret_arn &&
+      local.migrate_environment.PRODUCTS_DB_APP_USER == "products_app" &&
+      !contains(keys(local.migrate_environment), "PRODUCTS_DB_APP_SECRET_ARN")
+    )
+    error_message = "The migration is not given the master secret and the application user (and, without the proxy, no password of that user)."
+  }
+
+  assert {
+    condition = (
+      local.orders_environment.PRODUCTS_CLIENT_SECRET_ARN == module.auth.machine_client_secret_arn &&
+      !contains(keys(local.orders_environment), "PRODUCTS_CLIENT_SECRET")
+    )
+    error_message = "The orders functions are not given the machine client's secret by its ARN, or are given the secret itself."
+  }
+
+  # Whatever its name, a secret is handed over as where it is kept.
+  assert {
+    condition = alltrue(flatten([
+      for environment in [local.products_environment, local.migrate_environment, local.orders_environment] : [
+        for key, value in environment : startswith(value, "arn:aws:secretsmanager:") if strcontains(key, "SECRET")
+      ]
+    ]))
+    error_message = "A function's environment has a SECRET variable that is not a Secrets Manager ARN."
+  }
+}
+
+# What the functions reserve, read by the functions and by scripts/deploy's preflight: 23 by
+# default, nothing with reserve_concurrency = false.
+run "reserved_concurrency" {
+  command = plan
+
+  assert {
+    condition = output.reserved_concurrency == {
+      products = 10, products-migrate = 1, products-sweep = 1, orders = 10, orders-pending-releases = 1
+    }
+    error_message = "The reservations are not 10 for the API functions and 1 for each job: ${jsonencode(output.reserved_concurrency)}."
+  }
+
+  assert {
+    condition     = local.concurrency_reservations == "serverless-shop-dev-orders=10 serverless-shop-dev-orders-pending-releases=1 serverless-shop-dev-products=10 serverless-shop-dev-products-migrate=1 serverless-shop-dev-products-sweep=1"
+    error_message = "The preflight is not given each function's name and reservation: ${local.concurrency_reservations}."
+  }
+}
+
+run "no_reserved_concurrency" {
+  command = plan
+
+  variables {
+    reserve_concurrency = false
+  }
+
+  assert {
+    condition     = length(output.reserved_concurrency) == 5 && alltrue([for reservation in values(output.reserved_concurrency) : reservation == null])
+    error_message = "reserve_concurrency = false still reserves: ${jsonencode(output.reserved_concurrency)}."
+  }
+
+  assert {
+    condition     = local.concurrency_reservations == "serverless-shop-dev-orders=0 serverless-shop-dev-orders-pending-releases=0 serverless-shop-dev-products=0 serverless-shop-dev-products-migrate=0 serverless-shop-dev-products-sweep=0"
+    error_message = "The preflight is not told that nothing is reserved: ${local.concurrency_reservations}."
+  }
+}
+
+# The scheduled functions (and only they) have a failed-runs queue, each watched by the alarms.
+run "failed_scheduled_runs_are_watched" {
+  command = plan
+
+  assert {
+    condition = jsonencode(module.functions.failed_event_queue_names) == jsonencode({
+      products-sweep          = "serverless-shop-dev-products-sweep-failed"
+      orders-pending-releases = "serverless-shop-dev-orders-pending-releases-failed"
+    })
+    error_message = "Not exactly the scheduled functions have a failed-runs queue: ${jsonencode(module.functions.failed_event_queue_names)}."
+  }
+
+  assert {
+    condition = toset(module.alarms.alarm_names) == toset(concat(
+      ["serverless-shop-dev-alarms-api-5xx-rate", "serverless-shop-dev-alarms-api-p99-latency"],
+      [for f in keys(module.functions.function_names) : "serverless-shop-dev-alarms-${f}-throttles"],
+      flatten([for f in ["products-sweep", "orders-pending-releases"] : ["serverless-shop-dev-alarms-${f}-failed-runs", "serverless-shop-dev-alarms-${f}-failed-runs-undelivered"]]),
+    ))
+    error_message = "The alarms are not the API's, every function's throttles and each scheduled function's failed runs: ${jsonencode(module.alarms.alarm_names)}."
+  }
+
+  assert {
+    condition     = output.dashboard_url == "https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#dashboards/dashboard/serverless-shop-dev"
+    error_message = "dashboard_url does not open the environment's dashboard: ${output.dashboard_url}."
+  }
+}
+
+# Images per environment: two environments in one account keep theirs apart.
+run "repositories_per_environment" {
+  command = plan
+
+  assert {
+    condition     = jsonencode(module.registry.repository_names) == jsonencode({ products = "serverless-shop-dev/products", orders = "serverless-shop-dev/orders" })
+    error_message = "The repositories are not the dev environment's: ${jsonencode(module.registry.repository_names)}."
+  }
+}
+
+run "repositories_of_another_environment" {
+  command = plan
+
+  variables {
+    environment = "staging"
+  }
+
+  assert {
+    condition     = jsonencode(module.registry.repository_names) == jsonencode({ products = "serverless-shop-staging/products", orders = "serverless-shop-staging/orders" })
+    error_message = "The staging environment's repositories are not its own: ${jsonencode(module.registry.repository_names)}."
   }
 }
 
@@ -111,4 +289,40 @@ run "with_the_rds_proxy" {
     condition     = strcontains(local.database_environment.PRODUCTS_DB_URL, "jdbc:mysql://${module.database.endpoint}:3306/products?")
     error_message = "The functions are not given the proxy's endpoint."
   }
+
+  # The proxy's certificate is ACM's (a public root, in the JDK's trust store): no RDS CA bundle.
+  assert {
+    condition = (
+      strcontains(local.database_environment.PRODUCTS_DB_URL, "sslMode=VERIFY_IDENTITY") &&
+      !strcontains(local.database_environment.PRODUCTS_DB_URL, "trustCertificateKeyStore")
+    )
+    error_message = "Through the proxy, the URL does not verify the server against the JDK's trust store: ${local.database_environment.PRODUCTS_DB_URL}."
+  }
+
+  # The functions connect as products_app on the proxy (prx-..., from the mock's ARN).
+  assert {
+    condition     = jsonencode([for s in local.products_statements : [s.actions, s.resources]]) == jsonencode([[["rds-db:connect"], ["arn:aws:rds-db:eu-west-1:123456789012:dbuser:prx-mock/products_app"]]])
+    error_message = "Through the proxy, the products functions may not connect as products_app on it only: ${jsonencode(local.products_statements)}."
+  }
+
+  # The migration sets the application user's password from its secret, which the proxy logs in with.
+  assert {
+    condition = (
+      local.migrate_environment.PRODUCTS_DB_APP_SECRET_ARN == module.database.app_secret_arn &&
+      module.database.app_secret_arn == "arn:aws:secretsmanager:eu-west-1:123456789012:secret:mock-secret-AbCdEf" &&
+      jsonencode([for s in local.migrate_statements : [s.actions, s.resources]]) == jsonencode([[["secretsmanager:GetSecretValue"], [module.database.master_secret_arn, module.database.app_secret_arn]]])
+    )
+    error_message = "Through the proxy, the migration is not given (or may not read) the application user's secret, or may read more."
+  }
+}
+
+# X-Ray knows Active and PassThrough only: anything else is refused before the plan.
+run "an_unknown_tracing_mode_is_refused" {
+  command = plan
+
+  variables {
+    tracing_mode = "Sampled"
+  }
+
+  expect_failures = [var.tracing_mode]
 }

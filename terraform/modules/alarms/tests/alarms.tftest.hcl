@@ -1,5 +1,5 @@
-# The alarms as planned: the API's 5xx rate and p99 latency, and every function's throttles, all to
-# one topic.
+# The alarms as planned: the API's 5xx rate and p99 latency, every function's throttles, and a
+# scheduled function's failed runs (in its queue, or lost on the way there), all to one topic.
 
 mock_provider "aws" {
   override_during = plan
@@ -7,9 +7,14 @@ mock_provider "aws" {
 }
 
 variables {
-  name           = "serverless-shop-dev-alarms"
-  api_id         = "abc123"
-  function_names = { products = "serverless-shop-dev-products", orders = "serverless-shop-dev-orders" }
+  name   = "serverless-shop-dev-alarms"
+  api_id = "abc123"
+  function_names = {
+    products       = "serverless-shop-dev-products"
+    orders         = "serverless-shop-dev-orders"
+    products-sweep = "serverless-shop-dev-products-sweep"
+  }
+  failed_event_queues = { products-sweep = "serverless-shop-dev-products-sweep-failed" }
 }
 
 run "alarms" {
@@ -42,8 +47,51 @@ run "alarms" {
     error_message = "An alarm does not notify the topic."
   }
 
+  # A record in the queue: a run failed every attempt.
+  assert {
+    condition = jsonencode(keys(aws_cloudwatch_metric_alarm.failed_runs)) == jsonencode(["products-sweep"]) && (
+      aws_cloudwatch_metric_alarm.failed_runs["products-sweep"].namespace == "AWS/SQS" &&
+      aws_cloudwatch_metric_alarm.failed_runs["products-sweep"].metric_name == "ApproximateNumberOfMessagesVisible" &&
+      aws_cloudwatch_metric_alarm.failed_runs["products-sweep"].dimensions == tomap({ QueueName = "serverless-shop-dev-products-sweep-failed" }) &&
+      aws_cloudwatch_metric_alarm.failed_runs["products-sweep"].comparison_operator == "GreaterThanThreshold" &&
+      aws_cloudwatch_metric_alarm.failed_runs["products-sweep"].threshold == 0
+    )
+    error_message = "A message in a scheduled function's failed-runs queue raises no alarm, or a function without a queue has one."
+  }
+
+  # A failed run Lambda could not deliver to the queue would be lost without a trace.
+  assert {
+    condition = jsonencode(keys(aws_cloudwatch_metric_alarm.failed_runs_undelivered)) == jsonencode(["products-sweep"]) && (
+      aws_cloudwatch_metric_alarm.failed_runs_undelivered["products-sweep"].namespace == "AWS/Lambda" &&
+      aws_cloudwatch_metric_alarm.failed_runs_undelivered["products-sweep"].metric_name == "DestinationDeliveryFailures" &&
+      aws_cloudwatch_metric_alarm.failed_runs_undelivered["products-sweep"].dimensions == tomap({ FunctionName = "serverless-shop-dev-products-sweep" }) &&
+      aws_cloudwatch_metric_alarm.failed_runs_undelivered["products-sweep"].comparison_operator == "GreaterThanThreshold" &&
+      aws_cloudwatch_metric_alarm.failed_runs_undelivered["products-sweep"].threshold == 0
+    )
+    error_message = "A failed run Lambda could not deliver to its queue raises no alarm."
+  }
+
+  assert {
+    condition = alltrue([
+      for alarm in concat(values(aws_cloudwatch_metric_alarm.failed_runs), values(aws_cloudwatch_metric_alarm.failed_runs_undelivered)) :
+      jsonencode(alarm.alarm_actions) == jsonencode([aws_sns_topic.alarms.arn])
+    ])
+    error_message = "A failed-runs alarm does not notify the topic."
+  }
+
   assert {
     condition     = length(aws_sns_topic_subscription.email) == 0
     error_message = "A subscription is made without an address."
   }
+}
+
+# A queue of a function that is not watched would have an alarm on a function name that is not there.
+run "a_queue_of_an_unknown_function_is_refused" {
+  command = plan
+
+  variables {
+    failed_event_queues = { products-sweeper = "serverless-shop-dev-products-sweeper-failed" }
+  }
+
+  expect_failures = [var.failed_event_queues]
 }

@@ -9,6 +9,7 @@ variables {
   name       = "serverless-shop-dev-products"
   vpc_id     = "vpc-0123456789abcdef0"
   subnet_ids = ["subnet-0000000000000000a", "subnet-0000000000000000b"]
+  region     = "eu-west-1"
 }
 
 run "rds_encrypted_private_with_a_managed_password" {
@@ -54,8 +55,24 @@ run "rds_encrypted_private_with_a_managed_password" {
   }
 
   assert {
-    condition     = length(aws_db_proxy.this) == 0
-    error_message = "RDS Proxy is on by default."
+    condition     = length(aws_db_proxy.this) == 0 && length(aws_secretsmanager_secret.app) == 0 && output.app_secret_arn == null
+    error_message = "RDS Proxy, or the application user's secret it needs, is there by default."
+  }
+}
+
+# The products functions log in as the application user with an IAM token: the instance accepts
+# them, and a role may connect as that user on this instance only (the mock's resource id).
+run "application_user_with_iam_authentication" {
+  command = plan
+
+  assert {
+    condition     = aws_db_instance.this.iam_database_authentication_enabled == true
+    error_message = "IAM database authentication is off: the application user cannot log in with a token."
+  }
+
+  assert {
+    condition     = output.app_username == "products_app" && output.app_connect_arn == "arn:aws:rds-db:eu-west-1:123456789012:dbuser:db-MOCKRESOURCEID/products_app"
+    error_message = "rds-db:connect is not for products_app on this instance: ${output.app_connect_arn}."
   }
 }
 
@@ -86,8 +103,36 @@ run "proxy_requires_tls" {
   }
 
   assert {
-    condition     = aws_db_proxy.this[0].require_tls == true && one(aws_db_proxy.this[0].auth).iam_auth == "DISABLED"
+    condition     = aws_db_proxy.this[0].require_tls == true
     error_message = "The proxy does not require TLS."
+  }
+
+  # The migration logs in with the master password; the functions with IAM tokens only. The proxy
+  # itself logs in to MySQL with each user's secret.
+  assert {
+    condition = toset([for a in aws_db_proxy.this[0].auth : "${a.iam_auth} ${a.auth_scheme} ${a.secret_arn}"]) == toset([
+      "DISABLED SECRETS ${output.master_secret_arn}",
+      "REQUIRED SECRETS ${aws_secretsmanager_secret.app[0].arn}",
+    ]) && length(aws_db_proxy.this[0].auth) == 2
+    error_message = "The proxy's logins are not the master user's (password) and the application user's (IAM only)."
+  }
+
+  # The operator puts the application user's password in (no value in Terraform or its state: the
+  # module has no aws_secretsmanager_secret_version); the migration and the proxy read it.
+  assert {
+    condition     = length(aws_secretsmanager_secret.app) == 1 && output.app_secret_arn == aws_secretsmanager_secret.app[0].arn
+    error_message = "With the proxy, the application user has no secret of its own."
+  }
+
+  assert {
+    condition     = toset(one(data.aws_iam_policy_document.proxy_secret[0].statement).resources) == toset([output.master_secret_arn, output.app_secret_arn])
+    error_message = "The proxy's role reads other secrets than the two users'."
+  }
+
+  # Clients connect to the proxy: its resource id (prx-..., from its ARN) in rds-db:connect.
+  assert {
+    condition     = output.app_connect_arn == "arn:aws:rds-db:eu-west-1:123456789012:dbuser:prx-mock/products_app"
+    error_message = "With the proxy, rds-db:connect is not for products_app on the proxy: ${output.app_connect_arn}."
   }
 
   assert {

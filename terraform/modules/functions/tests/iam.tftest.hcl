@@ -1,6 +1,7 @@
 # The functions' roles as planned: each writes only to its own log group, network rights only in the
 # VPC, no "*" action anywhere, "*" resources only for what IAM cannot narrow; and a reserved
-# concurrency on every function.
+# concurrency on every function; a scheduled function's failed runs go to its own queue; X-Ray
+# writes only for the functions traced actively.
 
 mock_provider "aws" {
   override_during = plan
@@ -8,8 +9,9 @@ mock_provider "aws" {
 }
 
 variables {
-  region      = "eu-west-1"
-  name_prefix = "serverless-shop-dev"
+  region        = "eu-west-1"
+  name_prefix   = "serverless-shop-dev"
+  tracing_modes = { api = "Active" }
   vpc = {
     subnet_ids         = ["subnet-0000000000000000a", "subnet-0000000000000000b"]
     security_group_ids = ["sg-0000000000000000a"]
@@ -78,6 +80,27 @@ run "least_privilege" {
     condition     = [for s in data.aws_iam_policy_document.this["api"].statement : s.sid if s.sid == "ReadSecret"] == ["ReadSecret"]
     error_message = "A function's own statements are not in its role."
   }
+
+  # Lambda sends a failed run to the queue with the function's role: that queue only, and only the
+  # scheduled function's role may send at all.
+  assert {
+    condition = (
+      jsonencode([for s in data.aws_iam_policy_document.this["job"].statement : [s.sid, s.actions, s.resources] if contains(s.actions, "sqs:SendMessage")]) ==
+      jsonencode([["SendFailedRunsToOwnQueue", ["sqs:SendMessage"], [aws_sqs_queue.failed["job"].arn]]]) &&
+      length([for s in data.aws_iam_policy_document.this["api"].statement : s if length([for a in s.actions : a if startswith(a, "sqs:")]) > 0]) == 0
+    )
+    error_message = "The scheduled function may not send to its own failed-runs queue only, or another function may use SQS."
+  }
+
+  # The two X-Ray actions take no narrower resource than "*": in a policy of their own, on the
+  # actively traced function's role only.
+  assert {
+    condition = (
+      jsonencode(keys(aws_iam_role_policy.xray)) == jsonencode(["api"]) &&
+      jsonencode([for s in data.aws_iam_policy_document.xray.statement : [s.actions, s.resources]]) == jsonencode([[["xray:PutTelemetryRecords", "xray:PutTraceSegments"], ["*"]]])
+    )
+    error_message = "X-Ray writes are given to another function than the actively traced one, or the X-Ray policy allows more than writing traces."
+  }
 }
 
 run "every_function_bounded_by_digest_and_logs" {
@@ -109,6 +132,81 @@ run "every_function_bounded_by_digest_and_logs" {
     condition     = jsonencode(keys(aws_cloudwatch_event_rule.schedule)) == jsonencode(["job"]) && aws_cloudwatch_event_rule.schedule["job"].schedule_expression == "rate(1 minute)"
     error_message = "The scheduled function has no schedule, or another function has one."
   }
+
+  assert {
+    condition     = one(aws_lambda_function.this["api"].tracing_config).mode == "Active" && one(aws_lambda_function.this["job"].tracing_config).mode == "PassThrough"
+    error_message = "A function's tracing mode is not the one tracing_modes gives it (PassThrough when not listed)."
+  }
+}
+
+# EventBridge invokes asynchronously: a scheduled run that failed its retry goes to the function's
+# own queue, kept 14 days and encrypted, instead of being dropped. Only scheduled functions have one.
+run "failed_scheduled_runs_land_in_their_queue" {
+  command = plan
+
+  assert {
+    condition = jsonencode(keys(aws_sqs_queue.failed)) == jsonencode(["job"]) && (
+      aws_sqs_queue.failed["job"].name == "serverless-shop-dev-job-failed" &&
+      aws_sqs_queue.failed["job"].sqs_managed_sse_enabled == true &&
+      aws_sqs_queue.failed["job"].message_retention_seconds == 1209600
+    )
+    error_message = "The scheduled function has no encrypted failed-runs queue keeping its records 14 days, or another function has one."
+  }
+
+  assert {
+    condition = jsonencode(keys(aws_lambda_function_event_invoke_config.scheduled)) == jsonencode(["job"]) && (
+      aws_lambda_function_event_invoke_config.scheduled["job"].function_name == aws_lambda_function.this["job"].function_name &&
+      aws_lambda_function_event_invoke_config.scheduled["job"].maximum_retry_attempts == 1 &&
+      aws_lambda_function_event_invoke_config.scheduled["job"].maximum_event_age_in_seconds == 900 &&
+      one(one(aws_lambda_function_event_invoke_config.scheduled["job"].destination_config).on_failure).destination == aws_sqs_queue.failed["job"].arn
+    )
+    error_message = "A failed scheduled run is not retried once within 15 minutes and then sent to the function's own queue."
+  }
+
+  assert {
+    condition     = output.failed_event_queue_names == { job = "serverless-shop-dev-job-failed" }
+    error_message = "The alarms are not given the failed-runs queue of each scheduled function."
+  }
+}
+
+# A function without a reservation draws on the account's unreserved pool (-1, Lambda's "none").
+run "no_reservation_is_lambdas_none" {
+  command = plan
+
+  variables {
+    functions = {
+      api = {
+        description     = "no reservation"
+        image_uri       = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/x@sha256:1111111111111111111111111111111111111111111111111111111111111111"
+        memory_mb       = 1024
+        timeout_seconds = 29
+      }
+    }
+  }
+
+  assert {
+    condition     = aws_lambda_function.this["api"].reserved_concurrent_executions == -1
+    error_message = "A function without a reservation does not get Lambda's -1 (none)."
+  }
+}
+
+# 0 would stop the function for good.
+run "a_reservation_of_0_is_refused" {
+  command = plan
+
+  variables {
+    functions = {
+      api = {
+        description          = "reserves nothing"
+        image_uri            = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/x@sha256:1111111111111111111111111111111111111111111111111111111111111111"
+        memory_mb            = 1024
+        timeout_seconds      = 29
+        reserved_concurrency = 0
+      }
+    }
+  }
+
+  expect_failures = [var.functions]
 }
 
 run "a_star_action_is_refused" {

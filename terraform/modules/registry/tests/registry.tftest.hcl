@@ -1,5 +1,5 @@
 # The image repositories as planned: immutable tags, scanned, encrypted, pulled only by this
-# account's functions in this region.
+# environment's functions (by name prefix) in this account and region, named per environment.
 
 mock_provider "aws" {
   override_during = plan
@@ -7,9 +7,10 @@ mock_provider "aws" {
 }
 
 variables {
-  region       = "eu-west-1"
-  name_prefix  = "serverless-shop"
-  repositories = ["products", "orders"]
+  region               = "eu-west-1"
+  name_prefix          = "serverless-shop-dev"
+  function_name_prefix = "serverless-shop-dev-"
+  repositories         = ["products", "orders"]
 }
 
 run "repositories" {
@@ -29,10 +30,29 @@ run "repositories" {
     error_message = "A repository has no lifecycle or repository policy."
   }
 
+  # Two environments in one account keep their images apart.
+  assert {
+    condition     = output.repository_names == { products = "serverless-shop-dev/products", orders = "serverless-shop-dev/orders" }
+    error_message = "The repositories are not <environment's prefix>/<image>: ${jsonencode(output.repository_names)}."
+  }
+
   assert {
     condition = jsonencode([
-      for s in data.aws_iam_policy_document.lambda_pull.statement : [s.actions, [for p in s.principals : p.identifiers], [for c in s.condition : c.values]]
-    ]) == jsonencode([[["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], [["lambda.amazonaws.com"]], [["arn:aws:lambda:eu-west-1:123456789012:function:*"]]]])
-    error_message = "Images may be pulled by others than this account's functions in this region."
+      for s in data.aws_iam_policy_document.lambda_pull.statement : [s.actions, [for p in s.principals : p.identifiers], [for c in s.condition : [c.test, c.variable, c.values]]]
+      ]) == jsonencode([[["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], [["lambda.amazonaws.com"]], [[
+        "StringLike", "aws:sourceArn", ["arn:aws:lambda:eu-west-1:123456789012:function:serverless-shop-dev-*"]
+    ]]]])
+    error_message = "Images may be pulled by others than this environment's functions in this account and region."
   }
+}
+
+# A prefix with a wildcard, or none, would let every function of the account pull the images.
+run "a_wildcard_in_the_function_prefix_is_refused" {
+  command = plan
+
+  variables {
+    function_name_prefix = "serverless-shop-*"
+  }
+
+  expect_failures = [var.function_name_prefix]
 }
