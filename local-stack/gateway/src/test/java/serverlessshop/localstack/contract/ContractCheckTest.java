@@ -1,0 +1,80 @@
+package serverlessshop.localstack.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import serverlessshop.localstack.Repository;
+import serverlessshop.localstack.contract.ContractCheck.Exchange;
+import serverlessshop.localstack.contract.ContractCheck.Verdict;
+
+class ContractCheckTest {
+
+    private static final ContractCheck CONTRACTS = ContractCheck.load(Repository.root().resolve("api-spec"));
+    private static final String ID = "8f14e45f-ceea-467f-a8f5-0a3f8a6b1c2d";
+    private static final Map<String, List<String>> PROBLEM = Map.of("Content-Type", List.of("application/problem+json"));
+
+    @Test
+    void readsBothContracts() {
+        assertThat(CONTRACTS.contractNames()).containsExactly("orders.yaml", "products.yaml");
+    }
+
+    @Test
+    void aDeclaredProblemConforms() {
+        Verdict verdict = CONTRACTS.check(get("/products/" + ID, "", 404, PROBLEM,
+                "{\"type\":\"urn:problem:not-found\",\"title\":\"Not Found\",\"status\":404,\"code\":\"NOT_FOUND\"}"));
+
+        assertThat(verdict.contract()).isEqualTo("products.yaml");
+        assertThat(verdict.operationId()).isEqualTo("getProduct");
+        assertThat(verdict.requestProblems()).isEmpty();
+        assertThat(verdict.answerProblems()).isEmpty();
+    }
+
+    @Test
+    void anAnswerWhoseBodyBreaksItsSchemaIsNamed() {
+        Verdict verdict = CONTRACTS.check(get("/products/" + ID, "", 404, PROBLEM, "{\"title\":\"Not Found\"}"));
+
+        assertThat(verdict.answerConforms()).isFalse();
+        assertThat(String.join("\n", verdict.answerProblems())).contains("required");
+    }
+
+    @Test
+    void anUndeclaredStatusIsNamed() {
+        Verdict verdict = CONTRACTS.check(get("/products/" + ID, "", 418, PROBLEM, "{}"));
+
+        assertThat(String.join("\n", verdict.answerProblems())).contains("418");
+    }
+
+    @Test
+    void aRequestThatBreaksItsOperationIsNamedApartFromTheAnswer() {
+        Verdict verdict = CONTRACTS.check(get("/products", "limit=100000", 400, PROBLEM,
+                "{\"type\":\"urn:problem:validation\",\"title\":\"Bad Request\",\"status\":400,\"code\":\"VALIDATION_FAILED\"}"));
+
+        assertThat(verdict.operationId()).isEqualTo("listProducts");
+        assertThat(String.join("\n", verdict.requestProblems())).contains("limit");
+        assertThat(verdict.answerProblems()).isEmpty();
+    }
+
+    @Test
+    void percentEncodedQueryValuesAreDecodedAndMalformedOnesJudgedAsSent() {
+        assertThat(ContractCheck.queryParameters("q=desk%20lamp&cursor=%%%garbage&flag"))
+                .containsEntry("q", List.of("desk lamp"))
+                .containsEntry("cursor", List.of("%%%garbage"))
+                .containsEntry("flag", List.of(""));
+    }
+
+    @Test
+    void aPathNoContractHoldsHasNoContract() {
+        Verdict verdict = CONTRACTS.check(get("/nowhere", "", 404, Map.of(), ""));
+
+        assertThat(verdict.contract()).isNull();
+        assertThat(verdict.requestConforms()).isFalse();
+    }
+
+    private static Exchange get(String path, String query, int status, Map<String, List<String>> headers, String body) {
+        return new Exchange("GET", path, query, Map.of(), new byte[0], status, headers,
+                body.getBytes(StandardCharsets.UTF_8));
+    }
+}
