@@ -1,0 +1,192 @@
+package serverlessshop.apicompat;
+
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.openapitools.openapidiff.core.model.Changed;
+import org.openapitools.openapidiff.core.model.ChangedApiResponse;
+import org.openapitools.openapidiff.core.model.ChangedContent;
+import org.openapitools.openapidiff.core.model.ChangedHeaders;
+import org.openapitools.openapidiff.core.model.ChangedList;
+import org.openapitools.openapidiff.core.model.ChangedOpenApi;
+import org.openapitools.openapidiff.core.model.ChangedOperation;
+import org.openapitools.openapidiff.core.model.ChangedParameter;
+import org.openapitools.openapidiff.core.model.ChangedParameters;
+import org.openapitools.openapidiff.core.model.ChangedRequestBody;
+import org.openapitools.openapidiff.core.model.ChangedSchema;
+import org.openapitools.openapidiff.core.model.ChangedSecurityRequirements;
+import org.openapitools.openapidiff.core.model.ComposedChanged;
+import org.openapitools.openapidiff.core.model.DiffResult;
+import org.openapitools.openapidiff.core.model.Endpoint;
+import org.openapitools.openapidiff.core.model.schema.ChangedEnum;
+import org.openapitools.openapidiff.core.model.schema.ChangedRequired;
+
+/**
+ * Names every change openapi-diff judges incompatible, one line each: the operation, where in it
+ * (parameter, request body, response status, media type, field) and what changed. openapi-diff's own
+ * renderers list all changes without saying which one broke compatibility; a failing gate must.
+ */
+final class BreakingChanges {
+
+    private final List<String> found = new ArrayList<>();
+    // Schemas may refer to themselves; each changed node is visited once.
+    private final Set<Changed> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    private BreakingChanges() {
+    }
+
+    static List<String> of(ChangedOpenApi diff) {
+        BreakingChanges walk = new BreakingChanges();
+        if (diff.isCoreChanged().isIncompatible()) {
+            for (Endpoint removed : diff.getMissingEndpoints()) {
+                walk.found.add(removed.getMethod() + " " + removed.getPathUrl() + ": operation removed");
+            }
+        }
+        for (ChangedOperation operation : diff.getChangedOperations()) {
+            walk.visit(operation, operation.getHttpMethod() + " " + operation.getPathUrl());
+        }
+        if (walk.found.isEmpty() && diff.isIncompatible()) {
+            // A kind of change this walk does not name yet: still breaking, and the changelog shows it.
+            walk.found.add("an incompatible change (see the changelog)");
+        }
+        return List.copyOf(walk.found);
+    }
+
+    private void visit(Changed node, String where) {
+        if (node == null || !node.isIncompatible() || !visited.add(node)) {
+            return;
+        }
+        if (node instanceof ChangedSchema schema) {
+            visitSchema(schema, where, "");
+            return;
+        }
+        DiffResult core = node instanceof ComposedChanged composed ? composed.isCoreChanged() : node.isChanged();
+        if (core.isIncompatible()) {
+            found.add(where + ": " + describe(node));
+        }
+        switch (node) {
+            case ChangedOperation op -> {
+                visit(op.getParameters(), where);
+                visit(op.getRequestBody(), where + " request body");
+                visit(op.getApiResponses(), where);
+                visit(op.getSecurityRequirements(), where + " security");
+            }
+            case ChangedParameters params -> params.getChanged()
+                    .forEach(p -> visit(p, where + " parameter " + p.getName() + " (in " + p.getIn() + ")"));
+            case ChangedApiResponse responses -> responses.getChanged()
+                    .forEach((status, response) -> visit(response, where + " response " + status));
+            case ChangedContent content -> content.getChanged()
+                    .forEach((mediaType, changed) -> visit(changed, where + " " + mediaType));
+            case ChangedHeaders headers -> headers.getChanged()
+                    .forEach((name, header) -> visit(header, where + " header " + name));
+            case ComposedChanged composed -> composed.getChangedElements().forEach(child -> visit(child, where));
+            default -> {
+            }
+        }
+    }
+
+    private void visitSchema(ChangedSchema schema, String where, String field) {
+        String at = field.isEmpty() ? where : where + " field " + field;
+        if (schema.isCoreChanged().isIncompatible()) {
+            found.add(at + ": " + describeSchema(schema));
+        }
+        schema.getChangedProperties().forEach((name, property) -> {
+            if (property.isIncompatible() && visited.add(property)) {
+                visitSchema(property, where, field.isEmpty() ? name : field + "." + name);
+            }
+        });
+        for (var nested : List.of(new Nested(schema.getItems(), "[]"), new Nested(schema.getAddProp(), "{}"))) {
+            if (nested.schema() != null && nested.schema().isIncompatible() && visited.add(nested.schema())) {
+                visitSchema(nested.schema(), where, field + nested.suffix());
+            }
+        }
+        for (Changed leaf : schema.getChangedElements()) {
+            if (leaf != null && !(leaf instanceof ChangedSchema) && leaf.isIncompatible()) {
+                if (leaf instanceof ComposedChanged) {
+                    visit(leaf, at);
+                } else if (!(leaf instanceof ChangedRequired required && onlyRemovedFields(required, schema))) {
+                    found.add(at + ": " + describe(leaf));
+                }
+            }
+        }
+    }
+
+    /** A response field that is gone is named once, as removed, not also as no longer required. */
+    private static boolean onlyRemovedFields(ChangedRequired required, ChangedSchema schema) {
+        return required.getContext().isResponse()
+                && schema.getMissingProperties().keySet().containsAll(required.getMissing());
+    }
+
+    private record Nested(ChangedSchema schema, String suffix) {
+    }
+
+    private static String describeSchema(ChangedSchema schema) {
+        if (schema.isChangedType()) {
+            return "type changed from " + type(schema.getOldSchema()) + " to " + type(schema.getNewSchema());
+        }
+        if (schema.isDiscriminatorPropertyChanged()) {
+            return "discriminator changed";
+        }
+        List<String> required = schema.getOldSchema() == null || schema.getOldSchema().getRequired() == null
+                ? List.of()
+                : schema.getMissingProperties().keySet().stream()
+                        .filter(schema.getOldSchema().getRequired()::contains).toList();
+        if (!required.isEmpty()) {
+            return "required field removed: " + String.join(", ", required);
+        }
+        if (schema.getNewSchema() == null) {
+            return "schema removed";
+        }
+        return "schema changed incompatibly";
+    }
+
+    private static String describe(Changed node) {
+        return switch (node) {
+            case ChangedRequired required -> required.getContext().isRequest()
+                    ? "field now required: " + String.join(", ", required.getIncreased())
+                    : "field no longer required: " + String.join(", ", required.getMissing());
+            case ChangedEnum<?> values -> values.getContext().isRequest()
+                    ? "enum value removed: " + values.getMissing()
+                    : "enum value added: " + values.getIncreased();
+            case ChangedList<?> list -> words(node) + " (added " + list.getIncreased() + ", removed "
+                    + list.getMissing() + ")";
+            case ChangedApiResponse responses -> "response status removed: "
+                    + String.join(", ", responses.getMissing().keySet());
+            case ChangedContent content -> "media type removed: " + String.join(", ", content.getMissing().keySet());
+            case ChangedHeaders headers -> "response header removed: "
+                    + String.join(", ", headers.getMissing().keySet());
+            case ChangedParameters params -> params.getMissing().isEmpty()
+                    ? "new required parameter: " + names(params.getIncreased().stream()
+                            .filter(p -> Boolean.TRUE.equals(p.getRequired())).toList())
+                    : "parameter removed: " + names(params.getMissing());
+            case ChangedParameter param -> param.isChangeRequired() ? "parameter now required"
+                    : param.isChangeStyle() ? "parameter style changed"
+                    : param.isChangeExplode() ? "parameter explode changed"
+                    : "parameter no longer allows an empty value";
+            case ChangedRequestBody ignored -> "request body now required";
+            case ChangedSecurityRequirements security -> "security requirement removed: " + security.getMissing();
+            default -> words(node) + " changed incompatibly";
+        };
+    }
+
+    private static String names(List<Parameter> parameters) {
+        return String.join(", ", parameters.stream().map(p -> p.getName() + " (in " + p.getIn() + ")").toList());
+    }
+
+    private static String type(Schema<?> schema) {
+        return schema == null ? "none" : Objects.toString(schema.getType(), "any")
+                + (schema.getFormat() == null ? "" : " (" + schema.getFormat() + ")");
+    }
+
+    /** "ChangedMaxLength" reads "max length". */
+    private static String words(Changed node) {
+        return node.getClass().getSimpleName().replaceFirst("^Changed", "")
+                .replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+    }
+}

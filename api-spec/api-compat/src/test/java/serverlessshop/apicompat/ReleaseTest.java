@@ -1,0 +1,86 @@
+package serverlessshop.apicompat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** make api-release on a copy of the repository's versioned files. */
+class ReleaseTest {
+
+    @TempDir
+    Path repo;
+
+    @BeforeEach
+    void copyTheVersionedFiles() throws IOException {
+        for (String file : new String[] {"api-spec/products.yaml", "api-spec/orders.yaml",
+                "api-spec/released/products.yaml", "api-spec/released/orders.yaml",
+                "generated-ts-client/package.json", "static-site/package.json"}) {
+            Files.createDirectories(repo.resolve(file).getParent());
+            Files.copy(ContractCopy.REPO.resolve(file), repo.resolve(file));
+        }
+    }
+
+    @Test
+    void aBumpedVersionEverywhereBecomesTheReleasedOne() throws IOException {
+        bumpEverywhere("1.0.0", "1.1.0");
+
+        assertThat(Release.release(repo)).contains("at 1.1.0").contains("git tag api-v1.1.0");
+
+        for (String contract : ProjectVersions.CONTRACTS) {
+            assertThat(repo.resolve("api-spec/released/" + contract + ".yaml"))
+                    .hasSameTextualContentAs(repo.resolve("api-spec/" + contract + ".yaml"));
+        }
+    }
+
+    @Test
+    void theSameVersionAgainIsRefusedAndChangesNothing() throws IOException {
+        String before = Files.readString(repo.resolve("api-spec/released/products.yaml"));
+
+        assertThatThrownBy(() -> Release.release(repo))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("products.yaml: info.version 1.0.0 is not newer than the released 1.0.0");
+        assertThat(repo.resolve("api-spec/released/products.yaml")).hasContent(before);
+    }
+
+    @Test
+    void versionsThatDisagreeAreRefusedAndChangeNothing() throws IOException {
+        replace("api-spec/products.yaml", "version: 1.0.0", "version: 1.1.0");
+
+        assertThatThrownBy(() -> Release.release(repo))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("api-spec/products.yaml info.version = 1.1.0")
+                .hasMessageContaining("generated-ts-client/package.json version = 1.0.0");
+        assertThat(repo.resolve("api-spec/released/products.yaml"))
+                .hasSameTextualContentAs(ContractCopy.REPO.resolve("api-spec/released/products.yaml"));
+    }
+
+    private void bumpEverywhere(String from, String to) throws IOException {
+        for (String contract : ProjectVersions.CONTRACTS) {
+            replace("api-spec/" + contract + ".yaml", "version: " + from, "version: " + to);
+        }
+        ObjectMapper json = new ObjectMapper();
+        Path client = repo.resolve("generated-ts-client/package.json");
+        ObjectNode clientPackage = (ObjectNode) json.readTree(client.toFile());
+        clientPackage.put("version", to);
+        json.writeValue(client.toFile(), clientPackage);
+        Path site = repo.resolve("static-site/package.json");
+        ObjectNode sitePackage = (ObjectNode) json.readTree(site.toFile());
+        ((ObjectNode) sitePackage.get("dependencies")).put(ProjectVersions.CLIENT_PACKAGE, to);
+        json.writeValue(site.toFile(), sitePackage);
+    }
+
+    private void replace(String file, String from, String to) throws IOException {
+        Path path = repo.resolve(file);
+        String text = Files.readString(path);
+        assertThat(text).contains(from);
+        Files.writeString(path, text.replaceFirst(java.util.regex.Pattern.quote(from), to));
+    }
+}
