@@ -9,7 +9,7 @@ JDK := $(shell scripts/find-jdk 2>/dev/null)
 export JAVA_HOME := $(JDK)
 MVN := ./mvnw -B -ntp
 
-.PHONY: help build test soak lint run token bench deploy destroy clean jdk FORCE
+.PHONY: help build test soak lint run token bench deploy destroy clean jdk api-release FORCE
 
 # The local stack (make run) runs build output: routes.json, each function's Lambda directory
 # (<module>/target/lambda/lib), the Runtime Interface Client, DynamoDB Local and the gateway itself.
@@ -80,6 +80,12 @@ test: jdk lint ## Lint, then run every test suite, and print a summary
 	npm run budget -w static-site -- --size-only || $(FAILED)
 	npm run test:e2e -w static-site || $(FAILED)
 	@scripts/test-summary
+
+# The contracts as released are what the breaking-change gate (api-spec/api-compat) holds every change to.
+# Cutting a release: bump the one version (both contracts' info.version, generated-ts-client/package.json,
+# static-site's dependency on it; npm install updates the lock), make test, then make api-release.
+api-release: jdk ## Make the contracts as they are the released ones (after bumping their version)
+	@$(MVN) -q -pl api-spec/api-compat -am -Dapi.release.skip=false process-classes
 
 soak: jdk ## Run the long versions of the reliability suites (SHOP_SOAK=1; a long while)
 	SHOP_SOAK=1 $(MVN) -DskipTests=false verify -pl $(subst $(space),$(comma),$(strip $(SOAK_MODULES))) -am
