@@ -1,5 +1,6 @@
 package serverlessshop.apicompat;
 
+import io.swagger.v3.oas.models.media.ComposedSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import java.util.ArrayList;
@@ -180,8 +181,17 @@ final class BreakingChanges {
     }
 
     private static String type(Schema<?> schema) {
-        return schema == null ? "none" : Objects.toString(schema.getType(), "any")
-                + (schema.getFormat() == null ? "" : " (" + schema.getFormat() + ")");
+        if (schema == null) {
+            return "none";
+        }
+        String type = schema.getType() != null ? schema.getType()
+                : schema instanceof ComposedSchema composed ? composition(composed) : "any";
+        return type + (schema.getFormat() == null ? "" : " (" + schema.getFormat() + ")");
+    }
+
+    private static String composition(ComposedSchema schema) {
+        return schema.getOneOf() != null ? "oneOf" : schema.getAnyOf() != null ? "anyOf"
+                : schema.getAllOf() != null ? "allOf" : "any";
     }
 
     /** "ChangedMaxLength" reads "max length". */

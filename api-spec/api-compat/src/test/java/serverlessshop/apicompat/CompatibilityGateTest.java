@@ -113,6 +113,18 @@ class CompatibilityGateTest {
         assertThat(verdict.changelog()).contains("401").contains("application/json");
     }
 
+    // Another way to declare the gateway's answers: one media type whose schema is either body.
+    @Test
+    void anErrorSchemaTurnedIntoAOneOfFailsBecauseClientsCannotReadTheNewShape() throws IOException {
+        var copy = products();
+        ObjectNode schema = copy.at("components", "responses", "Unauthorized", "content", "application/problem+json")
+                .putObject("schema");
+        schema.putArray("oneOf").addObject().put("$ref", "#/components/schemas/Problem");
+
+        assertThat(compare(copy).breaking()).contains(
+                "GET /products response 401 application/problem+json: type changed from object to oneOf");
+    }
+
     @Test
     void aBreakingChangeWithTheMajorBumpedPassesAndStillListsTheChange() throws IOException {
         var copy = products().version("2.0.0");
