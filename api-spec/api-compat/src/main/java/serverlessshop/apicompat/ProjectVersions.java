@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The places that carry the API's one version: both contracts' {@code info.version} and the TypeScript
- * client package that speaks both (its own version and the site's dependency on it). One version for
+ * client package that speaks both (its own version and the site's dependency on it, in the package files
+ * and in the npm lock). One version for
  * both contracts because one package carries both clients: its version then says exactly which
  * contracts it was generated from.
  */
@@ -37,6 +38,12 @@ public final class ProjectVersions {
                 text(read(json, repo.resolve("generated-ts-client/package.json")).path("version")));
         versions.put("static-site/package.json dependencies." + CLIENT_PACKAGE,
                 text(read(json, repo.resolve("static-site/package.json")).path("dependencies").path(CLIENT_PACKAGE)));
+        // npm ci installs what the lock says: a bump that skipped npm install would build the old version.
+        JsonNode lock = read(json, repo.resolve("package-lock.json")).path("packages");
+        versions.put("package-lock.json packages.generated-ts-client.version",
+                text(lock.path("generated-ts-client").path("version")));
+        versions.put("package-lock.json packages.static-site.dependencies." + CLIENT_PACKAGE,
+                text(lock.path("static-site").path("dependencies").path(CLIENT_PACKAGE)));
         return versions;
     }
 

@@ -22,7 +22,7 @@ class ReleaseTest {
     void copyTheVersionedFiles() throws IOException {
         for (String file : new String[] {"api-spec/products.yaml", "api-spec/orders.yaml",
                 "api-spec/released/products.yaml", "api-spec/released/orders.yaml",
-                "generated-ts-client/package.json", "static-site/package.json"}) {
+                "generated-ts-client/package.json", "static-site/package.json", "package-lock.json"}) {
             Files.createDirectories(repo.resolve(file).getParent());
             Files.copy(ContractCopy.REPO.resolve(file), repo.resolve(file));
         }
@@ -75,6 +75,12 @@ class ReleaseTest {
         ObjectNode sitePackage = (ObjectNode) json.readTree(site.toFile());
         ((ObjectNode) sitePackage.get("dependencies")).put(ProjectVersions.CLIENT_PACKAGE, to);
         json.writeValue(site.toFile(), sitePackage);
+        Path lock = repo.resolve("package-lock.json");
+        ObjectNode lockFile = (ObjectNode) json.readTree(lock.toFile());
+        ObjectNode packages = (ObjectNode) lockFile.get("packages");
+        ((ObjectNode) packages.get("generated-ts-client")).put("version", to);
+        ((ObjectNode) packages.get("static-site").get("dependencies")).put(ProjectVersions.CLIENT_PACKAGE, to);
+        json.writeValue(lock.toFile(), lockFile);
     }
 
     private void replace(String file, String from, String to) throws IOException {
