@@ -3,9 +3,9 @@ package serverlessshop.apicompat;
 import io.swagger.v3.oas.models.media.ComposedSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,9 +35,11 @@ import org.openapitools.openapidiff.core.model.schema.ChangedRequired;
  */
 final class BreakingChanges {
 
-    private final List<String> found = new ArrayList<>();
-    // Schemas may refer to themselves; each changed node is visited once.
-    private final Set<Changed> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<String> found = new LinkedHashSet<>();
+    // openapi-diff shares one node between the places a schema is used, and schemas may refer to
+    // themselves: a node is skipped only when it is already being walked (a cycle), so a shared schema
+    // is named at every place it breaks.
+    private final Set<Changed> walking = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private BreakingChanges() {
     }
@@ -60,13 +62,21 @@ final class BreakingChanges {
     }
 
     private void visit(Changed node, String where) {
-        if (node == null || !node.isIncompatible() || !visited.add(node)) {
+        if (node == null || !node.isIncompatible() || !walking.add(node)) {
             return;
         }
-        if (node instanceof ChangedSchema schema) {
-            visitSchema(schema, where, "");
-            return;
+        try {
+            if (node instanceof ChangedSchema schema) {
+                visitSchema(schema, where, "");
+            } else {
+                visitOther(node, where);
+            }
+        } finally {
+            walking.remove(node);
         }
+    }
+
+    private void visitOther(Changed node, String where) {
         DiffResult core = node instanceof ComposedChanged composed ? composed.isCoreChanged() : node.isChanged();
         if (core.isIncompatible()) {
             found.add(where + ": " + describe(node));
@@ -97,16 +107,10 @@ final class BreakingChanges {
         if (schema.isCoreChanged().isIncompatible()) {
             found.add(at + ": " + describeSchema(schema));
         }
-        schema.getChangedProperties().forEach((name, property) -> {
-            if (property.isIncompatible() && visited.add(property)) {
-                visitSchema(property, where, field.isEmpty() ? name : field + "." + name);
-            }
-        });
-        for (var nested : List.of(new Nested(schema.getItems(), "[]"), new Nested(schema.getAddProp(), "{}"))) {
-            if (nested.schema() != null && nested.schema().isIncompatible() && visited.add(nested.schema())) {
-                visitSchema(nested.schema(), where, field + nested.suffix());
-            }
-        }
+        schema.getChangedProperties().forEach((name, property) ->
+                visitNested(property, where, field.isEmpty() ? name : field + "." + name));
+        visitNested(schema.getItems(), where, field + "[]");
+        visitNested(schema.getAddProp(), where, field + "{}");
         for (Changed leaf : schema.getChangedElements()) {
             if (leaf != null && !(leaf instanceof ChangedSchema) && leaf.isIncompatible()) {
                 if (leaf instanceof ComposedChanged) {
@@ -124,7 +128,15 @@ final class BreakingChanges {
                 && schema.getMissingProperties().keySet().containsAll(required.getMissing());
     }
 
-    private record Nested(ChangedSchema schema, String suffix) {
+    private void visitNested(ChangedSchema schema, String where, String field) {
+        if (schema == null || !schema.isIncompatible() || !walking.add(schema)) {
+            return;
+        }
+        try {
+            visitSchema(schema, where, field);
+        } finally {
+            walking.remove(schema);
+        }
     }
 
     private static String describeSchema(ChangedSchema schema) {

@@ -65,6 +65,19 @@ class CompatibilityGateTest {
     }
 
     @Test
+    void aSchemaSharedByManyResponsesIsNamedAtEachOfThem() throws IOException {
+        var copy = products();
+        copy.at("components", "schemas", "Problem", "properties").remove("code");
+        ArrayNode required = copy.required("Problem");
+        required.remove(indexOf(required, "code"));
+
+        assertThat(compare(copy).breaking()).contains(
+                "GET /products response 400 application/problem+json: required field removed: code",
+                "GET /products response 401 application/problem+json: required field removed: code",
+                "POST /products response 409 application/problem+json: required field removed: code");
+    }
+
+    @Test
     void aRemovedOperationFails() throws IOException {
         var copy = products();
         copy.at("paths", "/products/{product_id}").remove("delete");
