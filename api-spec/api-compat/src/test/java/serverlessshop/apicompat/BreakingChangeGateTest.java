@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -15,7 +16,7 @@ import org.junit.jupiter.params.provider.FieldSource;
  */
 class BreakingChangeGateTest {
 
-    static final java.util.List<String> CONTRACTS = ProjectVersions.CONTRACTS;
+    static final List<String> CONTRACTS = ProjectVersions.CONTRACTS;
     private static final Path CHANGELOG_DIR = Path.of(System.getProperty("changelog.dir", "target/changelog"));
 
     @ParameterizedTest(name = "{0}.yaml against api-spec/released/{0}.yaml")
