@@ -1,8 +1,8 @@
 // The one place the site's API clients are made: the generated clients of both contracts, sharing
 // a base URL, a bearer token and one error type. Everything else is the generated code's.
-import * as products from './generated/products/index';
-import * as orders from './generated/orders/index';
-import { ApiProblem } from './problem';
+import * as products from './generated/products/index.js';
+import * as orders from './generated/orders/index.js';
+import { ApiProblem } from './problem.js';
 
 export interface ApiClientOptions {
   /** Where the API is: '' for the page's own origin (the local stack, CloudFront in front of API Gateway). */
