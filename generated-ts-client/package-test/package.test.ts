@@ -2,7 +2,9 @@
 // repository, a consumer compiled against it under the bundler and nodenext resolutions, and plain
 // Node.js loading it to call a local stack started as `make run` starts it.
 import { execFile } from 'node:child_process';
-import { copyFileSync, createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import {
+  copyFileSync, createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, type WriteStream,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,9 +58,8 @@ beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'serverless-shop-api-client-'));
   consumer = join(workDir, 'consumer');
   mkdirSync(consumer);
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   // --json prints the report alone on stdout; prepack's build talks on stderr.
-  const packed = await runOk(npm, ['pack', '--json', '--pack-destination', workDir], PACKAGE);
+  const packed = await runOk('npm', ['pack', '--json', '--pack-destination', workDir], PACKAGE);
   const [report] = JSON.parse(packed) as Array<{ filename: string; files: PackedFile[] }>;
   packedFiles = report.files.map((file) => file.path);
   for (const file of readdirSync(CONSUMER_SOURCES)) {
@@ -66,7 +67,8 @@ beforeAll(async () => {
   }
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   // The package has no dependencies, so the install needs no registry.
-  await runOk(npm, ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', join(workDir, report.filename)], consumer);
+  const tarball = join(workDir, report.filename);
+  await runOk('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], consumer);
 }, 240_000);
 
 afterAll(() => {

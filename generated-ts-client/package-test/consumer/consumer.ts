@@ -21,7 +21,8 @@ const api: ApiClients = createApiClients(options);
 
 export async function cheapest(): Promise<products.Product | undefined> {
   const page: products.ProductPage = await api.products.listProducts({ limit: 10, active: true });
-  return page.items.reduce<products.Product | undefined>((min, p) => (!min || p.price < min.price ? p : min), undefined);
+  return page.items.reduce<products.Product | undefined>(
+    (min, p) => (!min || p.price < min.price ? p : min), undefined);
 }
 
 export async function etagOf(productId: string): Promise<string | null> {
@@ -43,5 +44,8 @@ export function explain(error: unknown): string {
   }
   const fields: readonly FieldError[] = error.errors;
   const problem: ApiProblem = error;
-  return problem.code === NETWORK_ERROR ? 'offline' : `${problem.status} ${problem.code} ${fields.map((f) => f.field).join(',')}`;
+  if (problem.code === NETWORK_ERROR) {
+    return 'offline';
+  }
+  return `${problem.status} ${problem.code} ${fields.map((f) => f.field).join(',')}`;
 }
