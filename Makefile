@@ -64,9 +64,11 @@ lint: node_modules ## Lint the API contracts (Spectral with the OWASP API Securi
 # After Maven (which also writes routes.json): terraform/test, the deploy script's dry run, then Terraform
 # itself (fmt -check, init from the provider mirror, validate, terraform test against a mocked AWS).
 # After Maven (which generates the TypeScript client): the client's and the site's type checks and
-# unit tests (Vitest), the site's build and its size budget, then the browser tests (playwright-core
-# and Debian's Chromium against a local stack started as `make run` starts it; without Chromium they
-# say so and skip, under CI=true they fail). Each Vitest run leaves a JUnit file for the summary.
+# unit tests (Vitest), the site's build, the client as a consumer gets it (packed, installed in a fresh
+# folder, compiled, called from plain Node against a local stack), the site's size budget, then the
+# browser tests (playwright-core and Debian's Chromium against a local stack started as `make run`
+# starts it; without Chromium they say so and skip, under CI=true they fail). Each Vitest run leaves a
+# JUnit file for the summary.
 test: jdk lint ## Lint, then run every test suite, and print a summary
 	@rm -rf terraform/test/target
 	rm -f generated-ts-client/test-results/junit-*.xml static-site/test-results/junit-*.xml
@@ -76,6 +78,7 @@ test: jdk lint ## Lint, then run every test suite, and print a summary
 	npm test -w generated-ts-client || $(FAILED)
 	npm run build -w generated-ts-client
 	npm run build -w static-site || $(FAILED)
+	npm run test:package -w generated-ts-client || $(FAILED)
 	npm test -w static-site || $(FAILED)
 	npm run budget -w static-site -- --size-only || $(FAILED)
 	npm run test:e2e -w static-site || $(FAILED)

@@ -1,8 +1,8 @@
-// The one place the site's API clients are made: the generated clients of both contracts, sharing
-// a base URL, a bearer token and one error type. Everything else is the generated code's.
-import * as products from './generated/products/index';
-import * as orders from './generated/orders/index';
-import { ApiProblem } from './problem';
+// The one place the API clients are made: the generated clients of both contracts, sharing a base
+// URL, a bearer token and one error type. Everything else is the generated code's.
+import * as products from './generated/products/index.js';
+import * as orders from './generated/orders/index.js';
+import { ApiProblem } from './problem.js';
 
 export interface ApiClientOptions {
   /** Where the API is: '' for the page's own origin (the local stack, CloudFront in front of API Gateway). */
@@ -17,6 +17,8 @@ export interface ApiClients {
   products: products.ProductsApi;
   orders: orders.OrdersApi;
   customerOrders: orders.CustomerOrdersApi;
+  /** The order saga's stock reservations: for machine clients with the products/stock scope. */
+  stockReservations: products.StockReservationsApi;
 }
 
 /** The middleware both generated runtimes accept (their Middleware types are structurally equal). */
@@ -31,6 +33,7 @@ export function createApiClients(options: ApiClientOptions): ApiClients {
     products: new products.ProductsApi(productsConfig),
     orders: new orders.OrdersApi(ordersConfig),
     customerOrders: new orders.CustomerOrdersApi(ordersConfig),
+    stockReservations: new products.StockReservationsApi(productsConfig),
   };
 }
 

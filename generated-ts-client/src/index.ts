@@ -1,7 +1,7 @@
 // The clients of both APIs. Their sources under ./generated are written by the Maven build from
 // api-spec/*.yaml and never edited; each API is its own namespace because both define Problem.
-export * as products from './generated/products/index';
-export * as orders from './generated/orders/index';
+export * as products from './generated/products/index.js';
+export * as orders from './generated/orders/index.js';
 // The hand-written layer: one factory for configured clients, one error type for every failure.
-export { createApiClients, type ApiClientOptions, type ApiClients } from './client';
-export { ApiProblem, isApiProblem, NETWORK_ERROR, type ApiProblemInit, type FieldError, type StockShortage } from './problem';
+export { createApiClients, type ApiClientOptions, type ApiClients } from './client.js';
+export { ApiProblem, isApiProblem, NETWORK_ERROR, type ApiProblemInit, type FieldError, type StockShortage } from './problem.js';

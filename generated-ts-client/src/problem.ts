@@ -6,7 +6,7 @@ import {
   ProblemFromJSON,
   type FieldError,
   type StockShortage,
-} from './generated/products/index';
+} from './generated/products/index.js';
 
 export type { FieldError, StockShortage };
 
