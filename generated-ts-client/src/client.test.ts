@@ -94,6 +94,16 @@ describe('createApiClients', () => {
     expect(seen[0].headers.get('Authorization')).toBe('Bearer machine');
   });
 
+  it("throws an ApiProblem for API Gateway's own answer", async () => {
+    const { fetchApi } = recordingFetch(() => new Response('{"message":"Service Unavailable"}',
+      { status: 503, headers: { 'content-type': 'application/json' } }));
+    const api = createApiClients({ baseUrl: '', fetchApi });
+
+    await expect(api.products.getProduct({ productId: 'p-1' })).rejects.toMatchObject({
+      status: 503, code: 'SERVICE_UNAVAILABLE', title: 'Service Unavailable', source: 'gateway',
+    });
+  });
+
   it('throws a NETWORK_ERROR ApiProblem when no answer arrives', async () => {
     const fetchApi = (async () => {
       throw new TypeError('Failed to fetch');

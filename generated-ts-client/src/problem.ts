@@ -1,8 +1,12 @@
-// RFC 9457 problem documents as one typed error, whichever API or layer answered. The services
-// answer application/problem+json; API Gateway (and the local gateway) answer a few statuses
-// themselves with {"message": "..."}; a request that never got an answer has no status at all.
-// Callers handle all three the same way: status, code, title, detail, errors[], shortages[].
+// Every failed request as one typed error, whichever layer answered. The contracts declare two
+// shapes of error: the services' RFC 9457 problem documents (application/problem+json, Problem)
+// and API Gateway's own answers (application/json, GatewayError: {"message": "..."}). The media
+// type says which one an answer is; a request that never got an answer has no status at all.
+// Callers handle all of them the same way: status, code, title, detail, errors[], shortages[].
 import {
+  GatewayErrorFromJSON,
+  instanceOfGatewayError,
+  instanceOfProblem,
   ProblemFromJSON,
   type FieldError,
   type StockShortage,
@@ -14,8 +18,17 @@ export type { FieldError, StockShortage };
 export const NETWORK_ERROR = 'NETWORK_ERROR';
 
 /**
+ * Who answered: a service's problem document, API Gateway's own answer, nobody (the network), or
+ * something in neither of the contracts' shapes (a proxy's HTML page, an empty body).
+ */
+export type ProblemSource = 'service' | 'gateway' | 'network' | 'unexpected';
+
+const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+const GATEWAY_MEDIA_TYPE = 'application/json';
+
+/**
  * The codes the contracts document for statuses, used when the answer is not a problem document
- * (API Gateway's own 401/403/404/429/500/503 bodies), so callers can branch on `code` alone.
+ * (API Gateway's own answers, or an answer in neither shape), so callers can branch on `code` alone.
  */
 const CODE_BY_STATUS: Readonly<Record<number, string>> = {
   400: 'BAD_REQUEST',
@@ -24,6 +37,7 @@ const CODE_BY_STATUS: Readonly<Record<number, string>> = {
   404: 'NOT_FOUND',
   409: 'CONFLICT',
   412: 'PRECONDITION_FAILED',
+  413: 'PAYLOAD_TOO_LARGE',
   428: 'PRECONDITION_REQUIRED',
   429: 'RATE_LIMITED',
   500: 'INTERNAL_ERROR',
@@ -43,6 +57,8 @@ export interface ApiProblemInit {
   errors?: FieldError[];
   shortages?: StockShortage[];
   retryAfterSeconds?: number;
+  /** Who answered; a problem made by hand is a service's unless it says otherwise. */
+  source?: ProblemSource;
 }
 
 export class ApiProblem extends Error {
@@ -59,6 +75,7 @@ export class ApiProblem extends Error {
   readonly shortages: readonly StockShortage[];
   /** Seconds from Retry-After (429, 503), when the answer had one. */
   readonly retryAfterSeconds?: number;
+  readonly source: ProblemSource;
 
   constructor(init: ApiProblemInit, options?: ErrorOptions) {
     super(init.detail ? `${init.title}: ${init.detail}` : init.title, options);
@@ -72,24 +89,25 @@ export class ApiProblem extends Error {
     this.errors = init.errors ?? [];
     this.shortages = init.shortages ?? [];
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.source = init.source ?? 'service';
   }
 
-  /** Reads an error answer: a problem document when it is one, else the best the body offers. */
+  /** Reads an error answer in the shape its media type declares, else keeps what the status says. */
   static async fromResponse(response: Response): Promise<ApiProblem> {
     const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
-    const text = await response.text().catch(() => '');
-    const json = parseJson(text);
-    if (isProblemDocument(json)) {
+    const mediaType = mediaTypeOf(response.headers.get('content-type'));
+    const json = parseJsonObject(await response.text().catch(() => ''));
+    if (json && mediaType === PROBLEM_MEDIA_TYPE && instanceOfProblem(json)) {
       const problem = ProblemFromJSON(json);
-      return new ApiProblem({ ...problem, status: problem.status || response.status, retryAfterSeconds });
+      return new ApiProblem({ ...problem, status: problem.status || response.status, retryAfterSeconds, source: 'service' });
     }
-    const message = json && typeof json === 'object' && typeof (json as { message?: unknown }).message === 'string'
-      ? (json as { message: string }).message : '';
+    const gateway = json && mediaType === GATEWAY_MEDIA_TYPE && instanceOfGatewayError(json) ? GatewayErrorFromJSON(json) : undefined;
     return new ApiProblem({
       status: response.status,
       code: CODE_BY_STATUS[response.status] ?? `HTTP_${response.status}`,
-      title: message || response.statusText || `HTTP ${response.status}`,
+      title: gateway?.message || response.statusText || `HTTP ${response.status}`,
       retryAfterSeconds,
+      source: gateway ? 'gateway' : 'unexpected',
     });
   }
 
@@ -100,6 +118,7 @@ export class ApiProblem extends Error {
       code: NETWORK_ERROR,
       title: 'The shop could not be reached',
       detail: 'Check your connection and try again.',
+      source: 'network',
     }, { cause });
   }
 }
@@ -108,14 +127,15 @@ export function isApiProblem(error: unknown): error is ApiProblem {
   return error instanceof ApiProblem;
 }
 
-function isProblemDocument(json: unknown): json is Record<string, unknown> {
-  return !!json && typeof json === 'object' && typeof (json as { code?: unknown }).code === 'string'
-    && typeof (json as { title?: unknown }).title === 'string';
+/** "application/problem+json; charset=utf-8" as "application/problem+json". */
+function mediaTypeOf(contentType: string | null): string {
+  return (contentType ?? '').split(';')[0].trim().toLowerCase();
 }
 
-function parseJson(text: string): unknown {
+function parseJsonObject(text: string): object | undefined {
   try {
-    return text ? JSON.parse(text) : undefined;
+    const json: unknown = text ? JSON.parse(text) : undefined;
+    return json !== null && typeof json === 'object' && !Array.isArray(json) ? json : undefined;
   } catch {
     return undefined;
   }

@@ -55,6 +55,34 @@ describe('problemView', () => {
     expect(view.fields).toEqual({ sku: 'A product with SKU LAMP-1 exists.' });
   });
 
+  it("words API Gateway's own answers for people, by status", async () => {
+    const gateway = (status: number, message: string) => ApiProblem.fromResponse(new Response(JSON.stringify({ message }),
+      { status, headers: { 'content-type': 'application/json' } }));
+
+    expect(problemView(await gateway(429, 'Too Many Requests'))).toMatchObject({
+      title: 'The shop is getting too many requests', detail: 'Try again in a few seconds.', code: 'RATE_LIMITED', status: 429,
+    });
+    expect(problemView(await gateway(503, 'Service Unavailable'))).toMatchObject({
+      title: 'The shop is busy', detail: 'It did not answer in time. Try again in a moment.', status: 503,
+    });
+    expect(problemView(await gateway(401, 'Unauthorized'))).toMatchObject({ title: 'You are signed out', status: 401 });
+    expect(problemView(await gateway(413, 'Request Entity Too Large'))).toMatchObject({ title: 'This is too large to send' });
+  });
+
+  it("keeps a service's own words for the same statuses", async () => {
+    const view = problemView(await ApiProblem.fromResponse(new Response(JSON.stringify({
+      type: 'urn:serverless-shop:problem:rate-limited', title: 'Too many orders', status: 429, code: 'RATE_LIMITED',
+      detail: 'You can start another order in 30 seconds.',
+    }), { status: 429, headers: { 'content-type': 'application/problem+json', 'retry-after': '30' } })));
+    expect(view).toMatchObject({ title: 'Too many orders', detail: 'You can start another order in 30 seconds.' });
+  });
+
+  it('words an answer in neither of the contracts\' shapes by its status', async () => {
+    const page = await ApiProblem.fromResponse(new Response('<html>502 Bad Gateway</html>',
+      { status: 502, statusText: 'Bad Gateway', headers: { 'content-type': 'text/html' } }));
+    expect(problemView(page)).toMatchObject({ title: 'The shop is not answering properly', detail: 'Try again in a moment.' });
+  });
+
   it('turns anything else thrown into a readable problem', () => {
     expect(asProblem(new Error('boom'))).toMatchObject({ code: 'CLIENT_ERROR', detail: 'boom' });
     expect(problemView('odd')).toMatchObject({ title: 'Something went wrong in this page', fields: {}, other: [] });

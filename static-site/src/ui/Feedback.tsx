@@ -2,7 +2,7 @@
 import type { ApiProblem } from '@serverless-shop/api-client';
 import type { ComponentChildren } from 'preact';
 import { useServices } from '../app/services';
-import type { ProblemView } from '../problems/problemView';
+import { problemView, type ProblemView } from '../problems/problemView';
 
 export function Loading({ children }: { children: ComponentChildren }) {
   return <p class="loading" role="status"><span class="spinner" aria-hidden="true" />{children}</p>;
@@ -22,13 +22,13 @@ export function ProblemAlert({ problem, onRetry, children }: {
   children?: ComponentChildren;
 }) {
   const { signIn, session } = useServices();
-  const other = 'other' in problem ? problem.other : problem.errors.map((e) => `${e.field} ${e.message}`);
-  const unauthorized = problem.status === 401;
+  const view = 'other' in problem ? problem : problemView(problem);
+  const unauthorized = view.status === 401;
   return (
     <div class="problem" role="alert">
-      <p class="problem__title">{problem.title}</p>
-      {problem.detail && <p class="problem__detail">{problem.detail}</p>}
-      {other.length > 0 && <ul>{other.map((message) => <li key={message}>{message}</li>)}</ul>}
+      <p class="problem__title">{view.title}</p>
+      {view.detail && <p class="problem__detail">{view.detail}</p>}
+      {view.other.length > 0 && <ul>{view.other.map((message) => <li key={message}>{message}</li>)}</ul>}
       {(onRetry || unauthorized || children) && (
         <p class="actions">
           {unauthorized && (

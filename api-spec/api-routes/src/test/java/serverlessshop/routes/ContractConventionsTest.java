@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
@@ -22,23 +23,79 @@ class ContractConventionsTest {
 
     static final List<String> FUNCTIONS = Contracts.FUNCTIONS;
 
+    static final String PROBLEM = "application/problem+json";
+    static final String GATEWAY = "application/json";
+
+    /** The functions answer problem documents; API Gateway answers {"message"} as application/json. */
     @Test
-    void everyOperationAnswersItsErrorsWithTheProblemSchema() {
+    void everyErrorIsAProblemDocumentOrTheGatewaysOwnAnswer() {
         for (Contracts.Op op : Contracts.operations()) {
-            Map<String, ApiResponse> errors = new java.util.TreeMap<>();
-            op.operation().getResponses().forEach((status, response) -> {
-                if (status.startsWith("4") || status.startsWith("5")) {
-                    errors.put(status, resolve(op.api(), response));
-                }
-            });
+            Map<String, ApiResponse> errors = errors(op);
             assertThat(errors).as("error responses of %s", op.routeKey()).isNotEmpty();
             errors.forEach((status, response) -> {
                 Map<String, MediaType> content = response.getContent();
-                assertThat(content).as("%s %s", op.routeKey(), status).containsOnlyKeys("application/problem+json");
-                assertThat(content.get("application/problem+json").getSchema().get$ref())
-                        .as("%s %s", op.routeKey(), status).isEqualTo("#/components/schemas/Problem");
+                assertThat(content).as("%s %s", op.routeKey(), status).isNotEmpty();
+                assertThat(content.keySet()).as("%s %s", op.routeKey(), status).isSubsetOf(PROBLEM, GATEWAY);
+                if (content.containsKey(PROBLEM)) {
+                    assertThat(content.get(PROBLEM).getSchema().get$ref()).as("%s %s", op.routeKey(), status)
+                            .isEqualTo("#/components/schemas/Problem");
+                }
+                if (content.containsKey(GATEWAY)) {
+                    assertThat(content.get(GATEWAY).getSchema().get$ref()).as("%s %s", op.routeKey(), status)
+                            .isEqualTo("#/components/schemas/GatewayError");
+                }
             });
         }
+    }
+
+    /**
+     * Where API Gateway can answer before (or instead of) the function, the operation declares its
+     * answer: any request can be unreadable (400), throttled (429), meet a failed function (500) or
+     * a timeout (503); the JWT authorizer refuses tokens on protected routes (401) and tokens without
+     * the route's scopes (403); a body can be over 10 MB (413); an empty path parameter matches no route (404).
+     */
+    @Test
+    void theGatewaysOwnAnswersAreDeclaredWhereItCanGiveThem() {
+        for (Contracts.Op op : Contracts.operations()) {
+            Set<String> expected = new java.util.TreeSet<>(Set.of("400", "429", "500", "503"));
+            List<SecurityRequirement> security = security(op);
+            if (!security.isEmpty()) {
+                expected.add("401");
+            }
+            if (security.stream().anyMatch(requirement -> requirement.values().stream().anyMatch(s -> !s.isEmpty()))) {
+                expected.add("403");
+            }
+            if (op.operation().getRequestBody() != null) {
+                expected.add("413");
+            }
+            if (op.path().contains("{")) {
+                expected.add("404");
+            }
+            Set<String> declared = new java.util.TreeSet<>();
+            errors(op).forEach((status, response) -> {
+                if (response.getContent().containsKey(GATEWAY)) {
+                    declared.add(status);
+                }
+            });
+            assertThat(declared).as("statuses where %s declares API Gateway's own answer", op.routeKey())
+                    .isEqualTo(expected);
+        }
+    }
+
+    /** Only where no function gives the status (an unmatched path, the stage's throttling) is the gateway's answer alone. */
+    @Test
+    void theFunctionsAnswerEveryOtherErrorWithAProblemDocument() {
+        for (Contracts.Op op : Contracts.operations()) {
+            errors(op).forEach((status, response) -> {
+                if (!response.getContent().containsKey(PROBLEM)) {
+                    assertThat(status).as("gateway-only answer of %s", op.routeKey()).isIn("404", "429");
+                }
+            });
+        }
+        Contracts.Op createOrder = Contracts.operations().stream()
+                .filter(op -> op.routeKey().equals("POST /orders")).findFirst().orElseThrow();
+        assertThat(errors(createOrder).get("429").getContent())
+                .as("the orders service limits each customer's orders").containsKey(PROBLEM);
     }
 
     /** The services refuse bodies over their size limit (OWASP API4): every operation that takes one says so. */
@@ -87,7 +144,7 @@ class ContractConventionsTest {
         YAMLMapper yaml = new YAMLMapper();
         JsonNode products = yaml.readTree(Contracts.SPEC_DIR.resolve("products.yaml").toFile()).get("components");
         JsonNode orders = yaml.readTree(Contracts.SPEC_DIR.resolve("orders.yaml").toFile()).get("components");
-        for (String schema : List.of("Problem", "FieldError", "StockShortage")) {
+        for (String schema : List.of("Problem", "GatewayError", "FieldError", "StockShortage")) {
             assertThat(orders.at("/schemas/" + schema)).as(schema).isEqualTo(products.at("/schemas/" + schema));
         }
         for (String parameter : List.of("Limit", "Cursor", "IfMatch")) {
@@ -119,6 +176,22 @@ class ContractConventionsTest {
             }
             assertClosed(api, child, where + "." + property, serverSet, statusChange);
         });
+    }
+
+    private static Map<String, ApiResponse> errors(Contracts.Op op) {
+        Map<String, ApiResponse> errors = new java.util.TreeMap<>();
+        op.operation().getResponses().forEach((status, response) -> {
+            if (status.startsWith("4") || status.startsWith("5")) {
+                errors.put(status, resolve(op.api(), response));
+            }
+        });
+        return errors;
+    }
+
+    /** The operation's own requirements, else the contract's; empty for a public operation. */
+    private static List<SecurityRequirement> security(Contracts.Op op) {
+        List<SecurityRequirement> own = op.operation().getSecurity();
+        return own != null ? own : op.api().getSecurity() == null ? List.of() : op.api().getSecurity();
     }
 
     private static ApiResponse resolve(OpenAPI api, ApiResponse response) {
