@@ -19,26 +19,27 @@ import java.util.regex.Pattern;
 
 /**
  * A deployment built on a running stack: every request passes through to it unchanged, except that
- * the products function can be made to answer an undeclared status (418) on GET /products/{id}, and
- * the local issuer can be hidden, as an AWS stage has none.
+ * one route can be made to answer a status no contract declares (418), and the local issuer can be
+ * hidden, as an AWS stage has none.
  */
 final class StandInDeployment implements AutoCloseable {
 
-    private static final Pattern PRODUCT = Pattern.compile("/products/[0-9a-f-]{36}");
     /** Headers the client sets itself: they are not copied across. */
     private static final Set<String> HOP_BY_HOP = Set.of("host", "connection", "content-length", "transfer-encoding",
             "upgrade", "http2-settings", "keep-alive", "expect", "te", "trailer");
 
     private final HttpServer server;
     private final String stack;
-    private final boolean teapot;
+    private final String teapotMethod;
+    private final Pattern teapotPath;
     private final boolean hideIssuer;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
-    private StandInDeployment(String stack, boolean teapot, boolean hideIssuer) throws IOException {
+    private StandInDeployment(String stack, String teapotMethod, Pattern teapotPath, boolean hideIssuer) throws IOException {
         this.stack = stack;
-        this.teapot = teapot;
+        this.teapotMethod = teapotMethod;
+        this.teapotPath = teapotPath;
         this.hideIssuer = hideIssuer;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         server.createContext("/", this::handle);
@@ -46,14 +47,14 @@ final class StandInDeployment implements AutoCloseable {
         server.start();
     }
 
-    /** GET /products/{id} answers 418; everything else is the stack's. */
-    static StandInDeployment teapotOnGetProduct(String stack) throws IOException {
-        return new StandInDeployment(stack, true, false);
+    /** {@code method} on paths matching {@code path} answers 418; everything else is the stack's. */
+    static StandInDeployment teapotOn(String stack, String method, String path) throws IOException {
+        return new StandInDeployment(stack, method, Pattern.compile(path), false);
     }
 
     /** The stack without its issuer: /oauth2 is not there. */
     static StandInDeployment withoutIssuer(String stack) throws IOException {
-        return new StandInDeployment(stack, false, true);
+        return new StandInDeployment(stack, null, null, true);
     }
 
     String url() {
@@ -63,7 +64,7 @@ final class StandInDeployment implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
-            if (teapot && exchange.getRequestMethod().equals("GET") && PRODUCT.matcher(path).matches()) {
+            if (exchange.getRequestMethod().equals(teapotMethod) && teapotPath.matcher(path).matches()) {
                 answer(exchange, 418, "application/problem+json",
                         "{\"type\":\"urn:example:teapot\",\"title\":\"I'm a teapot\",\"status\":418,\"code\":\"TEAPOT\"}");
                 return;

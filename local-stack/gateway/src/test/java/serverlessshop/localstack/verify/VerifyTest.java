@@ -33,6 +33,7 @@ class VerifyTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path SPEC = Repository.root().resolve("api-spec");
+    private static final String UUID_PATTERN = "[0-9a-f-]{36}";
 
     private static RunningStack stack;
     private static String admin;
@@ -99,7 +100,7 @@ class VerifyTest {
 
     @Test
     void aFunctionAnsweringAnUndeclaredStatusFailsTheRunNamingTheCheck() throws Exception {
-        try (StandInDeployment teapot = StandInDeployment.teapotOnGetProduct(stack.base())) {
+        try (StandInDeployment teapot = StandInDeployment.teapotOn(stack.base(), "GET", "/products/" + UUID_PATTERN)) {
             // As make verify runs it: its own JVM, the gateway's class path, the repository as working directory.
             Path gateway = Repository.root().resolve("local-stack/gateway/target");
             Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -116,6 +117,24 @@ class VerifyTest {
                     .contains("Response status 418 not defined for path '/products/{product_id}'")
                     .containsPattern("(?m)^\\d+ passed, [1-9]\\d* failed, \\d+ skipped$");
         }
+    }
+
+    @Test
+    void whenAWriteCheckFailsWhatItMadeIsStillRemoved() throws Exception {
+        // Reading the order fails, so the checks cannot cancel it: the clean-up must.
+        try (StandInDeployment teapot = StandInDeployment.teapotOn(stack.base(), "GET", "/orders/" + UUID_PATTERN)) {
+            Run run = verify(teapot.url(), Map.of(), "--write");
+
+            assertThat(run.output()).containsPattern("(?m)^  FAIL  the customer cancels the order: expected 200, got 418$")
+                    .containsPattern("(?m)^  pass  clean up: cancel order " + UUID_PATTERN + ": PUT /orders/");
+            assertThat(passed(run.report())).contains("a customer places an order with an Idempotency-Key",
+                    "the administrator deletes the product");
+        }
+        String customer = stack.issuer().signIn("verify-customer", false);
+        JsonNode orders = JSON.readTree(stack.send("GET", "/customers/verify-customer/orders?limit=100", customer, null).body());
+        assertThat(orders.path("items").findValuesAsText("order_status")).isNotEmpty().containsOnly("CANCELLED");
+        JsonNode catalog = JSON.readTree(stack.send("GET", "/products?limit=100", admin, null).body());
+        assertThat(catalog.path("items").findValuesAsText("sku")).allMatch(sku -> sku.startsWith("VERIFY-TEST-"));
     }
 
     @Test
