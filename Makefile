@@ -9,7 +9,7 @@ JDK := $(shell scripts/find-jdk 2>/dev/null)
 export JAVA_HOME := $(JDK)
 MVN := ./mvnw -B -ntp
 
-.PHONY: help build test soak lint run token bench deploy destroy clean jdk api-release FORCE
+.PHONY: help build test soak lint run token verify bench deploy destroy clean jdk api-release FORCE
 
 # The local stack (make run) runs build output: routes.json, each function's Lambda directory
 # (<module>/target/lambda/lib), the Runtime Interface Client, DynamoDB Local and the gateway itself.
@@ -101,6 +101,12 @@ token: ## Print an access token of the running shop: make token USER=alice, make
 	@[[ -d $(GATEWAY)/classes ]] || { echo "make token: start the shop first: make run" >&2; exit 1; }
 	@"$(JDK)/bin/java" -cp '$(GATEWAY_CP)' serverlessshop.localstack.issuer.TokenCommand \
 	  --user "$(USER)" $(if $(filter 1 true yes,$(ADMIN)),--admin)
+
+# Black-box checks of a running shop (the local stack by default, or an AWS stage's URL), every answer held
+# to the contracts; TOKEN_CMD and ADMIN_TOKEN_CMD print access tokens where there is no local issuer.
+verify: jdk $(BUILD_STAMP) ## Check a running shop against the contracts (URL=https://... WRITE=1; README)
+	@"$(JDK)/bin/java" -cp '$(GATEWAY_CP)' serverlessshop.localstack.verify.Verify $(if $(URL),--url '$(URL)') \
+	  $(if $(filter 1 true yes,$(WRITE)),--write)
 
 $(BUILD_STAMP): $(BUILD_INPUTS) $(if $(MISSING),FORCE)
 	@echo "Building the shop (the first time takes a minute or two; errors are shown)..."

@@ -13,7 +13,8 @@ import { loadEnv, repoRoot } from './lib/terraform.mjs';
 
 // What Terraform answers by default: the environment's reservations (23, as its variables say),
 // "terraform output -raw <name>" from STUB_OUTPUT_<name>; what AWS answers: a roomy account, and
-// functions that do not exist yet unless STUB_HELD names their reservations.
+// functions that do not exist yet unless STUB_HELD names their reservations; what make verify
+// answers: a passing run, or STUB_VERIFY_OUTPUT and STUB_VERIFY_EXIT.
 const RESERVATIONS = 'serverless-shop-dev-orders=10 serverless-shop-dev-orders-pending-releases=1 serverless-shop-dev-products=10 serverless-shop-dev-products-migrate=1 serverless-shop-dev-products-sweep=1';
 const STUB = `#!/usr/bin/env bash
 tool=$(basename "$0")
@@ -24,6 +25,7 @@ case "$tool $1 $2" in
   "terraform -chdir="*" output")
     name="STUB_OUTPUT_\${4:-}"
     printf '%s' "\${!name:-}" ;;
+  "make verify"*) echo "\${STUB_VERIFY_OUTPUT:-9 passed, 0 failed, 7 skipped}"; exit "\${STUB_VERIFY_EXIT:-0}" ;;
   "aws sts"*) [[ -n "\${STUB_NO_CREDENTIALS:-}" ]] && exit 255; echo 123456789012 ;;
   "aws configure"*) exit 1 ;;
   "aws s3api"*) [[ -n "\${STUB_NO_BUCKET:-}" ]] && exit 254 ;;
@@ -110,7 +112,7 @@ async function withShop(answer, fn) {
 
 async function smoke(answer, extraEnv = {}) {
   return withShop(answer, async (base, hits) => {
-    const fakes = stubs(['aws', 'terraform']);
+    const fakes = stubs(['aws', 'terraform', 'make']);
     const result = await runAsync('scripts/deploy', ['smoke'], {
       env: {
         PATH: `${fakes.bin}:${process.env.PATH}`, STUB_LOG: fakes.log, AWS_REGION: 'eu-west-1',
@@ -118,7 +120,7 @@ async function smoke(answer, extraEnv = {}) {
         SMOKE_TIMEOUT: '3', SMOKE_INTERVAL: '1', ...extraEnv,
       },
     });
-    return { ...result, hits };
+    return { ...result, hits, calls: calls(fakes.log) };
   });
 }
 
@@ -188,13 +190,15 @@ describe('make deploy and make destroy (scripts/deploy)', () => {
       /^curl .* 'https:\/\/<distribution>\.cloudfront\.net\/products'$/,
       /^curl .* 'https:\/\/<api-id>\.execute-api\.eu-west-1\.amazonaws\.com\/products'$/,
       /^curl .* 'https:\/\/<distribution>\.cloudfront\.net\/customers\/smoke-check\/orders'$/,
+      // Then make verify: the contract checks, read-only, against the API at the site's origin.
+      /^make verify 'URL=https:\/\/<distribution>\.cloudfront\.net'$/,
     ]);
     const last = commands(out).at(-1);
-    assert.match(last, /^curl .*customers\/smoke-check\/orders'$/, 'the smoke check is the last step');
+    assert.match(last, /^make verify 'URL=/, 'make verify is the last step');
     assert.match(out, /protected route without a token: expects 401/);
     assert.match(out, /Swagger UI: not deployed to AWS/);
     assert.match(out, /smoke check: 5 checks \(dry run: nothing was checked\)/);
-    for (const heading of ['Preflight', 'Terraform init', 'Preflight: Lambda concurrency', 'Build: the functions', 'Images: build and push', 'Database migrations', 'Terraform: everything', 'Site: upload', 'Addresses', 'Smoke check']) {
+    for (const heading of ['Preflight', 'Terraform init', 'Preflight: Lambda concurrency', 'Build: the functions', 'Images: build and push', 'Database migrations', 'Terraform: everything', 'Site: upload', 'Addresses', 'Smoke check', 'Contract check']) {
       assert.match(out, new RegExp(`==> ${heading}`), heading);
     }
     assert.match(out, /Shop +https:\/\/<distribution>\.cloudfront\.net\//);
@@ -355,8 +359,24 @@ describe('make deploy and make destroy (scripts/deploy)', () => {
     assert.match(out, /smoke check: 5 of 5 passed/);
   });
 
+  test('smoke check: then make verify holds the API at the site\'s origin to the contracts, read-only', async () => {
+    const { status, out, calls: made } = await smoke(() => undefined);
+    assert.equal(status, 0, out);
+    const [site] = out.match(/http:\/\/127\.0\.0\.1:\d+/);
+    assert.deepEqual(made.filter((c) => c.startsWith('make ')), [`make verify URL=${site}`]);
+    assert.match(out, /==> Contract check: make verify against the deployed API \(read-only\)\n\+ make verify URL=http:\/\/127\.0\.0\.1:\d+\n9 passed, 0 failed, 7 skipped/);
+  });
+
+  test('smoke check: a failed make verify fails the deploy, with how to check again', async () => {
+    const { status, out } = await smoke(() => undefined, { STUB_VERIFY_OUTPUT: '  FAIL  get one product, with its ETag: expected 200, got 418\n8 passed, 1 failed, 7 skipped', STUB_VERIFY_EXIT: '1' });
+    assert.equal(status, 1, out);
+    assert.match(out, /FAIL  get one product/);
+    assert.match(out, /make verify failed \(above\): the deployed API answers what the contracts do not say/);
+    assert.match(out, /Check again without deploying: make verify URL=http:\/\/127\.0\.0\.1:\d+ \(TOKEN_CMD=/);
+  });
+
   test('smoke check: a URL that still fails after the retries fails the deploy, named, with what to look at', async () => {
-    const { status, out, hits } = await smoke((url) => (url === '/products' ? [500, 'application/json', '{}'] : undefined));
+    const { status, out, hits, calls: made } = await smoke((url) => (url === '/products' ? [500, 'application/json', '{}'] : undefined));
     assert.equal(status, 1, out);
     assert.match(out, /FAIL +products through the site +\S+\/products +\(500 application\/json, expected 200 application\/json, \d+ tries\)/);
     assert.match(out, /smoke check: 4 of 5 passed/);
@@ -364,6 +384,7 @@ describe('make deploy and make destroy (scripts/deploy)', () => {
     assert.match(out, /aws logs tail \/aws\/lambda\/serverless-shop-dev-products --region eu-west-1/);
     assert.match(out, /scripts\/deploy smoke/);
     assert.ok(hits.filter((h) => h === '/products').length >= 2, `retried: ${hits.join(' ')}`);
+    assert.ok(!made.some((c) => c.startsWith('make ')), 'no contract check of URLs that do not answer');
   });
 
   test('smoke check: a protected route that answers without a token fails', async () => {
