@@ -106,7 +106,7 @@ public final class Verify {
                 "verify-admin", true, admin);
         Credentials credentials = new Credentials(customer[0], noCustomer, admin[0], noAdmin);
 
-        new ReadChecks(run, DeclaredAnswers.load(options.specDir()), credentials).run();
+        new ReadChecks(run, credentials).run();
         if (options.write()) {
             new WriteChecks(run, credentials).run();
         } else {
