@@ -40,6 +40,10 @@ export default async function setup(project: TestProject) {
   return async () => {
     try {
       await stack.stop();
+    } catch (error) {
+      // Vitest logs what a global teardown throws but still exits 0: contract violations must fail the run.
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = 1;
     } finally {
       log.end();
     }
