@@ -71,7 +71,7 @@ lint: node_modules ## Lint the API contracts (Spectral with the OWASP API Securi
 # JUnit file for the summary.
 test: jdk lint ## Lint, then run every test suite, and print a summary
 	@rm -rf terraform/test/target
-	rm -f generated-ts-client/test-results/junit-*.xml static-site/test-results/junit-*.xml
+	rm -f generated-ts-client/test-results/junit-*.xml static-site/test-results/junit-*.xml static-site/test-results/contracts-*.jsonl
 	$(MVN) clean install || $(FAILED)
 	npm test -w terraform/test || $(FAILED)
 	npm run typecheck -w generated-ts-client || $(FAILED)

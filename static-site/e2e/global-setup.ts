@@ -32,13 +32,20 @@ export default async function setup(project: TestProject) {
   mkdirSync(RESULTS, { recursive: true });
   const log = createWriteStream(join(RESULTS, 'local-stack.log'));
   const started = Date.now();
-  const stack = await startLocalStack({ log: (line) => log.write(`${line}\n`) });
+  const stack = await startLocalStack({ report: 'e2e', log: (line) => log.write(`${line}\n`) });
   console.log(`local stack ready at ${stack.url} in ${((Date.now() - started) / 1000).toFixed(1)} s`
     + ' (its output: static-site/test-results/local-stack.log)');
   project.provide('shopUrl', stack.url);
   project.provide('browserMissing', '');
   return async () => {
-    await stack.stop();
-    log.end();
+    try {
+      await stack.stop();
+    } catch (error) {
+      // Vitest logs what a global teardown throws but still exits 0: contract violations must fail the run.
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    } finally {
+      log.end();
+    }
   };
 }

@@ -50,7 +50,7 @@ const median = (values) => {
 };
 
 async function firstProducts() {
-  const stack = await startLocalStack();
+  const stack = await startLocalStack({ report: 'budget' });
   const browser = await launchChromium();
   try {
     const times = [];

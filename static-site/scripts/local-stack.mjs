@@ -1,12 +1,16 @@
 // Starts the whole shop the way `make run` does - the gateway's main class on its own class path,
 // in its own JVM - on free ports, in memory, with its data in a temporary folder; and stops it with
 // every process it started. The browser tests and the budget script each run one stack this way.
+// The stack holds every API exchange to the contracts (--contract-report) in
+// static-site/test-results/contracts-<report>-<port>.jsonl, which scripts/test-summary adds up, and
+// stop() fails, listing them, when any exchange broke the contracts.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readReport, violations } from '../../scripts/contract-reports.mjs';
 
 export const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const GATEWAY = join(REPO, 'local-stack/gateway/target');
@@ -34,10 +38,11 @@ function java() {
 }
 
 /**
- * @param {{ seed?: boolean, log?: (line: string) => void, timeoutMs?: number }} options
- * @returns {Promise<{ url: string, readySeconds: number, stop: () => Promise<void> }>}
+ * @param {{ seed?: boolean, log?: (line: string) => void, timeoutMs?: number, report?: string }} options
+ *   report: names the contract report (who ran the stack), default 'stack'
+ * @returns {Promise<{ url: string, readySeconds: number, contractReport: string, stop: () => Promise<void> }>}
  */
-export async function startLocalStack({ seed = true, log = () => {}, timeoutMs = 180_000 } = {}) {
+export async function startLocalStack({ seed = true, log = () => {}, timeoutMs = 180_000, report = 'stack' } = {}) {
   if (!existsSync(join(GATEWAY, 'classes')) || !existsSync(join(GATEWAY, 'lib'))) {
     throw new Error('the local stack is not built: run `make build` (or ./mvnw -DskipTests install) first');
   }
@@ -46,9 +51,10 @@ export async function startLocalStack({ seed = true, log = () => {}, timeoutMs =
   }
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'serverless-shop-site-'));
+  const contractReport = join(REPO, 'static-site/test-results', `contracts-${report}-${port}.jsonl`);
   const args = ['-cp', `${join(GATEWAY, 'classes')}:${join(GATEWAY, 'lib')}/*`, 'serverlessshop.localstack.LocalStack',
     '--repo', REPO, '--port', String(port), '--dynamodb-port', String(await freePort()), '--data-dir', dataDir,
-    '--in-memory', ...(seed ? [] : ['--no-seed'])];
+    '--in-memory', '--contract-report', contractReport, ...(seed ? [] : ['--no-seed'])];
   // detached: the stack leads its own process group, so that stop() can make sure no process of it
   // (DynamoDB Local, the functions' JVMs) outlives the run, whatever happened.
   const stack = spawn(java(), args, { cwd: REPO, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -79,9 +85,9 @@ export async function startLocalStack({ seed = true, log = () => {}, timeoutMs =
     });
   });
 
-  let stopped;
-  const stop = () => {
-    stopped ??= (async () => {
+  let ended;
+  const end = () => {
+    ended ??= (async () => {
       if (stack.exitCode === null && stack.signalCode === null) {
         process.kill(-stack.pid, 'SIGTERM'); // as Ctrl-C: the stack stops what it started
         const late = setTimeout(() => killGroup(stack.pid), 60_000);
@@ -91,14 +97,22 @@ export async function startLocalStack({ seed = true, log = () => {}, timeoutMs =
       await waitForGroupToEnd(stack.pid);
       rmSync(dataDir, { recursive: true, force: true });
     })();
-    return stopped;
+    return ended;
+  };
+  const stop = async () => {
+    await end();
+    const broken = existsSync(contractReport) ? violations(readReport(contractReport)) : [];
+    if (broken.length > 0) {
+      throw new Error(`${broken.length} contract violations in ${contractReport}:\n  `
+        + `${broken.slice(0, 40).join('\n  ')}${broken.length > 40 ? `\n  ... and ${broken.length - 40} more` : ''}`);
+    }
   };
 
   try {
     const readySeconds = await ready;
-    return { url: `http://localhost:${port}`, readySeconds, stop };
+    return { url: `http://localhost:${port}`, readySeconds, contractReport, stop };
   } catch (error) {
-    await stop();
+    await end();
     throw error;
   }
 }

@@ -20,8 +20,11 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import serverlessshop.localstack.auth.JwtAuthorizer;
+import serverlessshop.localstack.contract.ContractCheck;
+import serverlessshop.localstack.contract.ContractReport;
 import serverlessshop.localstack.dynamodb.DynamoDbLocal;
 import serverlessshop.localstack.dynamodb.DynamoDbTables;
+import serverlessshop.localstack.gateway.ExchangeObserver;
 import serverlessshop.localstack.gateway.FrontDoor;
 import serverlessshop.localstack.gateway.HttpApi;
 import serverlessshop.localstack.gateway.Route;
@@ -112,7 +115,7 @@ public final class LocalStack implements AutoCloseable {
         JwtAuthorizer authorizer = new JwtAuthorizer(issuer.issuerUrl(), LocalIssuer.AUDIENCES, Clock.systemUTC());
         StaticSite site = new StaticSite(layout.siteDist());
         server.createContext("/", new FrontDoor(routes, new HttpApi(authorizer, functions, port), issuer,
-                new SwaggerUi(layout.contracts()), site));
+                new SwaggerUi(layout.contracts()), site, contractReport(options, layout, routes)));
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
         Console.gateway("listening on " + gatewayUrl + " (127.0.0.1:" + port + ")");
@@ -168,6 +171,19 @@ public final class LocalStack implements AutoCloseable {
         for (Thread thread : training) {
             thread.join();
         }
+    }
+
+    /** With --contract-report, every API exchange held to the contracts; else none. */
+    private ExchangeObserver contractReport(StackOptions options, RepositoryLayout layout, RouteTable routes)
+            throws IOException {
+        if (options.contractReport() == null) {
+            return ExchangeObserver.NONE;
+        }
+        ContractReport report = ContractReport.open(ContractCheck.load(layout.contracts()), routes,
+                options.contractReport());
+        started.add(report);
+        Console.gateway("holding every API exchange to the contracts: " + options.contractReport());
+        return report;
     }
 
     private static Set<String> functionNames(RouteTable routes) {

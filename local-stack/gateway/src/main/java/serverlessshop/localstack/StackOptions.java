@@ -19,13 +19,16 @@ import java.util.Map;
  *                     --concurrency, default 1 (Lambda would scale out; one instance keeps a laptop quiet)
  * @param functionEnvironment --function-env NAME=VALUE (repeatable): variables added to every function's
  *                     configuration, over the image's ENV, as a Terraform environment block would
+ * @param contractReport SHOP_CONTRACT_REPORT / --contract-report FILE: hold every exchange on an API path to
+ *                     the contracts and write one JSON line per exchange to FILE; null (the default): no check
  */
 public record StackOptions(Path repo, int port, int dynamoDbPort, Path dataDir, boolean inMemory, boolean seed,
-                           Map<String, String> environment, int concurrency, Map<String, String> functionEnvironment) {
+                           Map<String, String> environment, int concurrency, Map<String, String> functionEnvironment,
+                           Path contractReport) {
 
     public static final String USAGE = """
             usage: LocalStack [--port N] [--dynamodb-port N] [--data-dir DIR] [--in-memory] [--no-seed] [--repo DIR]
-                              [--concurrency N] [--function-env NAME=VALUE]...
+                              [--concurrency N] [--function-env NAME=VALUE]... [--contract-report FILE]
               --port N           the gateway's port (site, API, issuer, docs); env SHOP_PORT; default 8080
               --dynamodb-port N  DynamoDB Local's port; env SHOP_DYNAMODB_PORT; default 8000
               --data-dir DIR     where data is kept; env SHOP_DATA_DIR; default .data
@@ -34,6 +37,8 @@ public record StackOptions(Path repo, int port, int dynamoDbPort, Path dataDir, 
               --repo DIR         the repository root; default the current directory
               --concurrency N    the most instances of each function at once; env SHOP_FUNCTION_CONCURRENCY; default 1
               --function-env NAME=VALUE  a variable for every function, over its image's ENV (repeatable)
+              --contract-report FILE  check every API exchange against api-spec/ and write one JSON line
+                                 per exchange to FILE (replaced); env SHOP_CONTRACT_REPORT; default off
             A real MySQL/MariaDB for products: set PRODUCTS_DB_URL (and PRODUCTS_DB_USER, PRODUCTS_DB_PASSWORD).""";
 
     public StackOptions {
@@ -47,7 +52,7 @@ public record StackOptions(Path repo, int port, int dynamoDbPort, Path dataDir, 
     /** One instance per function and no extra variables: what `make run` does by default. */
     public StackOptions(Path repo, int port, int dynamoDbPort, Path dataDir, boolean inMemory, boolean seed,
                         Map<String, String> environment) {
-        this(repo, port, dynamoDbPort, dataDir, inMemory, seed, environment, 1, Map.of());
+        this(repo, port, dynamoDbPort, dataDir, inMemory, seed, environment, 1, Map.of(), null);
     }
 
     public static StackOptions parse(String[] args, Map<String, String> environment) {
@@ -59,6 +64,7 @@ public record StackOptions(Path repo, int port, int dynamoDbPort, Path dataDir, 
         boolean seed = true;
         int concurrency = count(environment.getOrDefault("SHOP_FUNCTION_CONCURRENCY", "1"), "SHOP_FUNCTION_CONCURRENCY");
         Map<String, String> functionEnvironment = new LinkedHashMap<>();
+        String contractReport = environment.get("SHOP_CONTRACT_REPORT");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = number(value(args, ++i), "--port");
@@ -67,6 +73,7 @@ public record StackOptions(Path repo, int port, int dynamoDbPort, Path dataDir, 
                 case "--repo" -> repo = Path.of(value(args, ++i)).toAbsolutePath();
                 case "--in-memory" -> inMemory = true;
                 case "--no-seed" -> seed = false;
+                case "--contract-report" -> contractReport = value(args, ++i);
                 case "--concurrency" -> concurrency = count(value(args, ++i), "--concurrency");
                 case "--function-env" -> {
                     String pair = value(args, ++i);
@@ -81,7 +88,9 @@ public record StackOptions(Path repo, int port, int dynamoDbPort, Path dataDir, 
         }
         Path data = dataDir == null || dataDir.isBlank() ? repo.resolve(".data") : repo.resolve(dataDir);
         return new StackOptions(repo.normalize(), port, dynamoDbPort, data.toAbsolutePath().normalize(), inMemory,
-                seed, environment, concurrency, functionEnvironment);
+                seed, environment, concurrency, functionEnvironment,
+                contractReport == null || contractReport.isBlank() ? null
+                        : repo.resolve(contractReport).toAbsolutePath().normalize());
     }
 
     private static String value(String[] args, int i) {

@@ -68,6 +68,23 @@ class LocalStackEndToEndTest {
     }
 
     @Test
+    @Order(1)
+    void everyApiExchangeIsHeldToTheContractsInTheReportButNotTheSite() throws Exception {
+        String path = "/products/" + UUID.randomUUID() + "/no-such-resource";
+        assertRefused(send("GET", path, null, null), 404, NOT_FOUND);
+        send("GET", "/config.json", null, null);
+
+        assertThat(running.contractReport().exchanges())
+                .filteredOn(line -> line.path("path").asText().equals(path))
+                .singleElement().satisfies(line -> {
+                    assertThat(line.path("status").asInt()).isEqualTo(404);
+                    assertThat(line.path("requestProblems").toString()).contains("no contract has the path");
+                    assertThat(line.path("violations")).as("a path no contract holds, answered 404").isEmpty();
+                });
+        assertThat(running.contractReport().exchanges()).noneMatch(line -> line.path("path").asText().equals("/config.json"));
+    }
+
+    @Test
     @Order(2)
     void aProtectedRouteWithoutAValidTokenIs401BeforeAnyFunctionRuns() throws Exception {
         HttpResponse<String> noToken = send("POST", "/products", null, "{\"sku\":\"X\",\"name\":\"X\",\"price\":1}");

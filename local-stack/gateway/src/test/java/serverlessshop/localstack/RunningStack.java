@@ -18,12 +18,15 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import serverlessshop.localstack.issuer.IssuerClient;
+import serverlessshop.support.testing.ContractReportFile;
 
 /**
  * The whole stack, started the way {@code make run} starts it (the same main class and class path,
  * in its own JVM), on free ports, in memory, with its data folder in a temporary directory: for
  * test classes that talk to it over HTTP as clients do. Its output goes to the test's output,
- * prefixed {@code [stack]}. {@link #stop()} ends it and every process it started.
+ * prefixed {@code [stack]}. It holds every API exchange to the contracts ({@code --contract-report},
+ * one report per suite under target/contract-reports/, which scripts/test-summary adds up).
+ * {@link #stop()} ends it and every process it started, and fails if any exchange broke the contracts.
  */
 public final class RunningStack implements AutoCloseable {
 
@@ -33,16 +36,25 @@ public final class RunningStack implements AutoCloseable {
     private final String base;
     private final IssuerClient issuer;
     private final Path data;
+    private final ContractReportFile contractReport;
 
-    private RunningStack(Process process, String base, Path data) {
+    private RunningStack(Process process, String base, Path data, ContractReportFile contractReport) {
         this.process = process;
         this.base = base;
         this.data = data;
+        this.contractReport = contractReport;
         this.issuer = new IssuerClient(URI.create(base + "/oauth2"));
     }
 
-    /** Starts a stack and waits until it says it is ready (at most two minutes). */
+    /**
+     * Starts a stack and waits until it says it is ready: at most six minutes, since the first stack
+     * after a build makes the functions' AOT caches first (AotCache allows that five minutes).
+     */
     public static RunningStack start() throws Exception {
+        // The suite that starts the stack names its report.
+        String suite = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass().getSimpleName();
+        ContractReportFile contractReport = new ContractReportFile(
+                Repository.root().resolve("local-stack/gateway/target/contract-reports").resolve(suite + ".jsonl"));
         int port = freePort();
         Path data = Files.createTempDirectory("serverless-shop-stack");
         Path gateway = Repository.root().resolve("local-stack/gateway/target");
@@ -52,7 +64,8 @@ public final class RunningStack implements AutoCloseable {
                 "--repo", Repository.root().toString(), "--port", String.valueOf(port),
                 "--dynamodb-port", String.valueOf(freePort()), "--data-dir", data.toString(), "--in-memory", "--no-seed",
                 // The suites place orders as one customer many times a minute: the rate limit is not what they test.
-                "--function-env", "ORDERS_CREATE_RATE_LIMIT=1000000");
+                "--function-env", "ORDERS_CREATE_RATE_LIMIT=1000000",
+                "--contract-report", contractReport.file().toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<Void> ready = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> {
@@ -69,11 +82,11 @@ public final class RunningStack implements AutoCloseable {
             }
             ready.completeExceptionally(new IllegalStateException("the stack exited before it was ready"));
         });
-        RunningStack stack = new RunningStack(process, "http://localhost:" + port, data);
+        RunningStack stack = new RunningStack(process, "http://localhost:" + port, data, contractReport);
         try {
-            ready.get(120, TimeUnit.SECONDS);
+            ready.get(6, TimeUnit.MINUTES);
         } catch (Exception e) {
-            stack.stop();
+            stack.end();
             throw e;
         }
         return stack;
@@ -120,8 +133,21 @@ public final class RunningStack implements AutoCloseable {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Ends the stack and every process it started (its function instances, DynamoDB Local), forcibly. */
+    /** What the gateway found of every API exchange so far. */
+    public ContractReportFile contractReport() {
+        return contractReport;
+    }
+
+    /**
+     * Ends the stack and every process it started (its function instances, DynamoDB Local), forcibly;
+     * then fails, listing them, if any exchange broke the contracts.
+     */
     public void stop() {
+        end();
+        contractReport.assertNoViolations();
+    }
+
+    private void end() {
         if (process.isAlive()) {
             List<ProcessHandle> children = new ArrayList<>(process.toHandle().descendants().toList());
             children.forEach(ProcessHandle::destroyForcibly);

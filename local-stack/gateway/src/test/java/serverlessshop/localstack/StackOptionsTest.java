@@ -52,6 +52,17 @@ class StackOptionsTest {
     }
 
     @Test
+    void theContractReportIsOffUnlessAFileIsNamed() {
+        assertThat(StackOptions.parse(new String[] {"--repo", "/repo"}, Map.of()).contractReport()).isNull();
+        assertThat(StackOptions.parse(new String[] {"--repo", "/repo"}, Map.of("SHOP_CONTRACT_REPORT", "target/c.jsonl"))
+                .contractReport()).isEqualTo(Path.of("/repo/target/c.jsonl"));
+        assertThat(StackOptions.parse(new String[] {"--repo", "/repo", "--contract-report", "/tmp/r.jsonl"},
+                Map.of("SHOP_CONTRACT_REPORT", "target/c.jsonl")).contractReport()).isEqualTo(Path.of("/tmp/r.jsonl"));
+        assertThatThrownBy(() -> StackOptions.parse(new String[] {"--contract-report"}, Map.of()))
+                .hasMessageContaining("--contract-report needs a value");
+    }
+
+    @Test
     void badInputIsNamed() {
         assertThatThrownBy(() -> StackOptions.parse(new String[] {"--concurrency", "0"}, Map.of()))
                 .hasMessageContaining("--concurrency");

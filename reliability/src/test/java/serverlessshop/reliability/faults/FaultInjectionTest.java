@@ -94,14 +94,17 @@ class FaultInjectionTest {
 
     @AfterAll
     void stop() throws Exception {
-        if (stack != null) {
-            stack.close();
-        }
-        if (dynamoDb != null) {
-            dynamoDb.close();
-        }
-        if (mariaDb != null) {
-            mariaDb.close();
+        try {
+            if (stack != null) {
+                stack.close();
+            }
+        } finally {
+            if (dynamoDb != null) {
+                dynamoDb.close();
+            }
+            if (mariaDb != null) {
+                mariaDb.close();
+            }
         }
     }
 

@@ -9,12 +9,15 @@ import serverlessshop.bench.StackProcess;
 import serverlessshop.localstack.FunctionWiring;
 import serverlessshop.localstack.StackOptions;
 import serverlessshop.localstack.issuer.IssuerClient;
+import serverlessshop.support.testing.ContractReportFile;
 
 /**
  * The whole local stack in its own process, started as make run starts it (StackProcess of make
  * bench), with products on a MariaDB database of the suite's own, plus what the suites do to it from
  * outside: tokens from its issuer, its function instances (to kill them), and the scheduled functions
- * AWS would invoke (the reservation sweep, the pending stock releases).
+ * AWS would invoke (the reservation sweep, the pending stock releases). Its gateway holds every API
+ * exchange to the contracts (reliability/target/contract-reports/NAME.jsonl), and closing the stack
+ * fails if any broke them: an answer under faults must still be one the contracts declare.
  */
 public final class ShopStack implements AutoCloseable {
 
@@ -25,9 +28,12 @@ public final class ShopStack implements AutoCloseable {
     private final Map<String, String> productsDatabase;
     private final Path workDir;
     private final String name;
+    private final ContractReportFile contractReport;
 
-    private ShopStack(String name, StackProcess process, Map<String, String> productsDatabase, Path workDir) {
+    private ShopStack(String name, StackProcess process, Map<String, String> productsDatabase, Path workDir,
+                      ContractReportFile contractReport) {
         this.name = name;
+        this.contractReport = contractReport;
         this.process = process;
         this.productsDatabase = productsDatabase;
         this.workDir = workDir;
@@ -44,8 +50,12 @@ public final class ShopStack implements AutoCloseable {
         // production, but set where it never refuses, so that every refusal comes from what a suite tests.
         environment.put("ORDERS_CREATE_RATE_LIMIT", "1000000");
         environment.putAll(functionEnvironment);
+        ContractReportFile contractReport = new ContractReportFile(
+                Suite.repo().resolve("reliability/target/contract-reports").resolve(name + ".jsonl"));
+        Map<String, String> stackEnvironment = new LinkedHashMap<>(productsDatabase);
+        stackEnvironment.put("SHOP_CONTRACT_REPORT", contractReport.file().toString());
         return new ShopStack(name, StackProcess.start(name, Suite.repo(), workDir, concurrency, environment,
-                productsDatabase), productsDatabase, workDir);
+                stackEnvironment), productsDatabase, workDir, contractReport);
     }
 
     public String baseUrl() {
@@ -96,8 +106,10 @@ public final class ShopStack implements AutoCloseable {
         return configuration;
     }
 
+    /** Stops the stack and everything it started; then fails, listing them, if any exchange broke the contracts. */
     @Override
     public void close() {
         process.close();
+        contractReport.assertNoViolations();
     }
 }

@@ -69,21 +69,35 @@ public final class ContractCheck {
      */
     public Verdict check(Exchange exchange) {
         String path = exchange.rawPath();
-        Request.Method method = Request.Method.valueOf(exchange.method().toUpperCase(Locale.ROOT));
+        Request.Method method = method(exchange.method());
+        if (method == null) {
+            return new Verdict(null, null, List.of("no contract has the method " + exchange.method()), List.of());
+        }
         for (Contract contract : contracts) {
             ApiOperationMatch match = contract.resolver().findApiOperation(path, method);
             if (!match.isPathFound()) {
                 continue;
             }
-            String operation = match.isOperationAllowed()
-                    ? match.getApiOperation().getOperation().getOperationId()
-                    : null;
+            if (!match.isOperationAllowed()) {
+                return new Verdict(contract.name(), null,
+                        List.of(contract.name() + " has no operation " + method + " " + path), List.of());
+            }
+            String operation = match.getApiOperation().getOperation().getOperationId();
             Request request = request(exchange, method);
             List<String> requestProblems = messages(contract.validator().validateRequest(request));
             List<String> answerProblems = messages(contract.validator().validateResponse(path, method, response(exchange)));
             return new Verdict(contract.name(), operation, requestProblems, answerProblems);
         }
         return new Verdict(null, null, List.of("no contract has the path " + path), List.of());
+    }
+
+    /** The validator's method, or null for one it does not know (no contract can declare it). */
+    private static Request.Method method(String name) {
+        try {
+            return Request.Method.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
     }
 
     private static Request request(Exchange exchange, Request.Method method) {

@@ -16,7 +16,8 @@ import serverlessshop.localstack.web.SwaggerUi;
  * Everything on the gateway's one port, in the order CloudFront and API Gateway would decide it:
  * CORS preflights; the API's paths (a route of routes.json, or 404 {"message":"Not Found"} before
  * any function runs, 413 {"message":"Request Entity Too Large"} over API Gateway's 10 MB payload
- * limit); the issuer under /oauth2; Swagger UI under /docs; the site for the rest.
+ * limit); the issuer under /oauth2; Swagger UI under /docs; the site for the rest. The observer
+ * sees each exchange just before its answer is written (the contract report, or nothing).
  */
 public final class FrontDoor implements HttpHandler {
 
@@ -27,9 +28,12 @@ public final class FrontDoor implements HttpHandler {
     private final LocalIssuer issuer;
     private final SwaggerUi docs;
     private final StaticSite site;
+    private final ExchangeObserver observer;
 
-    public FrontDoor(RouteTable routes, HttpApi api, LocalIssuer issuer, SwaggerUi docs, StaticSite site) {
+    public FrontDoor(RouteTable routes, HttpApi api, LocalIssuer issuer, SwaggerUi docs, StaticSite site,
+                     ExchangeObserver observer) {
         this.routes = routes;
+        this.observer = observer;
         this.api = api;
         this.issuer = issuer;
         this.docs = docs;
@@ -52,6 +56,7 @@ public final class FrontDoor implements HttpHandler {
                 Console.gateway(request.method() + " " + request.rawPath() + ": " + e);
                 reply = Cors.decorate(request, GatewayReplies.internalServerError());
             }
+            observer.seen(request, reply);
             reply.writeTo(exchange);
         }
     }
