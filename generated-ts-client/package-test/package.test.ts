@@ -100,7 +100,7 @@ describe('the packed package', () => {
       mkdirSync(RESULTS, { recursive: true });
       log = createWriteStream(join(RESULTS, 'local-stack-package.log'));
       // The first start after a build also makes the functions' AOT caches: minutes on a busy machine.
-      stack = await startLocalStack({ log: (line: string) => log?.write(`${line}\n`), timeoutMs: 360_000 });
+      stack = await startLocalStack({ report: 'client-package', log: (line: string) => log?.write(`${line}\n`), timeoutMs: 360_000 });
     }, 420_000);
 
     afterAll(async () => {
