@@ -198,7 +198,7 @@ public final class GatewayServer implements AutoCloseable {
             IncomingRequest incoming = new IncomingRequest(head.method().name(), target.rawPath(), target.rawQuery(),
                     headers, bytes, sourceIp, head.protocolVersion().text());
             boolean keepAlive = HttpUtil.isKeepAlive(head);
-            then(() -> {
+            then(ctx, () -> {
                 HttpReply reply;
                 try {
                     reply = frontDoor.apply(incoming);
@@ -210,9 +210,16 @@ public final class GatewayServer implements AutoCloseable {
             });
         }
 
-        /** After the answers before it, whether they were written or failed. */
-        private void then(Runnable answer) {
-            answered = answered.handle((done, failure) -> null).thenRunAsync(answer, answering);
+        /** After the answers before it on this connection; an answer that cannot be written ends the connection. */
+        private void then(ChannelHandlerContext ctx, Runnable answer) {
+            answered = answered.thenRunAsync(() -> {
+                try {
+                    answer.run();
+                } catch (RuntimeException e) {
+                    Console.gateway("could not answer: " + e);
+                    ctx.close();
+                }
+            }, answering);
         }
 
         /** The request's target, once the request is one API Gateway would take (what the codec took, it may not). */
@@ -246,7 +253,7 @@ public final class GatewayServer implements AutoCloseable {
             target = null;
             body = null;
             Console.gateway("refused a malformed request (" + why + "): 400");
-            then(() -> write(ctx, HttpVersion.HTTP_1_1, GatewayReplies.badRequest(), false, false));
+            then(ctx, () -> write(ctx, HttpVersion.HTTP_1_1, GatewayReplies.badRequest(), false, false));
         }
 
         @Override
@@ -256,6 +263,22 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     private static void write(ChannelHandlerContext ctx, HttpVersion version, HttpReply reply, boolean head, boolean keepAlive) {
+        FullHttpResponse response;
+        try {
+            response = response(version, reply, head);
+        } catch (IllegalArgumentException e) {
+            // A header HTTP cannot carry (a line break in a value, say): API Gateway's 500 for a response it cannot read.
+            Console.gateway("an answer HTTP cannot carry (" + e.getMessage() + "): 500");
+            response = response(version, GatewayReplies.internalServerError(), head);
+        }
+        HttpUtil.setKeepAlive(response, keepAlive);
+        var written = ctx.writeAndFlush(response);
+        if (!keepAlive) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private static FullHttpResponse response(HttpVersion version, HttpReply reply, boolean head) {
         boolean noBody = reply.status() == 204 || reply.status() == 304;
         FullHttpResponse response = new DefaultFullHttpResponse(version, HttpResponseStatus.valueOf(reply.status()),
                 head || noBody ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(reply.body()));
@@ -268,10 +291,6 @@ public final class GatewayServer implements AutoCloseable {
         if (!noBody) {
             HttpUtil.setContentLength(response, reply.body().length);
         }
-        HttpUtil.setKeepAlive(response, keepAlive);
-        var written = ctx.writeAndFlush(response);
-        if (!keepAlive) {
-            written.addListener(ChannelFutureListener.CLOSE);
-        }
+        return response;
     }
 }
