@@ -49,7 +49,9 @@ import serverlessshop.localstack.Console;
  * characters, a bare LF, an invalid or repeated Content-Length, Content-Length beside
  * Transfer-Encoding, a bad chunk), a protocol other than HTTP/1.0 and 1.1, a target
  * {@link RequestTarget} refuses, a Transfer-Encoding other than chunked, a request line and header
- * values over API Gateway's 10,240 bytes. Nothing it sends is ever an HTML error page. Each
+ * values over API Gateway's 10,240 bytes. AWS documents that quota but not the status API Gateway
+ * gives each of these requests: where it is not established, the answer is this same JSON 400.
+ * Nothing the server sends is ever an HTML error page. Each
  * connection's requests are answered in order, one at a time, on virtual threads (the answer may
  * wait up to 30 s for a function); bodies are read whole, at most one byte past the payload limit.
  */
