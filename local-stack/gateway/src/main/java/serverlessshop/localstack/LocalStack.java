@@ -1,6 +1,5 @@
 package serverlessshop.localstack;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import serverlessshop.localstack.auth.JwtAuthorizer;
 import serverlessshop.localstack.contract.ContractCheck;
 import serverlessshop.localstack.contract.ContractReport;
@@ -26,6 +24,7 @@ import serverlessshop.localstack.dynamodb.DynamoDbLocal;
 import serverlessshop.localstack.dynamodb.DynamoDbTables;
 import serverlessshop.localstack.gateway.ExchangeObserver;
 import serverlessshop.localstack.gateway.FrontDoor;
+import serverlessshop.localstack.gateway.GatewayServer;
 import serverlessshop.localstack.gateway.HttpApi;
 import serverlessshop.localstack.gateway.Route;
 import serverlessshop.localstack.gateway.RouteTable;
@@ -81,9 +80,9 @@ public final class LocalStack implements AutoCloseable {
             throw new IOException("not built yet: " + String.join(", ", layout.missing())
                     + ". Build first: make build (make run does it by itself).");
         }
-        HttpServer server = bindGateway(options.port());
+        GatewayServer server = bindGateway(options.port());
         LocalStack stack = new LocalStack();
-        stack.started.add(() -> server.stop(0));
+        stack.started.add(server);
         try {
             stack.run(options, layout, server, begin);
             return stack;
@@ -93,8 +92,8 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void run(StackOptions options, RepositoryLayout layout, HttpServer server, long begin) throws Exception {
-        int port = server.getAddress().getPort();
+    private void run(StackOptions options, RepositoryLayout layout, GatewayServer server, long begin) throws Exception {
+        int port = server.port();
         gatewayUrl = "http://localhost:" + port;
         int dynamoDbPort = reserve(options.dynamoDbPort(), "DynamoDB Local", "SHOP_DYNAMODB_PORT");
         DynamoDbLocal dynamoDb = DynamoDbLocal.start(layout.dynamoDbHome(), dynamoDbPort,
@@ -114,10 +113,8 @@ public final class LocalStack implements AutoCloseable {
         makeAotCaches(layout);
         JwtAuthorizer authorizer = new JwtAuthorizer(issuer.issuerUrl(), LocalIssuer.AUDIENCES, Clock.systemUTC());
         StaticSite site = new StaticSite(layout.siteDist());
-        server.createContext("/", new FrontDoor(routes, new HttpApi(authorizer, functions, port), issuer,
-                new SwaggerUi(layout.contracts()), site, contractReport(options, layout, routes)));
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.start();
+        server.serve(new FrontDoor(routes, new HttpApi(authorizer, functions, port), issuer,
+                new SwaggerUi(layout.contracts()), site, contractReport(options, layout, routes))::answer);
         Console.gateway("listening on " + gatewayUrl + " (127.0.0.1:" + port + ")");
 
         dynamoDb.awaitReady(Duration.ofSeconds(60));
@@ -210,9 +207,9 @@ public final class LocalStack implements AutoCloseable {
         return new LambdaFunction(image, environment, layout.runtimeLib(), options.concurrency());
     }
 
-    private static HttpServer bindGateway(int port) throws IOException {
+    private static GatewayServer bindGateway(int port) throws IOException {
         try {
-            return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 100);
+            return GatewayServer.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (BindException e) {
             throw new PortInUse("the gateway: site, API, issuer and docs", port, "SHOP_PORT");
         }

@@ -1,7 +1,5 @@
 package serverlessshop.localstack.gateway;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -16,10 +14,11 @@ import serverlessshop.localstack.web.SwaggerUi;
  * Everything on the gateway's one port, in the order CloudFront and API Gateway would decide it:
  * CORS preflights; the API's paths (a route of routes.json, or 404 {"message":"Not Found"} before
  * any function runs, 413 {"message":"Request Entity Too Large"} over API Gateway's 10 MB payload
- * limit); the issuer under /oauth2; Swagger UI under /docs; the site for the rest. The observer
- * sees each exchange just before its answer is written (the contract report, or nothing).
+ * limit); the issuer under /oauth2; Swagger UI under /docs; the site for the rest. Requests that are
+ * not well-formed HTTP never get here: {@link GatewayServer} refuses them. The
+ * observer sees each exchange just before its answer is written (the contract report, or nothing).
  */
-public final class FrontDoor implements HttpHandler {
+public final class FrontDoor {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -40,25 +39,22 @@ public final class FrontDoor implements HttpHandler {
         this.site = site;
     }
 
-    @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    /** The answer to one request, whatever happens on the way: a failure is the gateway's own 500 or 503. */
+    public HttpReply answer(IncomingRequest request) {
         Instant arrival = Instant.now();
-        try (exchange) {
-            IncomingRequest request = IncomingRequest.of(exchange);
-            HttpReply reply;
-            try {
-                // A preflight is answered before routing, with its own CORS headers; the rest get theirs after.
-                reply = Cors.isPreflight(request) ? Cors.preflight(request) : Cors.decorate(request, route(request, arrival));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                reply = Cors.decorate(request, GatewayReplies.serviceUnavailable());
-            } catch (RuntimeException | IOException e) {
-                Console.gateway(request.method() + " " + request.rawPath() + ": " + e);
-                reply = Cors.decorate(request, GatewayReplies.internalServerError());
-            }
-            observer.seen(request, reply);
-            reply.writeTo(exchange);
+        HttpReply reply;
+        try {
+            // A preflight is answered before routing, with its own CORS headers; the rest get theirs after.
+            reply = Cors.isPreflight(request) ? Cors.preflight(request) : Cors.decorate(request, route(request, arrival));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            reply = Cors.decorate(request, GatewayReplies.serviceUnavailable());
+        } catch (RuntimeException | IOException e) {
+            Console.gateway(request.method() + " " + request.rawPath() + ": " + e);
+            reply = Cors.decorate(request, GatewayReplies.internalServerError());
         }
+        observer.seen(request, reply);
+        return reply;
     }
 
     private HttpReply route(IncomingRequest request, Instant arrival) throws IOException, InterruptedException {

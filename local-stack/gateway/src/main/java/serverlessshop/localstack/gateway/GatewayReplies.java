@@ -9,6 +9,14 @@ public final class GatewayReplies {
     private GatewayReplies() {
     }
 
+    /**
+     * A request that is not well-formed HTTP (its request line, headers, framing or percent-encoding),
+     * refused before routing: API Gateway's own JSON 400, never a server's HTML error page.
+     */
+    public static HttpReply badRequest() {
+        return HttpReply.json(400, "{\"message\":\"Bad Request\"}");
+    }
+
     /** No route matches the method and path. */
     public static HttpReply notFound() {
         return HttpReply.json(404, "{\"message\":\"Not Found\"}");

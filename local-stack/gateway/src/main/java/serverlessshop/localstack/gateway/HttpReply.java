@@ -1,8 +1,5 @@
 package serverlessshop.localstack.gateway;
 
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,20 +41,8 @@ public record HttpReply(int status, Map<String, List<String>> headers, byte[] bo
                 .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
     }
 
-    public void writeTo(HttpExchange exchange) throws IOException {
-        headers.forEach((name, values) -> {
-            if (!FRAMING_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                values.forEach(value -> exchange.getResponseHeaders().add(name, value));
-            }
-        });
-        boolean noBody = body.length == 0 || status == 204 || status == 304 || exchange.getRequestMethod().equals("HEAD");
-        // -1: no body at all; 0 would mean "chunked" to the JDK server.
-        exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
-        if (!noBody) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-        exchange.close();
+    /** Whether the header is one the HTTP layer sets itself (see FRAMING_HEADERS). */
+    static boolean isFraming(String name) {
+        return FRAMING_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -1,8 +1,5 @@
 package serverlessshop.localstack.gateway;
 
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +7,8 @@ import java.util.Map;
 
 /**
  * An HTTP request as the gateway received it: raw path and query (still percent-encoded, as API
- * Gateway's {@code rawPath} and {@code rawQueryString}), headers with lower-case names, the body.
+ * Gateway's {@code rawPath} and {@code rawQueryString}, and well-formed: see {@link RequestTarget}),
+ * headers with lower-case names, the body (at most one byte past the payload limit).
  */
 public record IncomingRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
                               byte[] body, String sourceIp, String protocol) {
@@ -25,17 +23,6 @@ public record IncomingRequest(String method, String rawPath, String rawQuery, Ma
                 .addAll(values));
         headers = Map.copyOf(lowerCase);
         body = body == null ? new byte[0] : body;
-    }
-
-    public static IncomingRequest of(HttpExchange exchange) throws IOException {
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            // One byte past the limit is enough to know the request is refused (see isOverPayloadLimit).
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
-        return new IncomingRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body,
-                exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getProtocol());
     }
 
     /** More than API Gateway accepts: it answers 413 before any authorizer or function runs. */

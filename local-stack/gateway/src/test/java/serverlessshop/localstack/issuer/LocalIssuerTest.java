@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import serverlessshop.localstack.auth.AuthorizerDecision;
 import serverlessshop.localstack.auth.JwtAuthorizer;
-import serverlessshop.localstack.gateway.IncomingRequest;
+import serverlessshop.localstack.gateway.GatewayServer;
 import serverlessshop.localstack.gateway.Route.Authorization;
 
 /** The local issuer served over HTTP as the gateway serves it, used the way its clients use it. */
@@ -29,27 +28,22 @@ class LocalIssuerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static HttpServer server;
+    private static GatewayServer server;
     private static LocalIssuer issuer;
     private static IssuerClient client;
 
     @BeforeAll
     static void serve() throws Exception {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        issuer = new LocalIssuer("localhost:" + server.getAddress().getPort());
-        server.createContext("/", exchange -> {
-            try (exchange) {
-                issuer.handle(IncomingRequest.of(exchange)).writeTo(exchange);
-            }
-        });
-        server.start();
+        server = GatewayServer.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        issuer = new LocalIssuer("localhost:" + server.port());
+        server.serve(issuer::handle);
         // Through 127.0.0.1, not the public name: the issuer must still put its public URL in tokens.
-        client = new IssuerClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + LocalIssuer.PATH));
+        client = new IssuerClient(URI.create("http://127.0.0.1:" + server.port() + LocalIssuer.PATH));
     }
 
     @AfterAll
     static void stop() {
-        server.stop(0);
+        server.close();
     }
 
     private static JsonNode claims(String token) throws Exception {
@@ -97,7 +91,7 @@ class LocalIssuerTest {
     @Test
     void theLoginPageIsOurs() throws Exception {
         HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + server.getAddress().getPort() + "/oauth2/authorize?response_type=code"
+                "http://127.0.0.1:" + server.port() + "/oauth2/authorize?response_type=code"
                         + "&client_id=serverless-shop-web&redirect_uri=http://localhost/&scope=openid&state=s")).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(page.statusCode()).isEqualTo(200);
