@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -84,8 +85,9 @@ public final class ContractCheck {
             }
             String operation = match.getApiOperation().getOperation().getOperationId();
             Request request = request(exchange, method);
-            List<String> requestProblems = messages(contract.validator().validateRequest(request));
-            List<String> answerProblems = messages(contract.validator().validateResponse(path, method, response(exchange)));
+            List<String> requestProblems = judged("request", () -> contract.validator().validateRequest(request));
+            List<String> answerProblems = judged("answer",
+                    () -> contract.validator().validateResponse(path, method, response(exchange)));
             return new Verdict(contract.name(), operation, requestProblems, answerProblems);
         }
         return new Verdict(null, null, List.of("no contract has the path " + path), List.of());
@@ -145,6 +147,19 @@ public final class ContractCheck {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException malformed) {
             return text;
+        }
+    }
+
+    /**
+     * The validator's findings; when it cannot read what it is given at all (it throws on a number
+     * beyond a double's range, e.g. 1e999), that is itself a finding: such a request must be refused,
+     * and such an answer breaks the contract.
+     */
+    private static List<String> judged(String what, Supplier<ValidationReport> validation) {
+        try {
+            return messages(validation.get());
+        } catch (RuntimeException unreadable) {
+            return List.of("validation." + what + ".unreadable: the validator cannot read the " + what + ": " + unreadable);
         }
     }
 

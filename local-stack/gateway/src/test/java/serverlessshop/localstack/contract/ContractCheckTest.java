@@ -66,6 +66,19 @@ class ContractCheckTest {
     }
 
     @Test
+    void aRequestBodyTheValidatorCannotReadIsARequestProblemAndTheAnswerIsStillJudged() {
+        Verdict verdict = CONTRACTS.check(new Exchange("POST", "/products", "", Map.of("Content-Type", List.of("application/json"),
+                "Authorization", List.of("Bearer x")), "{\"sku\":\"A\",\"name\":\"B\",\"price\":1e999,\"stock_quantity\":1}"
+                .getBytes(StandardCharsets.UTF_8), 400, PROBLEM,
+                "{\"type\":\"urn:problem:validation\",\"title\":\"Bad Request\",\"status\":400,\"code\":\"VALIDATION_FAILED\"}"
+                        .getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(verdict.operationId()).isEqualTo("createProduct");
+        assertThat(String.join("\n", verdict.requestProblems())).contains("validation.request.unreadable");
+        assertThat(verdict.answerProblems()).isEmpty();
+    }
+
+    @Test
     void aPathNoContractHoldsHasNoContract() {
         Verdict verdict = CONTRACTS.check(get("/nowhere", "", 404, Map.of(), ""));
 
