@@ -13,17 +13,16 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import serverlessshop.localstack.gateway.RequestTarget;
 
 /**
  * Holds one HTTP exchange (request and answer) to the OpenAPI contracts, with Atlassian's
@@ -104,7 +103,7 @@ public final class ContractCheck {
 
     private static Request request(Exchange exchange, Request.Method method) {
         SimpleRequest.Builder builder = new SimpleRequest.Builder(method, exchange.rawPath());
-        queryParameters(exchange.rawQuery()).forEach(builder::withQueryParam);
+        RequestTarget.queryParameters(exchange.rawQuery()).forEach(builder::withQueryParam);
         exchange.requestHeaders().forEach(builder::withHeader);
         if (exchange.requestBody() != null && exchange.requestBody().length > 0) {
             builder.withBody(exchange.requestBody());
@@ -119,35 +118,6 @@ public final class ContractCheck {
             builder.withBody(exchange.responseBody());
         }
         return builder.build();
-    }
-
-    /**
-     * The query's parameters, decoded. A value that cannot be decoded is passed on as sent, so that
-     * the validator judges it against the parameter's schema rather than our decoder failing.
-     */
-    static Map<String, List<String>> queryParameters(String rawQuery) {
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return parameters;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-            parameters.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
-        }
-        return parameters;
-    }
-
-    private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-            return text;
-        }
     }
 
     /**

@@ -3,7 +3,6 @@ package serverlessshop.localstack.gateway;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -123,20 +122,10 @@ public final class PayloadV2Event {
         return cookies;
     }
 
+    /** API Gateway's queryStringParameters: a repeated parameter's values joined with commas. */
     static Map<String, String> queryParameters(String rawQuery) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return parameters;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            parameters.merge(name, value, (first, next) -> first + "," + next);
-        }
+        RequestTarget.queryParameters(rawQuery).forEach((name, values) -> parameters.put(name, String.join(",", values)));
         return parameters;
     }
 

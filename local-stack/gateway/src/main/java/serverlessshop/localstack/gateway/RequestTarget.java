@@ -2,6 +2,12 @@ package serverlessshop.localstack.gateway;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The path and query of a request line's target, still percent-encoded, once the target is known to
@@ -38,5 +44,23 @@ public record RequestTarget(String rawPath, String rawQuery) {
         }
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         return new RequestTarget(path, uri.getRawQuery() == null ? "" : uri.getRawQuery());
+    }
+
+    /** A query's parameters, decoded, each with its values in order; the query must be one {@link #parse} took. */
+    public static Map<String, List<String>> queryParameters(String rawQuery) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            parameters.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+        }
+        return parameters;
     }
 }

@@ -58,14 +58,6 @@ class ContractCheckTest {
     }
 
     @Test
-    void percentEncodedQueryValuesAreDecodedAndMalformedOnesJudgedAsSent() {
-        assertThat(ContractCheck.queryParameters("q=desk%20lamp&cursor=%%%garbage&flag"))
-                .containsEntry("q", List.of("desk lamp"))
-                .containsEntry("cursor", List.of("%%%garbage"))
-                .containsEntry("flag", List.of(""));
-    }
-
-    @Test
     void aRequestBodyTheValidatorCannotReadIsARequestProblemAndTheAnswerIsStillJudged() {
         Verdict verdict = CONTRACTS.check(new Exchange("POST", "/products", "", Map.of("Content-Type", List.of("application/json"),
                 "Authorization", List.of("Bearer x")), "{\"sku\":\"A\",\"name\":\"B\",\"price\":1e999,\"stock_quantity\":1}"
