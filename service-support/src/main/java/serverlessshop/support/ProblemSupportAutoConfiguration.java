@@ -15,7 +15,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
-import serverlessshop.support.http.StrictUuidBinding;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import serverlessshop.support.http.StrictQueryValues;
+import serverlessshop.support.http.StrictParameterBinding;
 import serverlessshop.support.problem.MalformedHeadersFilter;
 import serverlessshop.support.problem.ProblemExceptionHandler;
 import serverlessshop.support.security.ProblemSecurityHandlers;
@@ -23,10 +26,10 @@ import serverlessshop.support.security.ProblemSecurityHandlers;
 /**
  * Makes a service strict about what it reads and clear about what went wrong: unknown fields,
  * fractions where integers belong and strings where numbers belong are errors, not guesses, and
- * every error is problem+json.
+ * so are parameters in any other form than the contract's; every error is problem+json.
  */
 @AutoConfiguration
-@Import({ProblemExceptionHandler.class, StrictUuidBinding.class})
+@Import({ProblemExceptionHandler.class, StrictParameterBinding.class})
 public class ProblemSupportAutoConfiguration {
 
     @Bean
@@ -47,6 +50,17 @@ public class ProblemSupportAutoConfiguration {
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+
+    /** Query parameters given twice, empty or padded: see {@link StrictQueryValues}. */
+    @Bean
+    WebMvcConfigurer singleQueryValues() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new StrictQueryValues());
+            }
+        };
     }
 
     /** Before every other filter, Spring Boot's character-encoding filter included (also highest precedence). */

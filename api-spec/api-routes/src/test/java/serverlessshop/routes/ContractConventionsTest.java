@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import java.io.IOException;
@@ -52,21 +54,19 @@ class ContractConventionsTest {
      * Where API Gateway can answer before (or instead of) the function, the operation declares its
      * answer: any request can be unreadable (400), throttled (429), meet a failed function (500) or
      * a timeout (503); the JWT authorizer refuses tokens on protected routes (401) and tokens without
-     * the route's scopes (403); a body can be over 10 MB (413); an empty path parameter matches no route (404).
+     * the route's scopes (403); a body can be over 10 MB, on any route (413); an empty path parameter matches
+     * no route (404).
      */
     @Test
     void theGatewaysOwnAnswersAreDeclaredWhereItCanGiveThem() {
         for (Contracts.Op op : Contracts.operations()) {
-            Set<String> expected = new java.util.TreeSet<>(Set.of("400", "429", "500", "503"));
+            Set<String> expected = new java.util.TreeSet<>(Set.of("400", "413", "429", "500", "503"));
             List<SecurityRequirement> security = security(op);
             if (!security.isEmpty()) {
                 expected.add("401");
             }
             if (security.stream().anyMatch(requirement -> requirement.values().stream().anyMatch(s -> !s.isEmpty()))) {
                 expected.add("403");
-            }
-            if (op.operation().getRequestBody() != null) {
-                expected.add("413");
             }
             if (op.path().contains("{")) {
                 expected.add("404");
@@ -101,12 +101,50 @@ class ContractConventionsTest {
                 .as("the orders service limits each customer's orders").containsKey(PROBLEM);
     }
 
-    /** The services refuse bodies over their size limit (OWASP API4): every operation that takes one says so. */
+    /**
+     * The services refuse bodies over their size limit (OWASP API4) before they know the operation, so
+     * also on one that takes no body: every operation says so.
+     */
     @Test
-    void everyOperationWithABodyDeclares413() {
+    void everyOperationDeclares413() {
         for (var op : Contracts.operations()) {
-            if (op.operation().getRequestBody() != null) {
-                assertThat(op.operation().getResponses()).as(op.routeKey()).containsKey("413");
+            assertThat(op.operation().getResponses()).as(op.routeKey()).containsKey("413");
+        }
+    }
+
+    /**
+     * The services answer JSON only: a request whose {@code Accept} admits neither JSON type is refused
+     * with a problem document (RFC 9110 lets a server honour such an {@code Accept} or disregard it;
+     * the services honour it, so the caller learns what it will get rather than receiving it anyway).
+     */
+    @Test
+    void everyOperationDeclaresTheProblemForAnAcceptItCannotServe() {
+        for (Contracts.Op op : Contracts.operations()) {
+            ApiResponse notAcceptable = op.operation().getResponses().get("406");
+            assertThat(notAcceptable).as("406 of %s", op.routeKey()).isNotNull();
+            assertThat(notAcceptable.get$ref()).as("406 of %s", op.routeKey())
+                    .isEqualTo("#/components/responses/NotAcceptable");
+        }
+    }
+
+    /**
+     * The services refuse a query parameter given twice or empty (service-support's StrictQueryValues),
+     * which is right only while no query parameter is a list and none may be an empty text: whoever
+     * adds one changes that rule first.
+     */
+    @Test
+    void everyQueryParameterIsOneValueThatCannotBeEmpty() {
+        for (Contracts.Op op : Contracts.operations()) {
+            for (Parameter parameter : parameters(op)) {
+                if (!"query".equals(parameter.getIn())) {
+                    continue;
+                }
+                String where = op.routeKey() + " ?" + parameter.getName();
+                Schema<?> schema = resolve(op.api(), parameter.getSchema());
+                assertThat(typeOf(schema)).as("type of %s", where).isIn("string", "integer", "boolean");
+                if ("string".equals(typeOf(schema)) && schema.getEnum() == null) {
+                    assertThat(schema.getMinLength()).as("minLength of %s", where).isNotNull().isPositive();
+                }
             }
         }
     }
@@ -195,6 +233,28 @@ class ContractConventionsTest {
     private static List<SecurityRequirement> security(Contracts.Op op) {
         List<SecurityRequirement> own = op.operation().getSecurity();
         return own != null ? own : op.api().getSecurity() == null ? List.of() : op.api().getSecurity();
+    }
+
+    /** The operation's parameters and its path's, resolved. */
+    private static List<Parameter> parameters(Contracts.Op op) {
+        List<Parameter> all = new java.util.ArrayList<>();
+        PathItem path = op.api().getPaths().get(op.path());
+        for (List<Parameter> list : java.util.Arrays.asList(path.getParameters(), op.operation().getParameters())) {
+            if (list != null) {
+                list.forEach(parameter -> all.add(parameter.get$ref() == null ? parameter
+                        : op.api().getComponents().getParameters().get(Contracts.refName(parameter.get$ref()))));
+            }
+        }
+        return all;
+    }
+
+    private static Schema<?> resolve(OpenAPI api, Schema<?> schema) {
+        return schema.get$ref() == null ? schema : api.getComponents().getSchemas().get(Contracts.refName(schema.get$ref()));
+    }
+
+    private static String typeOf(Schema<?> schema) {
+        return schema.getType() != null ? schema.getType()
+                : schema.getTypes() == null || schema.getTypes().isEmpty() ? null : schema.getTypes().iterator().next();
     }
 
     private static ApiResponse resolve(OpenAPI api, ApiResponse response) {

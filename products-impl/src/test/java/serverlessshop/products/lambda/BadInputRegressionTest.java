@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import serverlessshop.products.testing.TestDatabase;
 import serverlessshop.support.lambda.TrainingEvents;
 import serverlessshop.support.testing.ContractValidator;
@@ -125,6 +127,68 @@ class BadInputRegressionTest {
         String field = response.bodyJson().path("errors").get(0).path("field").asText();
         assertThat(field).hasSizeLessThanOrEqualTo(200).doesNotContain("\u0000").startsWith("\uFFFD" + "xxx");
         assertThat(name).startsWith("\u0000");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/html", "application/xml", "image/png", "application/problem+xml"})
+    void anAcceptWithoutJsonIsA406ProblemNotA406WithoutBody(String accept) {
+        // Spring refused it with no body at all; the contract now declares the problem
+        HttpApiResponse response = send("GET /products", "/products", Map.of(), "", Map.of("accept", accept),
+                null, null);
+
+        assertProblem(response, 406, "NOT_ACCEPTABLE");
+    }
+
+    @Test
+    void anAcceptThatAdmitsJsonAmongOthersIsServed() {
+        HttpApiResponse response = send("GET /products", "/products", Map.of(), "",
+                Map.of("accept", "text/html, application/json;q=0.5"), null, null);
+
+        assertThat(response.statusCode()).as(response.toString()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"active=%00&active=%00", "active=true&active=false", "q=lamp&q=desk", "limit=5&limit=5",
+            "cursor=abc&cursor=abc"})
+    void aQueryParameterGivenTwiceIsA400NamingItNotOneValueChosen(String query) {
+        HttpApiResponse response = send("GET /products", "/products", Map.of(), query, Map.of(), null, ADMIN);
+
+        assertValidationFailed(response, query.substring(0, query.indexOf('=')));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"limit=", "limit", "cursor=", "q=", "active="})
+    void anEmptyQueryParameterIsA400NamingItNotTakenAsAbsent(String query) {
+        HttpApiResponse response = send("GET /products", "/products", Map.of(), query, Map.of(), null, ADMIN);
+
+        assertValidationFailed(response, query.replace("=", ""));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"%D9%A1", "%2B5", "%205", "5%20", "0x10", "%2310", "05", "1e1", "5.0"})
+    void anIntegerParameterIsAsciiDigitsOnly(String limit) {
+        // Integer.parseInt takes Arabic-Indic digits and a plus sign, Spring's NumberUtils hex and spaces
+        HttpApiResponse response = send("GET /products", "/products", Map.of(), "limit=" + limit, Map.of(), null, null);
+
+        assertValidationFailed(response, "limit");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"yes", "no", "on", "off", "1", "0", "TRUE", "False", "%20true"})
+    void aBooleanParameterIsTrueOrFalseOnly(String active) {
+        // Spring's own String-to-Boolean conversion takes all of these
+        HttpApiResponse response = send("GET /products", "/products", Map.of(), "active=" + active, Map.of(), null,
+                ADMIN);
+
+        assertValidationFailed(response, "active");
+    }
+
+    @Test
+    void parametersInTheContractsFormAreServed() {
+        HttpApiResponse response = send("GET /products", "/products", Map.of(), "limit=5&active=false&q=lamp",
+                Map.of(), null, ADMIN);
+
+        assertThat(response.statusCode()).as(response.toString()).isEqualTo(200);
     }
 
     private static HttpApiResponse send(String routeKey, String rawPath, Map<String, String> pathParameters,
