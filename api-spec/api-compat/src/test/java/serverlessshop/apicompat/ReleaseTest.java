@@ -12,11 +12,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** make api-release on a copy of the repository's versioned files. */
+/**
+ * make api-release on a copy of the repository's versioned files, first set back to the released
+ * version (as right after a release), so that the tests hold whatever the version under work is.
+ */
 class ReleaseTest {
 
     @TempDir
     Path repo;
+
+    private String released;
+    private String next;
 
     @BeforeEach
     void copyTheVersionedFiles() throws IOException {
@@ -26,13 +32,20 @@ class ReleaseTest {
             Files.createDirectories(repo.resolve(file).getParent());
             Files.copy(ContractCopy.REPO.resolve(file), repo.resolve(file));
         }
+        released = versionOf("api-spec/released/products.yaml");
+        ContractVersion version = ContractVersion.parse(released);
+        next = new ContractVersion(version.major(), version.minor() + 1, 0).toString();
+        String current = versionOf("api-spec/products.yaml");
+        if (!current.equals(released)) {
+            bumpEverywhere(current, released);
+        }
     }
 
     @Test
     void aBumpedVersionEverywhereBecomesTheReleasedOne() throws IOException {
-        bumpEverywhere("1.0.0", "1.1.0");
+        bumpEverywhere(released, next);
 
-        assertThat(Release.release(repo)).contains("at 1.1.0").contains("git tag api-v1.1.0");
+        assertThat(Release.release(repo)).contains("at " + next).contains("git tag api-v" + next);
 
         for (String contract : ProjectVersions.CONTRACTS) {
             assertThat(repo.resolve("api-spec/released/" + contract + ".yaml"))
@@ -46,18 +59,18 @@ class ReleaseTest {
 
         assertThatThrownBy(() -> Release.release(repo))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("products.yaml: info.version 1.0.0 is not newer than the released 1.0.0");
+                .hasMessageContaining("products.yaml: info.version " + released + " is not newer than the released " + released);
         assertThat(repo.resolve("api-spec/released/products.yaml")).hasContent(before);
     }
 
     @Test
     void versionsThatDisagreeAreRefusedAndChangeNothing() throws IOException {
-        replace("api-spec/products.yaml", "version: 1.0.0", "version: 1.1.0");
+        replace("api-spec/products.yaml", "version: " + released, "version: " + next);
 
         assertThatThrownBy(() -> Release.release(repo))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("api-spec/products.yaml info.version = 1.1.0")
-                .hasMessageContaining("generated-ts-client/package.json version = 1.0.0");
+                .hasMessageContaining("api-spec/products.yaml info.version = " + next)
+                .hasMessageContaining("generated-ts-client/package.json version = " + released);
         assertThat(repo.resolve("api-spec/released/products.yaml"))
                 .hasSameTextualContentAs(ContractCopy.REPO.resolve("api-spec/released/products.yaml"));
     }
@@ -81,6 +94,11 @@ class ReleaseTest {
         ((ObjectNode) packages.get("generated-ts-client")).put("version", to);
         ((ObjectNode) packages.get("static-site").get("dependencies")).put(ProjectVersions.CLIENT_PACKAGE, to);
         json.writeValue(lock.toFile(), lockFile);
+    }
+
+    private String versionOf(String contract) throws IOException {
+        return Files.readAllLines(repo.resolve(contract)).stream().filter(line -> line.startsWith("  version: "))
+                .findFirst().orElseThrow().substring("  version: ".length()).trim();
     }
 
     private void replace(String file, String from, String to) throws IOException {
