@@ -25,6 +25,17 @@ class CompatibilityGateTest {
         return ContractCopy.ofReleased("products");
     }
 
+    /** The released version: the tests edit that copy, whatever release it is. */
+    private static final ContractVersion RELEASED = releasedVersion();
+
+    private static ContractVersion releasedVersion() {
+        try {
+            return ContractVersion.parse(products().at("info").path("version").asText());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void theReleasedCopyComparedWithItselfHasNoChanges() throws IOException {
         var verdict = compare(products());
@@ -42,9 +53,9 @@ class CompatibilityGateTest {
         var verdict = compare(copy);
 
         assertThat(verdict.failure()).hasValueSatisfying(message -> assertThat(message)
-                .contains("products.yaml breaks clients of the released 1.0.0")
+                .contains("products.yaml breaks clients of the released " + RELEASED)
                 .contains("POST /products request body application/json: field now required: description")
-                .contains("bump the major version (to 2.0.0)"));
+                .contains("bump the major version (to " + (RELEASED.major() + 1) + ".0.0)"));
     }
 
     @Test
@@ -114,8 +125,8 @@ class CompatibilityGateTest {
     @Test
     void aNewMediaTypeOnAnExistingErrorResponsePassesAndIsInTheChangelog() throws IOException {
         var copy = products();
-        gatewayError(copy.at("components", "responses", "Unauthorized"));
-        assertThat(copy.at("components", "responses", "Unauthorized", "content").properties())
+        gatewayError(copy.at("components", "responses", "Conflict"));
+        assertThat(copy.at("components", "responses", "Conflict", "content").properties())
                 .extracting(java.util.Map.Entry::getKey)
                 .containsExactly("application/problem+json", "application/json");
 
@@ -123,24 +134,24 @@ class CompatibilityGateTest {
 
         assertThat(verdict.failure()).isEmpty();
         assertThat(verdict.breaking()).isEmpty();
-        assertThat(verdict.changelog()).contains("401").contains("application/json");
+        assertThat(verdict.changelog()).contains("409").contains("application/json");
     }
 
     // Another way to declare the gateway's answers: one media type whose schema is either body.
     @Test
     void anErrorSchemaTurnedIntoAOneOfFailsBecauseClientsCannotReadTheNewShape() throws IOException {
         var copy = products();
-        ObjectNode schema = copy.at("components", "responses", "Unauthorized", "content", "application/problem+json")
+        ObjectNode schema = copy.at("components", "responses", "Conflict", "content", "application/problem+json")
                 .putObject("schema");
         schema.putArray("oneOf").addObject().put("$ref", "#/components/schemas/Problem");
 
         assertThat(compare(copy).breaking()).contains(
-                "GET /products response 401 application/problem+json: type changed from object to oneOf");
+                "POST /products response 409 application/problem+json: type changed from object to oneOf");
     }
 
     @Test
     void aBreakingChangeWithTheMajorBumpedPassesAndStillListsTheChange() throws IOException {
-        var copy = products().version("2.0.0");
+        var copy = products().version((RELEASED.major() + 1) + ".0.0");
         copy.required("ProductCreate").add("description");
 
         var verdict = compare(copy);
@@ -153,17 +164,18 @@ class CompatibilityGateTest {
 
     @Test
     void aBreakingChangeWithOnlyTheMinorBumpedFails() throws IOException {
-        var copy = products().version("1.1.0");
+        ContractVersion minor = new ContractVersion(RELEASED.major(), RELEASED.minor() + 1, 0);
+        var copy = products().version(minor.toString());
         copy.required("ProductCreate").add("description");
 
         assertThat(compare(copy).failure()).hasValueSatisfying(message -> assertThat(message)
-                .contains("info.version 1.1.0 keeps the major version 1"));
+                .contains("info.version " + minor + " keeps the major version " + RELEASED.major()));
     }
 
     @Test
     void aVersionOlderThanTheReleasedOneFails() throws IOException {
         assertThat(compare(products().version("0.9.0")).failure()).hasValueSatisfying(message -> assertThat(message)
-                .contains("info.version 0.9.0 is older than the released 1.0.0"));
+                .contains("info.version 0.9.0 is older than the released " + RELEASED));
     }
 
     @Test
