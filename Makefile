@@ -60,6 +60,7 @@ build: jdk node_modules ## Generate code from the contracts and build everything
 
 lint: node_modules ## Lint the API contracts (Spectral with the OWASP API Security rules)
 	npm run lint:api
+	npm run lint:docs
 
 # After Maven (which also writes routes.json): terraform/test, the deploy script's dry run, then Terraform
 # itself (fmt -check, init from the provider mirror, validate, terraform test against a mocked AWS).
