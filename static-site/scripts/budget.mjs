@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The site's budgets (issue 6), measured:
+// The site's budgets, measured:
 //   1. initial JS <= 100 KB gzipped: every script index.html loads before the page can run (its module
 //      entry and modulepreload links) from the build in dist/, gzipped at zlib's default level (6);
 //   2. the catalog renders its first products within 1 s on the local stack: a local stack started as
