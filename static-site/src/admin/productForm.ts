@@ -22,7 +22,14 @@ export const PRODUCT_FIELDS = {
   isActive: 'is_active',
 } as const satisfies Record<keyof ProductForm, string>;
 
-export const EMPTY_PRODUCT: ProductForm = { sku: '', name: '', description: '', price: '', stockQuantity: '0', isActive: true };
+export const EMPTY_PRODUCT: ProductForm = {
+  sku: '',
+  name: '',
+  description: '',
+  price: '',
+  stockQuantity: '0',
+  isActive: true,
+};
 
 const SKU = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const CONTROL = /[\x00-\x1F\x7F]/;

@@ -48,7 +48,8 @@ export function validateAddress(address: AddressForm): Record<string, string> {
   if (a.zipCode === '') {
     errors[ADDRESS_FIELDS.zipCode] = 'Enter the ZIP or postal code.';
   } else if (a.zipCode.length > 16 || !ZIP_CODE.test(a.zipCode)) {
-    errors[ADDRESS_FIELDS.zipCode] = 'Use at most 16 letters, digits, spaces or hyphens, starting with a letter or digit.';
+    errors[ADDRESS_FIELDS.zipCode] =
+      'Use at most 16 letters, digits, spaces or hyphens, starting with a letter or digit.';
   }
   if (a.country === '') {
     errors[ADDRESS_FIELDS.country] = 'Enter the two-letter country code, e.g. US or DE.';

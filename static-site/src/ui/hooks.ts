@@ -14,9 +14,7 @@ export function useStore<T>(store: Store<T>): T {
 }
 
 export type Loaded<T> =
-  | { status: 'loading' }
-  | { status: 'ready'; value: T }
-  | { status: 'failed'; problem: ApiProblem };
+  { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; problem: ApiProblem };
 
 /**
  * Loads once per change of deps (the caller names what the loader depends on, as with useCallback);
@@ -72,21 +70,26 @@ export function usePagedList<T>(loadPage: (cursor?: string) => Promise<Page<T>>,
     const mine = after === undefined ? ++generation.current : generation.current;
     (after === undefined ? setLoading : setLoadingMore)(true);
     setProblem(null);
-    loadPage(after).then((page) => {
-      if (mine !== generation.current) {
-        return;
-      }
-      setItems((previous) => (after === undefined ? page.items : [...previous, ...page.items]));
-      setCursor(page.nextCursor ?? null);
-    }, (error: unknown) => {
-      if (mine === generation.current) {
-        setProblem(asProblem(error));
-      }
-    }).finally(() => {
-      if (mine === generation.current) {
-        (after === undefined ? setLoading : setLoadingMore)(false);
-      }
-    });
+    loadPage(after)
+      .then(
+        (page) => {
+          if (mine !== generation.current) {
+            return;
+          }
+          setItems((previous) => (after === undefined ? page.items : [...previous, ...page.items]));
+          setCursor(page.nextCursor ?? null);
+        },
+        (error: unknown) => {
+          if (mine === generation.current) {
+            setProblem(asProblem(error));
+          }
+        },
+      )
+      .finally(() => {
+        if (mine === generation.current) {
+          (after === undefined ? setLoading : setLoadingMore)(false);
+        }
+      });
   }, deps);
 
   useEffect(() => {
