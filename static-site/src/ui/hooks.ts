@@ -30,6 +30,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): [Loaded<T>,
       (value) => mine === generation.current && setState({ status: 'ready', value }),
       (error: unknown) => mine === generation.current && setState({ status: 'failed', problem: asProblem(error) }),
     );
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- deps are the caller's, checked where this hook is called (eslint.config.mjs)
   }, deps);
   useEffect(run, [run]);
   const replace = useCallback((value: T) => setState({ status: 'ready', value }), []);
@@ -90,6 +91,7 @@ export function usePagedList<T>(loadPage: (cursor?: string) => Promise<Page<T>>,
           (after === undefined ? setLoading : setLoadingMore)(false);
         }
       });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- deps are the caller's, checked where this hook is called (eslint.config.mjs)
   }, deps);
 
   useEffect(() => {
