@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useServices } from '../app/services';
+import { withoutControlCharacters } from '../controlCharacters';
 import { toCents } from '../money';
 import { href } from '../router';
 import { Empty, Loading, LoadMore, PageHeading, ProblemAlert } from '../ui/Feedback';
@@ -64,7 +65,7 @@ function ProductTable() {
             type="search"
             maxLength={100}
             value={query}
-            onInput={(event) => setQuery(event.currentTarget.value.replace(/[\x00-\x1F\x7F]/g, ''))}
+            onInput={(event) => setQuery(withoutControlCharacters(event.currentTarget.value))}
           />
         </div>
         <Select name="active" label="Show" value={active} onValue={setActive} options={SHOWN} />

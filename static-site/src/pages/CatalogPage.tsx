@@ -2,6 +2,7 @@ import type { products } from '@serverless-shop/api-client';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useServices } from '../app/services';
 import { useAddToCart } from '../cart/useAddToCart';
+import { withoutControlCharacters } from '../controlCharacters';
 import { toCents } from '../money';
 import { href, navigate } from '../router';
 import { Empty, Loading, LoadMore, PageHeading, ProblemAlert } from '../ui/Feedback';
@@ -56,7 +57,7 @@ export function CatalogPage({ q }: { q: string }) {
           maxLength={100}
           value={query}
           placeholder="Name, SKU or description"
-          onInput={(event) => setQuery(event.currentTarget.value.replace(/[\x00-\x1F\x7F]/g, ''))}
+          onInput={(event) => setQuery(withoutControlCharacters(event.currentTarget.value))}
         />
         <button type="submit">Search</button>
       </form>
