@@ -58,8 +58,10 @@ build: jdk node_modules ## Generate code from the contracts and build everything
 	npm run build -w generated-ts-client
 	npm run build -w static-site
 
-lint: node_modules ## Lint the API contracts (Spectral with the OWASP API Security rules)
+lint: node_modules ## Lint the contracts (Spectral, OWASP rules), the site and the client (ESLint, Prettier), the scripts (ShellCheck), the Markdown links
 	npm run lint:api
+	npm run lint:ts
+	npm run lint:sh
 	npm run lint:docs
 
 # After Maven (which also writes routes.json): terraform/test, the deploy script's dry run, then Terraform

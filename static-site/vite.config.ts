@@ -16,7 +16,11 @@ export default defineConfig({
     // so the dev server is the same origin as everything the site talks to.
     port: 5173,
     strictPort: true,
-    proxy: Object.fromEntries(['/products', '/orders', '/customers', '/oauth2', '/config.json']
-      .map((path) => [path, { target: process.env.SHOP_URL ?? 'http://localhost:8080' }])),
+    proxy: Object.fromEntries(
+      ['/products', '/orders', '/customers', '/oauth2', '/config.json'].map((path) => [
+        path,
+        { target: process.env.SHOP_URL ?? 'http://localhost:8080' },
+      ]),
+    ),
   },
 });

@@ -3,7 +3,14 @@
 // Node.js loading it to call a local stack started as `make run` starts it.
 import { execFile } from 'node:child_process';
 import {
-  copyFileSync, createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, type WriteStream,
+  copyFileSync,
+  createWriteStream,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+  type WriteStream,
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -79,8 +86,17 @@ afterAll(() => {
 
 describe('the packed package', () => {
   it('carries ES modules, their declarations and maps, the sources they map to, and no tests', () => {
-    for (const file of ['package.json', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/index.js.map',
-      'dist/index.d.ts.map', 'dist/generated/products/index.js', 'dist/generated/orders/index.d.ts', 'src/client.ts']) {
+    for (const file of [
+      'package.json',
+      'README.md',
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/index.js.map',
+      'dist/index.d.ts.map',
+      'dist/generated/products/index.js',
+      'dist/generated/orders/index.d.ts',
+      'src/client.ts',
+    ]) {
       expect(packedFiles).toContain(file);
     }
     expect(packedFiles.filter((file) => /\.test\.|^src\/generated\/.*\/\.openapi-generator/.test(file))).toEqual([]);
@@ -100,7 +116,11 @@ describe('the packed package', () => {
       mkdirSync(RESULTS, { recursive: true });
       log = createWriteStream(join(RESULTS, 'local-stack-package.log'));
       // The first start after a build also makes the functions' AOT caches: minutes on a busy machine.
-      stack = await startLocalStack({ report: 'client-package', log: (line: string) => log?.write(`${line}\n`), timeoutMs: 360_000 });
+      stack = await startLocalStack({
+        report: 'client-package',
+        log: (line: string) => log?.write(`${line}\n`),
+        timeoutMs: 360_000,
+      });
     }, 420_000);
 
     afterAll(async () => {

@@ -22,9 +22,11 @@ function recordingFetch(...answers: Array<() => Response>) {
   return { seen, fetchApi };
 }
 
-const page = () => new Response(JSON.stringify({ items: [], next_cursor: null }), {
-  status: 200, headers: { 'content-type': 'application/json' },
-});
+const page = () =>
+  new Response(JSON.stringify({ items: [], next_cursor: null }), {
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+  });
 
 describe('createApiClients', () => {
   it('sends the token on public reads too, so administrators see inactive products', async () => {
@@ -48,7 +50,9 @@ describe('createApiClients', () => {
   });
 
   it('puts the Idempotency-Key and the snake_case body on an order', async () => {
-    const { seen, fetchApi } = recordingFetch(() => new Response('{}', { status: 201, headers: { 'content-type': 'application/json' } }));
+    const { seen, fetchApi } = recordingFetch(
+      () => new Response('{}', { status: 201, headers: { 'content-type': 'application/json' } }),
+    );
     const api = createApiClients({ baseUrl: '', accessToken: () => 'tok', fetchApi });
 
     await api.orders.createOrderRaw({
@@ -67,13 +71,23 @@ describe('createApiClients', () => {
   });
 
   it('throws an ApiProblem for an error answer', async () => {
-    const { fetchApi } = recordingFetch(() => new Response(JSON.stringify({
-      type: 'urn:x', title: 'Precondition failed', status: 412, code: 'PRECONDITION_FAILED',
-    }), { status: 412, headers: { 'content-type': 'application/problem+json' } }));
+    const { fetchApi } = recordingFetch(
+      () =>
+        new Response(
+          JSON.stringify({
+            type: 'urn:x',
+            title: 'Precondition failed',
+            status: 412,
+            code: 'PRECONDITION_FAILED',
+          }),
+          { status: 412, headers: { 'content-type': 'application/problem+json' } },
+        ),
+    );
     const api = createApiClients({ baseUrl: '', fetchApi });
 
     const failure = api.products.updateProduct({
-      productId: 'p-1', ifMatch: '"1"',
+      productId: 'p-1',
+      ifMatch: '"1"',
       productUpdate: { sku: 'S', name: 'N', price: 1, stockQuantity: 1, isActive: true },
     });
 
@@ -82,9 +96,18 @@ describe('createApiClients', () => {
   });
 
   it('gives machine clients the stock reservations, with the token and the typed errors', async () => {
-    const { seen, fetchApi } = recordingFetch(() => new Response(JSON.stringify({
-      type: 'urn:x', title: 'Not found', status: 404, code: 'NOT_FOUND',
-    }), { status: 404, headers: { 'content-type': 'application/problem+json' } }));
+    const { seen, fetchApi } = recordingFetch(
+      () =>
+        new Response(
+          JSON.stringify({
+            type: 'urn:x',
+            title: 'Not found',
+            status: 404,
+            code: 'NOT_FOUND',
+          }),
+          { status: 404, headers: { 'content-type': 'application/problem+json' } },
+        ),
+    );
     const api = createApiClients({ baseUrl: 'https://api.example.com', accessToken: () => 'machine', fetchApi });
 
     const failure = api.stockReservations.getReservation({ reservationId: 'r-1' });
@@ -95,12 +118,20 @@ describe('createApiClients', () => {
   });
 
   it("throws an ApiProblem for API Gateway's own answer", async () => {
-    const { fetchApi } = recordingFetch(() => new Response('{"message":"Service Unavailable"}',
-      { status: 503, headers: { 'content-type': 'application/json' } }));
+    const { fetchApi } = recordingFetch(
+      () =>
+        new Response('{"message":"Service Unavailable"}', {
+          status: 503,
+          headers: { 'content-type': 'application/json' },
+        }),
+    );
     const api = createApiClients({ baseUrl: '', fetchApi });
 
     await expect(api.products.getProduct({ productId: 'p-1' })).rejects.toMatchObject({
-      status: 503, code: 'SERVICE_UNAVAILABLE', title: 'Service Unavailable', source: 'gateway',
+      status: 503,
+      code: 'SERVICE_UNAVAILABLE',
+      title: 'Service Unavailable',
+      source: 'gateway',
     });
   });
 
@@ -110,6 +141,9 @@ describe('createApiClients', () => {
     }) as typeof fetch;
     const api = createApiClients({ baseUrl: '', fetchApi });
 
-    await expect(api.products.getProduct({ productId: 'p-1' })).rejects.toMatchObject({ status: 0, code: NETWORK_ERROR });
+    await expect(api.products.getProduct({ productId: 'p-1' })).rejects.toMatchObject({
+      status: 0,
+      code: NETWORK_ERROR,
+    });
   });
 });

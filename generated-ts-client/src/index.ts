@@ -4,4 +4,12 @@ export * as products from './generated/products/index.js';
 export * as orders from './generated/orders/index.js';
 // The hand-written layer: one factory for configured clients, one error type for every failure.
 export { createApiClients, type ApiClientOptions, type ApiClients } from './client.js';
-export { ApiProblem, isApiProblem, NETWORK_ERROR, type ApiProblemInit, type ProblemSource, type FieldError, type StockShortage } from './problem.js';
+export {
+  ApiProblem,
+  isApiProblem,
+  NETWORK_ERROR,
+  type ApiProblemInit,
+  type ProblemSource,
+  type FieldError,
+  type StockShortage,
+} from './problem.js';

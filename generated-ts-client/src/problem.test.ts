@@ -10,17 +10,31 @@ const gatewayJson = { 'content-type': 'application/json' };
 
 describe('ApiProblem.fromResponse', () => {
   it('reads a problem document with its field errors and shortages, in camelCase', async () => {
-    const problem = await ApiProblem.fromResponse(answer(409, JSON.stringify({
-      type: 'urn:serverless-shop:problem:insufficient-stock', title: 'Not enough stock', status: 409,
-      detail: '1 product is short.', code: 'INSUFFICIENT_STOCK', request_id: 'abc=',
-      errors: [{ field: 'items[0].quantity', in: 'body', message: 'must be at most 3' }],
-      shortages: [{ product_id: 'p-1', requested: 5, available: 3 }],
-    }), { 'content-type': 'application/problem+json;charset=UTF-8' }));
+    const problem = await ApiProblem.fromResponse(
+      answer(
+        409,
+        JSON.stringify({
+          type: 'urn:serverless-shop:problem:insufficient-stock',
+          title: 'Not enough stock',
+          status: 409,
+          detail: '1 product is short.',
+          code: 'INSUFFICIENT_STOCK',
+          request_id: 'abc=',
+          errors: [{ field: 'items[0].quantity', in: 'body', message: 'must be at most 3' }],
+          shortages: [{ product_id: 'p-1', requested: 5, available: 3 }],
+        }),
+        { 'content-type': 'application/problem+json;charset=UTF-8' },
+      ),
+    );
 
     expect(problem).toBeInstanceOf(ApiProblem);
     expect(problem).toMatchObject({
-      status: 409, code: 'INSUFFICIENT_STOCK', title: 'Not enough stock', detail: '1 product is short.',
-      requestId: 'abc=', source: 'service',
+      status: 409,
+      code: 'INSUFFICIENT_STOCK',
+      title: 'Not enough stock',
+      detail: '1 product is short.',
+      requestId: 'abc=',
+      source: 'service',
     });
     expect(problem.errors).toEqual([{ field: 'items[0].quantity', _in: 'body', message: 'must be at most 3' }]);
     expect(problem.shortages).toEqual([{ productId: 'p-1', requested: 5, available: 3 }]);
@@ -28,9 +42,12 @@ describe('ApiProblem.fromResponse', () => {
   });
 
   it("reads API Gateway's own answer: the message as title, a code by status", async () => {
-    const problem = await ApiProblem.fromResponse(answer(401, '{"message":"Unauthorized"}', {
-      ...gatewayJson, 'www-authenticate': 'Bearer scope="" error="invalid_token"',
-    }));
+    const problem = await ApiProblem.fromResponse(
+      answer(401, '{"message":"Unauthorized"}', {
+        ...gatewayJson,
+        'www-authenticate': 'Bearer scope="" error="invalid_token"',
+      }),
+    );
     expect(problem).toMatchObject({ status: 401, code: 'UNAUTHORIZED', title: 'Unauthorized', source: 'gateway' });
     expect(problem.detail).toBeUndefined();
     expect(problem.errors).toEqual([]);
@@ -51,19 +68,37 @@ describe('ApiProblem.fromResponse', () => {
   });
 
   it('goes by the media type: a problem document is not read as a gateway answer, nor the other way round', async () => {
-    const problemAsJson = await ApiProblem.fromResponse(answer(400, JSON.stringify({
-      type: 'urn:serverless-shop:problem:validation-failed', title: 'The request is not valid', status: 400,
-      code: 'VALIDATION_FAILED', message: 'x',
-    }), gatewayJson));
+    const problemAsJson = await ApiProblem.fromResponse(
+      answer(
+        400,
+        JSON.stringify({
+          type: 'urn:serverless-shop:problem:validation-failed',
+          title: 'The request is not valid',
+          status: 400,
+          code: 'VALIDATION_FAILED',
+          message: 'x',
+        }),
+        gatewayJson,
+      ),
+    );
     expect(problemAsJson).toMatchObject({ source: 'gateway', code: 'BAD_REQUEST', title: 'x' });
 
-    const gatewayAsProblem = await ApiProblem.fromResponse(answer(429, '{"message":"Too Many Requests"}', problemJson, 'Too Many Requests'));
+    const gatewayAsProblem = await ApiProblem.fromResponse(
+      answer(429, '{"message":"Too Many Requests"}', problemJson, 'Too Many Requests'),
+    );
     expect(gatewayAsProblem).toMatchObject({ source: 'unexpected', code: 'RATE_LIMITED', title: 'Too Many Requests' });
   });
 
   it('keeps the status of an answer in neither shape, with Retry-After in seconds', async () => {
-    const html = await ApiProblem.fromResponse(answer(503, '<html>down</html>', { 'content-type': 'text/html', 'retry-after': '3' }));
-    expect(html).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 3, source: 'unexpected' });
+    const html = await ApiProblem.fromResponse(
+      answer(503, '<html>down</html>', { 'content-type': 'text/html', 'retry-after': '3' }),
+    );
+    expect(html).toMatchObject({
+      status: 503,
+      code: 'SERVICE_UNAVAILABLE',
+      retryAfterSeconds: 3,
+      source: 'unexpected',
+    });
 
     const incomplete = await ApiProblem.fromResponse(answer(409, '{"title":"Conflict"}', problemJson, 'Conflict'));
     expect(incomplete).toMatchObject({ status: 409, code: 'CONFLICT', title: 'Conflict', source: 'unexpected' });

@@ -99,9 +99,15 @@ export class ApiProblem extends Error {
     const json = parseJsonObject(await response.text().catch(() => ''));
     if (json && mediaType === PROBLEM_MEDIA_TYPE && instanceOfProblem(json)) {
       const problem = ProblemFromJSON(json);
-      return new ApiProblem({ ...problem, status: problem.status || response.status, retryAfterSeconds, source: 'service' });
+      return new ApiProblem({
+        ...problem,
+        status: problem.status || response.status,
+        retryAfterSeconds,
+        source: 'service',
+      });
     }
-    const gateway = json && mediaType === GATEWAY_MEDIA_TYPE && instanceOfGatewayError(json) ? GatewayErrorFromJSON(json) : undefined;
+    const gateway =
+      json && mediaType === GATEWAY_MEDIA_TYPE && instanceOfGatewayError(json) ? GatewayErrorFromJSON(json) : undefined;
     return new ApiProblem({
       status: response.status,
       code: CODE_BY_STATUS[response.status] ?? `HTTP_${response.status}`,
@@ -113,13 +119,16 @@ export class ApiProblem extends Error {
 
   /** A request that got no answer; retrying it is the caller's decision (and safe where idempotent). */
   static network(cause: unknown): ApiProblem {
-    return new ApiProblem({
-      status: 0,
-      code: NETWORK_ERROR,
-      title: 'The shop could not be reached',
-      detail: 'Check your connection and try again.',
-      source: 'network',
-    }, { cause });
+    return new ApiProblem(
+      {
+        status: 0,
+        code: NETWORK_ERROR,
+        title: 'The shop could not be reached',
+        detail: 'Check your connection and try again.',
+        source: 'network',
+      },
+      { cause },
+    );
   }
 }
 

@@ -36,7 +36,9 @@ describeInBrowser('an administrator manages the catalog', () => {
     await expect.poll(() => fieldError('sku')).toBe('Enter a SKU.');
     expect(await fieldError('name')).toBe('Enter a name.');
     expect(await fieldError('price')).toMatch(/two decimals/);
-    expect(await page.evaluate(() => document.activeElement?.id), 'the first field in error has the focus').toBe('field-sku');
+    expect(await page.evaluate(() => document.activeElement?.id), 'the first field in error has the focus').toBe(
+      'field-sku',
+    );
 
     // The server's answer to a SKU that exists lands next to the SKU too.
     admin.expectErrorAnswer(409);
@@ -63,10 +65,17 @@ describeInBrowser('an administrator manages the catalog', () => {
     // Someone else changes the stock after this page read the product.
     const token = await admin.accessToken();
     const current = await api('GET', `/products/${productId}`, token);
-    const theirs = { ...(await current.json() as ApiProduct), stock_quantity: 99 };
+    const theirs = { ...((await current.json()) as ApiProduct), stock_quantity: 99 };
     const changed = await api('PUT', `/products/${productId}`, token, {
       headers: { 'If-Match': current.headers.get('etag') ?? '' },
-      body: { sku: theirs.sku, name: theirs.name, description: 'A clip-on lamp.\nWarm light.', price: theirs.price, stock_quantity: 99, is_active: true },
+      body: {
+        sku: theirs.sku,
+        name: theirs.name,
+        description: 'A clip-on lamp.\nWarm light.',
+        price: theirs.price,
+        stock_quantity: 99,
+        is_active: true,
+      },
     });
     expect(changed.status).toBe(200);
 
@@ -78,13 +87,15 @@ describeInBrowser('an administrator manages the catalog', () => {
 
     await page.getByRole('button', { name: 'Load the current version' }).click();
     await expect.poll(() => page.getByLabel('Units in stock').inputValue()).toBe('99');
-    expect(await page.getByLabel('Price (USD)').inputValue(), "the form shows their version, not the lost edit").toBe('24.50');
+    expect(await page.getByLabel('Price (USD)').inputValue(), 'the form shows their version, not the lost edit').toBe(
+      '24.50',
+    );
     await page.getByLabel('Price (USD)').fill('19.90');
     await page.getByLabel('Units in stock').fill('120');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
 
-    const saved = await (await api('GET', `/products/${productId}`)).json() as ApiProduct;
+    const saved = (await (await api('GET', `/products/${productId}`)).json()) as ApiProduct;
     expect(saved).toMatchObject({ price: 19.9, stock_quantity: 120, name: 'Reading lamp' });
     admin.assertNoConsoleErrors();
   });

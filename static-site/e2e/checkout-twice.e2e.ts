@@ -3,7 +3,16 @@
 // order while it is still allowed, and its stock comes back.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type ApiOrder, apiGet, describeInBrowser, openBrowser, productNamed, screenshotFailures, ShopWindow, unique } from './shop';
+import {
+  type ApiOrder,
+  apiGet,
+  describeInBrowser,
+  openBrowser,
+  productNamed,
+  screenshotFailures,
+  ShopWindow,
+  unique,
+} from './shop';
 
 const PRODUCT = 'Ceramic mug, 350 ml';
 
@@ -15,7 +24,8 @@ describeInBrowser('a checkout submitted twice', () => {
   const customer = unique('twice');
   const keys: string[] = [];
 
-  const orders = async () => (await apiGet<{ items: ApiOrder[] }>(`/customers/${customer}/orders`, await shopper.accessToken())).items;
+  const orders = async () =>
+    (await apiGet<{ items: ApiOrder[] }>(`/customers/${customer}/orders`, await shopper.accessToken())).items;
   const stock = async () => (await productNamed(PRODUCT)).stock_quantity;
 
   /** From the product page to a filled-in checkout, ready to place the order. */
@@ -111,7 +121,9 @@ describeInBrowser('a checkout submitted twice', () => {
     await page.getByRole('button', { name: 'Yes, cancel it' }).click();
     await expect.poll(() => page.locator('.order-details .status').textContent()).toBe('Cancelled');
     expect(await page.getByRole('button', { name: /^Cancel order/ }).count(), 'nothing left to cancel').toBe(0);
-    expect(await page.getByRole('heading', { level: 1 }).textContent(), 'no thanks for a cancelled order').toMatch(/^Order [0-9A-F]{8}$/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent(), 'no thanks for a cancelled order').toMatch(
+      /^Order [0-9A-F]{8}$/,
+    );
     await shopper.screenshot('12-order-cancelled');
     expect(await stock()).toBe(before + 1);
     shopper.assertNoConsoleErrors();

@@ -20,8 +20,9 @@ const RESULTS = join(REPO, 'static-site/test-results');
 
 export default async function setup(project: TestProject) {
   if (!chromiumAvailable()) {
-    const why = `Chromium is not installed at ${CHROMIUM}, so the browser tests cannot run`
-      + ' (apt-get update && apt-get install -y chromium)';
+    const why =
+      `Chromium is not installed at ${CHROMIUM}, so the browser tests cannot run` +
+      ' (apt-get update && apt-get install -y chromium)';
     const ci = process.env.CI === 'true';
     const bar = '!'.repeat(100);
     console.warn(`\n${bar}\n${ci ? 'FAILING (CI=true: nothing may be skipped)' : 'SKIPPED'}: ${why}.\n${bar}\n`);
@@ -33,8 +34,10 @@ export default async function setup(project: TestProject) {
   const log = createWriteStream(join(RESULTS, 'local-stack.log'));
   const started = Date.now();
   const stack = await startLocalStack({ report: 'e2e', log: (line) => log.write(`${line}\n`) });
-  console.log(`local stack ready at ${stack.url} in ${((Date.now() - started) / 1000).toFixed(1)} s`
-    + ' (its output: static-site/test-results/local-stack.log)');
+  console.log(
+    `local stack ready at ${stack.url} in ${((Date.now() - started) / 1000).toFixed(1)} s` +
+      ' (its output: static-site/test-results/local-stack.log)',
+  );
   project.provide('shopUrl', stack.url);
   project.provide('browserMissing', '');
   return async () => {

@@ -17,9 +17,11 @@ export function describeInBrowser(name: string, tests: () => void): void {
   if (shopUrl !== '') {
     describe(name, tests);
   } else if (process.env.CI === 'true') {
-    describe(name, () => it('runs in Chromium', () => {
-      throw new Error(`${inject('browserMissing')}. CI=true: nothing may be skipped.`);
-    }));
+    describe(name, () =>
+      it('runs in Chromium', () => {
+        throw new Error(`${inject('browserMissing')}. CI=true: nothing may be skipped.`);
+      }),
+    );
   } else {
     describe.skip(name, tests);
   }
@@ -53,7 +55,10 @@ export class ShopWindow {
   /** Console errors the test provokes on purpose: Chromium logs every error answer and aborted request. */
   private readonly expected: RegExp[] = [];
 
-  private constructor(readonly context: BrowserContext, readonly page: Page) {
+  private constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+  ) {
     page.on('console', (message) => {
       if (message.type() === 'error') {
         const where = message.location().url;
@@ -92,10 +97,15 @@ export class ShopWindow {
   }
 
   /** From the header's "Sign in" (or any page's) through the local issuer's login page and back. */
-  async signIn(user: string, { admin = false, from = 'header' }: { admin?: boolean; from?: 'header' | 'page' } = {}): Promise<void> {
+  async signIn(
+    user: string,
+    { admin = false, from = 'header' }: { admin?: boolean; from?: 'header' | 'page' } = {},
+  ): Promise<void> {
     const page = this.page;
-    const button = from === 'header' ? page.locator('.account').getByRole('button', { name: 'Sign in' })
-      : page.getByRole('main').getByRole('button', { name: 'Sign in' });
+    const button =
+      from === 'header'
+        ? page.locator('.account').getByRole('button', { name: 'Sign in' })
+        : page.getByRole('main').getByRole('button', { name: 'Sign in' });
     await button.click();
     await page.waitForURL(/\/oauth2\/authorize/);
     await page.getByLabel('User name').fill(user);
@@ -109,7 +119,9 @@ export class ShopWindow {
 
   /** The signed-in user's access token, for checking through the API what the pages did. */
   async accessToken(): Promise<string> {
-    const token = await this.page.evaluate(() => JSON.parse(sessionStorage.getItem('serverless-shop.tokens.v1') ?? '{}').accessToken);
+    const token = await this.page.evaluate(
+      () => JSON.parse(sessionStorage.getItem('serverless-shop.tokens.v1') ?? '{}').accessToken,
+    );
     expect(token, 'signed in').toBeTypeOf('string');
     return token as string;
   }
@@ -121,11 +133,19 @@ export class ShopWindow {
 }
 
 /** A request to the API as the given user, outside the browser: to check or to change behind a page's back. */
-export async function api(method: string, path: string, token?: string, init: { body?: unknown; headers?: Record<string, string> } = {}):
-  Promise<Response> {
+export async function api(
+  method: string,
+  path: string,
+  token?: string,
+  init: { body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Response> {
   return fetch(new URL(path, shopUrl), {
     method,
-    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
+    headers: {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(init.body ? { 'Content-Type': 'application/json' } : {}),
+      ...init.headers,
+    },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
 }
@@ -133,7 +153,7 @@ export async function api(method: string, path: string, token?: string, init: { 
 export async function apiGet<T>(path: string, token?: string): Promise<T> {
   const response = await api('GET', path, token);
   expect(response.status, `GET ${path}`).toBe(200);
-  return await response.json() as T;
+  return (await response.json()) as T;
 }
 
 export interface ApiProduct {

@@ -36,7 +36,8 @@ describeInBrowser('a shopper buys, an administrator fulfils', () => {
     await expect(await page.getByLabel('Quantity of Desk lamp').inputValue()).toBe('2');
     await shopper.screenshot('02-product');
     await page.getByRole('button', { name: 'Add to cart' }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Added' }).textContent())
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Added' }).textContent())
       .toContain('Added 2 × Desk lamp to your cart');
 
     await page.getByRole('link', { name: /^Cart/ }).click();
@@ -65,7 +66,9 @@ describeInBrowser('a shopper buys, an administrator fulfils', () => {
     await page.getByLabel('Country code').fill('us');
     await page.getByRole('button', { name: /^Place order/ }).click();
     await page.waitForURL(/#\/orders\/[0-9a-f-]+\?placed$/);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Thank you! Your order is placed.');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Thank you! Your order is placed.');
     orderId = decodeURIComponent(new URL(page.url()).hash.split('/')[2].split('?')[0]);
     expect(await page.locator('.order-details').textContent()).toContain('$79.80');
     await shopper.screenshot('05-order-placed');
@@ -104,7 +107,10 @@ describeInBrowser('a shopper buys, an administrator fulfils', () => {
     await expect.poll(() => shopperCard.locator('.status').textContent()).toBe('Shipped');
     await shopperCard.getByRole('link').click();
     await expect.poll(() => shopper.page.locator('.order-details .status').textContent()).toBe('Shipped');
-    expect(await shopper.page.getByRole('button', { name: /Cancel/ }).count(), 'a shipped order cannot be cancelled').toBe(0);
+    expect(
+      await shopper.page.getByRole('button', { name: /Cancel/ }).count(),
+      'a shipped order cannot be cancelled',
+    ).toBe(0);
     await shopper.screenshot('08-order-shipped');
     shopper.assertNoConsoleErrors();
   });
@@ -114,7 +120,10 @@ describeInBrowser('a shopper buys, an administrator fulfils', () => {
     const page = phone.page;
     await page.goto('/');
     await expect.poll(() => page.locator('.product-card').count()).toBeGreaterThan(0);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scrolling').toBeLessThanOrEqual(375);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth),
+      'no sideways scrolling',
+    ).toBeLessThanOrEqual(375);
     await phone.screenshot('09-catalog-phone');
 
     // Keyboard: the skip link comes first and is visible when focused; buttons work with Enter.

@@ -60,12 +60,16 @@ async function firstProducts() {
       const page = await context.newPage();
       await page.goto(`${stack.url}/`);
       await page.waitForSelector('.product-card');
-      const measured = await page.evaluate((mark) => ({
-        rendered: performance.getEntriesByName(mark)[0]?.startTime,
-        api: performance.getEntriesByType('resource')
-          .filter((entry) => /\/products\?|\/config\.json$/.test(entry.name))
-          .map((entry) => entry.duration),
-      }), MARK);
+      const measured = await page.evaluate(
+        (mark) => ({
+          rendered: performance.getEntriesByName(mark)[0]?.startTime,
+          api: performance
+            .getEntriesByType('resource')
+            .filter((entry) => /\/products\?|\/config\.json$/.test(entry.name))
+            .map((entry) => entry.duration),
+        }),
+        MARK,
+      );
       if (typeof measured.rendered !== 'number') {
         throw new Error(`the catalog set no "${MARK}" performance mark`);
       }
@@ -82,15 +86,18 @@ async function firstProducts() {
 
 function machine() {
   const cpu = cpus();
-  return `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GB RAM`
-    + ` (load average ${loadavg()[0].toFixed(1)} when measured: other work shares the machine); Node ${process.version}`;
+  return (
+    `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GB RAM` +
+    ` (load average ${loadavg()[0].toFixed(1)} when measured: other work shares the machine); Node ${process.version}`
+  );
 }
 
 function writeBenchmarks(section) {
   const file = join(REPO, 'BENCHMARKS.md');
   const start = '<!-- static-site budgets: written by static-site/scripts/budget.mjs --write -->';
   const end = '<!-- end of static-site budgets -->';
-  const header = '# Benchmarks\n\nMeasured figures, each with the machine it ran on, the date and how it was measured.\n';
+  const header =
+    '# Benchmarks\n\nMeasured figures, each with the machine it ran on, the date and how it was measured.\n';
   const current = existsSync(file) ? readFileSync(file, 'utf8') : header;
   const block = `${start}\n${section}\n${end}`;
   const pattern = new RegExp(`${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\s\\S]*?${end}`);
@@ -102,8 +109,10 @@ async function main() {
   const scripts = initialScripts();
   const gzipped = scripts.reduce((sum, s) => sum + s.gzipped, 0);
   const sizeOk = gzipped <= JS_BUDGET_BYTES;
-  console.log(`initial JS: ${kb(gzipped)} gzipped (${scripts.map((s) => `${s.file} ${kb(s.bytes)} -> ${kb(s.gzipped)}`).join(', ')});`
-    + ` budget ${kb(JS_BUDGET_BYTES)}: ${sizeOk ? 'within' : 'EXCEEDED'}`);
+  console.log(
+    `initial JS: ${kb(gzipped)} gzipped (${scripts.map((s) => `${s.file} ${kb(s.bytes)} -> ${kb(s.gzipped)}`).join(', ')});` +
+      ` budget ${kb(JS_BUDGET_BYTES)}: ${sizeOk ? 'within' : 'EXCEEDED'}`,
+  );
   if (args.has('--size-only')) {
     process.exitCode = sizeOk ? 0 : 1;
     return;
@@ -117,24 +126,28 @@ async function main() {
   const worst = Math.max(...result.times);
   const all = median(result.times);
   const timeOk = all <= FIRST_PRODUCTS_BUDGET_MS;
-  console.log(`first products on screen: median ${all.toFixed(0)} ms of ${result.times.length} loads; first load ${first.toFixed(0)} ms,`
-    + ` median of the next ${rest.length} ${warmMedian.toFixed(0)} ms,`
-    + ` slowest ${worst.toFixed(0)} ms (config.json and /products requests: median ${result.apiMedian.toFixed(0)} ms);`
-    + ` budget ${FIRST_PRODUCTS_BUDGET_MS} ms: ${timeOk ? 'within' : 'EXCEEDED'}`);
+  console.log(
+    `first products on screen: median ${all.toFixed(0)} ms of ${result.times.length} loads; first load ${first.toFixed(0)} ms,` +
+      ` median of the next ${rest.length} ${warmMedian.toFixed(0)} ms,` +
+      ` slowest ${worst.toFixed(0)} ms (config.json and /products requests: median ${result.apiMedian.toFixed(0)} ms);` +
+      ` budget ${FIRST_PRODUCTS_BUDGET_MS} ms: ${timeOk ? 'within' : 'EXCEEDED'}`,
+  );
 
   if (args.has('--write')) {
     const date = new Date().toISOString().slice(0, 10);
-    writeBenchmarks([
-      '## Static site budgets',
-      '',
-      `Machine: ${machine()}; Chromium ${result.chromium} (Debian), headless. Date: ${date}.`,
-      `Measured by \`npm run budget -w static-site -- --write\` (static-site/scripts/budget.mjs) on the build in static-site/dist.`,
-      '',
-      '| budget | limit | measured | how |',
-      '| --- | --- | --- | --- |',
-      `| initial JS, gzipped | ${kb(JS_BUDGET_BYTES)} | **${kb(gzipped)}** (${scripts.map((s) => `${s.file}: ${kb(s.bytes)} raw`).join(', ')}) | every script dist/index.html loads at once, gzip at zlib's default level (6) |`,
-      `| catalog: first products on screen | ${FIRST_PRODUCTS_BUDGET_MS} ms (median) | **${all.toFixed(0)} ms** median of ${result.times.length} loads; slowest ${worst.toFixed(0)} ms; the first load after start-up ${first.toFixed(0)} ms, the others ${warmMedian.toFixed(0)} ms (median) | a local stack started as \`make run\` starts it (in memory, seeded, ready in ${result.readySeconds} s), a fresh browser context per load (no cache), navigation start to the catalog's \`${MARK}\` mark; its config.json and /products requests took ${result.apiMedian.toFixed(0)} ms (median) |`,
-    ].join('\n'));
+    writeBenchmarks(
+      [
+        '## Static site budgets',
+        '',
+        `Machine: ${machine()}; Chromium ${result.chromium} (Debian), headless. Date: ${date}.`,
+        `Measured by \`npm run budget -w static-site -- --write\` (static-site/scripts/budget.mjs) on the build in static-site/dist.`,
+        '',
+        '| budget | limit | measured | how |',
+        '| --- | --- | --- | --- |',
+        `| initial JS, gzipped | ${kb(JS_BUDGET_BYTES)} | **${kb(gzipped)}** (${scripts.map((s) => `${s.file}: ${kb(s.bytes)} raw`).join(', ')}) | every script dist/index.html loads at once, gzip at zlib's default level (6) |`,
+        `| catalog: first products on screen | ${FIRST_PRODUCTS_BUDGET_MS} ms (median) | **${all.toFixed(0)} ms** median of ${result.times.length} loads; slowest ${worst.toFixed(0)} ms; the first load after start-up ${first.toFixed(0)} ms, the others ${warmMedian.toFixed(0)} ms (median) | a local stack started as \`make run\` starts it (in memory, seeded, ready in ${result.readySeconds} s), a fresh browser context per load (no cache), navigation start to the catalog's \`${MARK}\` mark; its config.json and /products requests took ${result.apiMedian.toFixed(0)} ms (median) |`,
+      ].join('\n'),
+    );
   }
   process.exitCode = sizeOk && timeOk ? 0 : 1;
 }

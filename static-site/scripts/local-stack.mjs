@@ -52,16 +52,33 @@ export async function startLocalStack({ seed = true, log = () => {}, timeoutMs =
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'serverless-shop-site-'));
   const contractReport = join(REPO, 'static-site/test-results', `contracts-${report}-${port}.jsonl`);
-  const args = ['-cp', `${join(GATEWAY, 'classes')}:${join(GATEWAY, 'lib')}/*`, 'serverlessshop.localstack.LocalStack',
-    '--repo', REPO, '--port', String(port), '--dynamodb-port', String(await freePort()), '--data-dir', dataDir,
-    '--in-memory', '--contract-report', contractReport, ...(seed ? [] : ['--no-seed'])];
+  const args = [
+    '-cp',
+    `${join(GATEWAY, 'classes')}:${join(GATEWAY, 'lib')}/*`,
+    'serverlessshop.localstack.LocalStack',
+    '--repo',
+    REPO,
+    '--port',
+    String(port),
+    '--dynamodb-port',
+    String(await freePort()),
+    '--data-dir',
+    dataDir,
+    '--in-memory',
+    '--contract-report',
+    contractReport,
+    ...(seed ? [] : ['--no-seed']),
+  ];
   // detached: the stack leads its own process group, so that stop() can make sure no process of it
   // (DynamoDB Local, the functions' JVMs) outlives the run, whatever happened.
   const stack = spawn(java(), args, { cwd: REPO, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise((resolveExit) => stack.once('exit', (code, signal) => resolveExit({ code, signal })));
 
   const ready = new Promise((resolveReady, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the local stack was not ready within ${timeoutMs / 1000} s`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`the local stack was not ready within ${timeoutMs / 1000} s`)),
+      timeoutMs,
+    );
     let buffered = '';
     const onData = (chunk) => {
       buffered += chunk;
@@ -103,8 +120,10 @@ export async function startLocalStack({ seed = true, log = () => {}, timeoutMs =
     await end();
     const broken = existsSync(contractReport) ? violations(readReport(contractReport)) : [];
     if (broken.length > 0) {
-      throw new Error(`${broken.length} contract violations in ${contractReport}:\n  `
-        + `${broken.slice(0, 40).join('\n  ')}${broken.length > 40 ? `\n  ... and ${broken.length - 40} more` : ''}`);
+      throw new Error(
+        `${broken.length} contract violations in ${contractReport}:\n  ` +
+          `${broken.slice(0, 40).join('\n  ')}${broken.length > 40 ? `\n  ... and ${broken.length - 40} more` : ''}`,
+      );
     }
   };
 

@@ -5,24 +5,47 @@ const page = 'http://localhost:8080/';
 
 describe('config.json', () => {
   it("reads the local stack's configuration: same-origin API, relative issuer paths", () => {
-    expect(parseSiteConfig({
-      api_base_url: '', authorize_url: '/oauth2/authorize', token_url: '/oauth2/token', logout_url: '',
-      client_id: 'serverless-shop-web', scopes: ['openid'],
-    }, page)).toEqual({
-      apiBaseUrl: '', authorizeUrl: 'http://localhost:8080/oauth2/authorize', tokenUrl: 'http://localhost:8080/oauth2/token',
-      logoutUrl: '', clientId: 'serverless-shop-web', scopes: ['openid'], currency: 'USD',
+    expect(
+      parseSiteConfig(
+        {
+          api_base_url: '',
+          authorize_url: '/oauth2/authorize',
+          token_url: '/oauth2/token',
+          logout_url: '',
+          client_id: 'serverless-shop-web',
+          scopes: ['openid'],
+        },
+        page,
+      ),
+    ).toEqual({
+      apiBaseUrl: '',
+      authorizeUrl: 'http://localhost:8080/oauth2/authorize',
+      tokenUrl: 'http://localhost:8080/oauth2/token',
+      logoutUrl: '',
+      clientId: 'serverless-shop-web',
+      scopes: ['openid'],
+      currency: 'USD',
     });
   });
 
   it("reads an AWS deployment's: Cognito's hosted UI, another API origin, a logout URL", () => {
-    const config = parseSiteConfig({
-      api_base_url: 'https://api.shop.example.com/', authorize_url: 'https://auth.shop.example.com/oauth2/authorize',
-      token_url: 'https://auth.shop.example.com/oauth2/token', logout_url: 'https://auth.shop.example.com/logout',
-      client_id: '4abc', scopes: 'openid email', currency: 'eur',
-    }, 'https://shop.example.com/');
+    const config = parseSiteConfig(
+      {
+        api_base_url: 'https://api.shop.example.com/',
+        authorize_url: 'https://auth.shop.example.com/oauth2/authorize',
+        token_url: 'https://auth.shop.example.com/oauth2/token',
+        logout_url: 'https://auth.shop.example.com/logout',
+        client_id: '4abc',
+        scopes: 'openid email',
+        currency: 'eur',
+      },
+      'https://shop.example.com/',
+    );
     expect(config).toMatchObject({
-      apiBaseUrl: 'https://api.shop.example.com', logoutUrl: 'https://auth.shop.example.com/logout',
-      scopes: ['openid', 'email'], currency: 'EUR',
+      apiBaseUrl: 'https://api.shop.example.com',
+      logoutUrl: 'https://auth.shop.example.com/logout',
+      scopes: ['openid', 'email'],
+      currency: 'EUR',
     });
   });
 

@@ -83,7 +83,9 @@ export async function loadSiteConfig(pageUrl: string = document.baseURI): Promis
     throw new ConfigError(`${location.pathname} could not be loaded: ${(error as Error).message}`);
   }
   if (!response.ok) {
-    throw new ConfigError(`${location.pathname} answered ${response.status}: the deployment must put a config.json next to index.html`);
+    throw new ConfigError(
+      `${location.pathname} answered ${response.status}: the deployment must put a config.json next to index.html`,
+    );
   }
   let json: unknown;
   try {

@@ -37,7 +37,12 @@ async function start(root: HTMLElement): Promise<void> {
     signIn: () => void session.signIn(location.hash || '#/', `${location.origin}${location.pathname}`),
   };
   root.replaceChildren(); // the "Loading…" line of index.html; render() would add to it, not replace it
-  render(<ServicesContext.Provider value={services}><App /></ServicesContext.Provider>, root);
+  render(
+    <ServicesContext.Provider value={services}>
+      <App />
+    </ServicesContext.Provider>,
+    root,
+  );
 }
 
 const root = document.getElementById('app')!;

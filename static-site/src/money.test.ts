@@ -12,8 +12,14 @@ describe('money', () => {
 
   it('adds up without floating-point drift', () => {
     // 0.1 + 0.2 is 0.30000000000000004 in floats; in cents it is 30.
-    expect(centsToDecimal(totalCents([{ unitPriceCents: toCents(0.1), quantity: 1 }, { unitPriceCents: toCents(0.2), quantity: 1 }])))
-      .toBe('0.30');
+    expect(
+      centsToDecimal(
+        totalCents([
+          { unitPriceCents: toCents(0.1), quantity: 1 },
+          { unitPriceCents: toCents(0.2), quantity: 1 },
+        ]),
+      ),
+    ).toBe('0.30');
     expect(centsToDecimal(totalCents([{ unitPriceCents: toCents(19.99), quantity: 3 }]))).toBe('59.97');
     expect(centsToDecimal(totalCents([{ unitPriceCents: toCents(99999999.99), quantity: 100 }]))).toBe('9999999999.00');
   });

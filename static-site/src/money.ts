@@ -44,7 +44,12 @@ export function formatMoney(cents: number, currency: string, locale?: string): s
   const key = `${locale ?? ''}|${currency}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
     formats.set(key, format);
   }
   return format.format(centsToDecimal(cents) as Intl.StringNumericLiteral);

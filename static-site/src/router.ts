@@ -18,13 +18,20 @@ export type Route =
 export function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#/, '').split('?', 2);
   const params = new URLSearchParams(query);
-  const parts = path.split('/').filter((p) => p !== '').map(decodeURIComponent);
+  const parts = path
+    .split('/')
+    .filter((p) => p !== '')
+    .map(decodeURIComponent);
   const [first, second, third] = parts;
   switch (parts.length === 0 ? '' : first) {
-    case '': return { page: 'catalog', q: params.get('q') ?? '' };
-    case 'products': return second && !third ? { page: 'product', id: second } : { page: 'not-found' };
-    case 'cart': return parts.length === 1 ? { page: 'cart' } : { page: 'not-found' };
-    case 'checkout': return parts.length === 1 ? { page: 'checkout' } : { page: 'not-found' };
+    case '':
+      return { page: 'catalog', q: params.get('q') ?? '' };
+    case 'products':
+      return second && !third ? { page: 'product', id: second } : { page: 'not-found' };
+    case 'cart':
+      return parts.length === 1 ? { page: 'cart' } : { page: 'not-found' };
+    case 'checkout':
+      return parts.length === 1 ? { page: 'checkout' } : { page: 'not-found' };
     case 'orders':
       if (!second) {
         return { page: 'orders' };
@@ -38,7 +45,8 @@ export function parseRoute(hash: string): Route {
         return { page: 'admin-orders', customer: params.get('customer') ?? '', status: params.get('status') ?? '' };
       }
       return { page: 'not-found' };
-    default: return { page: 'not-found' };
+    default:
+      return { page: 'not-found' };
   }
 }
 

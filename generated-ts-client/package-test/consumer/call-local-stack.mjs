@@ -18,15 +18,19 @@ async function failure(call) {
 
 const page = await api.products.listProducts({ limit: 3 });
 const product = await api.products.getProduct({ productId: page.items[0].productId });
-console.log(JSON.stringify({
-  listed: page.items.length,
-  got: { sameId: product.productId === page.items[0].productId, createdAtIsDate: product.createdAt instanceof Date },
-  unknownProduct: await failure(() => api.products.getProduct({ productId: randomUUID() })),
-  orderWithoutToken: await failure(() => api.orders.createOrder({
-    idempotencyKey: randomUUID(),
-    orderCreate: {
-      items: [{ productId: product.productId, quantity: 1 }],
-      shippingAddress: { street: '1 Main St', city: 'Springfield', zipCode: '12345', country: 'US' },
-    },
-  })),
-}));
+console.log(
+  JSON.stringify({
+    listed: page.items.length,
+    got: { sameId: product.productId === page.items[0].productId, createdAtIsDate: product.createdAt instanceof Date },
+    unknownProduct: await failure(() => api.products.getProduct({ productId: randomUUID() })),
+    orderWithoutToken: await failure(() =>
+      api.orders.createOrder({
+        idempotencyKey: randomUUID(),
+        orderCreate: {
+          items: [{ productId: product.productId, quantity: 1 }],
+          shippingAddress: { street: '1 Main St', city: 'Springfield', zipCode: '12345', country: 'US' },
+        },
+      }),
+    ),
+  }),
+);

@@ -22,7 +22,9 @@ const api: ApiClients = createApiClients(options);
 export async function cheapest(): Promise<products.Product | undefined> {
   const page: products.ProductPage = await api.products.listProducts({ limit: 10, active: true });
   return page.items.reduce<products.Product | undefined>(
-    (min, p) => (!min || p.price < min.price ? p : min), undefined);
+    (min, p) => (!min || p.price < min.price ? p : min),
+    undefined,
+  );
 }
 
 export async function etagOf(productId: string): Promise<string | null> {

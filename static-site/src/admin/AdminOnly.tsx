@@ -11,7 +11,11 @@ export function AdminOnly({ children }: { children: ComponentChildren }) {
     return <SignInRequired>Sign in as an administrator to manage the shop.</SignInRequired>;
   }
   if (!user.isAdmin) {
-    return <Empty><p>This page is for administrators. You are signed in as {user.name}, who is not one.</p></Empty>;
+    return (
+      <Empty>
+        <p>This page is for administrators. You are signed in as {user.name}, who is not one.</p>
+      </Empty>
+    );
   }
   return <>{children}</>;
 }

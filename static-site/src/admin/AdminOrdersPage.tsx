@@ -14,8 +14,10 @@ import { AdminOnly } from './AdminOnly';
 
 const PAGE_SIZE = 20;
 const CUSTOMER_ID = /^[A-Za-z0-9][A-Za-z0-9_@.:+-]*$/;
-const STATUSES = [{ value: '', label: 'Any status' },
-  ...Object.values(orders.OrderStatus).map((status) => ({ value: status, label: statusLabel(status) }))];
+const STATUSES = [
+  { value: '', label: 'Any status' },
+  ...Object.values(orders.OrderStatus).map((status) => ({ value: status, label: statusLabel(status) })),
+];
 
 export function AdminOrdersPage({ customer, status }: { customer: string; status: string }) {
   useTitle(customer ? `Orders of ${customer}` : 'Orders');
@@ -37,19 +39,35 @@ export function AdminOrdersPage({ customer, status }: { customer: string; status
     <>
       <PageHeading>Orders</PageHeading>
       <AdminOnly>
-        <form class="filters" role="search" noValidate onSubmit={(event) => {
-          event.preventDefault();
-          const id = customerInput.trim();
-          const problem = id === '' ? 'Enter the customer id (their user name here, the sub of their token).'
-            : id.length > 128 || !CUSTOMER_ID.test(id) ? 'A customer id is letters, digits and _ @ . : + -, starting with a letter or digit.'
-              : undefined;
-          setError(problem);
-          if (!problem) {
-            navigate(href.adminOrders(id, statusInput));
-          }
-        }}>
-          <TextField name="customer_id" label="Customer" value={customerInput} onValue={setCustomerInput} error={error}
-            maxLength={128} autoComplete="off" spellcheck={false} />
+        <form
+          class="filters"
+          role="search"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            const id = customerInput.trim();
+            const problem =
+              id === ''
+                ? 'Enter the customer id (their user name here, the sub of their token).'
+                : id.length > 128 || !CUSTOMER_ID.test(id)
+                  ? 'A customer id is letters, digits and _ @ . : + -, starting with a letter or digit.'
+                  : undefined;
+            setError(problem);
+            if (!problem) {
+              navigate(href.adminOrders(id, statusInput));
+            }
+          }}
+        >
+          <TextField
+            name="customer_id"
+            label="Customer"
+            value={customerInput}
+            onValue={setCustomerInput}
+            error={error}
+            maxLength={128}
+            autoComplete="off"
+            spellcheck={false}
+          />
           <Select name="status" label="Status" value={statusInput} onValue={setStatusInput} options={STATUSES} />
           <button type="submit">Find orders</button>
         </form>
@@ -61,9 +79,16 @@ export function AdminOrdersPage({ customer, status }: { customer: string; status
 
 function CustomerOrders({ customerId, status }: { customerId: string; status: string }) {
   const { api } = useServices();
-  const list = usePagedList((cursor) => api.customerOrders.listCustomerOrders({
-    customerId, status: (status || undefined) as orders.OrderStatus | undefined, limit: PAGE_SIZE, cursor,
-  }), [api, customerId, status]);
+  const list = usePagedList(
+    (cursor) =>
+      api.customerOrders.listCustomerOrders({
+        customerId,
+        status: (status || undefined) as orders.OrderStatus | undefined,
+        limit: PAGE_SIZE,
+        cursor,
+      }),
+    [api, customerId, status],
+  );
   if (list.loading) {
     return <Loading>Loading the orders of {customerId}…</Loading>;
   }
@@ -71,7 +96,13 @@ function CustomerOrders({ customerId, status }: { customerId: string; status: st
     return <ProblemAlert problem={list.problem} onRetry={list.reload} />;
   }
   if (list.items.length === 0) {
-    return <Empty><p>{customerId} has no {status ? `${statusLabel(status as orders.OrderStatus).toLowerCase()} ` : ''}orders.</p></Empty>;
+    return (
+      <Empty>
+        <p>
+          {customerId} has no {status ? `${statusLabel(status as orders.OrderStatus).toLowerCase()} ` : ''}orders.
+        </p>
+      </Empty>
+    );
   }
   return (
     <>
@@ -80,7 +111,10 @@ function CustomerOrders({ customerId, status }: { customerId: string; status: st
         {list.items.map((order) => (
           <li key={order.orderId}>
             <OrderCard order={order} showCustomer>
-              <OrderMoves order={order} onChanged={(changed) => list.replace((o) => o.orderId === changed.orderId, changed)} />
+              <OrderMoves
+                order={order}
+                onChanged={(changed) => list.replace((o) => o.orderId === changed.orderId, changed)}
+              />
             </OrderCard>
           </li>
         ))}

@@ -11,7 +11,12 @@ import { useLoad, useTitle } from '../ui/hooks';
 import { useFormErrors } from '../ui/useFormErrors';
 import { AdminOnly } from './AdminOnly';
 import {
-  EMPTY_PRODUCT, PRODUCT_FIELDS, type ProductForm, productFormOf, productUpdateOf, validateProduct,
+  EMPTY_PRODUCT,
+  PRODUCT_FIELDS,
+  type ProductForm,
+  productFormOf,
+  productUpdateOf,
+  validateProduct,
 } from './productForm';
 
 interface Version {
@@ -23,9 +28,13 @@ export function ProductFormPage({ id }: { id: string | null }) {
   useTitle(id ? 'Edit product' : 'New product');
   return (
     <>
-      <p class="breadcrumb"><a href={href.adminProducts()}>← Products</a></p>
+      <p class="breadcrumb">
+        <a href={href.adminProducts()}>← Products</a>
+      </p>
       <PageHeading>{id ? 'Edit product' : 'New product'}</PageHeading>
-      <AdminOnly>{id ? <LoadedProduct id={id} /> : <ProductEditor version={null} onReload={() => undefined} />}</AdminOnly>
+      <AdminOnly>
+        {id ? <LoadedProduct id={id} /> : <ProductEditor version={null} onReload={() => undefined} />}
+      </AdminOnly>
     </>
   );
 }
@@ -61,7 +70,10 @@ function ProductEditor({ version, onReload }: { version: Version | null; onReloa
     }
   }, [conflict]);
 
-  const edit = <K extends keyof ProductForm>(field: K) => (value: ProductForm[K]) => setForm({ ...form, [field]: value });
+  const edit =
+    <K extends keyof ProductForm>(field: K) =>
+    (value: ProductForm[K]) =>
+      setForm({ ...form, [field]: value });
   const save = async (event: Event) => {
     event.preventDefault();
     if (!check(validateProduct(form))) {
@@ -70,7 +82,11 @@ function ProductEditor({ version, onReload }: { version: Version | null; onReloa
     setSaving(true);
     try {
       if (version) {
-        await api.products.updateProductRaw({ productId: version.product.productId, ifMatch: version.etag, productUpdate: productUpdateOf(form) });
+        await api.products.updateProductRaw({
+          productId: version.product.productId,
+          ifMatch: version.etag,
+          productUpdate: productUpdateOf(form),
+        });
         notice.set(`Saved ${form.name.trim()}.`);
         onReload();
       } else {
@@ -107,37 +123,98 @@ function ProductEditor({ version, onReload }: { version: Version | null; onReloa
       {conflict ? (
         <div class="problem conflict" role="alert" tabIndex={-1} ref={conflictBox}>
           <p class="problem__title">Someone else changed this product after you opened it.</p>
-          <p>Your changes were not saved, so that theirs are not lost. Load the current version, then make your changes again.</p>
-          <p class="actions"><button type="button" onClick={onReload}>Load the current version</button></p>
+          <p>
+            Your changes were not saved, so that theirs are not lost. Load the current version, then make your changes
+            again.
+          </p>
+          <p class="actions">
+            <button type="button" onClick={onReload}>
+              Load the current version
+            </button>
+          </p>
         </div>
-      ) : problem && <ProblemAlert problem={problem} />}
-      <TextField name={PRODUCT_FIELDS.sku} label="SKU" value={form.sku} onValue={edit('sku')} error={errors.sku}
-        maxLength={100} required autoComplete="off" spellcheck={false} class="mono" />
-      <TextField name={PRODUCT_FIELDS.name} label="Name" value={form.name} onValue={edit('name')} error={errors.name}
-        maxLength={255} required />
-      <TextArea name={PRODUCT_FIELDS.description} label="Description" value={form.description} onValue={edit('description')}
-        error={errors.description} maxLength={5000} rows={4} />
+      ) : (
+        problem && <ProblemAlert problem={problem} />
+      )}
+      <TextField
+        name={PRODUCT_FIELDS.sku}
+        label="SKU"
+        value={form.sku}
+        onValue={edit('sku')}
+        error={errors.sku}
+        maxLength={100}
+        required
+        autoComplete="off"
+        spellcheck={false}
+        class="mono"
+      />
+      <TextField
+        name={PRODUCT_FIELDS.name}
+        label="Name"
+        value={form.name}
+        onValue={edit('name')}
+        error={errors.name}
+        maxLength={255}
+        required
+      />
+      <TextArea
+        name={PRODUCT_FIELDS.description}
+        label="Description"
+        value={form.description}
+        onValue={edit('description')}
+        error={errors.description}
+        maxLength={5000}
+        rows={4}
+      />
       <div class="field-row">
-        <TextField name={PRODUCT_FIELDS.price} label={`Price (${config.currency})`} value={form.price} onValue={edit('price')}
-          error={errors.price} inputMode="decimal" hint="e.g. 39.90" required class="short" />
-        <TextField name={PRODUCT_FIELDS.stockQuantity} label="Units in stock" value={form.stockQuantity}
-          onValue={edit('stockQuantity')} error={errors.stock_quantity} inputMode="numeric" required class="short" />
+        <TextField
+          name={PRODUCT_FIELDS.price}
+          label={`Price (${config.currency})`}
+          value={form.price}
+          onValue={edit('price')}
+          error={errors.price}
+          inputMode="decimal"
+          hint="e.g. 39.90"
+          required
+          class="short"
+        />
+        <TextField
+          name={PRODUCT_FIELDS.stockQuantity}
+          label="Units in stock"
+          value={form.stockQuantity}
+          onValue={edit('stockQuantity')}
+          error={errors.stock_quantity}
+          inputMode="numeric"
+          required
+          class="short"
+        />
       </div>
-      <Checkbox name={PRODUCT_FIELDS.isActive} label="For sale (shoppers see it in the catalog)" checked={form.isActive}
-        onChecked={edit('isActive')} error={errors.is_active} />
+      <Checkbox
+        name={PRODUCT_FIELDS.isActive}
+        label="For sale (shoppers see it in the catalog)"
+        checked={form.isActive}
+        onChecked={edit('isActive')}
+        error={errors.is_active}
+      />
       <p class="actions">
         <button type="submit" disabled={saving || conflict} aria-busy={saving}>
           {version ? 'Save changes' : 'Create product'}
         </button>
         {version && !confirmingDelete && (
-          <button type="button" class="danger" disabled={saving} onClick={() => setConfirmingDelete(true)}>Delete…</button>
+          <button type="button" class="danger" disabled={saving} onClick={() => setConfirmingDelete(true)}>
+            Delete…
+          </button>
         )}
       </p>
       {version && confirmingDelete && (
         <p class="actions confirm" role="group" aria-label="Delete this product?">
           <span>Delete {version.product.name}? Orders already placed keep their copy of it.</span>
-          <button type="button" class="danger" disabled={saving} onClick={remove}>Yes, delete it</button>
-          <button type="button" class="secondary" onClick={() => setConfirmingDelete(false)}>Keep it</button>
+          <button type="button" class="danger" disabled={saving} onClick={remove}>
+            Yes, delete it
+          </button>
+          <button type="button" class="secondary" onClick={() => setConfirmingDelete(false)}>
+            Keep it
+          </button>
         </p>
       )}
     </form>

@@ -7,13 +7,24 @@ describe('the product form', () => {
   it('accepts what the contract accepts and sends exact amounts', () => {
     expect(validateProduct(lamp)).toEqual({});
     const body = productUpdateOf({ ...lamp, description: '  ' });
-    expect(body).toEqual({ sku: 'LAMP-DESK-01', name: 'Desk lamp', description: null, price: 39.9, stockQuantity: 25, isActive: true });
+    expect(body).toEqual({
+      sku: 'LAMP-DESK-01',
+      name: 'Desk lamp',
+      description: null,
+      price: 39.9,
+      stockQuantity: 25,
+      isActive: true,
+    });
     expect(JSON.stringify(productUpdateOf({ ...lamp, price: '0.29' }).price)).toBe('0.29');
   });
 
   it('names every field that breaks the contract by its JSON name', () => {
-    expect(Object.keys(validateProduct({ ...EMPTY_PRODUCT, stockQuantity: '-1' })).sort())
-      .toEqual(['name', 'price', 'sku', 'stock_quantity']);
+    expect(Object.keys(validateProduct({ ...EMPTY_PRODUCT, stockQuantity: '-1' })).sort()).toEqual([
+      'name',
+      'price',
+      'sku',
+      'stock_quantity',
+    ]);
     expect(validateProduct({ ...lamp, sku: '-LAMP' }).sku).toMatch(/starting with a letter or digit/);
     expect(validateProduct({ ...lamp, price: '0.00' }).price).toMatch(/between 0.01/);
     expect(validateProduct({ ...lamp, price: '1.999' }).price).toMatch(/two decimals/);
@@ -24,8 +35,15 @@ describe('the product form', () => {
 
   it("shows a product's price as its exact decimal", () => {
     const form = productFormOf({
-      productId: 'p', sku: 'S', name: 'N', description: null, price: 12.5, stockQuantity: 3, isActive: false,
-      createdAt: new Date(), updatedAt: new Date(),
+      productId: 'p',
+      sku: 'S',
+      name: 'N',
+      description: null,
+      price: 12.5,
+      stockQuantity: 3,
+      isActive: false,
+      createdAt: new Date(),
+      updatedAt: new Date(),
     });
     expect(form).toEqual({ sku: 'S', name: 'N', description: '', price: '12.50', stockQuantity: '3', isActive: false });
   });

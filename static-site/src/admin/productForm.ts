@@ -2,6 +2,7 @@
 // StockQuantity), keyed by the contract's JSON names so the server's field errors land in the same
 // places. The price is typed as text and kept as cents: never a float on the way.
 import type { products } from '@serverless-shop/api-client';
+import { CONTROL_CHARACTER, CONTROL_CHARACTER_BUT_LINE_BREAKS } from '../controlCharacters';
 import { centsToAmount, centsToDecimal, parseMoney, toCents } from '../money';
 
 export interface ProductForm {
@@ -22,11 +23,16 @@ export const PRODUCT_FIELDS = {
   isActive: 'is_active',
 } as const satisfies Record<keyof ProductForm, string>;
 
-export const EMPTY_PRODUCT: ProductForm = { sku: '', name: '', description: '', price: '', stockQuantity: '0', isActive: true };
+export const EMPTY_PRODUCT: ProductForm = {
+  sku: '',
+  name: '',
+  description: '',
+  price: '',
+  stockQuantity: '0',
+  isActive: true,
+};
 
 const SKU = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-const CONTROL = /[\x00-\x1F\x7F]/;
-const CONTROL_BUT_LINE_BREAKS = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
 const MIN_PRICE_CENTS = 1;
 const MAX_PRICE_CENTS = 9_999_999_999;
 const MAX_STOCK = 1_000_000_000;
@@ -54,10 +60,10 @@ export function validateProduct(form: ProductForm): Record<string, string> {
   const name = form.name.trim();
   if (name === '') {
     errors.name = 'Enter a name.';
-  } else if (name.length > 255 || CONTROL.test(name)) {
+  } else if (name.length > 255 || CONTROL_CHARACTER.test(name)) {
     errors.name = 'Use up to 255 characters on one line.';
   }
-  if (form.description.length > 5000 || CONTROL_BUT_LINE_BREAKS.test(form.description)) {
+  if (form.description.length > 5000 || CONTROL_CHARACTER_BUT_LINE_BREAKS.test(form.description)) {
     errors.description = 'Use up to 5000 characters; line breaks are fine, other control characters are not.';
   }
   const cents = parseMoney(form.price);

@@ -31,16 +31,26 @@ function pageKey(route: Route): string {
 
 function page(route: Route) {
   switch (route.page) {
-    case 'catalog': return <CatalogPage q={route.q} />;
-    case 'product': return <ProductPage id={route.id} />;
-    case 'cart': return <CartPage />;
-    case 'checkout': return <CheckoutPage />;
-    case 'orders': return <OrdersPage />;
-    case 'order': return <OrderPage id={route.id} placed={route.placed} />;
-    case 'admin-products': return <AdminProductsPage />;
-    case 'admin-product': return <ProductFormPage key={route.id ?? 'new'} id={route.id} />;
-    case 'admin-orders': return <AdminOrdersPage customer={route.customer} status={route.status} />;
-    case 'not-found': return <NotFoundPage />;
+    case 'catalog':
+      return <CatalogPage q={route.q} />;
+    case 'product':
+      return <ProductPage id={route.id} />;
+    case 'cart':
+      return <CartPage />;
+    case 'checkout':
+      return <CheckoutPage />;
+    case 'orders':
+      return <OrdersPage />;
+    case 'order':
+      return <OrderPage id={route.id} placed={route.placed} />;
+    case 'admin-products':
+      return <AdminProductsPage />;
+    case 'admin-product':
+      return <ProductFormPage key={route.id ?? 'new'} id={route.id} />;
+    case 'admin-orders':
+      return <AdminOrdersPage customer={route.customer} status={route.status} />;
+    case 'not-found':
+      return <NotFoundPage />;
   }
 }
 

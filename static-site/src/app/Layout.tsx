@@ -28,25 +28,54 @@ export function Layout({ route, children }: { route: Route; children: ComponentC
 
   return (
     <>
-      <a class="skip-link" href="#main" onClick={(event) => {
-        event.preventDefault(); // the fragment is the router's
-        document.getElementById('main')?.focus();
-      }}>Skip to content</a>
+      <a
+        class="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault(); // the fragment is the router's
+          document.getElementById('main')?.focus();
+        }}
+      >
+        Skip to content
+      </a>
       <header class="site-header">
-        <a class="brand" href={href.catalog()}>serverless-shop</a>
+        <a class="brand" href={href.catalog()}>
+          serverless-shop
+        </a>
         <nav aria-label="Shop">
           <ul>
-            <li><a href={href.catalog()} aria-current={current(['catalog', 'product'])}>Catalog</a></li>
             <li>
-              <a href={href.cart()} aria-current={current(['cart', 'checkout'])}>
-                Cart <span class="badge" aria-label={`${units} ${units === 1 ? 'item' : 'items'}`}>{units}</span>
+              <a href={href.catalog()} aria-current={current(['catalog', 'product'])}>
+                Catalog
               </a>
             </li>
-            {user && <li><a href={href.orders()} aria-current={current(['orders', 'order'])}>Your orders</a></li>}
+            <li>
+              <a href={href.cart()} aria-current={current(['cart', 'checkout'])}>
+                Cart{' '}
+                <span class="badge" aria-label={`${units} ${units === 1 ? 'item' : 'items'}`}>
+                  {units}
+                </span>
+              </a>
+            </li>
+            {user && (
+              <li>
+                <a href={href.orders()} aria-current={current(['orders', 'order'])}>
+                  Your orders
+                </a>
+              </li>
+            )}
             {user?.isAdmin && (
               <>
-                <li><a href={href.adminProducts()} aria-current={current(['admin-products', 'admin-product'])}>Products</a></li>
-                <li><a href={href.adminOrders()} aria-current={current('admin-orders')}>Orders</a></li>
+                <li>
+                  <a href={href.adminProducts()} aria-current={current(['admin-products', 'admin-product'])}>
+                    Products
+                  </a>
+                </li>
+                <li>
+                  <a href={href.adminOrders()} aria-current={current('admin-orders')}>
+                    Orders
+                  </a>
+                </li>
               </>
             )}
           </ul>
@@ -54,19 +83,34 @@ export function Layout({ route, children }: { route: Route; children: ComponentC
         <div class="account">
           {user ? (
             <>
-              <span class="account__name">{user.name}{user.isAdmin && <span class="tag">admin</span>}</span>
-              <button type="button" class="secondary" onClick={() => {
-                session.signOut(`${location.origin}${location.pathname}`);
-                notice.set('You are signed out.');
-              }}>Sign out</button>
+              <span class="account__name">
+                {user.name}
+                {user.isAdmin && <span class="tag">admin</span>}
+              </span>
+              <button
+                type="button"
+                class="secondary"
+                onClick={() => {
+                  session.signOut(`${location.origin}${location.pathname}`);
+                  notice.set('You are signed out.');
+                }}
+              >
+                Sign out
+              </button>
             </>
           ) : (
-            <button type="button" onClick={signIn}>Sign in</button>
+            <button type="button" onClick={signIn}>
+              Sign in
+            </button>
           )}
         </div>
       </header>
-      <div class="notice" role="status" aria-live="polite">{message && <p>{message}</p>}</div>
-      <main id="main" tabIndex={-1}>{children}</main>
+      <div class="notice" role="status" aria-live="polite">
+        {message && <p>{message}</p>}
+      </div>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
     </>
   );
 }

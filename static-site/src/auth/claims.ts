@@ -34,7 +34,10 @@ export function groupsOf(claims: Record<string, unknown>): string[] {
     return groups.filter((g): g is string => typeof g === 'string');
   }
   if (typeof groups === 'string') {
-    return groups.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter((g) => g !== '');
+    return groups
+      .replace(/^\[|\]$/g, '')
+      .split(/[\s,]+/)
+      .filter((g) => g !== '');
   }
   return [];
 }

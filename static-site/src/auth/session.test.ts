@@ -6,8 +6,13 @@ import { pkceChallenge } from './pkce';
 import { PENDING_SIGN_IN_KEY, Session, TOKENS_KEY } from './session';
 
 const config: SiteConfig = {
-  apiBaseUrl: '', authorizeUrl: 'http://localhost:8080/oauth2/authorize', tokenUrl: 'http://localhost:8080/oauth2/token',
-  logoutUrl: '', clientId: 'serverless-shop-web', scopes: ['openid'], currency: 'USD',
+  apiBaseUrl: '',
+  authorizeUrl: 'http://localhost:8080/oauth2/authorize',
+  tokenUrl: 'http://localhost:8080/oauth2/token',
+  logoutUrl: '',
+  clientId: 'serverless-shop-web',
+  scopes: ['openid'],
+  currency: 'USD',
 };
 const NOW = 1_800_000_000_000;
 
@@ -28,8 +33,10 @@ function session(answers: Array<Record<string, unknown>>, options: { storage?: S
     const body = answers.shift() ?? {};
     return new Response(JSON.stringify(body), { status: 'error' in body ? 400 : 200 });
   }) as unknown as typeof globalThis.fetch;
-  const s = new Session({ ...config, logoutUrl: options.logoutUrl ?? '' },
-    { storage, fetch, navigate: (url) => visited.push(url), now: () => NOW });
+  const s = new Session(
+    { ...config, logoutUrl: options.logoutUrl ?? '' },
+    { storage, fetch, navigate: (url) => visited.push(url), now: () => NOW },
+  );
   return { session: s, storage, sent, visited };
 }
 
@@ -50,8 +57,13 @@ describe('signing in with authorization code and PKCE', () => {
     expect(url.origin + url.pathname).toBe('http://localhost:8080/oauth2/authorize');
     const pending = JSON.parse(storage.getItem(PENDING_SIGN_IN_KEY) ?? '{}');
     expect(Object.fromEntries(url.searchParams)).toEqual({
-      response_type: 'code', client_id: 'serverless-shop-web', redirect_uri: 'http://localhost:8080/', scope: 'openid',
-      state: pending.state, code_challenge: await pkceChallenge(pending.verifier), code_challenge_method: 'S256',
+      response_type: 'code',
+      client_id: 'serverless-shop-web',
+      redirect_uri: 'http://localhost:8080/',
+      scope: 'openid',
+      state: pending.state,
+      code_challenge: await pkceChallenge(pending.verifier),
+      code_challenge_method: 'S256',
     });
     expect(pending.verifier).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
@@ -61,7 +73,9 @@ describe('signing in with authorization code and PKCE', () => {
 
     expect(result).toEqual({ kind: 'signed-in', returnTo: '#/checkout' });
     expect(Object.fromEntries(sent[0])).toMatchObject({
-      grant_type: 'authorization_code', code: 'the-code', redirect_uri: 'http://localhost:8080/',
+      grant_type: 'authorization_code',
+      code: 'the-code',
+      redirect_uri: 'http://localhost:8080/',
       client_id: 'serverless-shop-web',
     });
     expect(sent[0].get('code_verifier')).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -109,12 +123,19 @@ describe('tokens that expire', () => {
 
   it('are refreshed with the refresh token shortly before they expire', async () => {
     const fresh = jwt({ sub: 'alice', exp: NOW / 1000 + 3600, v: 2 });
-    const { session: s, sent } = await signedIn([{ access_token: expiring, refresh_token: 'r1' }, { access_token: fresh }]);
+    const { session: s, sent } = await signedIn([
+      { access_token: expiring, refresh_token: 'r1' },
+      { access_token: fresh },
+    ]);
     const [a, b] = await Promise.all([s.accessToken(), s.accessToken()]);
     expect(a).toBe(fresh);
     expect(b).toBe(fresh);
     expect(sent).toHaveLength(2); // one refresh for both
-    expect(Object.fromEntries(sent[1])).toEqual({ grant_type: 'refresh_token', client_id: 'serverless-shop-web', refresh_token: 'r1' });
+    expect(Object.fromEntries(sent[1])).toEqual({
+      grant_type: 'refresh_token',
+      client_id: 'serverless-shop-web',
+      refresh_token: 'r1',
+    });
   });
 
   it('sign the user out when there is no refresh token, or it is refused', async () => {
@@ -130,9 +151,13 @@ describe('tokens that expire', () => {
 
 describe('signing out', () => {
   it('forgets the tokens, and with a logout URL ends the issuer session the way Cognito wants', async () => {
-    const { session: s, visited } = await signedIn([{ access_token: aliceToken }], { logoutUrl: 'https://auth.example.com/logout' });
+    const { session: s, visited } = await signedIn([{ access_token: aliceToken }], {
+      logoutUrl: 'https://auth.example.com/logout',
+    });
     s.signOut('http://localhost:8080/');
     expect(s.user.get()).toBeNull();
-    expect(visited[1]).toBe('https://auth.example.com/logout?client_id=serverless-shop-web&logout_uri=http%3A%2F%2Flocalhost%3A8080%2F');
+    expect(visited[1]).toBe(
+      'https://auth.example.com/logout?client_id=serverless-shop-web&logout_uri=http%3A%2F%2Flocalhost%3A8080%2F',
+    );
   });
 });

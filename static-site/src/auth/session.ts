@@ -25,9 +25,7 @@ interface PendingSignIn {
 }
 
 export type SignInResult =
-  | { kind: 'none' }
-  | { kind: 'signed-in'; returnTo: string }
-  | { kind: 'failed'; message: string; returnTo: string };
+  { kind: 'none' } | { kind: 'signed-in'; returnTo: string } | { kind: 'failed'; message: string; returnTo: string };
 
 export interface SessionDependencies {
   storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -43,7 +41,10 @@ export class Session {
   private refreshing: Promise<string | undefined> | null = null;
   private readonly now: () => number;
 
-  constructor(private readonly config: SiteConfig, private readonly deps: SessionDependencies) {
+  constructor(
+    private readonly config: SiteConfig,
+    private readonly deps: SessionDependencies,
+  ) {
     this.now = deps.now ?? Date.now;
     this.tokens = this.readTokens();
     if (this.tokens && this.tokens.expiresAt <= this.now() && !this.tokens.refreshToken) {
@@ -78,11 +79,19 @@ export class Session {
     const pending = this.takePendingSignIn();
     const returnTo = pending?.returnTo ?? '#/';
     if (params.has('error')) {
-      return { kind: 'failed', returnTo, message: params.get('error_description') || `Sign-in failed: ${params.get('error')}` };
+      return {
+        kind: 'failed',
+        returnTo,
+        message: params.get('error_description') || `Sign-in failed: ${params.get('error')}`,
+      };
     }
     // The state ties the answer to the request this tab made: anything else is not ours to accept.
     if (!pending || params.get('state') !== pending.state) {
-      return { kind: 'failed', returnTo, message: 'This sign-in was not started here or has already been used. Please sign in again.' };
+      return {
+        kind: 'failed',
+        returnTo,
+        message: 'This sign-in was not started here or has already been used. Please sign in again.',
+      };
     }
     const answer = await this.tokenRequest({
       grant_type: 'authorization_code',
@@ -158,10 +167,14 @@ export class Session {
     } catch {
       return 'The sign-in service could not be reached. Check your connection and try again.';
     }
-    const body = await response.json().catch(() => ({})) as Record<string, unknown>;
+    const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
     if (!response.ok || typeof body.access_token !== 'string') {
-      const reason = typeof body.error_description === 'string' ? body.error_description
-        : typeof body.error === 'string' ? body.error : `status ${response.status}`;
+      const reason =
+        typeof body.error_description === 'string'
+          ? body.error_description
+          : typeof body.error === 'string'
+            ? body.error
+            : `status ${response.status}`;
       return `Sign-in failed (${reason}). Please sign in again.`;
     }
     const claims = decodeClaims(body.access_token) ?? {};
@@ -189,7 +202,8 @@ export class Session {
     try {
       const value = JSON.parse(this.deps.storage.getItem(TOKENS_KEY) ?? 'null') as Partial<Tokens> | null;
       return value && typeof value.accessToken === 'string' && typeof value.expiresAt === 'number'
-        ? { accessToken: value.accessToken, refreshToken: value.refreshToken, expiresAt: value.expiresAt } : null;
+        ? { accessToken: value.accessToken, refreshToken: value.refreshToken, expiresAt: value.expiresAt }
+        : null;
     } catch {
       return null;
     }

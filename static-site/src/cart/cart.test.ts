@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { memoryStorage } from '../testing/memoryStorage';
 import {
-  addToCart, applyShortages, canCheckOut, type CartLine, lineProblem, MAX_LINES, maxQuantity, type ProductSnapshot,
-  refreshLines, removeFromCart, setQuantity, unitCount,
+  addToCart,
+  applyShortages,
+  canCheckOut,
+  type CartLine,
+  lineProblem,
+  MAX_LINES,
+  maxQuantity,
+  type ProductSnapshot,
+  refreshLines,
+  removeFromCart,
+  setQuantity,
+  unitCount,
 } from './cart';
 import { CART_STORAGE_KEY, loadCart, saveCart } from './cartStorage';
 import { createCartStore } from './cartStore';
@@ -85,7 +95,10 @@ describe('what the catalog says now', () => {
   it("takes a checkout's shortages as the new stock", () => {
     const lines = cartWith([lamp, 3], [mug, 2]);
     const short = applyShortages(lines, [{ productId: 'lamp', available: 1 }]);
-    expect(short.map((l) => [l.productId, l.quantity, l.stock])).toEqual([['lamp', 1, 1], ['mug', 2, 500]]);
+    expect(short.map((l) => [l.productId, l.quantity, l.stock])).toEqual([
+      ['lamp', 1, 1],
+      ['mug', 2, 500],
+    ]);
   });
 
   it('cannot check out an empty cart', () => {
@@ -106,8 +119,13 @@ describe('keeping the cart in localStorage', () => {
   it('drops what is not a valid line instead of failing', () => {
     const good = cartWith([lamp, 1])[0];
     const storage = memoryStorage({
-      [CART_STORAGE_KEY]: JSON.stringify([good, { ...good }, { productId: 'x', quantity: 0 }, 'junk',
-        { ...good, productId: 'cheap', unitPriceCents: 1.5 }]),
+      [CART_STORAGE_KEY]: JSON.stringify([
+        good,
+        { ...good },
+        { productId: 'x', quantity: 0 },
+        'junk',
+        { ...good, productId: 'cheap', unitPriceCents: 1.5 },
+      ]),
     });
     expect(loadCart(storage)).toEqual([good]);
     expect(loadCart(memoryStorage({ [CART_STORAGE_KEY]: '{not json' }))).toEqual([]);
@@ -117,7 +135,11 @@ describe('keeping the cart in localStorage', () => {
   it('saves every change and follows changes made in another tab', () => {
     const storage = memoryStorage();
     let onStorage: ((event: StorageEvent) => void) | undefined;
-    const window = { addEventListener: (_: string, listener: (event: StorageEvent) => void) => { onStorage = listener; } };
+    const window = {
+      addEventListener: (_: string, listener: (event: StorageEvent) => void) => {
+        onStorage = listener;
+      },
+    };
     const cart = createCartStore(storage, window as unknown as Pick<Window, 'addEventListener'>);
 
     cart.set(cartWith([lamp, 1]));

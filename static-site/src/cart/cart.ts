@@ -38,8 +38,11 @@ export type AddOutcome =
   | { kind: 'out-of-stock' }
   | { kind: 'cart-full' };
 
-export function addToCart(lines: readonly CartLine[], product: ProductSnapshot, quantity: number):
-  { lines: CartLine[]; outcome: AddOutcome } {
+export function addToCart(
+  lines: readonly CartLine[],
+  product: ProductSnapshot,
+  quantity: number,
+): { lines: CartLine[]; outcome: AddOutcome } {
   const max = maxQuantity(product.stock);
   if (max === 0) {
     return { lines: [...lines], outcome: { kind: 'out-of-stock' } };
@@ -80,7 +83,10 @@ export function removeFromCart(lines: readonly CartLine[], productId: string): C
  * The lines with what the catalog says now (null: the product is gone or no longer for sale):
  * names, prices and stock are updated and quantities lowered to what may still be ordered.
  */
-export function refreshLines(lines: readonly CartLine[], latest: ReadonlyMap<string, ProductSnapshot | null>): CartLine[] {
+export function refreshLines(
+  lines: readonly CartLine[],
+  latest: ReadonlyMap<string, ProductSnapshot | null>,
+): CartLine[] {
   return lines.map((line) => {
     if (!latest.has(line.productId)) {
       return line;
@@ -94,11 +100,14 @@ export function refreshLines(lines: readonly CartLine[], latest: ReadonlyMap<str
 }
 
 /** After a 409 at checkout: what the server says is left of each short product. */
-export function applyShortages(lines: readonly CartLine[],
-  shortages: ReadonlyArray<{ productId: string; available: number }>): CartLine[] {
+export function applyShortages(
+  lines: readonly CartLine[],
+  shortages: ReadonlyArray<{ productId: string; available: number }>,
+): CartLine[] {
   const available = new Map(shortages.map((s) => [s.productId, s.available]));
-  return lines.map((line) => (available.has(line.productId)
-    ? lowerToStock({ ...line, stock: available.get(line.productId) ?? 0 }) : line));
+  return lines.map((line) =>
+    available.has(line.productId) ? lowerToStock({ ...line, stock: available.get(line.productId) ?? 0 }) : line,
+  );
 }
 
 function lowerToStock(line: CartLine): CartLine {

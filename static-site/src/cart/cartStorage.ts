@@ -43,10 +43,17 @@ export function saveCart(storage: Pick<Storage, 'setItem' | 'removeItem'>, lines
 
 function isCartLine(value: unknown): value is CartLine {
   const line = value as Partial<CartLine> | null;
-  return !!line && typeof line === 'object'
-    && typeof line.productId === 'string' && line.productId.length > 0
-    && typeof line.name === 'string'
-    && Number.isSafeInteger(line.unitPriceCents) && (line.unitPriceCents as number) >= 0
-    && Number.isSafeInteger(line.quantity) && (line.quantity as number) >= 1
-    && Number.isSafeInteger(line.stock) && (line.stock as number) >= 0;
+  return (
+    !!line &&
+    typeof line === 'object' &&
+    typeof line.productId === 'string' &&
+    line.productId.length > 0 &&
+    typeof line.name === 'string' &&
+    Number.isSafeInteger(line.unitPriceCents) &&
+    (line.unitPriceCents as number) >= 0 &&
+    Number.isSafeInteger(line.quantity) &&
+    (line.quantity as number) >= 1 &&
+    Number.isSafeInteger(line.stock) &&
+    (line.stock as number) >= 0
+  );
 }

@@ -5,15 +5,24 @@ import { toCents } from '../money';
 import { type AddOutcome, addToCart, type ProductSnapshot } from './cart';
 
 export function snapshotOf(product: products.Product): ProductSnapshot {
-  return { productId: product.productId, name: product.name, priceCents: toCents(product.price), stock: product.stockQuantity };
+  return {
+    productId: product.productId,
+    name: product.name,
+    priceCents: toCents(product.price),
+    stock: product.stockQuantity,
+  };
 }
 
 export function addedMessage(outcome: AddOutcome, name: string, asked: number): string {
   switch (outcome.kind) {
-    case 'added': return `Added ${asked} × ${name} to your cart (${outcome.inCart} in the cart).`;
-    case 'limited': return `Only ${outcome.max} × ${name} can be ordered: your cart now has ${outcome.inCart}.`;
-    case 'out-of-stock': return `${name} is out of stock.`;
-    case 'cart-full': return 'Your cart holds as many different products as one order can. Check out or remove one first.';
+    case 'added':
+      return `Added ${asked} × ${name} to your cart (${outcome.inCart} in the cart).`;
+    case 'limited':
+      return `Only ${outcome.max} × ${name} can be ordered: your cart now has ${outcome.inCart}.`;
+    case 'out-of-stock':
+      return `${name} is out of stock.`;
+    case 'cart-full':
+      return 'Your cart holds as many different products as one order can. Check out or remove one first.';
   }
 }
 

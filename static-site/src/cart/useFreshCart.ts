@@ -17,19 +17,23 @@ export function useFreshCart(): boolean {
       return;
     }
     let current = true;
-    Promise.all(ids.map(async (productId): Promise<[string, ProductSnapshot | null] | null> => {
-      try {
-        return [productId, snapshotOf(await api.products.getProduct({ productId }))];
-      } catch (error) {
-        // 404: gone or not for sale any more. Anything else (offline): keep what the cart knew.
-        return isApiProblem(error) && error.status === 404 ? [productId, null] : null;
-      }
-    })).then((answers) => {
-      if (current) {
-        const latest = new Map(answers.filter((a): a is [string, ProductSnapshot | null] => a !== null));
-        cart.update((lines) => refreshLines(lines, latest));
-      }
-    }).finally(() => current && setChecking(false));
+    Promise.all(
+      ids.map(async (productId): Promise<[string, ProductSnapshot | null] | null> => {
+        try {
+          return [productId, snapshotOf(await api.products.getProduct({ productId }))];
+        } catch (error) {
+          // 404: gone or not for sale any more. Anything else (offline): keep what the cart knew.
+          return isApiProblem(error) && error.status === 404 ? [productId, null] : null;
+        }
+      }),
+    )
+      .then((answers) => {
+        if (current) {
+          const latest = new Map(answers.filter((a): a is [string, ProductSnapshot | null] => a !== null));
+          cart.update((lines) => refreshLines(lines, latest));
+        }
+      })
+      .finally(() => current && setChecking(false));
     return () => {
       current = false;
     };

@@ -38,7 +38,11 @@ describe('the shipping address', () => {
   });
 
   it('sends trimmed values and a capital country code', () => {
-    expect(normalizeAddress({ street: ' 1 Main St ', city: ' Town', zipCode: ' 123 ', country: ' de ' }))
-      .toEqual({ street: '1 Main St', city: 'Town', zipCode: '123', country: 'DE' });
+    expect(normalizeAddress({ street: ' 1 Main St ', city: ' Town', zipCode: ' 123 ', country: ' de ' })).toEqual({
+      street: '1 Main St',
+      city: 'Town',
+      zipCode: '123',
+      country: 'DE',
+    });
   });
 });

@@ -1,6 +1,7 @@
 // The shipping address form's rules, mirroring orders.yaml's Address schema so that a shopper hears
 // about a mistake before the request, next to the field, in words rather than a regex. The server
 // checks again; its messages land in the same places (the keys are the contract's JSON paths).
+import { CONTROL_CHARACTER } from '../controlCharacters';
 
 export interface AddressForm {
   street: string;
@@ -16,7 +17,6 @@ export const ADDRESS_FIELDS = {
   country: 'shipping_address.country',
 } as const satisfies Record<keyof AddressForm, string>;
 
-const CONTROL_CHARACTER = /[\x00-\x1F\x7F]/;
 const ZIP_CODE = /^[A-Za-z0-9][A-Za-z0-9 -]*$/;
 const COUNTRY_CODE = /^[A-Z]{2}$/;
 
@@ -48,7 +48,8 @@ export function validateAddress(address: AddressForm): Record<string, string> {
   if (a.zipCode === '') {
     errors[ADDRESS_FIELDS.zipCode] = 'Enter the ZIP or postal code.';
   } else if (a.zipCode.length > 16 || !ZIP_CODE.test(a.zipCode)) {
-    errors[ADDRESS_FIELDS.zipCode] = 'Use at most 16 letters, digits, spaces or hyphens, starting with a letter or digit.';
+    errors[ADDRESS_FIELDS.zipCode] =
+      'Use at most 16 letters, digits, spaces or hyphens, starting with a letter or digit.';
   }
   if (a.country === '') {
     errors[ADDRESS_FIELDS.country] = 'Enter the two-letter country code, e.g. US or DE.';

@@ -12,7 +12,12 @@ export function loadAddressDraft(storage: Pick<Storage, 'getItem'>): AddressForm
       return EMPTY_ADDRESS;
     }
     const text = (value: unknown) => (typeof value === 'string' ? value : '');
-    return { street: text(stored.street), city: text(stored.city), zipCode: text(stored.zipCode), country: text(stored.country) };
+    return {
+      street: text(stored.street),
+      city: text(stored.city),
+      zipCode: text(stored.zipCode),
+      country: text(stored.country),
+    };
   } catch {
     return EMPTY_ADDRESS;
   }

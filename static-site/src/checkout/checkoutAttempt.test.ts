@@ -24,8 +24,20 @@ describe('the Idempotency-Key of a checkout attempt', () => {
 
   it('survives a reload (another instance on the same storage)', () => {
     const { storage, attempts: a } = attempts();
-    const first = a.keyFor(order([['lamp', 2], ['mug', 1]]));
-    expect(new CheckoutAttempts(storage, () => 'other').keyFor(order([['mug', 1], ['lamp', 2]]))).toBe(first);
+    const first = a.keyFor(
+      order([
+        ['lamp', 2],
+        ['mug', 1],
+      ]),
+    );
+    expect(
+      new CheckoutAttempts(storage, () => 'other').keyFor(
+        order([
+          ['mug', 1],
+          ['lamp', 2],
+        ]),
+      ),
+    ).toBe(first);
   });
 
   it('changes when the cart changes, and stays with the new cart', () => {
@@ -34,7 +46,14 @@ describe('the Idempotency-Key of a checkout attempt', () => {
     const changed = a.keyFor(order([['lamp', 3]]));
     expect(changed).not.toBe(first);
     expect(a.keyFor(order([['lamp', 3]]))).toBe(changed);
-    expect(a.keyFor(order([['lamp', 3], ['mug', 1]]))).not.toBe(changed);
+    expect(
+      a.keyFor(
+        order([
+          ['lamp', 3],
+          ['mug', 1],
+        ]),
+      ),
+    ).not.toBe(changed);
   });
 
   it('changes when the address changes (the server refuses a known key with another body)', () => {
@@ -57,7 +76,8 @@ describe('the Idempotency-Key of a checkout attempt', () => {
   });
 
   it('is a UUID by default', () => {
-    expect(new CheckoutAttempts(memoryStorage()).keyFor(order([['lamp', 1]])))
-      .toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new CheckoutAttempts(memoryStorage()).keyFor(order([['lamp', 1]]))).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
 });

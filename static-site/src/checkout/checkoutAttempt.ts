@@ -40,7 +40,8 @@ export class CheckoutAttempts {
     try {
       const value = JSON.parse(this.storage.getItem(ATTEMPT_STORAGE_KEY) ?? 'null') as Partial<StoredAttempt> | null;
       return value && typeof value.key === 'string' && typeof value.fingerprint === 'string'
-        ? { key: value.key, fingerprint: value.fingerprint } : null;
+        ? { key: value.key, fingerprint: value.fingerprint }
+        : null;
     } catch {
       return null;
     }

@@ -12,9 +12,11 @@ const placedOrder = { orderId: 'o-1' } as orders.Order;
 
 type Answer = () => Promise<void>;
 const ok: Answer = async () => undefined;
-const fails = (code: string, status: number): Answer => async () => {
-  throw new ApiProblem({ status, code, title: code });
-};
+const fails =
+  (code: string, status: number): Answer =>
+  async () => {
+    throw new ApiProblem({ status, code, title: code });
+  };
 
 /** An orders API that answers in turn, records the keys it got, and can be held until released. */
 function ordersApi(...answers: Answer[]) {
@@ -31,7 +33,10 @@ function ordersApi(...answers: Answer[]) {
         await held;
       }
       await (answers.shift() ?? ok)();
-      return { raw: new Response(null, { headers: { 'Idempotent-Replayed': 'false' } }), value: async () => placedOrder };
+      return {
+        raw: new Response(null, { headers: { 'Idempotent-Replayed': 'false' } }),
+        value: async () => placedOrder,
+      };
     },
   };
   return { api, keys, release };

@@ -6,8 +6,7 @@ import { asProblem } from '../problems/problemView';
 import type { CheckoutAttempts } from './checkoutAttempt';
 
 export type PlaceResult =
-  | { kind: 'placed'; order: orders.Order; replayed: boolean }
-  | { kind: 'failed'; problem: ApiProblem };
+  { kind: 'placed'; order: orders.Order; replayed: boolean } | { kind: 'failed'; problem: ApiProblem };
 
 /** 409 REQUEST_IN_PROGRESS: another request with this key is still placing the order. */
 const IN_PROGRESS_RETRIES = 5;

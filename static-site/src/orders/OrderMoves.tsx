@@ -16,8 +16,11 @@ export function OrderMoves({ order, onChanged }: { order: orders.Order; onChange
   const [confirmingCancel, setConfirmingCancel] = useState(false);
   const [problem, setProblem] = useState<ReturnType<typeof asProblem> | null>(null);
 
-  const moves = user?.isAdmin ? adminMoves(order.orderStatus)
-    : user?.id === order.customerId && customerMayCancel(order.orderStatus) ? [CANCEL] : [];
+  const moves = user?.isAdmin
+    ? adminMoves(order.orderStatus)
+    : user?.id === order.customerId && customerMayCancel(order.orderStatus)
+      ? [CANCEL]
+      : [];
   if (moves.length === 0 && !problem) {
     return null;
   }
@@ -46,17 +49,32 @@ export function OrderMoves({ order, onChanged }: { order: orders.Order; onChange
       {confirmingCancel ? (
         <p class="actions confirm" role="group" aria-label={`Cancel ${orderName(order)}?`}>
           <span>Cancel {orderName(order)}? Its items go back into stock.</span>
-          <button type="button" class="danger" disabled={busy !== null} aria-busy={busy !== null}
-            onClick={() => move(CANCEL)}>Yes, cancel it</button>
-          <button type="button" class="secondary" onClick={() => setConfirmingCancel(false)}>Keep it</button>
+          <button
+            type="button"
+            class="danger"
+            disabled={busy !== null}
+            aria-busy={busy !== null}
+            onClick={() => move(CANCEL)}
+          >
+            Yes, cancel it
+          </button>
+          <button type="button" class="secondary" onClick={() => setConfirmingCancel(false)}>
+            Keep it
+          </button>
         </p>
       ) : (
         <p class="actions">
           {moves.map((target) => (
-            <button key={target} type="button" class={target === CANCEL ? 'danger' : undefined}
-              disabled={busy !== null} aria-busy={busy === target}
-              onClick={() => (target === CANCEL ? setConfirmingCancel(true) : move(target))}>
-              {moveLabel(target)}<span class="visually-hidden"> {orderName(order)}</span>
+            <button
+              key={target}
+              type="button"
+              class={target === CANCEL ? 'danger' : undefined}
+              disabled={busy !== null}
+              aria-busy={busy === target}
+              onClick={() => (target === CANCEL ? setConfirmingCancel(true) : move(target))}
+            >
+              {moveLabel(target)}
+              <span class="visually-hidden"> {orderName(order)}</span>
             </button>
           ))}
         </p>

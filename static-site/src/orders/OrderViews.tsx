@@ -12,7 +12,11 @@ export function StatusBadge({ status }: { status: orders.OrderStatus }) {
   return <span class={`status status--${status.toLowerCase()}`}>{statusLabel(status)}</span>;
 }
 
-export function OrderCard({ order, showCustomer = false, children }: {
+export function OrderCard({
+  order,
+  showCustomer = false,
+  children,
+}: {
   order: orders.Order;
   showCustomer?: boolean;
   children?: ComponentChildren;
@@ -20,7 +24,9 @@ export function OrderCard({ order, showCustomer = false, children }: {
   const { money } = useServices();
   return (
     <article class="order-card">
-      <h2><a href={href.order(order.orderId)}>{orderName(order)}</a></h2>
+      <h2>
+        <a href={href.order(order.orderId)}>{orderName(order)}</a>
+      </h2>
       <p class="order-card__meta">
         <StatusBadge status={order.orderStatus} />
         <span>{formatDateTime(order.orderDate)}</span>
@@ -39,16 +45,34 @@ export function OrderDetails({ order }: { order: orders.Order }) {
   return (
     <div class="order-details">
       <dl class="facts">
-        <dt>Status</dt><dd><StatusBadge status={order.orderStatus} /></dd>
-        <dt>Placed</dt><dd>{formatDateTime(order.orderDate)}</dd>
-        <dt>Last change</dt><dd>{formatDateTime(order.updatedAt)}</dd>
-        <dt>Order id</dt><dd class="mono">{order.orderId}</dd>
-        <dt>Customer</dt><dd>{order.customerId}</dd>
+        <dt>Status</dt>
+        <dd>
+          <StatusBadge status={order.orderStatus} />
+        </dd>
+        <dt>Placed</dt>
+        <dd>{formatDateTime(order.orderDate)}</dd>
+        <dt>Last change</dt>
+        <dd>{formatDateTime(order.updatedAt)}</dd>
+        <dt>Order id</dt>
+        <dd class="mono">{order.orderId}</dd>
+        <dt>Customer</dt>
+        <dd>{order.customerId}</dd>
       </dl>
       <h2>Items</h2>
       <table class="items">
         <thead>
-          <tr><th scope="col">Product</th><th scope="col" class="num">Quantity</th><th scope="col" class="num">Unit price</th><th scope="col" class="num">Amount</th></tr>
+          <tr>
+            <th scope="col">Product</th>
+            <th scope="col" class="num">
+              Quantity
+            </th>
+            <th scope="col" class="num">
+              Unit price
+            </th>
+            <th scope="col" class="num">
+              Amount
+            </th>
+          </tr>
         </thead>
         <tbody>
           {order.items.map((item) => {
@@ -64,13 +88,20 @@ export function OrderDetails({ order }: { order: orders.Order }) {
           })}
         </tbody>
         <tfoot>
-          <tr><th scope="row" colSpan={3}>Total</th><td class="num price">{money(toCents(order.totalAmount))}</td></tr>
+          <tr>
+            <th scope="row" colSpan={3}>
+              Total
+            </th>
+            <td class="num price">{money(toCents(order.totalAmount))}</td>
+          </tr>
         </tfoot>
       </table>
       <h2>Shipping address</h2>
       <address>
-        {address.street}<br />
-        {address.zipCode} {address.city}<br />
+        {address.street}
+        <br />
+        {address.zipCode} {address.city}
+        <br />
         {countryName(address.country) ?? address.country}
       </address>
     </div>

@@ -15,8 +15,10 @@ describe('the order state machine', () => {
   });
 
   it('lets a customer cancel while the order is pending or confirmed', () => {
-    expect([S.Pending, S.Confirmed, S.Shipped, S.Delivered, S.Cancelled].filter(customerMayCancel))
-      .toEqual([S.Pending, S.Confirmed]);
+    expect([S.Pending, S.Confirmed, S.Shipped, S.Delivered, S.Cancelled].filter(customerMayCancel)).toEqual([
+      S.Pending,
+      S.Confirmed,
+    ]);
   });
 
   it('names moves and statuses for people', () => {

@@ -32,10 +32,14 @@ export function customerMayCancel(status: Status): boolean {
 /** The label of the button that makes the move. */
 export function moveLabel(target: Target): string {
   switch (target) {
-    case T.Confirmed: return 'Confirm';
-    case T.Shipped: return 'Mark shipped';
-    case T.Delivered: return 'Mark delivered';
-    case T.Cancelled: return 'Cancel order';
+    case T.Confirmed:
+      return 'Confirm';
+    case T.Shipped:
+      return 'Mark shipped';
+    case T.Delivered:
+      return 'Mark delivered';
+    case T.Cancelled:
+      return 'Cancel order';
   }
 }
 

@@ -2,6 +2,7 @@ import type { products } from '@serverless-shop/api-client';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useServices } from '../app/services';
 import { useAddToCart } from '../cart/useAddToCart';
+import { withoutControlCharacters } from '../controlCharacters';
 import { toCents } from '../money';
 import { href, navigate } from '../router';
 import { Empty, Loading, LoadMore, PageHeading, ProblemAlert } from '../ui/Feedback';
@@ -26,7 +27,10 @@ export function CatalogPage({ q }: { q: string }) {
       setQuery(q);
     }
   }, [q]);
-  const list = usePagedList((cursor) => api.products.listProducts({ q: q || undefined, limit: PAGE_SIZE, cursor }), [api, q]);
+  const list = usePagedList(
+    (cursor) => api.products.listProducts({ q: q || undefined, limit: PAGE_SIZE, cursor }),
+    [api, q],
+  );
 
   const hasProducts = list.items.length > 0;
   useEffect(() => {
@@ -38,34 +42,61 @@ export function CatalogPage({ q }: { q: string }) {
   return (
     <>
       <PageHeading>{q ? <>Products matching “{q}”</> : 'Catalog'}</PageHeading>
-      <form class="search" role="search" onSubmit={(event) => {
-        event.preventDefault();
-        navigate(href.catalog(query.trim()));
-      }}>
+      <form
+        class="search"
+        role="search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          navigate(href.catalog(query.trim()));
+        }}
+      >
         <label for="search">Search products</label>
-        <input id="search" type="search" maxLength={100} value={query} placeholder="Name, SKU or description"
-          onInput={(event) => setQuery(event.currentTarget.value.replace(/[\x00-\x1F\x7F]/g, ''))} />
+        <input
+          id="search"
+          type="search"
+          maxLength={100}
+          value={query}
+          placeholder="Name, SKU or description"
+          onInput={(event) => setQuery(withoutControlCharacters(event.currentTarget.value))}
+        />
         <button type="submit">Search</button>
       </form>
-      {list.loading ? <Loading>Loading products…</Loading>
-        : list.problem && !hasProducts ? <ProblemAlert problem={list.problem} onRetry={list.reload} />
-          : !hasProducts ? (
-            <Empty>
-              {q ? <p>No products match “{q}”. <a href={href.catalog()}>Show all products</a></p>
-                : <p>There are no products in the catalog yet.</p>}
-            </Empty>
+      {list.loading ? (
+        <Loading>Loading products…</Loading>
+      ) : list.problem && !hasProducts ? (
+        <ProblemAlert problem={list.problem} onRetry={list.reload} />
+      ) : !hasProducts ? (
+        <Empty>
+          {q ? (
+            <p>
+              No products match “{q}”. <a href={href.catalog()}>Show all products</a>
+            </p>
           ) : (
-            <>
-              <p class="result-count" role="status">
-                {list.items.length} {list.items.length === 1 ? 'product' : 'products'} shown{list.hasMore ? '; there are more' : ''}.
-              </p>
-              <ul class="product-grid">
-                {list.items.map((product) => <li key={product.productId}><ProductCard product={product} /></li>)}
-              </ul>
-            </>
+            <p>There are no products in the catalog yet.</p>
           )}
+        </Empty>
+      ) : (
+        <>
+          <p class="result-count" role="status">
+            {list.items.length} {list.items.length === 1 ? 'product' : 'products'} shown
+            {list.hasMore ? '; there are more' : ''}.
+          </p>
+          <ul class="product-grid">
+            {list.items.map((product) => (
+              <li key={product.productId}>
+                <ProductCard product={product} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {list.problem && hasProducts && <ProblemAlert problem={list.problem} onRetry={list.loadMore} />}
-      <LoadMore visible={list.hasMore && !list.loading} busy={list.loadingMore} onClick={list.loadMore} what="products" />
+      <LoadMore
+        visible={list.hasMore && !list.loading}
+        busy={list.loadingMore}
+        onClick={list.loadMore}
+        what="products"
+      />
     </>
   );
 }
@@ -75,7 +106,9 @@ function ProductCard({ product }: { product: products.Product }) {
   const add = useAddToCart();
   return (
     <article class="product-card">
-      <h2><a href={href.product(product.productId)}>{product.name}</a></h2>
+      <h2>
+        <a href={href.product(product.productId)}>{product.name}</a>
+      </h2>
       {product.description && <p class="product-card__description">{product.description}</p>}
       <p class="product-card__meta">
         <span class="price">{money(toCents(product.price))}</span>

@@ -29,7 +29,11 @@ export function CheckoutPage() {
     return (
       <>
         <PageHeading>Checkout</PageHeading>
-        <Empty><p>Your cart is empty. <a href={href.catalog()}>Find something in the catalog</a></p></Empty>
+        <Empty>
+          <p>
+            Your cart is empty. <a href={href.catalog()}>Find something in the catalog</a>
+          </p>
+        </Empty>
       </>
     );
   }
@@ -75,42 +79,87 @@ export function CheckoutPage() {
       <div class="checkout">
         <section class="checkout__summary" aria-labelledby="summary-heading">
           <h2 id="summary-heading">Your order</h2>
-          {checking && <p class="hint" role="status">Checking prices and stock…</p>}
+          {checking && (
+            <p class="hint" role="status">
+              Checking prices and stock…
+            </p>
+          )}
           <ul class="summary-lines">
             {lines.map((line, i) => {
               const message = errors[`items[${i}]`] ?? lineMessage(line);
               return (
                 <li key={line.productId}>
-                  <span>{line.quantity} × {line.name}</span>
+                  <span>
+                    {line.quantity} × {line.name}
+                  </span>
                   <span class="price">{money(line.unitPriceCents * line.quantity)}</span>
                   {message && <p class="field__error">{message}</p>}
                 </li>
               );
             })}
           </ul>
-          <p class="cart-total">Total <span class="price">{money(totalCents(lines))}</span></p>
-          <p><a href={href.cart()}>Change the cart</a></p>
+          <p class="cart-total">
+            Total <span class="price">{money(totalCents(lines))}</span>
+          </p>
+          <p>
+            <a href={href.cart()}>Change the cart</a>
+          </p>
         </section>
         <form ref={form} class="checkout__address" noValidate onSubmit={submit} aria-labelledby="address-heading">
           <h2 id="address-heading">Shipping address</h2>
           {problem && (
             <ProblemAlert problem={problem}>
-              {problem.code === 'INSUFFICIENT_STOCK' && <span>The quantities are now what is left. Check them and place the order again.</span>}
+              {problem.code === 'INSUFFICIENT_STOCK' && (
+                <span>The quantities are now what is left. Check them and place the order again.</span>
+              )}
               {(problem.status === 0 || problem.status >= 500) && (
                 <span>Placing the order again is safe: it is never placed twice.</span>
               )}
             </ProblemAlert>
           )}
-          <TextField name={ADDRESS_FIELDS.street} label="Street and house number" value={address.street}
-            onValue={edit('street')} error={errors[ADDRESS_FIELDS.street]} autoComplete="address-line1" maxLength={200} required />
-          <TextField name={ADDRESS_FIELDS.city} label="City" value={address.city} onValue={edit('city')}
-            error={errors[ADDRESS_FIELDS.city]} autoComplete="address-level2" maxLength={100} required />
-          <TextField name={ADDRESS_FIELDS.zipCode} label="ZIP or postal code" value={address.zipCode} onValue={edit('zipCode')}
-            error={errors[ADDRESS_FIELDS.zipCode]} autoComplete="postal-code" maxLength={16} required class="short" />
-          <TextField name={ADDRESS_FIELDS.country} label="Country code" value={address.country}
-            onValue={(value) => edit('country')(value.toUpperCase())} error={errors[ADDRESS_FIELDS.country]}
+          <TextField
+            name={ADDRESS_FIELDS.street}
+            label="Street and house number"
+            value={address.street}
+            onValue={edit('street')}
+            error={errors[ADDRESS_FIELDS.street]}
+            autoComplete="address-line1"
+            maxLength={200}
+            required
+          />
+          <TextField
+            name={ADDRESS_FIELDS.city}
+            label="City"
+            value={address.city}
+            onValue={edit('city')}
+            error={errors[ADDRESS_FIELDS.city]}
+            autoComplete="address-level2"
+            maxLength={100}
+            required
+          />
+          <TextField
+            name={ADDRESS_FIELDS.zipCode}
+            label="ZIP or postal code"
+            value={address.zipCode}
+            onValue={edit('zipCode')}
+            error={errors[ADDRESS_FIELDS.zipCode]}
+            autoComplete="postal-code"
+            maxLength={16}
+            required
+            class="short"
+          />
+          <TextField
+            name={ADDRESS_FIELDS.country}
+            label="Country code"
+            value={address.country}
+            onValue={(value) => edit('country')(value.toUpperCase())}
+            error={errors[ADDRESS_FIELDS.country]}
             hint={country ? `Two letters: ${country}` : 'Two letters, e.g. US, GB or DE'}
-            autoComplete="country" maxLength={2} required class="short" />
+            autoComplete="country"
+            maxLength={2}
+            required
+            class="short"
+          />
           <p class="actions">
             <button type="submit" disabled={placing || !canCheckOut(lines)} aria-busy={placing}>
               {placing ? 'Placing your order…' : `Place order · ${money(totalCents(lines))}`}

@@ -7,7 +7,11 @@ export function NotFoundPage() {
   return (
     <>
       <PageHeading>Page not found</PageHeading>
-      <Empty><p>There is no such page. <a href={href.catalog()}>Go to the catalog</a></p></Empty>
+      <Empty>
+        <p>
+          There is no such page. <a href={href.catalog()}>Go to the catalog</a>
+        </p>
+      </Empty>
     </>
   );
 }

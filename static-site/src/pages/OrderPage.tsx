@@ -13,7 +13,12 @@ export function OrderPage({ id, placed }: { id: string; placed: boolean }) {
   const user = useStore(session.user);
   useTitle(placed ? 'Order placed' : 'Order');
   if (!user) {
-    return <><PageHeading>Order</PageHeading><SignInRequired>Sign in to see this order.</SignInRequired></>;
+    return (
+      <>
+        <PageHeading>Order</PageHeading>
+        <SignInRequired>Sign in to see this order.</SignInRequired>
+      </>
+    );
   }
   return <LoadedOrder id={id} placed={placed} />;
 }
@@ -23,15 +28,26 @@ function LoadedOrder({ id, placed }: { id: string; placed: boolean }) {
   const user = useStore(session.user);
   const [loaded, reload, replace] = useLoad(() => api.orders.getOrder({ orderId: id }), [api, id]);
   if (loaded.status === 'loading') {
-    return <><PageHeading>Order</PageHeading><Loading>Loading the order…</Loading></>;
+    return (
+      <>
+        <PageHeading>Order</PageHeading>
+        <Loading>Loading the order…</Loading>
+      </>
+    );
   }
   if (loaded.status === 'failed') {
     return (
       <>
         <PageHeading>Order</PageHeading>
-        {loaded.problem.status === 404
-          ? <Empty><p>There is no such order among yours. <a href={href.orders()}>Your orders</a></p></Empty>
-          : <ProblemAlert problem={loaded.problem} onRetry={reload} />}
+        {loaded.problem.status === 404 ? (
+          <Empty>
+            <p>
+              There is no such order among yours. <a href={href.orders()}>Your orders</a>
+            </p>
+          </Empty>
+        ) : (
+          <ProblemAlert problem={loaded.problem} onRetry={reload} />
+        )}
       </>
     );
   }
@@ -42,9 +58,13 @@ function LoadedOrder({ id, placed }: { id: string; placed: boolean }) {
       {placed && order.orderStatus !== orders.OrderStatus.Cancelled ? (
         <>
           <PageHeading>Thank you! Your order is placed.</PageHeading>
-          <p class="lead">{orderName(order)}. We will ship it as soon as it is confirmed; its status is kept under “Your orders”.</p>
+          <p class="lead">
+            {orderName(order)}. We will ship it as soon as it is confirmed; its status is kept under “Your orders”.
+          </p>
         </>
-      ) : <PageHeading>{orderName(order)}</PageHeading>}
+      ) : (
+        <PageHeading>{orderName(order)}</PageHeading>
+      )}
       <OrderDetails order={order} />
       <OrderMoves order={order} onChanged={replace} />
       <p class="actions">

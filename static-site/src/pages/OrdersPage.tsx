@@ -20,8 +20,10 @@ export function OrdersPage() {
 
 function OrderHistory({ customerId }: { customerId: string }) {
   const { api } = useServices();
-  const list = usePagedList((cursor) => api.customerOrders.listCustomerOrders({ customerId, limit: PAGE_SIZE, cursor }),
-    [api, customerId]);
+  const list = usePagedList(
+    (cursor) => api.customerOrders.listCustomerOrders({ customerId, limit: PAGE_SIZE, cursor }),
+    [api, customerId],
+  );
   if (list.loading) {
     return <Loading>Loading your orders…</Loading>;
   }
@@ -29,12 +31,22 @@ function OrderHistory({ customerId }: { customerId: string }) {
     return <ProblemAlert problem={list.problem} onRetry={list.reload} />;
   }
   if (list.items.length === 0) {
-    return <Empty><p>You have not ordered anything yet. <a href={href.catalog()}>Browse the catalog</a></p></Empty>;
+    return (
+      <Empty>
+        <p>
+          You have not ordered anything yet. <a href={href.catalog()}>Browse the catalog</a>
+        </p>
+      </Empty>
+    );
   }
   return (
     <>
       <ul class="order-list">
-        {list.items.map((order) => <li key={order.orderId}><OrderCard order={order} /></li>)}
+        {list.items.map((order) => (
+          <li key={order.orderId}>
+            <OrderCard order={order} />
+          </li>
+        ))}
       </ul>
       {list.problem && <ProblemAlert problem={list.problem} onRetry={list.loadMore} />}
       <LoadMore visible={list.hasMore} busy={list.loadingMore} onClick={list.loadMore} what="orders" />

@@ -17,15 +17,26 @@ export function ProductPage({ id }: { id: string }) {
   useTitle(loaded.status === 'ready' ? loaded.value.name : 'Product');
 
   if (loaded.status === 'loading') {
-    return <><PageHeading>Product</PageHeading><Loading>Loading the product…</Loading></>;
+    return (
+      <>
+        <PageHeading>Product</PageHeading>
+        <Loading>Loading the product…</Loading>
+      </>
+    );
   }
   if (loaded.status === 'failed') {
     return (
       <>
         <PageHeading>Product</PageHeading>
         {loaded.problem.status === 404 ? (
-          <Empty><p>This product does not exist or is no longer for sale. <a href={href.catalog()}>Back to the catalog</a></p></Empty>
-        ) : <ProblemAlert problem={loaded.problem} onRetry={reload} />}
+          <Empty>
+            <p>
+              This product does not exist or is no longer for sale. <a href={href.catalog()}>Back to the catalog</a>
+            </p>
+          </Empty>
+        ) : (
+          <ProblemAlert problem={loaded.problem} onRetry={reload} />
+        )}
       </>
     );
   }
@@ -33,18 +44,29 @@ export function ProductPage({ id }: { id: string }) {
   const max = maxQuantity(product.stockQuantity);
   return (
     <article class="product">
-      <p class="breadcrumb"><a href={href.catalog()}>← Catalog</a></p>
+      <p class="breadcrumb">
+        <a href={href.catalog()}>← Catalog</a>
+      </p>
       <PageHeading>{product.name}</PageHeading>
       <p class="product__price price">{money(toCents(product.price))}</p>
       <p class={max > 0 ? 'stock' : 'stock stock--out'}>{stockText(product.stockQuantity)}</p>
       {product.description && <p class="product__description">{product.description}</p>}
       <p class="product__sku">SKU {product.sku}</p>
       {max > 0 && (
-        <form class="add-to-cart" onSubmit={(event) => {
-          event.preventDefault();
-          add(product, quantity);
-        }}>
-          <QuantityInput id="quantity" label={product.name} value={Math.min(quantity, max)} max={max} onValue={setQuantity} />
+        <form
+          class="add-to-cart"
+          onSubmit={(event) => {
+            event.preventDefault();
+            add(product, quantity);
+          }}
+        >
+          <QuantityInput
+            id="quantity"
+            label={product.name}
+            value={Math.min(quantity, max)}
+            max={max}
+            onValue={setQuantity}
+          />
           <button type="submit">Add to cart</button>
         </form>
       )}

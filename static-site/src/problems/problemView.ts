@@ -51,7 +51,8 @@ export function asProblem(error: unknown): ApiProblem {
 
 /** The title and detail to show: a service's own words, else the page's words for the status. */
 function wording(problem: ApiProblem): { title: string; detail?: string } {
-  const answeredWithoutProblem = problem.source === 'gateway' || (problem.source === 'unexpected' && problem.status > 0);
+  const answeredWithoutProblem =
+    problem.source === 'gateway' || (problem.source === 'unexpected' && problem.status > 0);
   if (!answeredWithoutProblem) {
     return { title: problem.title, detail: problem.detail };
   }
@@ -62,8 +63,11 @@ function wording(problem: ApiProblem): { title: string; detail?: string } {
  * @param formFields the JSON paths of the fields this form shows; an error about "items[0].quantity"
  *                   goes to "items[0]" when that is the closest field the form has.
  */
-export function problemView(error: unknown, formFields: readonly string[] = [],
-  fieldOfCode: Readonly<Record<string, string>> = FIELD_OF_CODE): ProblemView {
+export function problemView(
+  error: unknown,
+  formFields: readonly string[] = [],
+  fieldOfCode: Readonly<Record<string, string>> = FIELD_OF_CODE,
+): ProblemView {
   const problem = asProblem(error);
   const fields: Record<string, string> = {};
   const other: string[] = [];

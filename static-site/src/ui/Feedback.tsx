@@ -5,7 +5,12 @@ import { useServices } from '../app/services';
 import { problemView, type ProblemView } from '../problems/problemView';
 
 export function Loading({ children }: { children: ComponentChildren }) {
-  return <p class="loading" role="status"><span class="spinner" aria-hidden="true" />{children}</p>;
+  return (
+    <p class="loading" role="status">
+      <span class="spinner" aria-hidden="true" />
+      {children}
+    </p>
+  );
 }
 
 export function Empty({ children }: { children: ComponentChildren }) {
@@ -16,7 +21,11 @@ export function Empty({ children }: { children: ComponentChildren }) {
  * A failed request: the problem's title and detail, the field errors no field on the page shows,
  * and what the reader can do about it (try again, sign in again).
  */
-export function ProblemAlert({ problem, onRetry, children }: {
+export function ProblemAlert({
+  problem,
+  onRetry,
+  children,
+}: {
   problem: ApiProblem | ProblemView;
   onRetry?: () => void;
   children?: ComponentChildren;
@@ -28,16 +37,31 @@ export function ProblemAlert({ problem, onRetry, children }: {
     <div class="problem" role="alert">
       <p class="problem__title">{view.title}</p>
       {view.detail && <p class="problem__detail">{view.detail}</p>}
-      {view.other.length > 0 && <ul>{view.other.map((message) => <li key={message}>{message}</li>)}</ul>}
+      {view.other.length > 0 && (
+        <ul>
+          {view.other.map((message) => (
+            <li key={message}>{message}</li>
+          ))}
+        </ul>
+      )}
       {(onRetry || unauthorized || children) && (
         <p class="actions">
           {unauthorized && (
-            <button type="button" onClick={() => {
-              session.expired();
-              signIn();
-            }}>Sign in again</button>
+            <button
+              type="button"
+              onClick={() => {
+                session.expired();
+                signIn();
+              }}
+            >
+              Sign in again
+            </button>
           )}
-          {onRetry && !unauthorized && <button type="button" onClick={onRetry}>Try again</button>}
+          {onRetry && !unauthorized && (
+            <button type="button" onClick={onRetry}>
+              Try again
+            </button>
+          )}
           {children}
         </p>
       )}
@@ -45,7 +69,12 @@ export function ProblemAlert({ problem, onRetry, children }: {
   );
 }
 
-export function LoadMore({ visible, busy, onClick, what }: {
+export function LoadMore({
+  visible,
+  busy,
+  onClick,
+  what,
+}: {
   visible: boolean;
   busy: boolean;
   onClick: () => void;
@@ -74,7 +103,11 @@ export function SignInRequired({ children }: { children: ComponentChildren }) {
   return (
     <div class="empty">
       <p>{children}</p>
-      <p><button type="button" onClick={signIn}>Sign in</button></p>
+      <p>
+        <button type="button" onClick={signIn}>
+          Sign in
+        </button>
+      </p>
     </div>
   );
 }

@@ -26,16 +26,29 @@ function Shell({ name, label, error, hint, children }: FieldProps & { children: 
   return (
     <div class={`field${error ? ' field--invalid' : ''}`}>
       <label for={idOf(name)}>{label}</label>
-      {hint && <p class="field__hint" id={`${idOf(name)}-hint`}>{hint}</p>}
+      {hint && (
+        <p class="field__hint" id={`${idOf(name)}-hint`}>
+          {hint}
+        </p>
+      )}
       {children}
-      {error && <p class="field__error" id={`${idOf(name)}-error`}>{error}</p>}
+      {error && (
+        <p class="field__error" id={`${idOf(name)}-error`}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }
 
 /** What a text control needs to be labelled, described and controlled. */
-function textControl(name: string, error: string | undefined, hint: string | undefined, value: string,
-  onValue: (value: string) => void) {
+function textControl(
+  name: string,
+  error: string | undefined,
+  hint: string | undefined,
+  value: string,
+  onValue: (value: string) => void,
+) {
   return {
     ...described(name, error, hint),
     value,
@@ -44,12 +57,21 @@ function textControl(name: string, error: string | undefined, hint: string | und
 }
 
 /** A text control's props: the field's, the element's own, and the value with its setter. */
-type TextProps<Attributes> = FieldProps & Omit<Attributes, 'name' | 'label' | 'value'> & {
-  value: string;
-  onValue: (value: string) => void;
-};
+type TextProps<Attributes> = FieldProps &
+  Omit<Attributes, 'name' | 'label' | 'value'> & {
+    value: string;
+    onValue: (value: string) => void;
+  };
 
-export function TextField({ name, label, error, hint, value, onValue, ...input }: TextProps<InputHTMLAttributes<HTMLInputElement>>) {
+export function TextField({
+  name,
+  label,
+  error,
+  hint,
+  value,
+  onValue,
+  ...input
+}: TextProps<InputHTMLAttributes<HTMLInputElement>>) {
   return (
     <Shell name={name} label={label} error={error} hint={hint}>
       <input type="text" {...input} {...textControl(name, error, hint, value, onValue)} />
@@ -57,7 +79,15 @@ export function TextField({ name, label, error, hint, value, onValue, ...input }
   );
 }
 
-export function TextArea({ name, label, error, hint, value, onValue, ...textarea }: TextProps<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
+export function TextArea({
+  name,
+  label,
+  error,
+  hint,
+  value,
+  onValue,
+  ...textarea
+}: TextProps<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
   return (
     <Shell name={name} label={label} error={error} hint={hint}>
       <textarea {...textarea} {...textControl(name, error, hint, value, onValue)} />
@@ -65,22 +95,49 @@ export function TextArea({ name, label, error, hint, value, onValue, ...textarea
   );
 }
 
-export function Checkbox({ name, label, error, hint, checked, onChecked }: FieldProps & {
+export function Checkbox({
+  name,
+  label,
+  error,
+  hint,
+  checked,
+  onChecked,
+}: FieldProps & {
   checked: boolean;
   onChecked: (checked: boolean) => void;
 }) {
   return (
     <div class={`field field--checkbox${error ? ' field--invalid' : ''}`}>
-      <input type="checkbox" {...described(name, error, hint)} checked={checked}
-        onChange={(event) => onChecked(event.currentTarget.checked)} />
+      <input
+        type="checkbox"
+        {...described(name, error, hint)}
+        checked={checked}
+        onChange={(event) => onChecked(event.currentTarget.checked)}
+      />
       <label for={idOf(name)}>{label}</label>
-      {hint && <p class="field__hint" id={`${idOf(name)}-hint`}>{hint}</p>}
-      {error && <p class="field__error" id={`${idOf(name)}-error`}>{error}</p>}
+      {hint && (
+        <p class="field__hint" id={`${idOf(name)}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="field__error" id={`${idOf(name)}-error`}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }
 
-export function Select({ name, label, error, hint, value, onValue, options }: FieldProps & {
+export function Select({
+  name,
+  label,
+  error,
+  hint,
+  value,
+  onValue,
+  options,
+}: FieldProps & {
   value: string;
   onValue: (value: string) => void;
   options: ReadonlyArray<{ value: string; label: string }>;
@@ -88,7 +145,11 @@ export function Select({ name, label, error, hint, value, onValue, options }: Fi
   return (
     <Shell name={name} label={label} error={error} hint={hint}>
       <select {...described(name, error, hint)} value={value} onChange={(event) => onValue(event.currentTarget.value)}>
-        {options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
       </select>
     </Shell>
   );

@@ -14,9 +14,7 @@ export function useStore<T>(store: Store<T>): T {
 }
 
 export type Loaded<T> =
-  | { status: 'loading' }
-  | { status: 'ready'; value: T }
-  | { status: 'failed'; problem: ApiProblem };
+  { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; problem: ApiProblem };
 
 /**
  * Loads once per change of deps (the caller names what the loader depends on, as with useCallback);
@@ -32,6 +30,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): [Loaded<T>,
       (value) => mine === generation.current && setState({ status: 'ready', value }),
       (error: unknown) => mine === generation.current && setState({ status: 'failed', problem: asProblem(error) }),
     );
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- deps are the caller's, checked where this hook is called (eslint.config.mjs)
   }, deps);
   useEffect(run, [run]);
   const replace = useCallback((value: T) => setState({ status: 'ready', value }), []);
@@ -72,21 +71,27 @@ export function usePagedList<T>(loadPage: (cursor?: string) => Promise<Page<T>>,
     const mine = after === undefined ? ++generation.current : generation.current;
     (after === undefined ? setLoading : setLoadingMore)(true);
     setProblem(null);
-    loadPage(after).then((page) => {
-      if (mine !== generation.current) {
-        return;
-      }
-      setItems((previous) => (after === undefined ? page.items : [...previous, ...page.items]));
-      setCursor(page.nextCursor ?? null);
-    }, (error: unknown) => {
-      if (mine === generation.current) {
-        setProblem(asProblem(error));
-      }
-    }).finally(() => {
-      if (mine === generation.current) {
-        (after === undefined ? setLoading : setLoadingMore)(false);
-      }
-    });
+    loadPage(after)
+      .then(
+        (page) => {
+          if (mine !== generation.current) {
+            return;
+          }
+          setItems((previous) => (after === undefined ? page.items : [...previous, ...page.items]));
+          setCursor(page.nextCursor ?? null);
+        },
+        (error: unknown) => {
+          if (mine === generation.current) {
+            setProblem(asProblem(error));
+          }
+        },
+      )
+      .finally(() => {
+        if (mine === generation.current) {
+          (after === undefined ? setLoading : setLoadingMore)(false);
+        }
+      });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- deps are the caller's, checked where this hook is called (eslint.config.mjs)
   }, deps);
 
   useEffect(() => {
