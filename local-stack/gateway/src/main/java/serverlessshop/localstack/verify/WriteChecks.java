@@ -1,6 +1,5 @@
 package serverlessshop.localstack.verify;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;
 import serverlessshop.localstack.verify.Tokens.Token;
 
