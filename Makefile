@@ -58,10 +58,14 @@ build: jdk node_modules ## Generate code from the contracts and build everything
 	npm run build -w generated-ts-client
 	npm run build -w static-site
 
-lint: node_modules ## Lint the contracts (Spectral, OWASP rules), the site and the client (ESLint, Prettier), the scripts (ShellCheck), the Markdown links
+# The Java gates run from the root pom alone (-N), one pass over every module's written sources: the layout
+# (Spotless with palantir-java-format; ./mvnw -N spotless:apply fixes it) and Checkstyle's rules (.mvn/checkstyle.xml).
+lint: jdk node_modules ## Lint the contracts (Spectral, OWASP rules), the Java (Spotless, Checkstyle), the site and the client (ESLint, Prettier), the scripts (ShellCheck), Terraform (fmt), the Markdown links
 	npm run lint:api
+	$(MVN) -q -N spotless:check checkstyle:check
 	npm run lint:ts
 	npm run lint:sh
+	npm run lint:tf
 	npm run lint:docs
 
 # After Maven (which also writes routes.json): terraform/test, the deploy script's dry run, then Terraform
