@@ -11,15 +11,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import serverlessshop.products.testing.PrivateMariaDb;
 import serverlessshop.products.testing.TestDatabase;
 import serverlessshop.products.testing.TestCertificates;
+import serverlessshop.support.testing.mariadb.MariaDbServer;
 
 /**
  * TLS that verifies who the server is, as the functions connect to RDS (sslMode=VERIFY_IDENTITY,
@@ -36,22 +35,23 @@ class VerifiedTlsTest {
     @TempDir
     static Path dir;
 
-    private static PrivateMariaDb server;
+    private static MariaDbServer server;
     private static Path rightTrustStore;
     private static Path otherTrustStore;
 
     @BeforeAll
     static void startServerWithATestCertificate() throws Exception {
+        MariaDbServer.assumeInstalled();
         TestCertificates authority = TestCertificates.authority("Test RDS Root CA");
         // Same name, another key: only the key makes an authority.
         TestCertificates impostor = TestCertificates.authority("Test RDS Root CA");
         Path[] serverFiles = authority.issueServer(dir, "server", "localhost");
         rightTrustStore = trustStore(authority, "right");
         otherTrustStore = trustStore(impostor, "other");
-        server = PrivateMariaDb.start(dir.resolve("mariadb"), List.of(
+        server = MariaDbServer.create(dir.resolve("mariadb"),
                 "--ssl-ca=" + authority.writeCertificate(dir.resolve("ca.pem")),
                 "--ssl-cert=" + serverFiles[0], "--ssl-key=" + serverFiles[1],
-                "--require-secure-transport=ON"));
+                "--require-secure-transport=ON");
     }
 
     @AfterAll

@@ -30,10 +30,10 @@ import serverlessshop.bench.FreePorts;
 import serverlessshop.localstack.dynamodb.DynamoDbLocal;
 import serverlessshop.localstack.dynamodb.DynamoDbTables;
 import serverlessshop.reliability.stack.Ledger;
-import serverlessshop.reliability.stack.MariaDbServer;
 import serverlessshop.reliability.stack.ShopStack;
 import serverlessshop.reliability.stack.Suite;
 import serverlessshop.support.testing.logs.SensitiveLogScanner;
+import serverlessshop.support.testing.mariadb.MariaDbServer;
 
 /**
  * What the shop does when what it stands on fails, against the real local stack: products on a
@@ -72,7 +72,7 @@ class FaultInjectionTest {
         Suite.require(MariaDbServer.installed(), "a MariaDB server to stop and start (/usr/sbin/mariadbd and"
                 + " /usr/bin/mariadb-install-db; apt-get install -y mariadb-server)");
         workDir = Suite.workDir("faults-" + Long.toHexString(System.nanoTime()));
-        mariaDb = MariaDbServer.create(workDir.resolve("mariadb"));
+        mariaDb = MariaDbServer.create(workDir.resolve("mariadb"), "--innodb-buffer-pool-size=32M");
         database = new BenchDatabase(Map.of("MYSQL_URL", mariaDb.serverUrl()), "reliability_faults");
         database.recreate();
         dynamoDbPort = FreePorts.one();
