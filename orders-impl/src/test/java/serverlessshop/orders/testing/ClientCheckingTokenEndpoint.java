@@ -1,12 +1,7 @@
 package serverlessshop.orders.testing;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -18,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import serverlessshop.support.testing.TestIssuer;
+import serverlessshop.support.testing.http.StandInServer;
 
 /**
  * Cognito's client authentication in front of the test issuer, which itself accepts any secret: a
@@ -30,23 +26,17 @@ public final class ClientCheckingTokenEndpoint implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private final HttpServer server;
     private final List<String> secretsShown = new CopyOnWriteArrayList<>();
+    private final StandInServer server;
     private volatile String secret;
 
     public ClientCheckingTokenEndpoint(String secret) {
         this.secret = secret;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/", this::handle);
-        server.start();
+        server = StandInServer.start(this::handle);
     }
 
     public String tokenUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/oauth2/token";
+        return server.url() + "/oauth2/token";
     }
 
     /** From now on only this secret is accepted. */
@@ -67,7 +57,7 @@ public final class ClientCheckingTokenEndpoint implements AutoCloseable {
                 secretsShown.add(client[1]);
             }
             if (client == null || !client[0].equals(TestIssuer.MACHINE_CLIENT) || !client[1].equals(secret)) {
-                reply(exchange, 400, "application/json;charset=UTF-8", "{\"error\":\"invalid_client\"}".getBytes(StandardCharsets.UTF_8));
+                StandInServer.reply(exchange, 400, "application/json;charset=UTF-8", "{\"error\":\"invalid_client\"}");
                 return;
             }
             HttpRequest request = HttpRequest.newBuilder(URI.create(TestIssuer.tokenEndpoint()))
@@ -77,7 +67,7 @@ public final class ClientCheckingTokenEndpoint implements AutoCloseable {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
             HttpResponse<byte[]> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            reply(exchange, answer.statusCode(), answer.headers().firstValue("Content-Type").orElse("application/json"),
+            StandInServer.reply(exchange, answer.statusCode(), answer.headers().firstValue("Content-Type").orElse("application/json"),
                     answer.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -98,16 +88,8 @@ public final class ClientCheckingTokenEndpoint implements AutoCloseable {
                 URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)};
     }
 
-    private static void reply(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
-
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

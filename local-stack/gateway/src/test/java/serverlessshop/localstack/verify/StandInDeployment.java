@@ -1,21 +1,17 @@
 package serverlessshop.localstack.verify;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
+import serverlessshop.support.testing.http.StandInServer;
 
 /**
  * A deployment built on a running stack: every request passes through to it unchanged, except that
@@ -28,7 +24,7 @@ final class StandInDeployment implements AutoCloseable {
     private static final Set<String> HOP_BY_HOP = Set.of("host", "connection", "content-length", "transfer-encoding",
             "upgrade", "http2-settings", "keep-alive", "expect", "te", "trailer");
 
-    private final HttpServer server;
+    private final StandInServer server;
     private final String stack;
     private final String teapotMethod;
     private final Pattern teapotPath;
@@ -36,41 +32,38 @@ final class StandInDeployment implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
-    private StandInDeployment(String stack, String teapotMethod, Pattern teapotPath, boolean hideIssuer) throws IOException {
+    private StandInDeployment(String stack, String teapotMethod, Pattern teapotPath, boolean hideIssuer) {
         this.stack = stack;
         this.teapotMethod = teapotMethod;
         this.teapotPath = teapotPath;
         this.hideIssuer = hideIssuer;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-        server.createContext("/", this::handle);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.start();
+        server = StandInServer.start(this::handle);
     }
 
     /** {@code method} on paths matching {@code path} answers 418; everything else is the stack's. */
-    static StandInDeployment teapotOn(String stack, String method, String path) throws IOException {
+    static StandInDeployment teapotOn(String stack, String method, String path) {
         return new StandInDeployment(stack, method, Pattern.compile(path), false);
     }
 
     /** The stack without its issuer: /oauth2 is not there. */
-    static StandInDeployment withoutIssuer(String stack) throws IOException {
+    static StandInDeployment withoutIssuer(String stack) {
         return new StandInDeployment(stack, null, null, true);
     }
 
     String url() {
-        return "http://localhost:" + server.getAddress().getPort();
+        return "http://localhost:" + server.port();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
             if (exchange.getRequestMethod().equals(teapotMethod) && teapotPath.matcher(path).matches()) {
-                answer(exchange, 418, "application/problem+json",
+                StandInServer.reply(exchange, 418, "application/problem+json",
                         "{\"type\":\"urn:example:teapot\",\"title\":\"I'm a teapot\",\"status\":418,\"code\":\"TEAPOT\"}");
                 return;
             }
             if (hideIssuer && (path.equals("/oauth2") || path.startsWith("/oauth2/"))) {
-                answer(exchange, 404, "application/json", "{\"message\":\"Not Found\"}");
+                StandInServer.reply(exchange, 404, "application/json", "{\"message\":\"Not Found\"}");
                 return;
             }
             pass(exchange);
@@ -107,17 +100,8 @@ final class StandInDeployment implements AutoCloseable {
         }
     }
 
-    private static void answer(HttpExchange exchange, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

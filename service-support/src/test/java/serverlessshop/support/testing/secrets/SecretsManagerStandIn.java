@@ -4,12 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
@@ -20,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import serverlessshop.support.testing.http.StandInServer;
 
 /**
  * AWS Secrets Manager's {@code GetSecretValue}, as its JSON protocol (awsJson1_1) answers it, on a
@@ -41,22 +37,12 @@ public final class SecretsManagerStandIn implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SIGV4_KEY = Pattern.compile("^AWS4-HMAC-SHA256 Credential=([^/]+)/[0-9]{8}/([^/]+)/secretsmanager/aws4_request,");
 
-    private final HttpServer server;
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
     private final List<Read> reads = new CopyOnWriteArrayList<>();
-
-    public SecretsManagerStandIn() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/", this::handle);
-        server.start();
-    }
+    private final StandInServer server = StandInServer.start(this::handle);
 
     public String endpoint() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.url();
     }
 
     /** An ARN of this stand-in's region and a made-up account, with the random suffix Secrets Manager adds. */
@@ -140,17 +126,12 @@ public final class SecretsManagerStandIn implements AutoCloseable {
     }
 
     private static void reply(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
         exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        StandInServer.reply(exchange, status, "application/x-amz-json-1.1", body);
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }
