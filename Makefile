@@ -75,11 +75,11 @@ lint: jdk node_modules ## Lint the contracts (Spectral, OWASP rules), the Java (
 # folder, compiled, called from plain Node against a local stack), the site's size budget, then the
 # browser tests (playwright-core and Debian's Chromium against a local stack started as `make run`
 # starts it; without Chromium they say so and skip, under CI=true they fail). Each Vitest run leaves a
-# JUnit file for the summary.
+# JUnit file for the summary. Checkstyle, which every Maven build runs first, is skipped there: lint has just run it.
 test: jdk lint ## Lint, then run every test suite, and print a summary
 	@rm -rf terraform/test/target
 	rm -f generated-ts-client/test-results/junit-*.xml static-site/test-results/junit-*.xml static-site/test-results/contracts-*.jsonl
-	$(MVN) clean install || $(FAILED)
+	$(MVN) -Dcheckstyle.skip clean install || $(FAILED)
 	npm test -w terraform/test || $(FAILED)
 	npm run typecheck -w generated-ts-client || $(FAILED)
 	npm test -w generated-ts-client || $(FAILED)
