@@ -9,7 +9,7 @@ JDK := $(shell scripts/find-jdk 2>/dev/null)
 export JAVA_HOME := $(JDK)
 MVN := ./mvnw -B -ntp
 
-.PHONY: help build test soak lint run token verify bench deploy destroy clean jdk api-release FORCE
+.PHONY: help build test soak lint format run token verify bench deploy destroy clean jdk api-release FORCE
 
 # The local stack (make run) runs build output: routes.json, each function's Lambda directory
 # (<module>/target/lambda/lib), the Runtime Interface Client, DynamoDB Local and the gateway itself.
@@ -58,15 +58,19 @@ build: jdk node_modules ## Generate code from the contracts and build everything
 	npm run build -w generated-ts-client
 	npm run build -w static-site
 
-# The Java gates run from the root pom alone (-N), one pass over every module's written sources: the layout
-# (Spotless with palantir-java-format; ./mvnw -N spotless:apply fixes it) and Checkstyle's rules (.mvn/checkstyle.xml).
+# The Java gates run from the root pom alone (-N), one pass over every module's written sources (the two parentless
+# modules under local-stack/ too, which a reactor-wide spotless goal would not find the plugin in): the layout
+# (Spotless with palantir-java-format; make format fixes it) and Checkstyle's rules (.mvn/checkstyle.xml).
 lint: jdk node_modules ## Lint the contracts (Spectral, OWASP rules), the Java (Spotless, Checkstyle), the site and the client (ESLint, Prettier), the scripts (ShellCheck), Terraform (fmt), the Markdown links
 	npm run lint:api
-	$(MVN) -q -N spotless:check checkstyle:check
+	$(MVN) -q -N spotless:check checkstyle:check || { echo "make lint: make format fixes the Java layout; Checkstyle's findings are listed above" >&2; exit 1; }
 	npm run lint:ts
 	npm run lint:sh
 	npm run lint:tf
 	npm run lint:docs
+
+format: jdk ## Lay out every module's Java as make lint wants it (Spotless, palantir-java-format)
+	$(MVN) -q -N spotless:apply
 
 # After Maven (which also writes routes.json): terraform/test, the deploy script's dry run, then Terraform
 # itself (fmt -check, init from the provider mirror, validate, terraform test against a mocked AWS).
