@@ -26,12 +26,8 @@ public final class FunctionMemory {
 
     /** In MB, for a function of this image (task root {@code <repository>/<module>/target/lambda}). */
     public static int megabytes(FunctionImage image) {
-        Path repository = image.taskRoot().toAbsolutePath().normalize().getParent();
-        for (int up = 0; up < 2 && repository != null; up++) {
-            repository = repository.getParent();
-        }
-        Path variables = repository == null ? null : repository.resolve(VARIABLES);
-        if (variables == null || !Files.exists(variables)) {
+        Path variables = image.taskRoot().toAbsolutePath().resolve("../../..").normalize().resolve(VARIABLES);
+        if (!Files.exists(variables)) {
             return LAMBDA_DEFAULT_MB;
         }
         try {
