@@ -167,10 +167,10 @@ describe('make deploy and make destroy (scripts/deploy)', () => {
       /^terraform -chdir=terraform\/envs\/dev output -raw ecr_registry$/,
       /^aws ecr get-login-password --region eu-west-1 \| docker login --username AWS --password-stdin/,
       // Repositories per environment: serverless-shop-<environment>/<image>.
-      /^docker build --platform linux\/amd64 --provenance=false -t '<account-id>\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/serverless-shop-dev\/products:[0-9a-f]{12}-\d{14}(-dirty)?' products-impl$/,
+      /^docker build --platform linux\/amd64 --provenance=false -t '<account-id>\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/serverless-shop-dev\/products:[0-9a-f]{12}-\d{14}(-dirty)?' products-impl\/target\/lambda$/,
       /^docker push .*serverless-shop-dev\/products:/,
       /^aws ecr describe-images --region eu-west-1 --repository-name serverless-shop-dev\/products /,
-      /^docker build --platform linux\/amd64 --provenance=false -t .*serverless-shop-dev\/orders:.* orders-impl$/,
+      /^docker build --platform linux\/amd64 --provenance=false -t .*serverless-shop-dev\/orders:.* orders-impl\/target\/lambda$/,
       /^docker push .*serverless-shop-dev\/orders:/,
       /^aws ecr describe-images --region eu-west-1 --repository-name serverless-shop-dev\/orders /,
       /^terraform .* apply .*products_image_digest=sha256:.*orders_image_digest=sha256:.* '-target=module\.functions\.aws_lambda_function\.this\["products-migrate"\]'$/,

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import serverlessshop.localstack.lambda.FunctionImage;
 
 /** Where the build output the harness runs is, relative to the repository root. */
 record Layout(Path repo) {
@@ -18,7 +19,7 @@ record Layout(Path repo) {
     }
 
     Path dockerfile(String function) {
-        return repo.resolve(function + "-impl/Dockerfile");
+        return FunctionImage.dockerfile(repo, function);
     }
 
     void requireBuilt() throws IOException {

@@ -193,7 +193,8 @@ public final class LocalStack implements AutoCloseable {
                                            FunctionWiring.Endpoints endpoints) throws IOException {
         Path dockerfile = layout.dockerfile(name);
         if (!Files.exists(dockerfile)) {
-            Console.gateway(name + ": no " + options.repo().relativize(dockerfile) + " yet: its routes answer 500");
+            Console.gateway(name + ": no " + options.repo().relativize(dockerfile) + " yet (make build): its routes"
+                    + " answer 500");
             return null;
         }
         FunctionImage image = FunctionImage.read(name, dockerfile);

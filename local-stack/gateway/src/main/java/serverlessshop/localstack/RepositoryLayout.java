@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import serverlessshop.localstack.lambda.FunctionImage;
 
 /** Where the stack finds the build output it runs, relative to the repository root. */
 record RepositoryLayout(Path repo) {
@@ -29,9 +30,9 @@ record RepositoryLayout(Path repo) {
         return repo.resolve("static-site/dist");
     }
 
-    /** A function's image: {@code products} is built from products-impl/Dockerfile. */
+    /** A function's image: {@code products} is built from products-impl/target/lambda/Dockerfile. */
     Path dockerfile(String function) {
-        return repo.resolve(function + "-impl/Dockerfile");
+        return FunctionImage.dockerfile(repo, function);
     }
 
     /** The build output the stack cannot start without; empty when all is there. */

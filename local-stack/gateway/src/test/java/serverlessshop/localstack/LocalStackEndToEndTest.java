@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import serverlessshop.localstack.issuer.IssuerClient;
+import serverlessshop.localstack.lambda.FunctionImage;
 
 /**
  * The whole stack, started the way {@code make run} starts it (the same main class and class path,
@@ -212,8 +213,8 @@ class LocalStackEndToEndTest {
 
     /** The orders part needs the orders function; it is built in another branch until merged. */
     private static void requireOrders() {
-        if (!Files.exists(Repository.root().resolve("orders-impl/Dockerfile"))) {
-            String why = "orders-impl/Dockerfile is missing: the orders function is not built, so the order half of"
+        if (!Files.exists(FunctionImage.dockerfile(Repository.root(), "orders"))) {
+            String why = "orders-impl/target/lambda/Dockerfile is missing: the orders function is not built, so the order half of"
                     + " the end-to-end flow cannot run";
             if (Repository.isCi()) {
                 fail(why + " (CI=true: nothing may be skipped)");

@@ -22,7 +22,7 @@ public final class OneShotFunction {
     public static String invoke(Path repo, String function, String name, String handler,
                                 Map<String, String> configuration) throws Exception {
         Path runtimeLib = repo.resolve("local-stack/lambda-runtime/target/lib");
-        FunctionImage image = FunctionImage.read(function, repo.resolve(function + "-impl/Dockerfile"))
+        FunctionImage image = FunctionImage.read(function, FunctionImage.dockerfile(repo, function))
                 .withHandler(name, handler);
         try (LambdaFunction instance = new LambdaFunction(image, LambdaEnvironment.of(image, configuration, runtimeLib),
                 runtimeLib)) {

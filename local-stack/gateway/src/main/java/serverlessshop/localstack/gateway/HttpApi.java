@@ -45,7 +45,7 @@ public final class HttpApi {
         LambdaFunction function = functions.get(route.function());
         if (function == null) {
             Console.gateway(route.routeKey() + ": the function \"" + route.function() + "\" is not built"
-                    + " (no " + route.function() + "-impl/Dockerfile or target/lambda/lib): 500");
+                    + " (no " + route.function() + "-impl/target/lambda/Dockerfile or lib): 500");
             return GatewayReplies.internalServerError();
         }
         byte[] event = JSON.writeValueAsBytes(PayloadV2Event.of(request, match, decision, requestId, arrival, gatewayPort));

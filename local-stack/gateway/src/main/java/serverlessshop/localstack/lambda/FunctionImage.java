@@ -55,6 +55,14 @@ public record FunctionImage(String name, Path dockerfile, String handler, Path t
         return runs.stream().filter(run -> run.aotCacheOutput().isPresent()).findFirst();
     }
 
+    /**
+     * Where the build writes a function's Dockerfile: {@code products} is products-impl's, in its Lambda
+     * directory (lambda-function-parent), which is also the image's build context.
+     */
+    public static Path dockerfile(Path repository, String function) {
+        return repository.resolve(function + "-impl/target/lambda/Dockerfile");
+    }
+
     public static FunctionImage read(String name, Path dockerfile) throws IOException {
         Dockerfile file = Dockerfile.read(dockerfile);
         Dockerfile.Copy lib = file.copies().stream()

@@ -24,11 +24,10 @@ public final class FunctionMemory {
     private FunctionMemory() {
     }
 
-    /** In MB, for a function of this image ({@code <repository>/<module>/Dockerfile}). */
+    /** In MB, for a function of this image (task root {@code <repository>/<module>/target/lambda}). */
     public static int megabytes(FunctionImage image) {
-        Path repository = image.dockerfile().toAbsolutePath().getParent().getParent();
-        Path variables = repository == null ? null : repository.resolve(VARIABLES);
-        if (variables == null || !Files.exists(variables)) {
+        Path variables = image.taskRoot().toAbsolutePath().resolve("../../..").normalize().resolve(VARIABLES);
+        if (!Files.exists(variables)) {
             return LAMBDA_DEFAULT_MB;
         }
         try {

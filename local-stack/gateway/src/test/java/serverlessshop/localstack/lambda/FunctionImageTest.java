@@ -14,7 +14,7 @@ class FunctionImageTest {
 
     @Test
     void readsTheProductsImageFromItsDockerfile() throws IOException {
-        Path dockerfile = Repository.root().resolve("products-impl/Dockerfile");
+        Path dockerfile = FunctionImage.dockerfile(Repository.root(), "products");
         FunctionImage image = FunctionImage.read("products", dockerfile);
         assertThat(image.handler()).isEqualTo("serverlessshop.products.lambda.StreamLambdaHandler::handleRequest");
         assertThat(image.taskRoot()).isEqualTo(Repository.root().resolve("products-impl/target/lambda"));
@@ -29,13 +29,16 @@ class FunctionImageTest {
     @Test
     void bothImagesAreTheJava25BaseImageWithTheBuildsJarsAndLauncherAndTheirApiHandler() throws IOException {
         for (String function : new String[] {"products", "orders"}) {
-            Path dockerfile = Repository.root().resolve(function + "-impl/Dockerfile");
+            Path dockerfile = FunctionImage.dockerfile(Repository.root(), function);
             assertThat(Files.readAllLines(dockerfile)).as(function).filteredOn(line -> line.startsWith("FROM"))
                     .containsExactly("FROM public.ecr.aws/lambda/java:25");
-            // The build's target/lambda, as the local stack runs it: the jars and the launcher (see the poms).
+            assertThat(Files.readString(dockerfile)).as(function + ": the build gave every word of the template a value")
+                    .doesNotContain("@lambda.");
+            // The build's target/lambda, the build context, as the local stack runs it: the jars and the
+            // launcher (lambda-function-parent).
             assertThat(Dockerfile.read(dockerfile).copies()).as(function).contains(
-                    new Dockerfile.Copy("target/lambda/lib/", "${LAMBDA_TASK_ROOT}/lib/"),
-                    new Dockerfile.Copy("target/lambda/bin/", "${LAMBDA_TASK_ROOT}/bin/"));
+                    new Dockerfile.Copy("lib/", "${LAMBDA_TASK_ROOT}/lib/"),
+                    new Dockerfile.Copy("bin/", "${LAMBDA_TASK_ROOT}/bin/"));
             FunctionImage image = FunctionImage.read(function, dockerfile);
             assertThat(image.handler()).isEqualTo("serverlessshop." + function + ".lambda.StreamLambdaHandler::handleRequest");
             String handlerClass = image.handler().substring(0, image.handler().indexOf("::"));

@@ -15,7 +15,7 @@ class FunctionMemoryTest {
 
     @Test
     void aFunctionOfThisRepositoryGetsTheApiFunctionsMemoryOfTheDeployment() throws IOException {
-        FunctionImage products = FunctionImage.read("products", Repository.root().resolve("products-impl/Dockerfile"));
+        FunctionImage products = FunctionImage.read("products", FunctionImage.dockerfile(Repository.root(), "products"));
         assertThat(FunctionMemory.megabytes(products)).as("within Lambda's limits").isBetween(128, 10_240);
         assertThat(LambdaEnvironment.of(products, Map.of(), Repository.runtimeLib()))
                 .containsEntry("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(FunctionMemory.megabytes(products)));
@@ -48,7 +48,7 @@ class FunctionMemoryTest {
     }
 
     private static FunctionImage image(Path repository) {
-        return new FunctionImage("x", repository.resolve("x-impl/Dockerfile"), "a.B::c", repository.resolve("x-impl/target/lambda"),
+        return new FunctionImage("x", repository.resolve("x-impl/target/lambda/Dockerfile"), "a.B::c", repository.resolve("x-impl/target/lambda"),
                 Map.of());
     }
 }

@@ -51,7 +51,7 @@ class ImageCommandTest {
     @Test
     void theLocalStackRunsTheCommandLineOfTheImage() throws Exception {
         for (String function : List.of("products", "orders")) {
-            FunctionImage image = FunctionImage.read(function, Repository.root().resolve(function + "-impl/Dockerfile"));
+            FunctionImage image = FunctionImage.read(function, FunctionImage.dockerfile(Repository.root(), function));
             requireBuilt(image);
             Path runtimeLib = Repository.runtimeLib();
             ImagePaths paths = new ImagePaths(image.taskRoot(), runtimeLib);
@@ -92,7 +92,7 @@ class ImageCommandTest {
     @Test
     void theTrainingRunsWithTheOptionsAndTheClassPathOfTheFunction() throws Exception {
         for (String function : List.of("products", "orders")) {
-            FunctionImage image = FunctionImage.read(function, Repository.root().resolve(function + "-impl/Dockerfile"));
+            FunctionImage image = FunctionImage.read(function, FunctionImage.dockerfile(Repository.root(), function));
             ImageRun training = image.aotTraining().orElseThrow();
             String cache = training.aotCacheOutput().orElseThrow();
             Map<String, String> lambda = LambdaEnvironment.inImage(image, Map.of(), 1024);
@@ -115,7 +115,7 @@ class ImageCommandTest {
 
     @Test
     void theLauncherFollowsTheRuntimesRules() throws Exception {
-        FunctionImage image = FunctionImage.read("products", Repository.root().resolve("products-impl/Dockerfile"));
+        FunctionImage image = FunctionImage.read("products", FunctionImage.dockerfile(Repository.root(), "products"));
         List<String> command = new ArrayList<>(image.command());
         command.set(1, LAUNCHER.toString());
 
@@ -139,7 +139,7 @@ class ImageCommandTest {
 
     @Test
     void theHeapFollowsTheFunctionsMemory() throws Exception {
-        FunctionImage image = FunctionImage.read("products", Repository.root().resolve("products-impl/Dockerfile"));
+        FunctionImage image = FunctionImage.read("products", FunctionImage.dockerfile(Repository.root(), "products"));
         requireBuilt(image);
         Path runtimeLib = Repository.runtimeLib();
         Path launcher = image.taskRoot().resolve("bin/lambda-java");
