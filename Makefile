@@ -12,7 +12,7 @@ MVN := ./mvnw -B -ntp
 .PHONY: help build test soak lint run token verify bench deploy destroy clean jdk api-release FORCE
 
 # The local stack (make run) runs build output: routes.json, each function's Lambda directory
-# (<module>/target/lambda/lib), the Runtime Interface Client, DynamoDB Local and the gateway itself.
+# (<module>/target/lambda/lib, and training/ beside it for the AOT cache), the Runtime Interface Client, DynamoDB Local and the gateway itself.
 # It is rebuilt when anything is missing or a source, pom or contract is newer than the last build.
 GATEWAY := local-stack/gateway/target
 GATEWAY_CP := $(GATEWAY)/classes:$(GATEWAY)/lib/*
@@ -20,12 +20,13 @@ GATEWAY_CP := $(GATEWAY)/classes:$(GATEWAY)/lib/*
 BENCH := benchmarks/target
 BENCH_CP := $(BENCH)/classes:$(BENCH)/lib/*
 BUILD_STAMP := $(GATEWAY)/build.stamp
-BUILD_INPUTS := $(shell find pom.xml api-spec service-support *-impl local-stack benchmarks \
+BUILD_INPUTS := $(shell find pom.xml api-spec http-api-event service-support *-impl aot-training local-stack benchmarks \
   \( -name target -o -name node_modules \) -prune -o \
   \( -name pom.xml -o -name '*.yaml' -o -name Dockerfile -o -path '*/src/*' \) -print 2>/dev/null)
 RUN_OUTPUTS := api-spec/target/routes.json local-stack/lambda-runtime/target/lib \
   local-stack/dynamodb-local/target/lib $(GATEWAY)/classes $(GATEWAY)/lib $(BENCH)/classes $(BENCH)/lib \
-  $(patsubst %/Dockerfile,%/target/lambda/lib,$(wildcard *-impl/Dockerfile))
+  $(patsubst %/Dockerfile,%/target/lambda/lib,$(wildcard *-impl/Dockerfile)) \
+  $(patsubst %/Dockerfile,%/target/lambda/training,$(wildcard *-impl/Dockerfile))
 MISSING := $(filter-out $(wildcard $(RUN_OUTPUTS)),$(RUN_OUTPUTS))
 # The site: built by npm (the TypeScript client first), served at / by the gateway.
 SITE := static-site/dist/index.html
