@@ -17,9 +17,11 @@ import java.util.List;
  *
  * <p>It is how the image build's AOT cache training runs (the Dockerfile's RUN): the JDK uses a cache
  * only with the class path it was trained with, so the training JVM gets the function's class path
- * exactly, and the workload, its stand-ins and its event builder come from a folder beside it. What
- * that loader defines is never cached, while the function's classes, which it leaves to its parent,
- * are; nothing of the training is in the function's jars. See docs/decisions/0004-jdk-aot-cache-for-cold-starts.md.
+ * exactly, and the workload, its stand-ins and its event builder come from a folder beside it. The
+ * function's classes, which this loader leaves to its parent, are cached, loaded and linked as before;
+ * what it defines itself the JVM keeps at most as "unregistered" classes, which it neither loads nor
+ * links at start-up and which no loader of the function ever asks for. Nothing of the training is in
+ * the function's jars. See docs/decisions/0004-jdk-aot-cache-for-cold-starts.md.
  */
 public final class IsolatedMain {
 
