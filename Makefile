@@ -12,8 +12,8 @@ MVN := ./mvnw -B -ntp
 .PHONY: help build test soak lint format run token verify bench deploy destroy clean jdk api-release FORCE
 
 # The local stack (make run) runs build output: routes.json, each function's Lambda directory
-# (<module>/target/lambda: its Dockerfile and lib/), the Runtime Interface Client, DynamoDB Local and
-# the gateway itself.
+# (<module>/target/lambda: its Dockerfile, lib/ and training/ for the AOT cache), the Runtime Interface
+# Client, DynamoDB Local and the gateway itself.
 # It is rebuilt when anything is missing or a source, pom or contract is newer than the last build.
 GATEWAY := local-stack/gateway/target
 GATEWAY_CP := $(GATEWAY)/classes:$(GATEWAY)/lib/*
@@ -21,12 +21,12 @@ GATEWAY_CP := $(GATEWAY)/classes:$(GATEWAY)/lib/*
 BENCH := benchmarks/target
 BENCH_CP := $(BENCH)/classes:$(BENCH)/lib/*
 BUILD_STAMP := $(GATEWAY)/build.stamp
-BUILD_INPUTS := $(shell find pom.xml api-spec service-support lambda-function-parent *-impl local-stack benchmarks \
+BUILD_INPUTS := $(shell find pom.xml api-spec http-api-event service-support lambda-function-parent *-impl aot-training local-stack benchmarks \
   \( -name target -o -name node_modules \) -prune -o \
   \( -name pom.xml -o -name '*.yaml' -o -path '*/src/*' \) -print 2>/dev/null)
 RUN_OUTPUTS := api-spec/target/routes.json local-stack/lambda-runtime/target/lib \
   local-stack/dynamodb-local/target/lib $(GATEWAY)/classes $(GATEWAY)/lib $(BENCH)/classes $(BENCH)/lib \
-  $(foreach function,$(wildcard *-impl),$(function)/target/lambda/Dockerfile $(function)/target/lambda/lib)
+  $(foreach function,$(wildcard *-impl),$(function)/target/lambda/Dockerfile $(function)/target/lambda/lib $(function)/target/lambda/training)
 MISSING := $(filter-out $(wildcard $(RUN_OUTPUTS)),$(RUN_OUTPUTS))
 # The site: built by npm (the TypeScript client first), served at / by the gateway.
 SITE := static-site/dist/index.html

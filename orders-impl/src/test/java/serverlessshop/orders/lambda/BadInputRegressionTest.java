@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import serverlessshop.orders.testing.TestOrders;
 import serverlessshop.support.testing.ContractValidator;
 import serverlessshop.support.testing.TestCaller;
-import serverlessshop.support.testing.lambda.HttpApiEvent;
+import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.support.testing.lambda.HttpApiResponse;
 
 /**
@@ -68,9 +68,9 @@ class BadInputRegressionTest {
     }
 
     private static HttpApiResponse listOrders(String query, String accept) {
-        HttpApiEvent event = HttpApiEvent.of("GET /customers/{customer_id}/orders", HISTORY,
-                Map.of("customer_id", TestCaller.CUSTOMER.subject()), query, Map.of("accept", accept), null, false,
-                TestCaller.CUSTOMER.gatewayClaims());
+        HttpApiEvent event = HttpApiEvent.request("GET /customers/{customer_id}/orders").path(HISTORY)
+                .pathParameters(Map.of("customer_id", TestCaller.CUSTOMER.subject())).query(query)
+                .header("accept", accept).claims(TestCaller.CUSTOMER.gatewayClaims()).build();
         HttpApiResponse response = OrdersFunction.invoke(event);
         CONTRACT.assertConforms("GET", HISTORY, response.toSimpleResponse());
         return response;

@@ -14,7 +14,7 @@ import serverlessshop.orders.testing.OrdersTestEnvironment;
 import serverlessshop.orders.testing.ProductsService;
 import serverlessshop.orders.testing.TestOrders;
 import serverlessshop.support.testing.TestIssuer;
-import serverlessshop.support.testing.lambda.HttpApiEvent;
+import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.support.testing.lambda.HttpApiResponse;
 import serverlessshop.support.testing.lambda.LambdaFunctions;
 import serverlessshop.support.testing.metrics.EmfLines;

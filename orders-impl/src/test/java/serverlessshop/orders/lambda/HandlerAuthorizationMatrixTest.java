@@ -14,7 +14,7 @@ import serverlessshop.support.testing.ContractOperations;
 import serverlessshop.support.testing.ContractOperations.Access;
 import serverlessshop.support.testing.ContractValidator;
 import serverlessshop.support.testing.TestCaller;
-import serverlessshop.support.testing.lambda.HttpApiEvent;
+import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.support.testing.lambda.HttpApiResponse;
 
 /**

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import serverlessshop.orders.testing.OrdersTestEnvironment;
 import serverlessshop.orders.testing.TestOrders;
-import serverlessshop.support.testing.lambda.HttpApiEvent;
+import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.support.testing.lambda.HttpApiResponse;
 import serverlessshop.support.testing.lambda.LambdaFunctions;
 
@@ -42,7 +42,9 @@ final class OrdersFunction {
         if (body != null) {
             all.put("content-type", "application/json");
         }
-        return HttpApiEvent.of(routeKey, rawPath, pathParameters, rawQuery, all, body, false, null);
+        HttpApiEvent.Builder event = HttpApiEvent.request(routeKey).path(rawPath).pathParameters(pathParameters)
+                .query(rawQuery).headers(all);
+        return (body == null ? event : event.body(body)).build();
     }
 
     /** POST /orders of two units of the product, with a new Idempotency-Key. */

@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import serverlessshop.products.testing.TestDatabase;
-import serverlessshop.support.lambda.TrainingEvents;
+import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.support.testing.ContractValidator;
 import serverlessshop.support.testing.fuzz.FuzzCase;
 import serverlessshop.support.testing.fuzz.FuzzSettings;
@@ -71,13 +71,13 @@ class BadInputFuzzTest {
         return switch (target.operationId()) {
             case "listProducts", "getProduct" -> null;
             case "createProduct", "updateProduct", "deleteProduct" ->
-                    TrainingEvents.claims("admin-" + UUID.randomUUID(), "openid", "[admin]");
-            default -> TrainingEvents.claims("serverless-shop-orders", "products/stock", null);
+                    HttpApiEvent.accessTokenClaims("admin-" + UUID.randomUUID(), "openid", "[admin]");
+            default -> HttpApiEvent.accessTokenClaims("serverless-shop-orders", "products/stock", null);
         };
     }
 
     private static String createProduct() {
-        var event = serverlessshop.support.testing.lambda.HttpApiEvent.fixture("create-product-admin")
+        var event = serverlessshop.httpapi.HttpApiEvent.fixture("create-product-admin")
                 .withBodyField("sku", "FUZZ-" + UUID.randomUUID().toString().substring(0, 8));
         HttpApiResponse created = ProductsFunction.invoke(event);
         if (created.statusCode() != 201) {

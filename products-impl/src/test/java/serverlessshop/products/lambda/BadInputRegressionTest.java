@@ -12,9 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import serverlessshop.products.testing.TestDatabase;
-import serverlessshop.support.lambda.TrainingEvents;
+import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.support.testing.ContractValidator;
-import serverlessshop.support.testing.lambda.HttpApiEvent;
 import serverlessshop.support.testing.lambda.HttpApiResponse;
 
 /**
@@ -26,9 +25,9 @@ import serverlessshop.support.testing.lambda.HttpApiResponse;
 class BadInputRegressionTest {
 
     private static final ContractValidator CONTRACT = ContractValidator.forContract("products");
-    private static final Map<String, String> ADMIN = TrainingEvents.claims("admin-regression", "openid", "[admin]");
+    private static final Map<String, String> ADMIN = HttpApiEvent.accessTokenClaims("admin-regression", "openid", "[admin]");
     private static final Map<String, String> MACHINE =
-            TrainingEvents.claims("serverless-shop-orders", "products/stock", null);
+            HttpApiEvent.accessTokenClaims("serverless-shop-orders", "products/stock", null);
     private static final String PRODUCT_BODY = "{\"sku\":\"REG-%s\",\"name\":\"Lamp\",\"price\":1.50%s}";
 
     @BeforeAll
@@ -196,8 +195,9 @@ class BadInputRegressionTest {
                                         Map<String, String> claims) {
         Map<String, String> all = new HashMap<>(Map.of("accept", "application/json"));
         all.putAll(headers);
-        HttpApiResponse response = ProductsFunction.invoke(
-                HttpApiEvent.of(routeKey, rawPath, pathParameters, rawQuery, all, body, false, claims));
+        HttpApiEvent.Builder event = HttpApiEvent.request(routeKey).path(rawPath).pathParameters(pathParameters)
+                .query(rawQuery).headers(all).claims(claims);
+        HttpApiResponse response = ProductsFunction.invoke((body == null ? event : event.body(body)).build());
         String examplePath = routeKey.substring(routeKey.indexOf(' ') + 1)
                 .replaceAll("\\{[^}]+}", "0192f1a4-6c1e-7d3a-9b2f-5e8c4a1d7f60");
         CONTRACT.assertConforms(routeKey.substring(0, routeKey.indexOf(' ')), examplePath, response.toSimpleResponse());

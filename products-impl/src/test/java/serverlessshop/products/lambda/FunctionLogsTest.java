@@ -11,7 +11,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import serverlessshop.products.testing.TestDatabase;
 import serverlessshop.support.testing.TestIssuer;
-import serverlessshop.support.testing.lambda.HttpApiEvent;
+import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.support.testing.lambda.HttpApiResponse;
 import serverlessshop.support.testing.logs.SensitiveLogScanner;
 

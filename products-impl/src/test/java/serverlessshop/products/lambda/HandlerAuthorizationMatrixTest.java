@@ -16,7 +16,7 @@ import serverlessshop.support.testing.ContractOperations.Access;
 import serverlessshop.support.testing.ContractOperations.ExampleRequest;
 import serverlessshop.support.testing.ContractValidator;
 import serverlessshop.support.testing.TestCaller;
-import serverlessshop.support.testing.lambda.HttpApiEvent;
+import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.support.testing.lambda.HttpApiResponse;
 
 /**
@@ -178,7 +178,9 @@ class HandlerAuthorizationMatrixTest {
         if (body != null) {
             all.put("content-type", "application/json");
         }
-        return HttpApiEvent.of(routeKey, rawPath, pathParameters, "", all, body, false, null);
+        HttpApiEvent.Builder event = HttpApiEvent.request(routeKey).path(rawPath).pathParameters(pathParameters)
+                .headers(all);
+        return (body == null ? event : event.body(body)).build();
     }
 
     private static HttpApiResponse send(HttpApiEvent event, Map<String, String> claims) {

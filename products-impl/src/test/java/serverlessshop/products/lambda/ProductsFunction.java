@@ -1,7 +1,7 @@
 package serverlessshop.products.lambda;
 
 import serverlessshop.products.testing.TestDatabase;
-import serverlessshop.support.testing.lambda.HttpApiEvent;
+import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.support.testing.lambda.HttpApiResponse;
 import serverlessshop.support.testing.lambda.LambdaFunctions;
 

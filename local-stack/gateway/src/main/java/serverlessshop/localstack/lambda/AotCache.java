@@ -69,6 +69,13 @@ public final class AotCache {
         if (isFresh(output, image, runtimeLib)) {
             return true;
         }
+        for (Path workload : image.trainingMounts()) {
+            if (!Files.isDirectory(workload)) {
+                Console.line(image.name(), "the AOT training's " + workload + " is not built (./mvnw -pl aot-training -am"
+                        + " package): the function starts without its cache");
+                return false;
+            }
+        }
         int memoryMb = Integer.parseInt(environment.getOrDefault("AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
                 Integer.toString(FunctionMemory.megabytes(image))));
         FunctionImage atTheRun = new FunctionImage(image.name(), image.dockerfile(), image.handler(), image.taskRoot(),
@@ -78,8 +85,9 @@ public final class AotCache {
     }
 
     /**
-     * Newer than every jar it was made from, the Dockerfile that says how, the launcher that ran the
-     * training (the task root's bin) and the JVM that made it.
+     * Newer than every jar it was made from (the function's, the runtime's, the training workload's),
+     * the Dockerfile that says how, the launcher that ran the training (the task root's bin) and the
+     * JVM that made it.
      */
     static boolean isFresh(Path cache, FunctionImage image, Path runtimeLib) throws IOException {
         if (!Files.exists(cache)) {
@@ -88,7 +96,12 @@ public final class AotCache {
         FileTime made = Files.getLastModifiedTime(cache);
         List<Path> inputs = new ArrayList<>(List.of(image.dockerfile(),
                 Path.of(System.getProperty("java.home"), "lib", "modules")));
-        for (Path dir : List.of(image.libDir(), runtimeLib)) {
+        List<Path> jarDirs = new ArrayList<>(List.of(image.libDir(), runtimeLib));
+        jarDirs.addAll(image.trainingMounts());
+        for (Path dir : jarDirs) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
             try (Stream<Path> jars = Files.list(dir)) {
                 jars.filter(jar -> jar.toString().endsWith(".jar")).forEach(inputs::add);
             }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,11 +62,18 @@ record Dockerfile(List<Copy> copies, Map<String, String> env, List<String> cmd, 
                 case "ENTRYPOINT" -> entrypoint = execForm(arguments);
                 case "RUN" -> {
                     // Only the exec form, which runs without a shell; with the environment at that point
-                    // (an ENV wins over an ARG of the same name, as in Docker).
-                    if (arguments.startsWith("[")) {
+                    // (an ENV wins over an ARG of the same name, as in Docker) and its bind mounts.
+                    Map<String, String> mounts = new LinkedHashMap<>();
+                    String command = arguments;
+                    while (command.startsWith("--")) {
+                        String[] flagAndRest = command.split("\\s+", 2);
+                        bindMount(flagAndRest[0]).ifPresent(mount -> mounts.put(mount.getKey(), mount.getValue()));
+                        command = flagAndRest.length > 1 ? flagAndRest[1].trim() : "";
+                    }
+                    if (command.startsWith("[")) {
                         Map<String, String> runEnv = new LinkedHashMap<>(buildArgs);
                         runEnv.putAll(env);
-                        runs.add(new ImageRun(execForm(arguments), runEnv));
+                        runs.add(new ImageRun(execForm(command), runEnv, mounts));
                     }
                 }
                 default -> {
@@ -74,6 +82,23 @@ record Dockerfile(List<Copy> copies, Map<String, String> env, List<String> cmd, 
             }
         }
         return new Dockerfile(copies, env, cmd, entrypoint, List.copyOf(runs));
+    }
+
+    /** {@code --mount=type=bind,source=a,target=/b} as target /b, source a; other flags and mounts: none. */
+    private static Optional<Map.Entry<String, String>> bindMount(String flag) {
+        if (!flag.startsWith("--mount=")) {
+            return Optional.empty();
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String option : flag.substring("--mount=".length()).split(",")) {
+            String[] nameValue = option.split("=", 2);
+            options.put(nameValue[0], nameValue.length > 1 ? nameValue[1] : "");
+        }
+        String target = options.getOrDefault("target", options.getOrDefault("dst", options.get("destination")));
+        if (!options.getOrDefault("type", "bind").equals("bind") || target == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Map.entry(target, options.getOrDefault("source", options.getOrDefault("src", "."))));
     }
 
     /** Logical lines: comments dropped, backslash continuations joined. */

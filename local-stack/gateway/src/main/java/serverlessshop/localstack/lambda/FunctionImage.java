@@ -72,16 +72,38 @@ public record FunctionImage(String name, Path dockerfile, String handler, Path t
         if (file.cmd().size() != 1) {
             throw new IOException(dockerfile + ": CMD must name one handler, [\"package.Class::method\"]");
         }
-        Path libDir = dockerfile.toAbsolutePath().getParent().resolve(trimSlash(lib.source())).normalize();
-        return new FunctionImage(name, dockerfile, file.cmd().getFirst(), libDir.getParent(), file.env(),
+        Path context = dockerfile.toAbsolutePath().getParent();
+        Path taskRoot = context.resolve(trimSlash(lib.source())).normalize().getParent();
+        for (ImageRun run : file.runs()) {
+            for (var mount : run.bindMounts().entrySet()) {
+                // The local stack runs a RUN in place, /var/task being the task root: a folder the RUN
+                // mounts must be where its image path is here too.
+                String target = trimSlash(mount.getKey());
+                Path source = context.resolve(trimSlash(mount.getValue())).normalize();
+                if (!target.startsWith(ImagePaths.TASK_ROOT + "/")
+                        || !taskRoot.resolve(target.substring(ImagePaths.TASK_ROOT.length() + 1)).equals(source)) {
+                    throw new IOException(dockerfile + ": a RUN mounts " + mount.getValue() + " at " + target
+                            + ", which the local stack cannot run in place: mount a folder of the task root ("
+                            + context.relativize(taskRoot) + ") at the same path under " + ImagePaths.TASK_ROOT);
+                }
+            }
+        }
+        return new FunctionImage(name, dockerfile, file.cmd().getFirst(), taskRoot, file.env(),
                 file.entrypoint(), file.runs());
+    }
+
+    /** The folders of the task root the AOT training RUN mounts for itself (its workload), where they are here. */
+    public List<Path> trainingMounts() {
+        return aotTraining().stream().flatMap(run -> run.bindMounts().keySet().stream())
+                .map(target -> taskRoot.resolve(trimSlash(target).substring(ImagePaths.TASK_ROOT.length() + 1)))
+                .toList();
     }
 
     public Path libDir() {
         return taskRoot.resolve("lib");
     }
 
-    /** Whether the build has filled the folder the Dockerfile copies, launcher included. */
+    /** Whether the build has filled the folder the Dockerfile copies, launcher and training workload included. */
     public boolean isBuilt() throws IOException {
         if (!Files.isDirectory(libDir())) {
             return false;
@@ -89,6 +111,11 @@ public record FunctionImage(String name, Path dockerfile, String handler, Path t
         for (String word : entrypoint) {
             if (word.startsWith(ImagePaths.TASK_ROOT + "/")
                     && !Files.exists(taskRoot.resolve(word.substring(ImagePaths.TASK_ROOT.length() + 1)))) {
+                return false;
+            }
+        }
+        for (Path mounted : trainingMounts()) {
+            if (!Files.isDirectory(mounted)) {
                 return false;
             }
         }

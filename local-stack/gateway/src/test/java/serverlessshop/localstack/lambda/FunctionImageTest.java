@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import serverlessshop.localstack.Repository;
@@ -65,7 +66,8 @@ class FunctionImageTest {
                 ARG MEMORY=512
                 ARG UNSET
                 RUN echo a shell-form run is the build's business
-                RUN ["/var/lang/bin/java", "-XX:AOTCacheOutput=/var/task/a.aot", "-cp", "/var/task/lib/*", "T"]
+                RUN --network=none --mount=type=bind,source=work/,target=/var/task/work \\
+                    ["/var/lang/bin/java", "-XX:AOTCacheOutput=/var/task/a.aot", "-cp", "/var/task/lib/*", "T"]
                 ENV OPTS="-Xa -XX:AOTCache=/var/task/a.aot"
                 ENTRYPOINT ["/var/lang/bin/java", "-cp", "/var/task/lib/*:/var/runtime/lib/*", "Main"]
                 CMD ["a.B::c"]
@@ -76,6 +78,8 @@ class FunctionImageTest {
                 .doesNotContainKey("UNSET");
         assertThat(image.env()).doesNotContainKey("MEMORY");
         assertThat(image.aotTraining().orElseThrow().aotCacheOutput()).contains("/var/task/a.aot");
+        assertThat(image.aotTraining().orElseThrow().bindMounts()).containsExactly(Map.entry("/var/task/work", "work/"));
+        assertThat(image.trainingMounts()).containsExactly(dir.resolve("work"));
         assertThat(image.env()).containsEntry("OPTS", "-Xa -XX:AOTCache=/var/task/a.aot");
 
         ImagePaths paths = new ImagePaths(dir, dir.resolve("runtime"));
@@ -101,6 +105,18 @@ class FunctionImageTest {
                 .containsEntry("C", "with \"quotes\"").containsEntry("LEGACY", "some value");
         assertThat(image.handler()).isEqualTo("example.Handler::handleRequest");
         assertThat(image.taskRoot()).isEqualTo(dir.resolve("build"));
+    }
+
+    @Test
+    void refusesARunThatMountsAFolderElsewhereThanItsPlaceInTheTaskRoot(@TempDir Path dir) throws IOException {
+        Path dockerfile = dir.resolve("Dockerfile");
+        Files.writeString(dockerfile, """
+                FROM x
+                COPY build/lib/ ${LAMBDA_TASK_ROOT}/lib/
+                RUN --mount=type=bind,source=elsewhere,target=/var/task/training ["java", "-XX:AOTCacheOutput=/var/task/a.aot", "T"]
+                CMD ["a.B::c"]
+                """);
+        assertThatThrownBy(() -> FunctionImage.read("x", dockerfile)).hasMessageContaining("build");
     }
 
     @Test

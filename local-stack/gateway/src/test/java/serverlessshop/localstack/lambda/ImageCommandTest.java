@@ -108,8 +108,12 @@ class ImageCommandTest {
             assertThat(options).as(function + ": the function's JVM maps the cache the training writes").isPositive();
             assertThat(trainingJvm.subList(0, options)).as(function + ": the same options and class path")
                     .isEqualTo(functionJvm.subList(0, options));
+            // The workload from the folder the RUN mounts, through a class loader of its own: not on the class path.
             assertThat(trainingJvm.subList(options, trainingJvm.size())).containsExactly(
-                    "-XX:AOTCacheOutput=" + cache, "serverlessshop." + function + ".lambda.AotTraining");
+                    "-XX:AOTCacheOutput=" + cache, "serverlessshop.support.lambda.IsolatedMain",
+                    "/var/task/training", "serverlessshop.training." + function + ".AotTraining");
+            assertThat(training.bindMounts()).as(function).containsExactly(
+                    java.util.Map.entry("/var/task/training", "target/lambda/training"));
         }
     }
 

@@ -1,7 +1,7 @@
 package serverlessshop.support.testing.fuzz;
 
 import java.util.Map;
-import serverlessshop.support.testing.lambda.HttpApiEvent;
+import serverlessshop.httpapi.HttpApiEvent;
 
 /**
  * One generated request, as API Gateway would hand it over: a route and its concrete path, the
@@ -21,7 +21,16 @@ public record FuzzCase(String operationId, String kind, String routeKey, String 
 
     /** The event API Gateway would send for it, with these authorizer claims (or none). */
     public HttpApiEvent toEvent(Map<String, String> claims) {
-        return HttpApiEvent.of(routeKey, rawPath, pathParameters, rawQuery, headers, body, base64, claims);
+        HttpApiEvent.Builder event = HttpApiEvent.request(routeKey).path(rawPath).pathParameters(pathParameters)
+                .query(rawQuery).headers(headers).claims(claims);
+        if (body != null) {
+            if (base64) {
+                event.base64Body(body);
+            } else {
+                event.body(body);
+            }
+        }
+        return event.build();
     }
 
     /** The request, shortened where it is huge, for a failure message. */

@@ -2,6 +2,7 @@ package serverlessshop.support.testing.lambda;
 
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -14,9 +15,11 @@ import java.util.Map;
  */
 public record HttpApiResponse(JsonNode json) {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     public static HttpApiResponse parse(byte[] output) {
         try {
-            return new HttpApiResponse(HttpApiEvent.JSON.readTree(output));
+            return new HttpApiResponse(JSON.readTree(output));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -44,7 +47,7 @@ public record HttpApiResponse(JsonNode json) {
 
     public JsonNode bodyJson() {
         try {
-            return HttpApiEvent.JSON.readTree(body());
+            return JSON.readTree(body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.support.lambda.InvocationContext;
 
 /**

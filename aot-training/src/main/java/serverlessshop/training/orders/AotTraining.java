@@ -1,13 +1,16 @@
-package serverlessshop.orders.lambda;
+package serverlessshop.training.orders;
+
+import static serverlessshop.training.TrainingRun.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.UUID;
-import serverlessshop.support.lambda.TrainingEvents;
-import serverlessshop.support.lambda.TrainingRun;
+import serverlessshop.httpapi.HttpApiEvent;
+import serverlessshop.orders.lambda.StreamLambdaHandler;
+import serverlessshop.training.TrainingRun;
 
 /**
- * The AOT cache's training run of the orders function (see the Dockerfile): the handler class starts
+ * The AOT cache's training run of the orders function (see its Dockerfile): the handler class starts
  * as Lambda starts it, then places orders (the whole saga), lists and reads them, changes a status,
  * and meets the errors a shop meets (404, 400), a few rounds, against {@link TrainingStandIns} for
  * DynamoDB, Secrets Manager and the products API, which the image build cannot reach.
@@ -37,24 +40,28 @@ public final class AotTraining {
 
         TrainingRun run = new TrainingRun(new StreamLambdaHandler());
         String customer = TrainingStandIns.CUSTOMER;
-        Map<String, String> shopper = TrainingEvents.claims(customer, "openid", null);
-        Map<String, String> admin = TrainingEvents.claims("training-admin", "openid", "[admin]");
+        Map<String, String> shopper = HttpApiEvent.accessTokenClaims(customer, "openid", null);
+        Map<String, String> admin = HttpApiEvent.accessTokenClaims("training-admin", "openid", "[admin]");
         String order = "{\"items\":[{\"product_id\":\"" + UUID.randomUUID() + "\",\"quantity\":1},{\"product_id\":\""
                 + UUID.randomUUID() + "\",\"quantity\":2}],\"shipping_address\":{\"street\":\"1 Training Road\","
                 + "\"city\":\"Buildville\",\"zip_code\":\"12345\",\"country\":\"US\"}}";
         for (int round = 0; round < ROUNDS; round++) {
-            JsonNode placed = TrainingRun.body(run.invoke(TrainingEvents.event("POST /orders", "/orders", null, shopper,
-                    Map.of("idempotency-key", UUID.randomUUID().toString()), order)));
+            JsonNode placed = TrainingRun.body(run.invoke(request("POST /orders", "/orders", order).claims(shopper)
+                    .header("idempotency-key", UUID.randomUUID().toString())));
             String orderId = placed.path("order_id").asText(UUID.randomUUID().toString());
-            run.invoke(TrainingEvents.event("GET /customers/{customer_id}/orders", "/customers/" + customer + "/orders",
-                    "limit=20", shopper, Map.of(), null));
-            run.invoke(TrainingEvents.event("GET /orders/{order_id}", "/orders/" + orderId, null, shopper, Map.of(), null));
-            run.invoke(TrainingEvents.event("PUT /orders/{order_id}", "/orders/" + orderId, null, admin, Map.of(),
-                    "{\"order_status\":\"SHIPPED\"}"));
-            run.invoke(TrainingEvents.event("GET /orders/{order_id}", "/orders/not-an-id", null, shopper, Map.of(), null));
-            run.invoke(TrainingEvents.event("POST /orders", "/orders", null, shopper, Map.of(), order)); // no key: 400
+            run.invoke(request("GET /customers/{customer_id}/orders", "/customers/" + customer + "/orders", null)
+                    .pathParameters(Map.of("customer_id", customer)).query("limit=20").claims(shopper));
+            run.invoke(order(orderId).claims(shopper));
+            run.invoke(request("PUT /orders/{order_id}", "/orders/" + orderId, "{\"order_status\":\"SHIPPED\"}")
+                    .pathParameters(Map.of("order_id", orderId)).claims(admin));
+            run.invoke(order("not-an-id").claims(shopper));
+            run.invoke(request("POST /orders", "/orders", order).claims(shopper)); // no Idempotency-Key: 400
         }
         standIns.close();
         run.finish("orders");
+    }
+
+    private static HttpApiEvent.Builder order(String id) {
+        return request("GET /orders/{order_id}", "/orders/" + id, null).pathParameters(Map.of("order_id", id));
     }
 }

@@ -1,4 +1,4 @@
-package serverlessshop.orders.lambda;
+package serverlessshop.training.orders;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,18 +1,21 @@
-package serverlessshop.products.lambda;
+package serverlessshop.training.products;
+
+import static serverlessshop.training.TrainingRun.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.DriverManager;
 import java.util.Map;
 import java.util.UUID;
+import serverlessshop.httpapi.HttpApiEvent;
+import serverlessshop.products.database.IamTokenLogin;
+import serverlessshop.products.lambda.StreamLambdaHandler;
+import serverlessshop.training.TrainingRun;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
-import serverlessshop.products.database.IamTokenLogin;
-import serverlessshop.support.lambda.TrainingEvents;
-import serverlessshop.support.lambda.TrainingRun;
 
 /**
- * The AOT cache's training run of the products function (see the Dockerfile): the handler class
+ * The AOT cache's training run of the products function (see its Dockerfile): the handler class
  * starts as Lambda starts it, then serves the catalogue and stock-reservation requests of a shop,
  * a few rounds, including the errors a shop meets (404, 400). The image build has no database, so
  * the training runs on H2 in MySQL mode with the migrations applied; the MySQL driver is loaded too,
@@ -36,38 +39,42 @@ public final class AotTraining {
         signIamToken();
 
         TrainingRun run = new TrainingRun(new StreamLambdaHandler());
-        Map<String, String> admin = TrainingEvents.claims("training-admin", "openid", "[admin]");
-        Map<String, String> orders = TrainingEvents.claims("training-orders", "products/stock", null);
+        Map<String, String> admin = HttpApiEvent.accessTokenClaims("training-admin", "openid", "[admin]");
+        Map<String, String> orders = HttpApiEvent.accessTokenClaims("training-orders", "products/stock", null);
         for (int round = 0; round < ROUNDS; round++) {
             String firstId = null;
             for (int i = 0; i < 3; i++) {
-                JsonNode created = TrainingRun.body(run.invoke(TrainingEvents.event("POST /products", "/products", null,
-                        admin, Map.of(), "{\"sku\":\"TRAIN-" + round + "-" + i + "\",\"name\":\"Training lamp " + i
-                                + "\",\"description\":\"A lamp.\",\"price\":19.99,\"stock_quantity\":100,\"is_active\":true}")));
+                JsonNode created = TrainingRun.body(run.invoke(request("POST /products", "/products",
+                        "{\"sku\":\"TRAIN-" + round + "-" + i + "\",\"name\":\"Training lamp " + i
+                                + "\",\"description\":\"A lamp.\",\"price\":19.99,\"stock_quantity\":100,\"is_active\":true}")
+                        .claims(admin)));
                 firstId = firstId == null ? created.path("product_id").asText(null) : firstId;
             }
-            JsonNode page = TrainingRun.body(run.invoke(TrainingEvents.event("GET /products", "/products", "limit=2",
-                    null, Map.of(), null)));
+            JsonNode page = TrainingRun.body(run.invoke(request("GET /products", "/products", null).query("limit=2")));
             String cursor = page.path("next_cursor").asText(null);
             if (cursor != null) {
-                run.invoke(TrainingEvents.event("GET /products", "/products", "limit=2&cursor=" + cursor, null, Map.of(), null));
+                run.invoke(request("GET /products", "/products", null).query("limit=2&cursor=" + cursor));
             }
-            run.invoke(TrainingEvents.event("GET /products", "/products", "limit=20", null, Map.of(), null));
+            run.invoke(request("GET /products", "/products", null).query("limit=20"));
             if (firstId == null) {
                 continue;
             }
-            String productPath = "/products/" + firstId;
-            run.invoke(TrainingEvents.event("GET /products/{product_id}", productPath, null, null, Map.of(), null));
-            run.invoke(TrainingEvents.event("GET /products/{product_id}", "/products/" + UUID.randomUUID(), null, null,
-                    Map.of(), null));
-            run.invoke(TrainingEvents.event("GET /products/{product_id}", "/products/not-an-id", null, null, Map.of(), null));
-            String reservation = "/products/stock-reservations/" + UUID.randomUUID();
-            run.invoke(TrainingEvents.event("PUT /products/stock-reservations/{reservation_id}", reservation, null, orders,
-                    Map.of(), "{\"items\":[{\"product_id\":\"" + firstId + "\",\"quantity\":1}],\"ttl_seconds\":300}"));
-            run.invoke(TrainingEvents.event("POST /products/stock-reservations/{reservation_id}/confirm",
-                    reservation + "/confirm", null, orders, Map.of(), null));
+            run.invoke(product(firstId));
+            run.invoke(product(UUID.randomUUID().toString()));
+            run.invoke(product("not-an-id"));
+            String reservation = UUID.randomUUID().toString();
+            String reservationPath = "/products/stock-reservations/" + reservation;
+            run.invoke(request("PUT /products/stock-reservations/{reservation_id}", reservationPath,
+                    "{\"items\":[{\"product_id\":\"" + firstId + "\",\"quantity\":1}],\"ttl_seconds\":300}")
+                    .pathParameters(Map.of("reservation_id", reservation)).claims(orders));
+            run.invoke(request("POST /products/stock-reservations/{reservation_id}/confirm", reservationPath + "/confirm",
+                    null).pathParameters(Map.of("reservation_id", reservation)).claims(orders));
         }
         run.finish("products");
+    }
+
+    private static HttpApiEvent.Builder product(String id) {
+        return request("GET /products/{product_id}", "/products/" + id, null).pathParameters(Map.of("product_id", id));
     }
 
     /** A token signed locally with made-up credentials: the SDK's signer classes, about 0.8 s of loading otherwise. */

@@ -1,19 +1,19 @@
-package serverlessshop.support.lambda;
+package serverlessshop.training;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
+import serverlessshop.httpapi.HttpApiEvent;
+import serverlessshop.support.lambda.InvocationContext;
 
 /**
  * The workload of a JDK AOT cache training run ({@code java -XX:AOTCacheOutput=...}): the function's
- * own handler class, started as Lambda starts it, fed real payload-2.0 events, so that the classes
- * of the cold start and of the first requests go into the cache. The image build runs it (its
- * Dockerfile's RUN), and the local stack runs the same command with the local JVM. A request that
+ * own handler class, started as Lambda starts it, fed payload-2.0 events as API Gateway sends them,
+ * so that the classes of the cold start and of the first requests go into the cache. A request that
  * fails still trains its code path; the run only says what each event answered.
  */
 public final class TrainingRun {
@@ -27,11 +27,18 @@ public final class TrainingRun {
         this.handler = handler;
     }
 
+    /** A request as the shop's clients send one: JSON accepted, and sent when there is a body (null: none). */
+    public static HttpApiEvent.Builder request(String routeKey, String path, String jsonBody) {
+        HttpApiEvent.Builder event = HttpApiEvent.request(routeKey).path(path)
+                .header("accept", "application/json").header("user-agent", "aot-training");
+        return jsonBody == null ? event : event.header("content-type", "application/json").body(jsonBody);
+    }
+
     /** Hands the event to the handler; returns the response (statusCode, headers, body), or null on an error. */
-    public JsonNode invoke(String event) {
+    public JsonNode invoke(HttpApiEvent.Builder event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, InvocationContext.of("training"));
+            handler.handleRequest(new ByteArrayInputStream(event.build().bytes()), out, InvocationContext.of("training"));
             JsonNode response = JSON.readTree(out.toByteArray());
             statuses.merge(response.path("statusCode").asInt(), 1, Integer::sum);
             return response;
