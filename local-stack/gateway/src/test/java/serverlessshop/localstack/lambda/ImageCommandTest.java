@@ -113,7 +113,7 @@ class ImageCommandTest {
                     "-XX:AOTCacheOutput=" + cache, "serverlessshop.support.lambda.IsolatedMain",
                     "/var/task/training", "serverlessshop.training." + function + ".AotTraining");
             assertThat(training.bindMounts()).as(function).containsExactly(
-                    java.util.Map.entry("/var/task/training", "target/lambda/training"));
+                    Map.entry("/var/task/training", "training"));
         }
     }
 

@@ -31,7 +31,7 @@ class LambdaDirectoryTest {
     @Test
     void theFunctionsClassPathHoldsNoTrainingBenchOrTestClass() throws IOException {
         for (String function : List.of("products", "orders")) {
-            FunctionImage image = FunctionImage.read(function, Repository.root().resolve(function + "-impl/Dockerfile"));
+            FunctionImage image = FunctionImage.read(function, FunctionImage.dockerfile(Repository.root(), function));
             requireBuilt(image);
             List<String> ours = classes(image.libDir());
             assertThat(ours).as(function + ": the handler is in lib/")
@@ -44,7 +44,7 @@ class LambdaDirectoryTest {
     @Test
     void theTrainingWorkloadIsBesideTheClassPathNotOnIt() throws IOException {
         for (String function : List.of("products", "orders")) {
-            FunctionImage image = FunctionImage.read(function, Repository.root().resolve(function + "-impl/Dockerfile"));
+            FunctionImage image = FunctionImage.read(function, FunctionImage.dockerfile(Repository.root(), function));
             requireBuilt(image);
             List<String> command = image.aotTraining().orElseThrow().command();
             String workload = command.getLast().replace('.', '/') + ".class";
