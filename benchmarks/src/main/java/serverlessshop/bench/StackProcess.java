@@ -26,7 +26,7 @@ import serverlessshop.localstack.process.ProcessTrees;
  * The whole local stack in its own process, started exactly as {@code make run} starts it (main
  * class, class path, options), on ports of the harness's choosing. Its console goes to a log file.
  *
- * <p>Its functions run with benchmarks/function-timing's jar at the end of their class path and its
+ * <p>Timed, its functions run with benchmarks/function-timing's jar at the end of their class path and its
  * TimedHandler in place of their handler, which runs theirs: each invocation prints one
  * {@code SHOP_BENCH_TIMING} line, kept here per function for the overhead figures. The functions'
  * own jars have no timing code, and the jar comes after them, so their AOT cache still loads.
@@ -80,12 +80,21 @@ public final class StackProcess implements AutoCloseable {
     }
 
     /**
+     * The functions as they ship, untimed.
+     *
      * @param functionEnvironment variables every function gets over its image's ENV (--function-env)
      * @param environment         the stack's own environment additions (PRODUCTS_DB_URL ...)
      */
     public static StackProcess start(String name, Path repo, Path workDir, int concurrency,
                               Map<String, String> functionEnvironment, Map<String, String> environment)
             throws IOException, InterruptedException {
+        return start(name, repo, workDir, concurrency, functionEnvironment, environment, false);
+    }
+
+    /** @param timed each function inside TimedHandler, printing its timing lines (see the class comment) */
+    public static StackProcess start(String name, Path repo, Path workDir, int concurrency,
+                              Map<String, String> functionEnvironment, Map<String, String> environment,
+                              boolean timed) throws IOException, InterruptedException {
         int port = FreePorts.one();
         int dynamoDbPort = FreePorts.one();
         Path gateway = repo.resolve("local-stack/gateway/target");
@@ -100,7 +109,9 @@ public final class StackProcess implements AutoCloseable {
             command.add("--function-env");
             command.add(key + "=" + value);
         });
-        command.addAll(timing(new Layout(repo)));
+        if (timed) {
+            command.addAll(timing(new Layout(repo)));
+        }
         ProcessBuilder builder = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
         StackProcess stack = new StackProcess(name, builder.start(), port, dynamoDbPort);
@@ -189,10 +200,13 @@ public final class StackProcess implements AutoCloseable {
         }
     }
 
-    /** The function instances this stack runs: the JVMs whose class path has the function's jars. */
-    public List<ProcessHandle> instances(Path functionLib) {
+    /**
+     * The function instances this stack runs: the JVMs whose command line has this in it (the handler's
+     * class, or, timed, where the function's jars are).
+     */
+    public List<ProcessHandle> instances(String commandLinePart) {
         return process.toHandle().descendants()
-                .filter(p -> p.info().commandLine().map(line -> line.contains(functionLib + "/*")).orElse(false))
+                .filter(p -> p.info().commandLine().map(line -> line.contains(commandLinePart)).orElse(false))
                 .toList();
     }
 
