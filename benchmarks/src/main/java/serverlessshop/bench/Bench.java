@@ -35,9 +35,6 @@ public final class Bench {
     /** Instances per function on the production stack: enough for 32 clients to contend in MariaDB. */
     static final int PRODUCTION_CONCURRENCY = 4;
 
-    private static final String PRODUCTS_HANDLER = "serverlessshop.products.lambda.StreamLambdaHandler";
-    private static final String ORDERS_HANDLER = "serverlessshop.orders.lambda.StreamLambdaHandler";
-
     private final BenchOptions options;
     private final PrintStream console;
     private final Path workDir;
@@ -86,16 +83,16 @@ public final class Bench {
         Map<String, String> stackEnv = Map.of("PRODUCTS_DB_URL", database.functionUrl(),
                 "PRODUCTS_DB_USER", database.user(), "PRODUCTS_DB_PASSWORD", database.password());
         // The contention run places thousands of orders as one customer, far above a shopper's rate limit.
-        Map<String, String> timing = Map.of("SHOP_BENCH_TIMING", "true", "ORDERS_CREATE_RATE_LIMIT", "1000000");
+        Map<String, String> functionEnv = Map.of("ORDERS_CREATE_RATE_LIMIT", "1000000");
         JvmConfiguration second = options.warmBaseline();
-        Map<String, String> baselineEnv = new LinkedHashMap<>(timing);
+        Map<String, String> baselineEnv = new LinkedHashMap<>(functionEnv);
         baselineEnv.putAll(second.overrides());
         say("starting two local stacks: production (up to " + PRODUCTION_CONCURRENCY
                 + " instances per function) and " + second.name() + "...");
         try (StackProcess production = StackProcess.start("production", options.repo(), workDir,
-                     PRODUCTION_CONCURRENCY, timing, stackEnv);
+                     PRODUCTION_CONCURRENCY, functionEnv, stackEnv, true);
              StackProcess untuned = StackProcess.start(second.name(), options.repo(), workDir, 1, baselineEnv,
-                     stackEnv)) {
+                     stackEnv, true)) {
             int deepOrders = new ScaleRun(null, options).deepCustomerOrders();
             say("seeding DynamoDB: " + SHOPPER + " 50 orders on each stack, " + DEEP_CUSTOMER + " "
                     + String.format("%,d", deepOrders) + " orders on production...");
@@ -113,7 +110,7 @@ public final class Bench {
                 Map<String, String> tokens = Map.of(production.name(), token(production, SHOPPER),
                         untuned.name(), token(untuned, SHOPPER));
                 new WarmLatency(load, options).run(report, production, untuned, second, fixtures, tokens);
-                memory(production, untuned);
+                memory(layout, production, untuned);
             });
             phase("scale", () -> new ScaleRun(load, options).run(report, production, fixtures.catalogueSize(),
                     token(production, DEEP_CUSTOMER)));
@@ -250,11 +247,12 @@ public final class Bench {
         return configuration;
     }
 
-    private void memory(StackProcess production, StackProcess untuned) {
+    private void memory(Layout layout, StackProcess production, StackProcess untuned) throws IOException {
         for (String function : List.of("products", "orders")) {
-            String handler = function.equals("products") ? PRODUCTS_HANDLER : ORDERS_HANDLER;
-            long tuned = PeakMemory.megabytes(production.instances(handler));
-            long base = PeakMemory.megabytes(untuned.instances(handler));
+            // Timed, every function's handler is TimedHandler: its jars tell them apart.
+            String jars = FunctionImage.read(function, layout.dockerfile(function)).libDir() + "/*";
+            long tuned = PeakMemory.megabytes(production.instances(jars));
+            long base = PeakMemory.megabytes(untuned.instances(jars));
             report.add(new Row("Memory (peak RSS after the warm run)", function, tuned + " MB",
                     base + " MB (" + untuned.name() + ")",
                     Row.ratio(tuned, base), "≤ 512 MB", tuned > 0 && tuned <= 512));

@@ -22,11 +22,16 @@ record Layout(Path repo) {
         return FunctionImage.dockerfile(repo, function);
     }
 
+    /** The jar that times the functions' invocations from inside (benchmarks/function-timing). */
+    Path functionTiming() {
+        return repo.resolve("benchmarks/function-timing/target/function-timing.jar");
+    }
+
     void requireBuilt() throws IOException {
         List<String> missing = new ArrayList<>();
         for (Path required : List.of(routesJson(), runtimeLib(), repo.resolve("local-stack/gateway/target/classes"),
                 repo.resolve("local-stack/dynamodb-local/target/lib"), repo.resolve("products-impl/target/lambda/lib"),
-                repo.resolve("orders-impl/target/lambda/lib"))) {
+                repo.resolve("orders-impl/target/lambda/lib"), functionTiming())) {
             if (!Files.exists(required)) {
                 missing.add(repo.relativize(required).toString());
             }

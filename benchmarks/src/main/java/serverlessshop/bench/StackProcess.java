@@ -11,23 +11,33 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import serverlessshop.localstack.lambda.FunctionImage;
 import serverlessshop.localstack.process.JavaCommand;
 import serverlessshop.localstack.process.ProcessTrees;
 
 /**
  * The whole local stack in its own process, started exactly as {@code make run} starts it (main
- * class, class path, options), on ports of the harness's choosing. Its console goes to a log file;
- * the functions' {@code SHOP_BENCH_TIMING} lines are kept, per function, for the overhead figures.
+ * class, class path, options), on ports of the harness's choosing. Its console goes to a log file.
+ *
+ * <p>Timed, its functions run with benchmarks/function-timing's jar at the end of their class path and its
+ * TimedHandler in place of their handler, which runs theirs: each invocation prints one
+ * {@code SHOP_BENCH_TIMING} line, kept here per function for the overhead figures. The functions'
+ * own jars have no timing code, and the jar comes after them, so their AOT cache still loads.
  */
 public final class StackProcess implements AutoCloseable {
 
     private static final String TIMING = "SHOP_BENCH_TIMING";
+    /** The functions timed, and the handler that times them (benchmarks/function-timing). */
+    static final List<String> FUNCTIONS = List.of("products", "orders");
+    static final String TIMED_HANDLER = "serverlessshop.bench.timing.TimedHandler::handleRequest";
+    static final String HANDLER_VARIABLE = "SHOP_BENCH_HANDLER_";
 
     private final String name;
     private final Process process;
@@ -70,12 +80,21 @@ public final class StackProcess implements AutoCloseable {
     }
 
     /**
+     * The functions as they ship, untimed.
+     *
      * @param functionEnvironment variables every function gets over its image's ENV (--function-env)
      * @param environment         the stack's own environment additions (PRODUCTS_DB_URL ...)
      */
     public static StackProcess start(String name, Path repo, Path workDir, int concurrency,
                               Map<String, String> functionEnvironment, Map<String, String> environment)
             throws IOException, InterruptedException {
+        return start(name, repo, workDir, concurrency, functionEnvironment, environment, false);
+    }
+
+    /** @param timed each function inside TimedHandler, printing its timing lines (see the class comment) */
+    public static StackProcess start(String name, Path repo, Path workDir, int concurrency,
+                              Map<String, String> functionEnvironment, Map<String, String> environment,
+                              boolean timed) throws IOException, InterruptedException {
         int port = FreePorts.one();
         int dynamoDbPort = FreePorts.one();
         Path gateway = repo.resolve("local-stack/gateway/target");
@@ -90,6 +109,9 @@ public final class StackProcess implements AutoCloseable {
             command.add("--function-env");
             command.add(key + "=" + value);
         });
+        if (timed) {
+            command.addAll(timing(new Layout(repo)));
+        }
         ProcessBuilder builder = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
         StackProcess stack = new StackProcess(name, builder.start(), port, dynamoDbPort);
@@ -100,6 +122,17 @@ public final class StackProcess implements AutoCloseable {
             throw e;
         }
         return stack;
+    }
+
+    /** The stack's options that run every function inside TimedHandler, with the timing jar. */
+    static List<String> timing(Layout layout) throws IOException {
+        List<String> options = new ArrayList<>(List.of("--function-jar", layout.functionTiming().toString()));
+        for (String function : FUNCTIONS) {
+            String handler = FunctionImage.read(function, layout.dockerfile(function)).handler();
+            options.addAll(List.of("--function-handler", function + "=" + TIMED_HANDLER,
+                    "--function-env", HANDLER_VARIABLE + function.toUpperCase(Locale.ROOT) + "=" + handler));
+        }
+        return options;
     }
 
     private void awaitReady(Path log) throws IOException, InterruptedException {
@@ -167,10 +200,13 @@ public final class StackProcess implements AutoCloseable {
         }
     }
 
-    /** The function instances this stack runs: the JVMs whose command names the function's handler. */
-    public List<ProcessHandle> instances(String handlerClass) {
+    /**
+     * The function instances this stack runs: the JVMs whose command line has this in it (the handler's
+     * class, or, timed, where the function's jars are).
+     */
+    public List<ProcessHandle> instances(String commandLinePart) {
         return process.toHandle().descendants()
-                .filter(p -> p.info().commandLine().map(line -> line.contains(handlerClass)).orElse(false))
+                .filter(p -> p.info().commandLine().map(line -> line.contains(commandLinePart)).orElse(false))
                 .toList();
     }
 

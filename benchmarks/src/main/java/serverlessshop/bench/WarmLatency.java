@@ -45,12 +45,14 @@ final class WarmLatency {
                 + " products in turn; GET /products is page 1 of 20; POST /orders buys 2 products (1 unit each)"
                 + " with a fresh Idempotency-Key per request (the whole saga: claim, reserve in products through"
                 + " the gateway, place, confirm); GET /customers/{id}/orders lists 20 of the customer's 50 orders.");
-        report.method("Handler overhead", "with SHOP_BENCH_TIMING=true (set on both stacks' functions), each handler"
-                + " invocation prints its time inside StreamLambdaHandler.handleRequest and the part of it spent"
-                + " waiting on downstream calls: every JDBC call (connection, transaction control, statements)"
-                + " for products; DynamoDB round trips (SDK ExecutionInterceptor, before to after transmission)"
-                + " and products API calls for orders. Overhead = handler - downstream, per request of the warm run;"
-                + " for POST /orders it is the orders function's own time, products' reserve and confirm excluded.");
+        report.method("Handler overhead", "both stacks run their functions with benchmarks/function-timing's jar"
+                + " appended to the class path (after the functions' own jars: the AOT cache still loads) and its"
+                + " TimedHandler as the handler, which prints each invocation's time inside the function's"
+                + " StreamLambdaHandler.handleRequest and the part of it spent waiting on downstream calls: every JDBC"
+                + " call (connection, transaction control, statements) for products; DynamoDB round trips (an SDK"
+                + " global ExecutionInterceptor, before to after transmission) and products API calls for orders."
+                + " Overhead = handler - downstream, per request of the warm run; for POST /orders it is the orders"
+                + " function's own time, products' reserve and confirm excluded.");
     }
 
     private double seconds(double full) {

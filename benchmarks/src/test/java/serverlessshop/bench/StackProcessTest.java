@@ -2,7 +2,10 @@ package serverlessshop.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import serverlessshop.bench.timing.TimedHandler;
 
 class StackProcessTest {
 
@@ -14,6 +17,22 @@ class StackProcessTest {
         assertThat(time.downstreamMicros()).isEqualTo(800);
         assertThat(time.downstreamCalls()).isEqualTo(3);
         assertThat(time.ownMicros()).isEqualTo(434);
+    }
+
+    @Test
+    void everyFunctionRunsInsideTheTimedHandlerWithItsOwnHandlerNamed() throws Exception {
+        Layout layout = new Layout(Path.of("..").toAbsolutePath().normalize());
+        List<String> options = StackProcess.timing(layout);
+
+        assertThat(StackProcess.TIMED_HANDLER).isEqualTo(TimedHandler.class.getName() + "::handleRequest");
+        assertThat(StackProcess.HANDLER_VARIABLE).isEqualTo(TimedHandler.HANDLER_VARIABLE);
+        assertThat(options).containsSubsequence("--function-jar", layout.functionTiming().toString())
+                .containsSubsequence("--function-handler", "products=" + StackProcess.TIMED_HANDLER)
+                .containsSubsequence("--function-handler", "orders=" + StackProcess.TIMED_HANDLER)
+                .containsSubsequence("--function-env",
+                        "SHOP_BENCH_HANDLER_PRODUCTS=serverlessshop.products.lambda.StreamLambdaHandler::handleRequest")
+                .containsSubsequence("--function-env",
+                        "SHOP_BENCH_HANDLER_ORDERS=serverlessshop.orders.lambda.StreamLambdaHandler::handleRequest");
     }
 
     @Test

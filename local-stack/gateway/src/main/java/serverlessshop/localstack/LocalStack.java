@@ -197,7 +197,9 @@ public final class LocalStack implements AutoCloseable {
                     + " answer 500");
             return null;
         }
-        FunctionImage image = FunctionImage.read(name, dockerfile);
+        FunctionImage built = FunctionImage.read(name, dockerfile);
+        String handler = options.functionHandlers().get(name);
+        FunctionImage image = handler == null ? built : built.withHandler(name, handler);
         if (!image.isBuilt()) {
             Console.gateway(name + ": " + options.repo().relativize(image.taskRoot()) + " is not built (lib/, bin/):"
                     + " its routes answer 500 (make build)");
@@ -205,7 +207,7 @@ public final class LocalStack implements AutoCloseable {
         }
         Map<String, String> environment = LambdaEnvironment.of(image,
                 FunctionWiring.configuration(name, options, endpoints), layout.runtimeLib());
-        return new LambdaFunction(image, environment, layout.runtimeLib(), options.concurrency());
+        return new LambdaFunction(image, environment, layout.runtimeLib(), options.concurrency(), options.functionJars());
     }
 
     private static GatewayServer bindGateway(int port) throws IOException {

@@ -1,7 +1,9 @@
 package serverlessshop.localstack;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,14 +23,19 @@ import java.util.Map;
  *                     configuration, over the image's ENV, as a Terraform environment block would
  * @param contractReport SHOP_CONTRACT_REPORT / --contract-report FILE: hold every exchange on an API path to
  *                     the contracts and write one JSON line per exchange to FILE; null (the default): no check
+ * @param functionHandlers --function-handler NAME=HANDLER (repeatable): function NAME runs HANDLER instead of
+ *                     its image's CMD, as Lambda's image_config.command override does
+ * @param functionJars --function-jar JAR (repeatable): added to every function's class path after its own
+ *                     jars and the runtime's; what is already on it comes first, so its AOT cache still loads
  */
 public record StackOptions(Path repo, int port, int dynamoDbPort, Path dataDir, boolean inMemory, boolean seed,
                            Map<String, String> environment, int concurrency, Map<String, String> functionEnvironment,
-                           Path contractReport) {
+                           Path contractReport, Map<String, String> functionHandlers, List<Path> functionJars) {
 
     public static final String USAGE = """
             usage: LocalStack [--port N] [--dynamodb-port N] [--data-dir DIR] [--in-memory] [--no-seed] [--repo DIR]
                               [--concurrency N] [--function-env NAME=VALUE]... [--contract-report FILE]
+                              [--function-handler NAME=HANDLER]... [--function-jar JAR]...
               --port N           the gateway's port (site, API, issuer, docs); env SHOP_PORT; default 8080
               --dynamodb-port N  DynamoDB Local's port; env SHOP_DYNAMODB_PORT; default 8000
               --data-dir DIR     where data is kept; env SHOP_DATA_DIR; default .data
@@ -39,11 +46,15 @@ public record StackOptions(Path repo, int port, int dynamoDbPort, Path dataDir, 
               --function-env NAME=VALUE  a variable for every function, over its image's ENV (repeatable)
               --contract-report FILE  check every API exchange against api-spec/ and write one JSON line
                                  per exchange to FILE (replaced); env SHOP_CONTRACT_REPORT; default off
+              --function-handler NAME=HANDLER  run function NAME with HANDLER instead of its image's CMD (repeatable)
+              --function-jar JAR  add JAR to every function's class path, after its own (repeatable; make bench)
             A real MySQL/MariaDB for products: set PRODUCTS_DB_URL (and PRODUCTS_DB_USER, PRODUCTS_DB_PASSWORD).""";
 
     public StackOptions {
         environment = Map.copyOf(environment);
         functionEnvironment = Map.copyOf(functionEnvironment);
+        functionHandlers = Map.copyOf(functionHandlers);
+        functionJars = List.copyOf(functionJars);
         if (concurrency < 1) {
             throw new IllegalArgumentException("the concurrency must be 1 or more, not " + concurrency);
         }
@@ -52,7 +63,7 @@ public record StackOptions(Path repo, int port, int dynamoDbPort, Path dataDir, 
     /** One instance per function and no extra variables: what `make run` does by default. */
     public StackOptions(Path repo, int port, int dynamoDbPort, Path dataDir, boolean inMemory, boolean seed,
                         Map<String, String> environment) {
-        this(repo, port, dynamoDbPort, dataDir, inMemory, seed, environment, 1, Map.of(), null);
+        this(repo, port, dynamoDbPort, dataDir, inMemory, seed, environment, 1, Map.of(), null, Map.of(), List.of());
     }
 
     public static StackOptions parse(String[] args, Map<String, String> environment) {
@@ -65,6 +76,8 @@ public record StackOptions(Path repo, int port, int dynamoDbPort, Path dataDir, 
         int concurrency = count(environment.getOrDefault("SHOP_FUNCTION_CONCURRENCY", "1"), "SHOP_FUNCTION_CONCURRENCY");
         Map<String, String> functionEnvironment = new LinkedHashMap<>();
         String contractReport = environment.get("SHOP_CONTRACT_REPORT");
+        Map<String, String> functionHandlers = new LinkedHashMap<>();
+        List<Path> functionJars = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = number(value(args, ++i), "--port");
@@ -75,14 +88,9 @@ public record StackOptions(Path repo, int port, int dynamoDbPort, Path dataDir, 
                 case "--no-seed" -> seed = false;
                 case "--contract-report" -> contractReport = value(args, ++i);
                 case "--concurrency" -> concurrency = count(value(args, ++i), "--concurrency");
-                case "--function-env" -> {
-                    String pair = value(args, ++i);
-                    int equals = pair.indexOf('=');
-                    if (equals <= 0) {
-                        throw new IllegalArgumentException("--function-env needs NAME=VALUE, not \"" + pair + "\"");
-                    }
-                    functionEnvironment.put(pair.substring(0, equals), pair.substring(equals + 1));
-                }
+                case "--function-env" -> put(functionEnvironment, "--function-env", value(args, ++i));
+                case "--function-handler" -> put(functionHandlers, "--function-handler", value(args, ++i));
+                case "--function-jar" -> functionJars.add(Path.of(value(args, ++i)).toAbsolutePath());
                 default -> throw new IllegalArgumentException("unknown argument " + args[i] + "\n" + USAGE);
             }
         }
@@ -90,7 +98,15 @@ public record StackOptions(Path repo, int port, int dynamoDbPort, Path dataDir, 
         return new StackOptions(repo.normalize(), port, dynamoDbPort, data.toAbsolutePath().normalize(), inMemory,
                 seed, environment, concurrency, functionEnvironment,
                 contractReport == null || contractReport.isBlank() ? null
-                        : repo.resolve(contractReport).toAbsolutePath().normalize());
+                        : repo.resolve(contractReport).toAbsolutePath().normalize(), functionHandlers, functionJars);
+    }
+
+    private static void put(Map<String, String> pairs, String option, String pair) {
+        int equals = pair.indexOf('=');
+        if (equals <= 0) {
+            throw new IllegalArgumentException(option + " needs NAME=VALUE, not \"" + pair + "\"");
+        }
+        pairs.put(pair.substring(0, equals), pair.substring(equals + 1));
     }
 
     private static String value(String[] args, int i) {

@@ -43,12 +43,27 @@ class StackOptionsTest {
         assertThat(plain.functionEnvironment()).isEmpty();
 
         StackOptions asked = StackOptions.parse(new String[] {"--repo", "/repo", "--concurrency", "4",
-                "--function-env", "SHOP_BENCH_TIMING=true", "--function-env", "JAVA_TOOL_OPTIONS=-Xshare:off -Da=b"},
+                "--function-env", "ORDERS_CREATE_RATE_LIMIT=1000000", "--function-env", "JAVA_TOOL_OPTIONS=-Xshare:off -Da=b"},
                 Map.of("SHOP_FUNCTION_CONCURRENCY", "2"));
         assertThat(asked.concurrency()).isEqualTo(4);
-        assertThat(asked.functionEnvironment()).containsEntry("SHOP_BENCH_TIMING", "true")
+        assertThat(asked.functionEnvironment()).containsEntry("ORDERS_CREATE_RATE_LIMIT", "1000000")
                 .containsEntry("JAVA_TOOL_OPTIONS", "-Xshare:off -Da=b");
         assertThat(StackOptions.parse(new String[0], Map.of("SHOP_FUNCTION_CONCURRENCY", "3")).concurrency()).isEqualTo(3);
+    }
+
+    @Test
+    void aFunctionRunsAnotherHandlerAndMoreJarsOnlyWhenAsked() {
+        StackOptions plain = StackOptions.parse(new String[] {"--repo", "/repo"}, Map.of());
+        assertThat(plain.functionHandlers()).isEmpty();
+        assertThat(plain.functionJars()).isEmpty();
+
+        StackOptions asked = StackOptions.parse(new String[] {"--repo", "/repo",
+                "--function-handler", "products=example.Wrapper::handleRequest",
+                "--function-jar", "/jars/a.jar", "--function-jar", "/jars/b.jar"}, Map.of());
+        assertThat(asked.functionHandlers()).containsExactly(Map.entry("products", "example.Wrapper::handleRequest"));
+        assertThat(asked.functionJars()).containsExactly(Path.of("/jars/a.jar"), Path.of("/jars/b.jar"));
+        assertThatThrownBy(() -> StackOptions.parse(new String[] {"--function-handler", "example.Wrapper"}, Map.of()))
+                .hasMessageContaining("--function-handler needs NAME=VALUE");
     }
 
     @Test

@@ -14,7 +14,6 @@ import serverlessshop.products.client.api.StockReservationsApi;
 import serverlessshop.support.logging.CorrelationIds;
 import serverlessshop.support.secrets.SecretsManagerSecretSource;
 import serverlessshop.support.logging.TraceHeader;
-import serverlessshop.support.timing.HandlerTiming;
 
 /**
  * The generated client of the products API, built once: the JDK's HTTP client with short timeouts
@@ -49,13 +48,16 @@ class ProductsClientConfig {
                 properties.readTimeout(), clock);
     }
 
+    /**
+     * A bean of its own, so that what is added around the calls from outside (make bench's timing) is
+     * in place before {@link #productsStock} builds the API object from it.
+     */
     @Bean
-    ProductsStock productsStock(ProductsClientProperties properties, MachineTokens tokens) {
+    ApiClient productsApiClient(ProductsClientProperties properties) {
         ApiClient client = new ApiClient()
                 .setConnectTimeout(properties.connectTimeout())
                 .setReadTimeout(properties.readTimeout());
         client.updateBaseUri(properties.baseUrl());
-        boolean timed = HandlerTiming.enabled();
         client.setRequestInterceptor(request -> {
             // One id follows an order through both functions' logs.
             String correlationId = CorrelationIds.current();
@@ -64,14 +66,12 @@ class ProductsClientConfig {
             }
             // The invocation's trace goes on with the call (sampled or not: the callee keeps the decision).
             TraceHeader.ofInvocation().ifPresent(trace -> request.setHeader(TraceHeader.HEADER, trace.value()));
-            if (timed) {
-                // make bench: the round trip to products is downstream time, not the handler's own.
-                HandlerTiming.downstreamStarts();
-            }
         });
-        if (timed) {
-            client.setResponseInterceptor(response -> HandlerTiming.downstreamEnded());
-        }
+        return client;
+    }
+
+    @Bean
+    ProductsStock productsStock(ProductsClientProperties properties, ApiClient client, MachineTokens tokens) {
         // The API object builds its HTTP client from the ApiClient once, here.
         return new ProductsStock(new StockReservationsApi(client), tokens, client.getObjectMapper(),
                 properties.reservationTtlSeconds());

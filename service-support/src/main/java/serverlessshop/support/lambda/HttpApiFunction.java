@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import serverlessshop.support.logging.CorrelationIds;
 import serverlessshop.support.logging.TraceHeader;
-import serverlessshop.support.timing.HandlerTiming;
 
 /**
  * A Spring Boot application as a Lambda function for API Gateway HTTP API events (payload format
@@ -64,7 +63,6 @@ public final class HttpApiFunction {
     }
 
     public void handle(InputStream input, OutputStream output, Context context) throws IOException {
-        long begin = HandlerTiming.begin();
         byte[] event = input.readAllBytes();
         String lambdaRequestId = context == null ? null : context.getAwsRequestId();
         if (lambdaRequestId != null) {
@@ -78,7 +76,6 @@ public final class HttpApiFunction {
             MDC.remove(CorrelationIds.TRACE_ID);
             MDC.remove(CorrelationIds.CORRELATION_ID);
             MDC.remove(CorrelationIds.LAMBDA_REQUEST_ID);
-            HandlerTiming.end(begin);
         }
     }
 

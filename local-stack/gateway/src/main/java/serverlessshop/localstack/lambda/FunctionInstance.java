@@ -28,9 +28,9 @@ final class FunctionInstance implements AutoCloseable {
     }
 
     static FunctionInstance start(FunctionImage image, Map<String, String> environment, Path runtimeLib,
-                                  String functionArn) throws IOException {
+                                  List<Path> addedJars, String functionArn) throws IOException {
         RuntimeApi runtimeApi = new RuntimeApi(functionArn, RuntimeApi.activeTracing(environment));
-        List<String> command = command(image, runtimeLib);
+        List<String> command = command(image, runtimeLib, addedJars);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(image.taskRoot().toFile())
                 .redirectErrorStream(true);
@@ -58,6 +58,16 @@ final class FunctionInstance implements AutoCloseable {
      * Runtime Interface Client as the main class, with the task's and the runtime's jars.
      */
     static List<String> command(FunctionImage image, Path runtimeLib) {
+        return command(image, runtimeLib, List.of());
+    }
+
+    /**
+     * With {@code addedJars} after the class path the image's launcher gives the JVM (the task's jars,
+     * then the runtime's, as the base image's): a {@code -cp} just before the main class, which wins over
+     * the launcher's own. The AOT cache only loads when the class path starts with the training's, so
+     * nothing goes before it.
+     */
+    static List<String> command(FunctionImage image, Path runtimeLib, List<Path> addedJars) {
         List<String> command = new ArrayList<>(image.entrypoint().isEmpty() ? List.of(
                 JavaCommand.java(),
                 // The client loads its JNI part with System.load; JDK 25 warns on every start without this.
@@ -71,6 +81,17 @@ final class FunctionInstance implements AutoCloseable {
             firstOption++;
         }
         command.add(Math.min(firstOption, command.size() - 1), RuntimeJni.option(runtimeLib));
+        if (!addedJars.isEmpty()) {
+            int main = command.indexOf(RUNTIME_MAIN);
+            if (main < 0) {
+                throw new IllegalArgumentException(image.name() + ": jars can only be added to a command that runs "
+                        + RUNTIME_MAIN + ", not " + command);
+            }
+            // lambda-java's $LAMBDA_TASK_ROOT/lib/*:$LAMBDA_RUNTIME_DIR/lib/*, as LambdaEnvironment maps them.
+            StringBuilder extended = new StringBuilder(image.libDir() + "/*:" + runtimeLib.toAbsolutePath() + "/*");
+            addedJars.forEach(jar -> extended.append(':').append(jar.toAbsolutePath()));
+            command.addAll(main, List.of("-cp", extended.toString()));
+        }
         return command;
     }
 

@@ -35,6 +35,7 @@ public final class LambdaFunction implements AutoCloseable {
     private final Map<String, String> environment;
     private final Path runtimeLib;
     private final int concurrency;
+    private final List<Path> addedJars;
     private final Semaphore slots;
     private final Deque<FunctionInstance> idle = new ConcurrentLinkedDeque<>();
     private final Set<FunctionInstance> live = ConcurrentHashMap.newKeySet();
@@ -53,6 +54,12 @@ public final class LambdaFunction implements AutoCloseable {
 
     /** @param concurrency the most instances that run at once (Lambda's reserved concurrency) */
     public LambdaFunction(FunctionImage image, Map<String, String> environment, Path runtimeLib, int concurrency) {
+        this(image, environment, runtimeLib, concurrency, List.of());
+    }
+
+    /** @param addedJars on the instances' class path after the image's and the runtime's jars */
+    public LambdaFunction(FunctionImage image, Map<String, String> environment, Path runtimeLib, int concurrency,
+                          List<Path> addedJars) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("a function needs a concurrency of at least 1, not " + concurrency);
         }
@@ -60,6 +67,7 @@ public final class LambdaFunction implements AutoCloseable {
         this.environment = Map.copyOf(environment);
         this.runtimeLib = runtimeLib;
         this.concurrency = concurrency;
+        this.addedJars = List.copyOf(addedJars);
         this.slots = new Semaphore(concurrency, true);
     }
 
@@ -161,7 +169,7 @@ public final class LambdaFunction implements AutoCloseable {
         }
         FunctionInstance started;
         try {
-            started = FunctionInstance.start(image, environment, runtimeLib, arn());
+            started = FunctionInstance.start(image, environment, runtimeLib, addedJars, arn());
         } catch (IOException e) {
             throw new FunctionFailure("Runtime.StartError", "could not start the function's JVM: " + e.getMessage());
         }

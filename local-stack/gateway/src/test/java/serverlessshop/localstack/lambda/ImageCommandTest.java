@@ -204,6 +204,34 @@ class ImageCommandTest {
         assertThat(refused.output()).contains("Unable to use AOT cache");
     }
 
+    @Test
+    void aJarAddedAfterTheFunctionsClassPathLeavesItsCacheInUse(@TempDir Path dir) throws Exception {
+        Path taskRoot = dir.resolve("task");
+        Files.createDirectories(taskRoot.resolve("lib"));
+        Files.createDirectories(taskRoot.resolve("bin"));
+        Files.copy(LAUNCHER, taskRoot.resolve("bin/lambda-java"));
+        pack(taskRoot.resolve("lib/training.jar"), TrainingWorkload.class);
+        Path added = dir.resolve("added.jar");
+        pack(added, EchoHandler.class);
+        FunctionImage image = new FunctionImage("training", dir.resolve("Dockerfile"), "unused::handleRequest", taskRoot,
+                Map.of(), List.of("/bin/sh", IMAGE_LAUNCHER, "-XX:AOTCache=/var/task/app.aot", FunctionInstance.RUNTIME_MAIN),
+                List.of());
+        Map<String, String> environment = LambdaEnvironment.of(image, Map.of(), Repository.runtimeLib(), 1024);
+        Run training = run(List.of("/bin/sh", taskRoot.resolve("bin/lambda-java").toString(),
+                "-XX:AOTCacheOutput=" + taskRoot.resolve("app.aot"), TrainingWorkload.class.getName()), environment, taskRoot);
+        assertThat(training.exit()).as(training.output()).isZero();
+
+        // The instance's command line with the jar added, the workload in place of the client and its handler;
+        // AOTMode=on: the JVM stops rather than start without the cache.
+        List<String> command = new ArrayList<>(FunctionInstance.command(image, Repository.runtimeLib(), List.of(added)));
+        command.subList(command.indexOf(FunctionInstance.RUNTIME_MAIN), command.size()).clear();
+        command.addAll(List.of("-XX:AOTMode=on", "-Xlog:aot", "-XshowSettings:properties", TrainingWorkload.class.getName()));
+        Run used = run(command, environment, taskRoot);
+        assertThat(used.exit()).as(used.output()).isZero();
+        assertThat(used.output()).contains("Using AOT-linked classes: true").contains("trained workload ran")
+                .as("the jar is on the class path").contains(added.toString());
+    }
+
     /** What the launcher asks for, in KiB: 85 % of the memory, or all of it but 240 MB when that is more. */
     private static long expectedHeapKib(int memoryMb) {
         return Math.max(memoryMb * 1024L * 85 / 100, (memoryMb - 240) * 1024L);

@@ -1,4 +1,4 @@
-package serverlessshop.support.timing;
+package serverlessshop.bench.timing;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -12,9 +12,9 @@ import javax.sql.DataSource;
 
 /**
  * A data source whose every call that may reach the database (taking a connection, transaction
- * control, statements) counts as downstream time in {@link HandlerTiming}: the time in the database
+ * control, statements) counts as downstream time in {@link InvocationTiming}: the time in the database
  * includes the round trips Spring's transactions make (read-only, auto-commit, commit), not only the
- * queries. For the benchmarks only: a service wraps its data source with it when timing is on.
+ * queries. {@link TimingAutoConfiguration} wraps every data source of the function with it.
  */
 public final class TimedJdbc {
 
@@ -43,7 +43,7 @@ public final class TimedJdbc {
             try {
                 result = call(method, args);
             } finally {
-                HandlerTiming.downstream(System.nanoTime() - start);
+                InvocationTiming.downstream(System.nanoTime() - start);
             }
             return wrapped(result);
         }
