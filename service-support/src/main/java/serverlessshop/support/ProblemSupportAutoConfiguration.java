@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
@@ -20,7 +19,6 @@ import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguratio
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.filter.CharacterEncodingFilter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -29,12 +27,12 @@ import serverlessshop.support.http.StrictParameterBinding;
 import serverlessshop.support.http.StrictQueryValues;
 import serverlessshop.support.problem.MalformedHeadersFilter;
 import serverlessshop.support.problem.ProblemExceptionHandler;
-import serverlessshop.support.security.ProblemSecurityHandlers;
 
 /**
  * Makes a service strict about what it reads and clear about what went wrong: unknown fields,
  * fractions where integers belong and strings where numbers belong are errors, not guesses, and
- * so are parameters in any other form than the contract's; every error is problem+json.
+ * so are parameters in any other form than the contract's; every error is problem+json (those of
+ * Spring Security too: {@link ShopSecurityAutoConfiguration}).
  *
  * <p>Before Spring MVC's auto-configuration, whose own problem handler stands back for this one;
  * after the character-encoding filter's, which it places behind the header checks.
@@ -111,19 +109,6 @@ public class ProblemSupportAutoConfiguration {
             registration.setName("characterEncodingFilter");
             registration.setOrder(FilterOrder.CHARACTER_ENCODING);
             return registration;
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    @ConditionalOnClass(RequestRejectedHandler.class)
-    static class FirewallProblems {
-
-        /** Spring Security's filter chain takes this bean for requests its firewall refuses: 400 problem+json. */
-        @Bean
-        @ConditionalOnMissingBean
-        RequestRejectedHandler problemRequestRejectedHandler(ObjectMapper json) {
-            return new ProblemSecurityHandlers(json)::handle;
         }
     }
 }

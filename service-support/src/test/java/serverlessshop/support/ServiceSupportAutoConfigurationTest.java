@@ -22,6 +22,8 @@ import org.springframework.boot.web.servlet.ServletContextInitializerBeans;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import serverlessshop.support.datastore.DataAccessUnavailability;
@@ -31,13 +33,16 @@ import serverlessshop.support.logging.RequestLogFilter;
 import serverlessshop.support.metrics.EmbeddedMetrics;
 import serverlessshop.support.metrics.ShopMetricsProperties;
 import serverlessshop.support.problem.ProblemExceptionHandler;
+import serverlessshop.support.security.ProblemSecurityHandlers;
+import serverlessshop.support.security.ShopSecurityProperties;
 
 /** What service-support's auto-configurations give a service, and how a service replaces a part. */
 class ServiceSupportAutoConfigurationTest {
 
     private static final AutoConfigurations SUPPORT = AutoConfigurations.of(DatastoreAutoConfiguration.class,
             DocsAutoConfiguration.class, LimitsAutoConfiguration.class, LoggingAutoConfiguration.class,
-            MetricsAutoConfiguration.class, ProblemSupportAutoConfiguration.class, TimeAutoConfiguration.class);
+            MetricsAutoConfiguration.class, ProblemSupportAutoConfiguration.class, ShopSecurityAutoConfiguration.class,
+            TimeAutoConfiguration.class);
 
     private static final AutoConfigurations BOOT = AutoConfigurations.of(JacksonAutoConfiguration.class,
             HttpMessageConvertersAutoConfiguration.class, HttpEncodingAutoConfiguration.class,
@@ -54,6 +59,18 @@ class ServiceSupportAutoConfigurationTest {
             assertThat(context.getBean(ShopMetricsProperties.class).namespace()).isEqualTo("ServerlessShop");
             assertThat(context).doesNotHaveBean(ContractDocs.class);
         });
+    }
+
+    /** The firewall's refusals reach the problem answer only if it is the one handler of its type. */
+    @Test
+    void aServiceBuildsItsSecurityFromTheShopsDecoderAndProblemAnswers() {
+        web.withPropertyValues("shop.security.issuer=https://issuer.example", "shop.security.audiences=shop")
+                .run(context -> {
+                    assertThat(context).hasSingleBean(JwtDecoder.class).hasSingleBean(RequestRejectedHandler.class);
+                    assertThat(context.getBean(RequestRejectedHandler.class)).isSameAs(
+                            context.getBean(ProblemSecurityHandlers.class));
+                    assertThat(context.getBean(ShopSecurityProperties.class).audiences()).containsExactly("shop");
+                });
     }
 
     @Test
@@ -120,7 +137,8 @@ class ServiceSupportAutoConfigurationTest {
                     assertThat(context).hasSingleBean(EmbeddedMetrics.class);
                     assertThat(context).doesNotHaveBean(FilterRegistrationBean.class)
                             .doesNotHaveBean(ProblemExceptionHandler.class)
-                            .doesNotHaveBean(DataAccessUnavailability.class);
+                            .doesNotHaveBean(DataAccessUnavailability.class)
+                            .doesNotHaveBean(JwtDecoder.class);
                 });
     }
 
