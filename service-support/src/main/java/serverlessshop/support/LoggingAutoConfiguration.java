@@ -2,9 +2,9 @@ package serverlessshop.support;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.web.servlet.ConditionalOnMissingFilterBean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 import serverlessshop.support.logging.RequestLogFilter;
 
 /** Log lines that can be found again: one per request, each with the correlation id, which the response carries too. */
@@ -12,11 +12,11 @@ import serverlessshop.support.logging.RequestLogFilter;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class LoggingAutoConfiguration {
 
-    /** Before every other filter, so that what they log carries the id too. */
     @Bean
+    @ConditionalOnMissingFilterBean(RequestLogFilter.class)
     FilterRegistrationBean<RequestLogFilter> requestLogFilter() {
-        FilterRegistrationBean<RequestLogFilter> registration = new FilterRegistrationBean<>(new RequestLogFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        var registration = new FilterRegistrationBean<>(new RequestLogFilter());
+        registration.setOrder(FilterOrder.REQUEST_LOG);
         return registration;
     }
 }

@@ -9,29 +9,38 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.autoconfigure.web.servlet.ConditionalOnMissingFilterBean;
+import org.springframework.boot.autoconfigure.web.servlet.HttpEncodingAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.core.Ordered;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.CharacterEncodingFilter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import serverlessshop.support.http.StrictQueryValues;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import serverlessshop.support.http.StrictParameterBinding;
+import serverlessshop.support.http.StrictQueryValues;
 import serverlessshop.support.problem.MalformedHeadersFilter;
 import serverlessshop.support.problem.ProblemExceptionHandler;
-import serverlessshop.support.security.ProblemSecurityHandlers;
 
 /**
  * Makes a service strict about what it reads and clear about what went wrong: unknown fields,
  * fractions where integers belong and strings where numbers belong are errors, not guesses, and
- * so are parameters in any other form than the contract's; every error is problem+json.
+ * so are parameters in any other form than the contract's; every error is problem+json (those of
+ * Spring Security too: {@link ShopSecurityAutoConfiguration}).
+ *
+ * <p>Before Spring MVC's auto-configuration, whose own problem handler stands back for this one;
+ * after the character-encoding filter's, which it places behind the header checks.
  */
-@AutoConfiguration
-@Import({ProblemExceptionHandler.class, StrictParameterBinding.class})
+@AutoConfiguration(before = WebMvcAutoConfiguration.class, after = HttpEncodingAutoConfiguration.class)
 public class ProblemSupportAutoConfiguration {
 
+    /** Every application context, the scheduled functions' too: the JSON they read is the contracts' as well. */
     @Bean
     Jackson2ObjectMapperBuilderCustomizer strictJsonInput() {
         return builder -> builder
@@ -52,29 +61,54 @@ public class ProblemSupportAutoConfiguration {
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 
-    /** Query parameters given twice, empty or padded: see {@link StrictQueryValues}. */
-    @Bean
-    WebMvcConfigurer singleQueryValues() {
-        return new WebMvcConfigurer() {
-            @Override
-            public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(new StrictQueryValues());
-            }
-        };
-    }
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class ProblemAnswers {
 
-    /** Before every other filter, Spring Boot's character-encoding filter included (also highest precedence). */
-    @Bean
-    FilterRegistrationBean<MalformedHeadersFilter> malformedHeadersFilter(ObjectMapper json) {
-        var registration = new FilterRegistrationBean<>(new MalformedHeadersFilter(json));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
-    }
+        @Bean
+        @ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
+        ProblemExceptionHandler problemExceptionHandler() {
+            return new ProblemExceptionHandler();
+        }
 
-    /** Spring Security's filter chain takes this bean for requests its firewall refuses: 400 problem+json. */
-    @Bean
-    RequestRejectedHandler problemRequestRejectedHandler(ObjectMapper json) {
-        ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(json);
-        return handlers::handle;
+        @Bean
+        @ConditionalOnMissingBean
+        StrictParameterBinding strictParameterBinding() {
+            return new StrictParameterBinding();
+        }
+
+        /** Query parameters given twice, empty or padded: see {@link StrictQueryValues}. */
+        @Bean
+        WebMvcConfigurer singleQueryValues() {
+            return new WebMvcConfigurer() {
+                @Override
+                public void addInterceptors(InterceptorRegistry registry) {
+                    registry.addInterceptor(new StrictQueryValues());
+                }
+            };
+        }
+
+        @Bean
+        @ConditionalOnMissingFilterBean(MalformedHeadersFilter.class)
+        FilterRegistrationBean<MalformedHeadersFilter> malformedHeadersFilter(ObjectMapper json) {
+            var registration = new FilterRegistrationBean<>(new MalformedHeadersFilter(json));
+            registration.setOrder(FilterOrder.MALFORMED_HEADERS);
+            return registration;
+        }
+
+        /**
+         * Spring Boot's character-encoding filter, registered at {@link FilterOrder#CHARACTER_ENCODING}
+         * instead of its own highest precedence, which is {@link FilterOrder#REQUEST_LOG}'s: a filter
+         * bean with a registration bean is registered once, by the registration.
+         */
+        @Bean
+        @ConditionalOnBean(CharacterEncodingFilter.class)
+        FilterRegistrationBean<CharacterEncodingFilter> characterEncodingFilterRegistration(
+                CharacterEncodingFilter characterEncodingFilter) {
+            var registration = new FilterRegistrationBean<>(characterEncodingFilter);
+            registration.setName("characterEncodingFilter");
+            registration.setOrder(FilterOrder.CHARACTER_ENCODING);
+            return registration;
+        }
     }
 }

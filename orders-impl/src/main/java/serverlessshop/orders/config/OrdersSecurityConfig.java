@@ -1,17 +1,14 @@
 package serverlessshop.orders.config;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import serverlessshop.support.security.ProblemSecurityHandlers;
-import serverlessshop.support.security.ShopJwtDecoders;
 import serverlessshop.support.security.ShopSecurity;
-import serverlessshop.support.security.ShopSecurityProperties;
 
 /**
  * Who may do what, as orders.yaml says: every operation needs a valid access token and no group;
@@ -20,13 +17,12 @@ import serverlessshop.support.security.ShopSecurityProperties;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication // the pending-releases function runs the application without a web server
-@EnableConfigurationProperties(ShopSecurityProperties.class)
 class OrdersSecurityConfig {
 
     @Bean
-    SecurityFilterChain ordersSecurity(HttpSecurity http, ObjectMapper json, ShopSecurityProperties properties)
+    SecurityFilterChain ordersSecurity(HttpSecurity http, JwtDecoder decoder, ProblemSecurityHandlers problems)
             throws Exception {
-        return ShopSecurity.apply(http, ShopJwtDecoders.of(properties), new ProblemSecurityHandlers(json))
+        return ShopSecurity.apply(http, decoder, problems)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/orders").authenticated()
                         .requestMatchers(HttpMethod.GET, "/orders/*").authenticated()

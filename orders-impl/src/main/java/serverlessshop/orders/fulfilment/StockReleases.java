@@ -6,8 +6,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import serverlessshop.orders.stock.ProductsStock;
 import serverlessshop.orders.store.OrderRepository;
-import serverlessshop.orders.store.OrderStoreUnavailable;
 import serverlessshop.orders.store.StoredOrder;
+import serverlessshop.support.datastore.DatastoreUnavailable;
 
 /**
  * Returns the stock of cancelled orders. Cancelling marks the order {@code stock_release_pending}
@@ -44,7 +44,7 @@ public class StockReleases {
         }
         try {
             return orders.clearStockReleasePending(order);
-        } catch (OrderStoreUnavailable e) {
+        } catch (DatastoreUnavailable e) {
             log.warn("Order {}: stock released, the marker stays until the next try", order.orderId());
             return order;
         }

@@ -22,11 +22,11 @@ import serverlessshop.orders.stock.ProductsStock;
 import serverlessshop.orders.stock.ProductsUnavailable;
 import serverlessshop.orders.stock.ReservationClosed;
 import serverlessshop.orders.store.OrderRepository;
-import serverlessshop.orders.store.OrderStoreUnavailable;
 import serverlessshop.orders.store.StoredLine;
 import serverlessshop.orders.store.StoredOrder;
 import serverlessshop.products.client.model.Reservation;
 import serverlessshop.products.client.model.ReservedItem;
+import serverlessshop.support.datastore.DatastoreUnavailable;
 import serverlessshop.support.metrics.EmbeddedMetrics;
 
 /**
@@ -185,7 +185,7 @@ public class OrderPlacement {
         boolean written;
         try {
             written = orders.complete(order, claim.claimToken());
-        } catch (OrderStoreUnavailable e) {
+        } catch (DatastoreUnavailable e) {
             if (isPlaced(order)) {
                 return; // the write was made; only its answer was lost
             }
@@ -212,7 +212,7 @@ public class OrderPlacement {
             stock.releaseQuietly(reservationId);
             try {
                 orders.deletePlaced(order);
-            } catch (OrderStoreUnavailable unavailable) {
+            } catch (DatastoreUnavailable unavailable) {
                 log.error("Order {}: its reservation {} could not be confirmed and the order could not be deleted",
                         order.orderId(), reservationId);
             }
@@ -255,7 +255,7 @@ public class OrderPlacement {
             return orders.find(order.orderId(), order.customerId())
                     .filter(found -> found.isPlaced() && order.reservationId().equals(found.reservationId()))
                     .isPresent();
-        } catch (OrderStoreUnavailable e) {
+        } catch (DatastoreUnavailable e) {
             return false;
         }
     }

@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Repository;
 import serverlessshop.orders.api.model.OrderStatus;
+import serverlessshop.support.datastore.DatastoreUnavailable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
@@ -55,13 +56,15 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * read-modify-write of whole items would turn every race into a version conflict and cannot
  * increment the version in the same request ({@code SET version = version + 1}).
  *
- * <p>DynamoDB being unreachable or throttling becomes {@link OrderStoreUnavailable} (503);
+ * <p>DynamoDB being unreachable or throttling becomes {@link DatastoreUnavailable} (503);
  * any other error is a bug and stays one (500).
  */
 @Repository
 public class OrderRepository {
 
     private static final Logger log = LoggerFactory.getLogger(OrderRepository.class);
+    /** What a 503 calls the orders table: "The order store is unavailable for a moment." */
+    private static final String ORDER_STORE = "order store";
     private static final AttributeValue PLACING = AttributeValue.fromS(StoredOrder.PLACING);
 
     private final DynamoDbTable<StoredOrder> table;
@@ -313,11 +316,11 @@ public class OrderRepository {
             return call.get();
         } catch (SdkClientException e) {
             log.warn("DynamoDB is unreachable: {}", e.getMessage());
-            throw new OrderStoreUnavailable();
+            throw new DatastoreUnavailable(ORDER_STORE);
         } catch (AwsServiceException e) {
             if (e.isThrottlingException() || e.statusCode() >= 500) {
                 log.warn("DynamoDB is unavailable ({}): {}", e.statusCode(), e.getMessage());
-                throw new OrderStoreUnavailable();
+                throw new DatastoreUnavailable(ORDER_STORE);
             }
             throw e;
         }

@@ -3,18 +3,15 @@ package serverlessshop.products.config;
 import static serverlessshop.support.security.ShopAuthorities.ADMIN;
 import static serverlessshop.support.security.ShopAuthorities.scope;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import serverlessshop.support.security.ProblemSecurityHandlers;
-import serverlessshop.support.security.ShopJwtDecoders;
 import serverlessshop.support.security.ShopSecurity;
-import serverlessshop.support.security.ShopSecurityProperties;
 
 /**
  * Who may do what, as products.yaml says: the catalog is public to read, changing it needs the
@@ -23,15 +20,14 @@ import serverlessshop.support.security.ShopSecurityProperties;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication // the sweep function runs the application without a web server
-@EnableConfigurationProperties(ShopSecurityProperties.class)
 class ProductsSecurityConfig {
 
     static final String STOCK_SCOPE = "products/stock";
 
     @Bean
-    SecurityFilterChain productsSecurity(HttpSecurity http, ObjectMapper json, ShopSecurityProperties properties)
+    SecurityFilterChain productsSecurity(HttpSecurity http, JwtDecoder decoder, ProblemSecurityHandlers problems)
             throws Exception {
-        return ShopSecurity.apply(http, ShopJwtDecoders.of(properties), new ProblemSecurityHandlers(json))
+        return ShopSecurity.apply(http, decoder, problems)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/products/stock-reservations/**").hasAuthority(scope(STOCK_SCOPE))
                         .requestMatchers(HttpMethod.GET, "/products", "/products/*").permitAll()

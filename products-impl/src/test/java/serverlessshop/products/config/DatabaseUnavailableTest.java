@@ -40,6 +40,8 @@ class DatabaseUnavailableTest {
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "2"))
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.code").value("SERVICE_UNAVAILABLE"));
+                .andExpect(jsonPath("$.code").value("SERVICE_UNAVAILABLE"))
+                .andExpect(jsonPath("$.detail").value("The catalog is unavailable for a moment. Try again shortly."))
+                .andExpect(jsonPath("$.instance").value("/products"));
     }
 }

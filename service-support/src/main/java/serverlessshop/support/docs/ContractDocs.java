@@ -1,6 +1,5 @@
 package serverlessshop.support.docs;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,8 +17,8 @@ public class ContractDocs implements WebMvcConfigurer {
 
     private final String page;
 
-    public ContractDocs(@Value("${shop.docs.contract}") String contract) {
-        String url = HtmlUtils.htmlEscape("/openapi/" + contract);
+    public ContractDocs(ShopDocsProperties properties) {
+        String url = HtmlUtils.htmlEscape("/openapi/" + properties.contract());
         this.page = """
                 <!doctype html>
                 <html lang="en">

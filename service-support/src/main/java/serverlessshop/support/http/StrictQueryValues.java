@@ -42,7 +42,7 @@ public class StrictQueryValues implements HandlerInterceptor {
                 errors.add(new FieldProblem(name, "query", "must be given once"));
             } else if (values[0] == null || values[0].isEmpty()) {
                 errors.add(new FieldProblem(name, "query", "must not be empty"));
-            } else if (type.isEnum() && !values[0].equals(values[0].strip())) {
+            } else if (type.isEnum() && isPadded(values[0])) {
                 errors.add(new FieldProblem(name, "query", "must be one of " + Arrays.toString(type.getEnumConstants())));
             }
         }
@@ -50,5 +50,14 @@ public class StrictQueryValues implements HandlerInterceptor {
             throw new ValidationFailed(errors);
         }
         return true;
+    }
+
+    /**
+     * Spring trims an enum's value with {@link String#trim()}, which drops every character up to
+     * U+0020, control characters too ({@code status=%00} was taken as no status); {@link String#strip()}
+     * drops Unicode white space, which trim keeps.
+     */
+    private static boolean isPadded(String value) {
+        return !value.equals(value.trim()) || !value.equals(value.strip());
     }
 }

@@ -2,7 +2,6 @@ package serverlessshop.support.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -13,14 +12,16 @@ import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.MethodParameter;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -28,9 +29,6 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
@@ -38,6 +36,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import serverlessshop.support.logging.CorrelationIds;
+import serverlessshop.support.problem.ContractNames.Parameter;
+import serverlessshop.support.security.ProblemSecurityHandlers;
 
 /**
  * Answers every error as RFC 9457 problem+json with the stable {@code code} of the contracts and,
@@ -47,8 +47,6 @@ import serverlessshop.support.logging.CorrelationIds;
 public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
-    private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
-            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
@@ -67,9 +65,9 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
      * The firewall checks a header when something first reads it, which may be a controller: then
      * the refusal arrives here rather than at the filter chain's handler. Either way, a 400.
      */
-    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    @ExceptionHandler(RequestRejectedException.class)
     ResponseEntity<Object> requestRejected(Exception ex, WebRequest request) {
-        ProblemDetail problem = serverlessshop.support.security.ProblemSecurityHandlers.rejected();
+        ProblemDetail problem = ProblemSecurityHandlers.rejected();
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
@@ -82,46 +80,9 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> constraintViolation(ConstraintViolationException ex, WebRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
         for (ConstraintViolation<?> violation : ex.getConstraintViolations()) {
-            errors.add(fieldProblem(violation));
+            errors.add(ContractNames.fieldProblem(violation));
         }
         return invalid(ex, errors, new HttpHeaders(), request);
-    }
-
-    private static FieldProblem fieldProblem(ConstraintViolation<?> violation) {
-        jakarta.validation.Path.MethodNode method = null;
-        List<String> beanPath = new ArrayList<>();
-        Parameter parameter = null;
-        for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {
-            // Hibernate's nodes implement every Node interface: only getKind() tells what a node is.
-            switch (node.getKind()) {
-                case METHOD -> method = node.as(jakarta.validation.Path.MethodNode.class);
-                case PARAMETER -> parameter = method == null ? null : parameterOf(violation.getRootBeanClass(), method,
-                        node.as(jakarta.validation.Path.ParameterNode.class).getParameterIndex());
-                case PROPERTY, CONTAINER_ELEMENT -> {
-                    if (node.getName() != null) {
-                        beanPath.add(node.getName() + (node.getIndex() != null ? "[" + node.getIndex() + "]" : ""));
-                    }
-                }
-                default -> {
-                    // bean, return value, cross-parameter: nothing to name
-                }
-            }
-        }
-        if (parameter == null) {
-            return FieldProblem.body(jsonPath(String.join(".", beanPath)), violation.getMessage());
-        }
-        return beanPath.isEmpty() ? new FieldProblem(parameter.name(), parameter.in(), violation.getMessage())
-                : FieldProblem.body(jsonPath(String.join(".", beanPath)), violation.getMessage());
-    }
-
-    private static Parameter parameterOf(Class<?> type, jakarta.validation.Path.MethodNode node, int index) {
-        try {
-            var method = type.getMethod(node.getName(), node.getParameterTypes().toArray(Class[]::new));
-            // AnnotatedMethod sees the @RequestParam/@PathVariable/@RequestHeader of the generated interface.
-            return Parameter.of(new org.springframework.core.annotation.AnnotatedMethod(method).getMethodParameters()[index]);
-        } catch (NoSuchMethodException e) {
-            return new Parameter(node.getName(), "query");
-        }
     }
 
     @Override
@@ -129,7 +90,7 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
         for (FieldError error : ex.getBindingResult().getFieldErrors()) {
-            errors.add(FieldProblem.body(jsonPath(error.getField()), error.getDefaultMessage()));
+            errors.add(FieldProblem.body(ContractNames.jsonPath(error.getField()), error.getDefaultMessage()));
         }
         return invalid(ex, errors, headers, request);
     }
@@ -140,9 +101,9 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         List<FieldProblem> errors = new ArrayList<>();
         ex.getParameterValidationResults().forEach(result -> {
             Parameter parameter = Parameter.of(result.getMethodParameter());
-            if (result instanceof org.springframework.validation.method.ParameterErrors parameterErrors) {
+            if (result instanceof ParameterErrors parameterErrors) {
                 parameterErrors.getFieldErrors().forEach(error -> errors.add(
-                        FieldProblem.body(jsonPath(error.getField()), error.getDefaultMessage())));
+                        FieldProblem.body(ContractNames.jsonPath(error.getField()), error.getDefaultMessage())));
             } else {
                 result.getResolvableErrors().forEach(error ->
                         errors.add(new FieldProblem(parameter.name(), parameter.in(), error.getDefaultMessage())));
@@ -171,7 +132,7 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex,
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (ex instanceof MethodArgumentTypeMismatchException mismatch) {
             Parameter parameter = Parameter.of(mismatch.getParameter());
@@ -186,20 +147,20 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            return invalid(ex, List.of(FieldProblem.body(jsonPath(unknown), "is not a field of this request")),
+            return invalid(ex, List.of(FieldProblem.body(ContractNames.jsonPath(unknown), "is not a field of this request")),
                     headers, request);
         }
         if (cause instanceof InvalidFormatException invalid) {
-            return invalid(ex, List.of(FieldProblem.body(jsonPath(invalid),
+            return invalid(ex, List.of(FieldProblem.body(ContractNames.jsonPath(invalid),
                     "must be " + describe(invalid.getTargetType()))), headers, request);
         }
         if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-            return invalid(ex, List.of(FieldProblem.body(jsonPath(mismatched),
+            return invalid(ex, List.of(FieldProblem.body(ContractNames.jsonPath(mismatched),
                     "must be " + describe(mismatched.getTargetType()))), headers, request);
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             // Thrown while building a model, e.g. an unknown enum value reported by the model itself.
-            return invalid(ex, List.of(FieldProblem.body(jsonPath(mapping), mapping.getOriginalMessage())),
+            return invalid(ex, List.of(FieldProblem.body(ContractNames.jsonPath(mapping), mapping.getOriginalMessage())),
                     headers, request);
         }
         String detail = cause instanceof JsonProcessingException
@@ -248,29 +209,6 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         };
     }
 
-    /** {@code shippingAddress.zipCode} (a Java property path) as the client wrote it: {@code shipping_address.zip_code}. */
-    static String jsonPath(String javaPath) {
-        String[] parts = javaPath.split("\\.");
-        return String.join(".", Arrays.stream(parts).map(part -> {
-            int bracket = part.indexOf('[');
-            return bracket < 0 ? SNAKE_CASE.translate(part)
-                    : SNAKE_CASE.translate(part.substring(0, bracket)) + part.substring(bracket);
-        }).toList());
-    }
-
-    /** The path Jackson reports, which already uses the JSON names: {@code items[0].quantity}. */
-    private static String jsonPath(JsonMappingException ex) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : ex.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
     private static String describe(Class<?> type) {
         if (type == null) {
             return "of another type";
@@ -291,24 +229,5 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static String path(WebRequest request) {
         return request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : "/";
-    }
-
-    /** A handler parameter by the name and place it has in the contract (query, path or header). */
-    private record Parameter(String name, String in) {
-        static Parameter of(MethodParameter parameter) {
-            RequestParam query = parameter.getParameterAnnotation(RequestParam.class);
-            if (query != null) {
-                return new Parameter(query.value().isEmpty() ? query.name() : query.value(), "query");
-            }
-            PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
-            if (path != null) {
-                return new Parameter(path.value().isEmpty() ? path.name() : path.value(), "path");
-            }
-            RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
-            if (header != null) {
-                return new Parameter(header.value().isEmpty() ? header.name() : header.value(), "header");
-            }
-            return new Parameter(String.valueOf(parameter.getParameterName()), "body");
-        }
     }
 }

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +74,7 @@ public final class Problems {
     public static URI instance(String requestPath) {
         String path = requestPath == null || requestPath.isEmpty() ? "/" : requestPath;
         StringBuilder out = new StringBuilder();
-        byte[] bytes = path.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < bytes.length; i++) {
             byte b = bytes[i];
             char c = (char) (b & 0xFF);
