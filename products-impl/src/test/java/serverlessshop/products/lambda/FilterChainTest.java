@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import serverlessshop.products.testing.TestDatabase;
-import serverlessshop.support.testing.lambda.HttpApiEvent;
+import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.support.testing.lambda.HttpApiResponse;
 
 /**
