@@ -11,21 +11,21 @@ MVN := ./mvnw -B -ntp
 
 .PHONY: help build test soak lint format run token verify bench deploy destroy clean jdk api-release FORCE
 
-# The local stack (make run) runs build output: routes.json, each function's Lambda directory
+# The local cloud (make run) runs build output: routes.json, each function's Lambda directory
 # (<module>/target/lambda: its Dockerfile, lib/ and training/ for the AOT cache), the Runtime Interface
 # Client, DynamoDB Local and the gateway itself.
 # It is rebuilt when anything is missing or a source, pom or contract is newer than the last build.
-GATEWAY := local-stack/gateway/target
+GATEWAY := local-cloud/gateway/target
 GATEWAY_CP := $(GATEWAY)/classes:$(GATEWAY)/lib/*
 # The benchmark harness (benchmarks/): built with everything else, run by make bench.
 BENCH := benchmarks/target
 BENCH_CP := $(BENCH)/classes:$(BENCH)/lib/*
 BUILD_STAMP := $(GATEWAY)/build.stamp
-BUILD_INPUTS := $(shell find pom.xml api-spec http-api-event service-support lambda-function-parent *-impl aot-training local-stack benchmarks \
+BUILD_INPUTS := $(shell find pom.xml api-spec http-api-event service-support lambda-function-parent *-impl aot-training local-cloud benchmarks \
   \( -name target -o -name node_modules \) -prune -o \
   \( -name pom.xml -o -name '*.yaml' -o -path '*/src/*' \) -print 2>/dev/null)
-RUN_OUTPUTS := api-spec/target/routes.json local-stack/lambda-runtime/target/lib \
-  local-stack/dynamodb-local/target/lib $(GATEWAY)/classes $(GATEWAY)/lib $(BENCH)/classes $(BENCH)/lib \
+RUN_OUTPUTS := api-spec/target/routes.json local-cloud/lambda-runtime/target/lib \
+  local-cloud/dynamodb-local/target/lib $(GATEWAY)/classes $(GATEWAY)/lib $(BENCH)/classes $(BENCH)/lib \
   $(foreach function,$(wildcard *-impl),$(function)/target/lambda/Dockerfile $(function)/target/lambda/lib $(function)/target/lambda/training)
 MISSING := $(filter-out $(wildcard $(RUN_OUTPUTS)),$(RUN_OUTPUTS))
 # The site: built by npm (the TypeScript client first), served at / by the gateway.
@@ -60,7 +60,7 @@ build: jdk node_modules ## Generate code from the contracts and build everything
 	npm run build -w static-site
 
 # The Java gates run from the root pom alone (-N), one pass over every module's written sources (the two parentless
-# modules under local-stack/ too, which a reactor-wide spotless goal would not find the plugin in): the layout
+# modules under local-cloud/ too, which a reactor-wide spotless goal would not find the plugin in): the layout
 # (Spotless with palantir-java-format; make format fixes it) and Checkstyle's rules (.mvn/checkstyle.xml).
 lint: jdk node_modules ## Lint the contracts (Spectral, OWASP rules), the Java (Spotless, Checkstyle), the site and the client (ESLint, Prettier), the scripts (ShellCheck), Terraform (fmt), the Markdown links
 	npm run lint:api
@@ -77,8 +77,8 @@ format: jdk ## Lay out every module's Java as make lint wants it (Spotless, pala
 # itself (fmt -check, init from the provider mirror, validate, terraform test against a mocked AWS).
 # After Maven (which generates the TypeScript client): the client's and the site's type checks and
 # unit tests (Vitest), the site's build, the client as a consumer gets it (packed, installed in a fresh
-# folder, compiled, called from plain Node against a local stack), the site's size budget, then the
-# browser tests (playwright-core and Debian's Chromium against a local stack started as `make run`
+# folder, compiled, called from plain Node against a local cloud), the site's size budget, then the
+# browser tests (playwright-core and Debian's Chromium against a local cloud started as `make run`
 # starts it; without Chromium they say so and skip, under CI=true they fail). Each Vitest run leaves a
 # JUnit file for the summary. Checkstyle, which every Maven build runs first, is skipped there: lint has just run it.
 test: jdk lint ## Lint, then run every test suite, and print a summary
@@ -106,18 +106,18 @@ soak: jdk ## Run the long versions of the reliability suites (SHOP_SOAK=1; a lon
 	SHOP_SOAK=1 $(MVN) -DskipTests=false verify -pl $(subst $(space),$(comma),$(strip $(SOAK_MODULES))) -am
 
 run: jdk $(BUILD_STAMP) $(SITE) ## Start the whole shop on this machine (Ctrl-C stops it; ARGS="--in-memory --no-seed")
-	@exec "$(JDK)/bin/java" -cp '$(GATEWAY_CP)' serverlessshop.localstack.LocalStack $(ARGS)
+	@exec "$(JDK)/bin/java" -cp '$(GATEWAY_CP)' serverlessshop.localcloud.LocalCloud $(ARGS)
 
 token: ## Print an access token of the running shop: make token USER=alice, make token USER=admin ADMIN=1
 	@[[ -n "$(JDK)" ]] || scripts/find-jdk >/dev/null
 	@[[ -d $(GATEWAY)/classes ]] || { echo "make token: start the shop first: make run" >&2; exit 1; }
-	@"$(JDK)/bin/java" -cp '$(GATEWAY_CP)' serverlessshop.localstack.issuer.TokenCommand \
+	@"$(JDK)/bin/java" -cp '$(GATEWAY_CP)' serverlessshop.localcloud.issuer.TokenCommand \
 	  --user "$(USER)" $(if $(filter 1 true yes,$(ADMIN)),--admin)
 
-# Black-box checks of a running shop (the local stack by default, or an AWS stage's URL), every answer held
+# Black-box checks of a running shop (the local cloud by default, or an AWS stage's URL), every answer held
 # to the contracts; TOKEN_CMD and ADMIN_TOKEN_CMD print access tokens where there is no local issuer.
 verify: jdk $(BUILD_STAMP) ## Check a running shop against the contracts (URL=https://... WRITE=1; README)
-	@"$(JDK)/bin/java" -cp '$(GATEWAY_CP)' serverlessshop.localstack.verify.Verify $(if $(URL),--url '$(URL)') \
+	@"$(JDK)/bin/java" -cp '$(GATEWAY_CP)' serverlessshop.localcloud.verify.Verify $(if $(URL),--url '$(URL)') \
 	  $(if $(filter 1 true yes,$(WRITE)),--write)
 
 $(BUILD_STAMP): $(BUILD_INPUTS) $(if $(MISSING),FORCE)

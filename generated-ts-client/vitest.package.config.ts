@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// The consumer test (package-test/): packs, installs, compiles and starts a local stack, so it runs
+// The consumer test (package-test/): packs, installs, compiles and starts a local cloud, so it runs
 // apart from the unit tests, by `npm run test:package`.
 export default defineConfig({
   test: {

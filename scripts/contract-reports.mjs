@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// Adds up the contract reports of the last test run: every local stack a suite ran held each API
+// Adds up the contract reports of the last test run: every local cloud a suite ran held each API
 // exchange to the contracts (--contract-report) and wrote one JSON line per exchange with the
 // violations the gateway's contract policy found. Prints
 //   contracts: N answers checked (N operations), N invalid requests answered 4xx, N violations
 // then each kind of violation, and exits 1 when there is any.
 // Reports: <module>/target/contract-reports/*.jsonl (Maven suites), <workspace>/test-results/contracts-*.jsonl
-// (the site's browser tests and anything else that uses static-site/scripts/local-stack.mjs).
+// (the site's browser tests and anything else that uses static-site/scripts/local-cloud.mjs).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,7 +56,7 @@ function files(dir, pattern) {
 function summary() {
   const reports = findReports();
   if (reports.length === 0) {
-    console.log('contracts: no contract reports found (the suites that run a local stack write them)');
+    console.log('contracts: no contract reports found (the suites that run a local cloud write them)');
     return 1;
   }
   let answers = 0;

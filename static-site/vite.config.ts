@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 
 // The built site is static files only; config.json is not among them: each environment serves its
-// own next to index.html (the local stack's gateway, Terraform's S3 object in AWS).
+// own next to index.html (the local cloud's gateway, Terraform's S3 object in AWS).
 export default defineConfig({
   base: './',
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },

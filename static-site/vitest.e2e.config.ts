@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Browser tests: Debian's Chromium through playwright-core against one local stack for the whole
+// Browser tests: Debian's Chromium through playwright-core against one local cloud for the whole
 // run (e2e/global-setup.ts), one file at a time - the machines have two cores.
 export default defineConfig({
   test: {

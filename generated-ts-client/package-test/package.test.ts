@@ -1,6 +1,6 @@
 // The package as a consumer gets it: `npm pack`, the tarball installed in a fresh folder outside the
 // repository, a consumer compiled against it under the bundler and nodenext resolutions, and plain
-// Node.js loading it to call a local stack started as `make run` starts it.
+// Node.js loading it to call a local cloud started as `make run` starts it.
 import { execFile } from 'node:child_process';
 import {
   copyFileSync,
@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalStack } from '../../static-site/scripts/local-stack.mjs';
+import { startLocalCloud } from '../../static-site/scripts/local-cloud.mjs';
 
 const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
 const CONSUMER_SOURCES = fileURLToPath(new URL('consumer', import.meta.url));
@@ -108,15 +108,15 @@ describe('the packed package', () => {
     expect(result.code).toBe(0);
   });
 
-  describe('in plain Node.js against a local stack', () => {
-    let stack: Awaited<ReturnType<typeof startLocalStack>> | undefined;
+  describe('in plain Node.js against a local cloud', () => {
+    let stack: Awaited<ReturnType<typeof startLocalCloud>> | undefined;
     let log: WriteStream | undefined;
 
     beforeAll(async () => {
       mkdirSync(RESULTS, { recursive: true });
-      log = createWriteStream(join(RESULTS, 'local-stack-package.log'));
+      log = createWriteStream(join(RESULTS, 'local-cloud-package.log'));
       // The first start after a build also makes the functions' AOT caches: minutes on a busy machine.
-      stack = await startLocalStack({
+      stack = await startLocalCloud({
         report: 'client-package',
         log: (line: string) => log?.write(`${line}\n`),
         timeoutMs: 360_000,
@@ -129,7 +129,7 @@ describe('the packed package', () => {
     }, 90_000);
 
     it('lists and gets products, and rejects with a typed ApiProblem from the service and from the gateway', async () => {
-      const output = await runOk(process.execPath, ['call-local-stack.mjs', stack!.url], consumer);
+      const output = await runOk(process.execPath, ['call-local-cloud.mjs', stack!.url], consumer);
       const seen = JSON.parse(output.trim().split('\n').at(-1)!);
 
       expect(seen.listed).toBeGreaterThan(0);

@@ -5,7 +5,7 @@ import * as orders from './generated/orders/index.js';
 import { ApiProblem } from './problem.js';
 
 export interface ApiClientOptions {
-  /** Where the API is: '' for the page's own origin (the local stack, CloudFront in front of API Gateway). */
+  /** Where the API is: '' for the page's own origin (the local cloud, CloudFront in front of API Gateway). */
   baseUrl: string;
   /** The signed-in user's access token, or undefined when nobody is signed in. Asked before every request. */
   accessToken?: () => string | undefined | Promise<string | undefined>;

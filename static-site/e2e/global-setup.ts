@@ -1,11 +1,11 @@
-// One local stack for the whole browser test run, started as `make run` starts it and stopped at
+// One local cloud for the whole browser test run, started as `make run` starts it and stopped at
 // the end with every process it started. Without Chromium the suite says so loudly and skips; under
 // CI=true every test fails instead (e2e/shop.ts), so the summary counts them as failed.
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { CHROMIUM, chromiumAvailable } from '../scripts/chromium.mjs';
-import { REPO, startLocalStack } from '../scripts/local-stack.mjs';
+import { REPO, startLocalCloud } from '../scripts/local-cloud.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -31,12 +31,12 @@ export default async function setup(project: TestProject) {
     return undefined;
   }
   mkdirSync(RESULTS, { recursive: true });
-  const log = createWriteStream(join(RESULTS, 'local-stack.log'));
+  const log = createWriteStream(join(RESULTS, 'local-cloud.log'));
   const started = Date.now();
-  const stack = await startLocalStack({ report: 'e2e', log: (line) => log.write(`${line}\n`) });
+  const stack = await startLocalCloud({ report: 'e2e', log: (line) => log.write(`${line}\n`) });
   console.log(
-    `local stack ready at ${stack.url} in ${((Date.now() - started) / 1000).toFixed(1)} s` +
-      ' (its output: static-site/test-results/local-stack.log)',
+    `local cloud ready at ${stack.url} in ${((Date.now() - started) / 1000).toFixed(1)} s` +
+      ' (its output: static-site/test-results/local-cloud.log)',
   );
   project.provide('shopUrl', stack.url);
   project.provide('browserMissing', '');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../scripts/chromium.mjs';
-import { REPO } from '../scripts/local-stack.mjs';
+import { REPO } from '../scripts/local-cloud.mjs';
 
 export const shopUrl = inject('shopUrl');
 

@@ -2,7 +2,7 @@
 // The site's budgets, measured:
 //   1. initial JS <= 100 KB gzipped: every script index.html loads before the page can run (its module
 //      entry and modulepreload links) from the build in dist/, gzipped at zlib's default level (6);
-//   2. the catalog renders its first products within 1 s on the local stack: a local stack started as
+//   2. the catalog renders its first products within 1 s on the local cloud: a local cloud started as
 //      `make run` starts it, Debian's Chromium, a fresh browser context per page load (no cache, like a
 //      first visit), and the time from navigation start to the page's "first-products-rendered" mark.
 //      The budget holds when the median of the loads is within it; the slowest load and the first
@@ -16,7 +16,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CHROMIUM, chromiumAvailable, launchChromium } from './chromium.mjs';
-import { REPO, startLocalStack } from './local-stack.mjs';
+import { REPO, startLocalCloud } from './local-cloud.mjs';
 
 const DIST = join(REPO, 'static-site/dist');
 const JS_BUDGET_BYTES = 100 * 1024;
@@ -50,7 +50,7 @@ const median = (values) => {
 };
 
 async function firstProducts() {
-  const stack = await startLocalStack({ report: 'budget' });
+  const stack = await startLocalCloud({ report: 'budget' });
   const browser = await launchChromium();
   try {
     const times = [];
@@ -145,7 +145,7 @@ async function main() {
         '| budget | limit | measured | how |',
         '| --- | --- | --- | --- |',
         `| initial JS, gzipped | ${kb(JS_BUDGET_BYTES)} | **${kb(gzipped)}** (${scripts.map((s) => `${s.file}: ${kb(s.bytes)} raw`).join(', ')}) | every script dist/index.html loads at once, gzip at zlib's default level (6) |`,
-        `| catalog: first products on screen | ${FIRST_PRODUCTS_BUDGET_MS} ms (median) | **${all.toFixed(0)} ms** median of ${result.times.length} loads; slowest ${worst.toFixed(0)} ms; the first load after start-up ${first.toFixed(0)} ms, the others ${warmMedian.toFixed(0)} ms (median) | a local stack started as \`make run\` starts it (in memory, seeded, ready in ${result.readySeconds} s), a fresh browser context per load (no cache), navigation start to the catalog's \`${MARK}\` mark; its config.json and /products requests took ${result.apiMedian.toFixed(0)} ms (median) |`,
+        `| catalog: first products on screen | ${FIRST_PRODUCTS_BUDGET_MS} ms (median) | **${all.toFixed(0)} ms** median of ${result.times.length} loads; slowest ${worst.toFixed(0)} ms; the first load after start-up ${first.toFixed(0)} ms, the others ${warmMedian.toFixed(0)} ms (median) | a local cloud started as \`make run\` starts it (in memory, seeded, ready in ${result.readySeconds} s), a fresh browser context per load (no cache), navigation start to the catalog's \`${MARK}\` mark; its config.json and /products requests took ${result.apiMedian.toFixed(0)} ms (median) |`,
       ].join('\n'),
     );
   }

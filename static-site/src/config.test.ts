@@ -4,7 +4,7 @@ import { ConfigError, parseSiteConfig } from './config';
 const page = 'http://localhost:8080/';
 
 describe('config.json', () => {
-  it("reads the local stack's configuration: same-origin API, relative issuer paths", () => {
+  it("reads the local cloud's configuration: same-origin API, relative issuer paths", () => {
     expect(
       parseSiteConfig(
         {

@@ -1,5 +1,5 @@
 // The site's configuration, read at run time from config.json next to index.html, so one build
-// serves every environment: the deployment writes config.json (Terraform in AWS; the local stack's
+// serves every environment: the deployment writes config.json (Terraform in AWS; the local cloud's
 // gateway serves its own). See static-site/README.md for the keys.
 
 export interface SiteConfig {

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { loadEnv, readText, repoRoot } from './lib/terraform.mjs';
 
 // A handler class named by Terraform must exist in the service's sources. The images themselves (base
-// image, what they copy, their CMD and ENTRYPOINT) are checked where the local stack reads them:
-// local-stack/gateway's FunctionImageTest and ImageCommandTest.
+// image, what they copy, their CMD and ENTRYPOINT) are checked where the local cloud reads them:
+// local-cloud/gateway's FunctionImageTest and ImageCommandTest.
 function assertHandlerExists(service, handler) {
   const [className, method] = handler.split('::');
   assert.equal(method, 'handleRequest', handler);

@@ -1,5 +1,5 @@
 # The orders table, defined once: orders-impl/src/main/resources/dynamodb/orders-table.json (the
-# `aws dynamodb create-table --cli-input-json` shape the service and the local stack create it from).
+# `aws dynamodb create-table --cli-input-json` shape the service and the local cloud create it from).
 # Keys, attributes, billing mode and indexes all come from that file, so they cannot drift from
 # what the service queries. Only the name gets this environment's prefix.
 

@@ -1,5 +1,5 @@
 # The orders table as planned from orders-impl's orders-table.json, the file the service and the
-# local stack create it from.
+# local cloud create it from.
 
 mock_provider "aws" {
   override_during = plan

@@ -11,15 +11,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import serverlessshop.localstack.FunctionWiring;
-import serverlessshop.localstack.StackOptions;
-import serverlessshop.localstack.issuer.IssuerClient;
-import serverlessshop.localstack.lambda.FunctionImage;
-import serverlessshop.localstack.lambda.LambdaEnvironment;
-import serverlessshop.localstack.lambda.LambdaFunction;
+import serverlessshop.localcloud.FunctionWiring;
+import serverlessshop.localcloud.LocalCloudOptions;
+import serverlessshop.localcloud.issuer.IssuerClient;
+import serverlessshop.localcloud.lambda.FunctionImage;
+import serverlessshop.localcloud.lambda.LambdaEnvironment;
+import serverlessshop.localcloud.lambda.LambdaFunction;
 
 /**
- * {@code make bench}: prepares a MariaDB database and two local stacks (the functions as they ship,
+ * {@code make bench}: prepares a MariaDB database and two local clouds (the functions as they ship,
  * and the same functions untuned), measures cold starts, warm latency, handler overhead, memory,
  * pagination at depth and contention, each beside its baseline, prints the table and writes
  * BENCHMARKS.md. Everything it starts listens on 127.0.0.1 and is stopped at the end; the stacks'
@@ -87,16 +87,16 @@ public final class Bench {
         JvmConfiguration second = options.warmBaseline();
         Map<String, String> baselineEnv = new LinkedHashMap<>(functionEnv);
         baselineEnv.putAll(second.overrides());
-        say("starting two local stacks: production (up to " + PRODUCTION_CONCURRENCY
+        say("starting two local clouds: production (up to " + PRODUCTION_CONCURRENCY
                 + " instances per function) and " + second.name() + "...");
-        try (StackProcess production = StackProcess.start("production", options.repo(), workDir,
+        try (LocalCloudProcess production = LocalCloudProcess.start("production", options.repo(), workDir,
                      PRODUCTION_CONCURRENCY, functionEnv, stackEnv, true);
-             StackProcess untuned = StackProcess.start(second.name(), options.repo(), workDir, 1, baselineEnv,
+             LocalCloudProcess untuned = LocalCloudProcess.start(second.name(), options.repo(), workDir, 1, baselineEnv,
                      stackEnv, true)) {
             int deepOrders = new ScaleRun(null, options).deepCustomerOrders();
             say("seeding DynamoDB: " + SHOPPER + " 50 orders on each stack, " + DEEP_CUSTOMER + " "
                     + String.format("%,d", deepOrders) + " orders on production...");
-            for (StackProcess stack : List.of(production, untuned)) {
+            for (LocalCloudProcess stack : List.of(production, untuned)) {
                 new OrdersTable(stack.dynamoDbEndpoint(), "orders").seed(SHOPPER, 50, fixtures.warm().getFirst());
             }
             if (options.runs("scale")) {
@@ -156,7 +156,7 @@ public final class Bench {
         }
     }
 
-    private void coldStarts(Layout layout, BenchDatabase database, Fixtures fixtures, StackProcess stack)
+    private void coldStarts(Layout layout, BenchDatabase database, Fixtures fixtures, LocalCloudProcess stack)
             throws Exception {
         FunctionEvents events = new FunctionEvents(layout.routesJson());
         ColdStarts cold = new ColdStarts(layout.runtimeLib(), TRACED_WARM_INVOCATIONS);
@@ -167,7 +167,7 @@ public final class Bench {
             }
         }
         StringBuilder method = new StringBuilder("each launch is a new JVM started by the gateway's own"
-                + " LambdaFunction as the local stack starts a function (the image's ENTRYPOINT and CMD: its"
+                + " LambdaFunction as the local cloud starts a function (the image's ENTRYPOINT and CMD: its"
                 + " lambda-java launcher, the Runtime Interface Client as main class; its ENV; the Lambda Runtime"
                 + " API), timed from just before the process is launched to the first response to a real payload-2.0"
                 + " event (products: GET /products/{id} on MariaDB; orders: GET /customers/{id}/orders of a customer"
@@ -191,7 +191,7 @@ public final class Bench {
     private static final int TRACED_WARM_INVOCATIONS = 10;
 
     private void coldStarts(String function, Layout layout, BenchDatabase database, Fixtures fixtures,
-                            StackProcess stack, FunctionEvents events, ColdStarts cold, JvmConfiguration tracing,
+                            LocalCloudProcess stack, FunctionEvents events, ColdStarts cold, JvmConfiguration tracing,
                             UdpSink daemon) throws Exception {
         FunctionImage image = FunctionImage.read(function, layout.dockerfile(function));
         List<JvmConfiguration> configurations = new ArrayList<>(List.of(JvmConfiguration.untuned(),
@@ -237,17 +237,17 @@ public final class Bench {
 
     /** What the stack would configure, with the image's own migrate and sweep settings, as in AWS. */
     private static Map<String, String> coldConfiguration(String function, FunctionImage image, BenchDatabase database,
-                                                         StackProcess stack) {
+                                                         LocalCloudProcess stack) {
         Map<String, String> environment = Map.of("PRODUCTS_DB_URL", database.functionUrl(),
                 "PRODUCTS_DB_USER", database.user(), "PRODUCTS_DB_PASSWORD", database.password());
-        StackOptions options = new StackOptions(Path.of("").toAbsolutePath(), 0, 0, Path.of("."), true, false, environment);
+        LocalCloudOptions options = new LocalCloudOptions(Path.of("").toAbsolutePath(), 0, 0, Path.of("."), true, false, environment);
         Map<String, String> configuration = new LinkedHashMap<>(FunctionWiring.configuration(function, options,
                 new FunctionWiring.Endpoints(stack.baseUrl(), stack.issuerUrl(), stack.dynamoDbEndpoint())));
         configuration.keySet().removeIf(image.env()::containsKey);
         return configuration;
     }
 
-    private void memory(Layout layout, StackProcess production, StackProcess untuned) throws IOException {
+    private void memory(Layout layout, LocalCloudProcess production, LocalCloudProcess untuned) throws IOException {
         for (String function : List.of("products", "orders")) {
             // Timed, every function's handler is TimedHandler: its jars tell them apart.
             String jars = FunctionImage.read(function, layout.dockerfile(function)).libDir() + "/*";
@@ -273,7 +273,7 @@ public final class Bench {
         }
     }
 
-    private static String token(StackProcess stack, String user) throws IOException, InterruptedException {
+    private static String token(LocalCloudProcess stack, String user) throws IOException, InterruptedException {
         return "Bearer " + new IssuerClient(URI.create(stack.issuerUrl())).signIn(user, false);
     }
 

@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import serverlessshop.localstack.lambda.FunctionImage;
-import serverlessshop.localstack.lambda.LambdaEnvironment;
-import serverlessshop.localstack.lambda.LambdaFunction;
+import serverlessshop.localcloud.lambda.FunctionImage;
+import serverlessshop.localcloud.lambda.LambdaEnvironment;
+import serverlessshop.localcloud.lambda.LambdaFunction;
 
 /**
- * Cold starts of one function, measured as the local stack runs it (the gateway's own
+ * Cold starts of one function, measured as the local cloud runs it (the gateway's own
  * {@link LambdaFunction}: the Runtime Interface Client in a new JVM, the image's environment, the
  * Lambda Runtime API): from the moment the JVM is launched to the first response to a real
  * payload-2.0 event. Configurations take turns launch by launch (and the first in a round moves

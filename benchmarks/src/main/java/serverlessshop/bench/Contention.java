@@ -23,7 +23,7 @@ final class Contention {
         this.options = options;
     }
 
-    void run(Report report, StackProcess stack, int concurrency, Fixtures fixtures, String buyerToken,
+    void run(Report report, LocalCloudProcess stack, int concurrency, Fixtures fixtures, String buyerToken,
              BenchDatabase database) throws Exception {
         List<LoadPlan.Request> orders = Orders.randomPairs(fixtures.hot(), 500, buyerToken);
         LoadPlan.Outcome alone = load.run(new LoadPlan(List.of(new LoadPlan.Variant("1 client", stack.baseUrl(), orders)),
@@ -61,7 +61,7 @@ final class Contention {
                 + " RESERVED/CONFIRMED reservations (MariaDB) must equal the starting stock.");
     }
 
-    private OversellCheck sellOut(Report report, StackProcess stack, Fixtures fixtures, String buyerToken,
+    private OversellCheck sellOut(Report report, LocalCloudProcess stack, Fixtures fixtures, String buyerToken,
                                   BenchDatabase database) throws Exception {
         LoadPlan.Outcome rush = load.run(new LoadPlan(List.of(new LoadPlan.Variant("sell-out", stack.baseUrl(),
                 Orders.randomPairs(fixtures.sellOut(), 500, buyerToken))), CLIENTS, 0, 0, options.seconds(6), 100_000,

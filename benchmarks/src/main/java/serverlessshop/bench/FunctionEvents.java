@@ -9,12 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import serverlessshop.localstack.auth.AuthorizerDecision;
-import serverlessshop.localstack.gateway.IncomingRequest;
-import serverlessshop.localstack.gateway.PayloadV2Event;
-import serverlessshop.localstack.gateway.RouteMatch;
-import serverlessshop.localstack.gateway.RouteTable;
-import serverlessshop.localstack.issuer.LocalIssuer;
+import serverlessshop.localcloud.auth.AuthorizerDecision;
+import serverlessshop.localcloud.gateway.IncomingRequest;
+import serverlessshop.localcloud.gateway.PayloadV2Event;
+import serverlessshop.localcloud.gateway.RouteMatch;
+import serverlessshop.localcloud.gateway.RouteTable;
+import serverlessshop.localcloud.issuer.LocalIssuer;
 
 /**
  * Payload-2.0 events exactly as the local gateway builds them (its own {@link PayloadV2Event}, route

@@ -49,7 +49,7 @@ record JvmConfiguration(String name, String description, Map<String, String> ove
 
     /**
      * The image as it ships, traced actively: every invocation's trace header says Sampled=1 (the
-     * local stack's SHOP_LOCAL_TRACING_MODE, as Lambda samples a request) and the daemon's address
+     * local cloud's SHOP_LOCAL_TRACING_MODE, as Lambda samples a request) and the daemon's address
      * is a sink that counts what the function sends. Beside {@link #production()}, whose header
      * says Sampled=0, it is what tracing costs the function itself.
      */

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import serverlessshop.localstack.lambda.FunctionImage;
+import serverlessshop.localcloud.lambda.FunctionImage;
 
 /** Where the build output the harness runs is, relative to the repository root. */
 record Layout(Path repo) {
@@ -15,7 +15,7 @@ record Layout(Path repo) {
     }
 
     Path runtimeLib() {
-        return repo.resolve("local-stack/lambda-runtime/target/lib");
+        return repo.resolve("local-cloud/lambda-runtime/target/lib");
     }
 
     Path dockerfile(String function) {
@@ -29,8 +29,8 @@ record Layout(Path repo) {
 
     void requireBuilt() throws IOException {
         List<String> missing = new ArrayList<>();
-        for (Path required : List.of(routesJson(), runtimeLib(), repo.resolve("local-stack/gateway/target/classes"),
-                repo.resolve("local-stack/dynamodb-local/target/lib"), repo.resolve("products-impl/target/lambda/lib"),
+        for (Path required : List.of(routesJson(), runtimeLib(), repo.resolve("local-cloud/gateway/target/classes"),
+                repo.resolve("local-cloud/dynamodb-local/target/lib"), repo.resolve("products-impl/target/lambda/lib"),
                 repo.resolve("orders-impl/target/lambda/lib"), functionTiming())) {
             if (!Files.exists(required)) {
                 missing.add(repo.relativize(required).toString());

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import serverlessshop.localstack.process.JavaCommand;
+import serverlessshop.localcloud.process.JavaCommand;
 
 /** Runs a {@link LoadPlan} in a {@link LoadGenerator} process and reads back what it measured. */
 final class Load {

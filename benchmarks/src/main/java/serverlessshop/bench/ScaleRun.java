@@ -28,7 +28,7 @@ final class ScaleRun {
         return options.quick() ? 1_000 : 10_000;
     }
 
-    void run(Report report, StackProcess stack, int catalogueSize, String deepCustomerToken) throws Exception {
+    void run(Report report, LocalCloudProcess stack, int catalogueSize, String deepCustomerToken) throws Exception {
         Pages pages = new Pages();
         String productsCursor = pages.cursorOfPage(stack.baseUrl(), "/products?limit=", null, deepPage(), 20);
         compare(report, stack, "GET /products, " + String.format("%,d", catalogueSize) + " products, pages of 20",
@@ -46,7 +46,7 @@ final class ScaleRun {
                 + " orders with DynamoDB BatchWriteItem.");
     }
 
-    private void compare(Report report, StackProcess stack, String what, Map<String, String> headers, String firstPage,
+    private void compare(Report report, LocalCloudProcess stack, String what, Map<String, String> headers, String firstPage,
                          String cursor) throws Exception {
         String deep = firstPage + "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
         List<LoadPlan.Outcome> outcomes = load.run(new LoadPlan(List.of(

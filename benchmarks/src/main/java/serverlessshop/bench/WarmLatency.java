@@ -30,7 +30,7 @@ final class WarmLatency {
         this.options = options;
     }
 
-    void run(Report report, StackProcess production, StackProcess untuned, JvmConfiguration baseline,
+    void run(Report report, LocalCloudProcess production, LocalCloudProcess untuned, JvmConfiguration baseline,
              Fixtures fixtures, Map<String, String> shopperTokens) throws Exception {
         for (Endpoint endpoint : endpoints(production, untuned, fixtures, shopperTokens)) {
             measure(report, endpoint, production, untuned);
@@ -59,7 +59,7 @@ final class WarmLatency {
         return options.seconds(full);
     }
 
-    private List<Endpoint> endpoints(StackProcess production, StackProcess untuned, Fixtures fixtures,
+    private List<Endpoint> endpoints(LocalCloudProcess production, LocalCloudProcess untuned, Fixtures fixtures,
                                      Map<String, String> tokens) {
         List<BenchDatabase.Product> readable = new ArrayList<>(fixtures.warm());
         readable.addAll(fixtures.catalogueSample());
@@ -88,7 +88,7 @@ final class WarmLatency {
                 Map.of("Authorization", authorization), null);
     }
 
-    private void measure(Report report, Endpoint endpoint, StackProcess production, StackProcess untuned)
+    private void measure(Report report, Endpoint endpoint, LocalCloudProcess production, LocalCloudProcess untuned)
             throws Exception {
         int productionLines = production.timingCount(endpoint.function());
         int untunedLines = untuned.timingCount(endpoint.function());
@@ -121,8 +121,8 @@ final class WarmLatency {
                 Row.ratio(own.median(), ownBase.median()), "p50 ≤ 1 ms", own.median() <= 1_000));
     }
 
-    private static Samples own(StackProcess stack, String function, int from, int count) {
-        return Samples.of(stack.timings(function, from, count).stream().map(StackProcess.HandlerTime::ownMicros).toList());
+    private static Samples own(LocalCloudProcess stack, String function, int from, int count) {
+        return Samples.of(stack.timings(function, from, count).stream().map(LocalCloudProcess.HandlerTime::ownMicros).toList());
     }
 
     private static String triple(Samples samples) {

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import serverlessshop.orders.stock.ClientSecret;
 import serverlessshop.orders.stock.MachineTokens;
-import serverlessshop.orders.stock.ProductsStock;
+import serverlessshop.orders.stock.StockReservationsClient;
 import serverlessshop.products.client.ApiClient;
 import serverlessshop.products.client.api.StockReservationsApi;
 import serverlessshop.support.logging.CorrelationIds;
@@ -50,7 +50,7 @@ class ProductsClientConfig {
 
     /**
      * A bean of its own, so that what is added around the calls from outside (make bench's timing) is
-     * in place before {@link #productsStock} builds the API object from it.
+     * in place before {@link #stockReservationsClient} builds the API object from it.
      */
     @Bean
     ApiClient productsApiClient(ProductsClientProperties properties) {
@@ -71,9 +71,9 @@ class ProductsClientConfig {
     }
 
     @Bean
-    ProductsStock productsStock(ProductsClientProperties properties, ApiClient client, MachineTokens tokens) {
+    StockReservationsClient stockReservationsClient(ProductsClientProperties properties, ApiClient client, MachineTokens tokens) {
         // The API object builds its HTTP client from the ApiClient once, here.
-        return new ProductsStock(new StockReservationsApi(client), tokens, client.getObjectMapper(),
+        return new StockReservationsClient(new StockReservationsApi(client), tokens, client.getObjectMapper(),
                 properties.reservationTtlSeconds());
     }
 }

@@ -4,7 +4,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import serverlessshop.orders.stock.ProductsStock;
+import serverlessshop.orders.stock.StockReservationsClient;
 import serverlessshop.orders.store.OrderRepository;
 import serverlessshop.orders.store.StoredOrder;
 import serverlessshop.support.datastore.DatastoreUnavailable;
@@ -22,9 +22,9 @@ public class StockReleases {
     private static final Logger log = LoggerFactory.getLogger(StockReleases.class);
 
     private final OrderRepository orders;
-    private final ProductsStock stock;
+    private final StockReservationsClient stock;
 
-    StockReleases(OrderRepository orders, ProductsStock stock) {
+    StockReleases(OrderRepository orders, StockReservationsClient stock) {
         this.orders = orders;
         this.stock = stock;
     }

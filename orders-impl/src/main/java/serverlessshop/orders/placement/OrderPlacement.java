@@ -17,10 +17,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import serverlessshop.orders.api.model.OrderCreate;
 import serverlessshop.orders.api.model.OrderStatus;
-import serverlessshop.orders.stock.InsufficientStock;
-import serverlessshop.orders.stock.ProductsStock;
+import serverlessshop.orders.stock.ProductsShortOfStock;
+import serverlessshop.orders.stock.StockReservationsClient;
 import serverlessshop.orders.stock.ProductsUnavailable;
-import serverlessshop.orders.stock.ReservationClosed;
+import serverlessshop.orders.stock.ProductsReservationClosed;
 import serverlessshop.orders.store.OrderRepository;
 import serverlessshop.orders.store.StoredLine;
 import serverlessshop.orders.store.StoredOrder;
@@ -60,13 +60,13 @@ public class OrderPlacement {
     static final String SELL_OUTS = "SellOuts";
 
     private final OrderRepository orders;
-    private final ProductsStock stock;
+    private final StockReservationsClient stock;
     private final OrderCreationRate rate;
     private final UnconfirmedOrders unconfirmed;
     private final Clock clock;
     private final EmbeddedMetrics metrics;
 
-    OrderPlacement(OrderRepository orders, ProductsStock stock, OrderCreationRate rate, UnconfirmedOrders unconfirmed,
+    OrderPlacement(OrderRepository orders, StockReservationsClient stock, OrderCreationRate rate, UnconfirmedOrders unconfirmed,
                    Clock clock, EmbeddedMetrics metrics) {
         this.orders = orders;
         this.stock = stock;
@@ -159,7 +159,7 @@ public class OrderPlacement {
                 reservationId = OrderIds.reservationId(orderId, attempt);
                 try {
                     return new Reserved(reservationId, stock.reserve(reservationId, request.reservationItems()));
-                } catch (ReservationClosed closed) {
+                } catch (ProductsReservationClosed closed) {
                     log.info("Order {}: reservation {} was closed by an earlier attempt", orderId, reservationId);
                 }
             }
@@ -171,7 +171,7 @@ public class OrderPlacement {
             stock.releaseQuietly(reservationId);
             abandon(claim);
             throw e;
-        } catch (InsufficientStock e) {
+        } catch (ProductsShortOfStock e) {
             abandon(claim); // nothing was reserved
             metrics.count(SELL_OUTS);
             throw e;
@@ -207,7 +207,7 @@ public class OrderPlacement {
     private void confirm(StoredOrder order, UUID reservationId) {
         try {
             stock.confirm(reservationId);
-        } catch (ProductsUnavailable | ReservationClosed e) {
+        } catch (ProductsUnavailable | ProductsReservationClosed e) {
             // Nobody has been told of this order yet: undo it, and a retry with the same key starts again.
             stock.releaseQuietly(reservationId);
             try {

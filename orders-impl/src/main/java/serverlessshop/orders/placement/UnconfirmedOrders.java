@@ -7,9 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import serverlessshop.orders.api.model.OrderStatus;
-import serverlessshop.orders.stock.ProductsStock;
+import serverlessshop.orders.stock.StockReservationsClient;
 import serverlessshop.orders.stock.ProductsUnavailable;
-import serverlessshop.orders.stock.ReservationClosed;
+import serverlessshop.orders.stock.ProductsReservationClosed;
 import serverlessshop.orders.store.OrderRepository;
 import serverlessshop.orders.store.StoredOrder;
 
@@ -26,10 +26,10 @@ public class UnconfirmedOrders {
     private static final Logger log = LoggerFactory.getLogger(UnconfirmedOrders.class);
 
     private final OrderRepository orders;
-    private final ProductsStock stock;
+    private final StockReservationsClient stock;
     private final Clock clock;
 
-    UnconfirmedOrders(OrderRepository orders, ProductsStock stock, Clock clock) {
+    UnconfirmedOrders(OrderRepository orders, StockReservationsClient stock, Clock clock) {
         this.orders = orders;
         this.stock = stock;
         this.clock = clock;
@@ -53,7 +53,7 @@ public class UnconfirmedOrders {
         try {
             stock.confirm(UUID.fromString(order.reservationId()));
             return true;
-        } catch (ReservationClosed closed) {
+        } catch (ProductsReservationClosed closed) {
             log.warn("Order {}: its reservation {} closed before it was confirmed; the order is undone",
                     order.orderId(), order.reservationId());
             orders.deletePlaced(order);

@@ -8,7 +8,7 @@ import serverlessshop.support.secrets.SecretSource;
  * The machine client's secret. In AWS it is a Secrets Manager secret ({@code PRODUCTS_CLIENT_SECRET_ARN},
  * its {@code SecretString} the secret itself), read once while the application starts (Lambda's init
  * phase, not a request) and kept; it is read again only when the token endpoint refuses it, which is
- * what a rotation looks like to a warm instance. Elsewhere (local runs, the local stack, tests) it is
+ * what a rotation looks like to a warm instance. Elsewhere (local runs, the local cloud, tests) it is
  * {@code PRODUCTS_CLIENT_SECRET}, fixed.
  */
 public final class ClientSecret {

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 /**
  * The orders table as {@code dynamodb/orders-table.json} defines it, in the shape of
  * {@code aws dynamodb create-table --cli-input-json}. That file is the one definition of the table:
- * the tests and the local stack create the table from it, Terraform is checked against it, and the
+ * the tests and the local cloud create the table from it, Terraform is checked against it, and the
  * service's static schema must agree with it.
  */
 public final class OrdersTableDefinition {

@@ -8,10 +8,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-import serverlessshop.orders.testing.OrdersIntegrationTest;
+import serverlessshop.orders.testing.WholeOrdersService;
 
 /** Swagger UI at /docs, without a token, shows orders.yaml as written. */
-@OrdersIntegrationTest
+@WholeOrdersService
 class ContractDocsTest {
 
     @Autowired

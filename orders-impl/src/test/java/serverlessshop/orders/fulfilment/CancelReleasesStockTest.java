@@ -15,14 +15,14 @@ import org.springframework.test.web.servlet.MockMvc;
 import serverlessshop.orders.store.OrderRepository;
 import serverlessshop.orders.store.StoredOrder;
 import serverlessshop.orders.testing.OrdersApi;
-import serverlessshop.orders.testing.OrdersIntegrationTest;
+import serverlessshop.orders.testing.WholeOrdersService;
 import serverlessshop.orders.testing.ProductsProxy;
 import serverlessshop.orders.testing.ProductsProxy.Fault;
 import serverlessshop.orders.testing.ProductsService;
 import serverlessshop.orders.testing.TestOrders;
 
 /** Cancelling returns the stock to products, at once or, if products is down then, as soon as it can. */
-@OrdersIntegrationTest
+@WholeOrdersService
 class CancelReleasesStockTest {
 
     @Autowired

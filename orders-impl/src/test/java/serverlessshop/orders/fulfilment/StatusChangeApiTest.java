@@ -20,12 +20,12 @@ import serverlessshop.orders.api.model.OrderStatus;
 import serverlessshop.orders.store.OrderRepository;
 import serverlessshop.orders.store.StoredOrder;
 import serverlessshop.orders.testing.OrdersApi;
-import serverlessshop.orders.testing.OrdersIntegrationTest;
+import serverlessshop.orders.testing.WholeOrdersService;
 import serverlessshop.orders.testing.TestOrders;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 
 /** The order state machine through PUT /orders/{id}: every move, by whom, and on which version. */
-@OrdersIntegrationTest
+@WholeOrdersService
 class StatusChangeApiTest {
 
     static final String ADMIN = OrdersApi.admin();

@@ -23,12 +23,12 @@ import serverlessshop.orders.api.model.OrderStatus;
 import serverlessshop.orders.store.StoredOrder;
 import serverlessshop.orders.testing.DynamoDbCalls;
 import serverlessshop.orders.testing.OrdersApi;
-import serverlessshop.orders.testing.OrdersIntegrationTest;
+import serverlessshop.orders.testing.WholeOrdersService;
 import serverlessshop.orders.testing.TestOrders;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 
 /** Reading one order and listing a customer's orders: who may, in which order, page by page. */
-@OrdersIntegrationTest
+@WholeOrdersService
 class OrderHistoryApiTest {
 
     static final String ADMIN = OrdersApi.admin();

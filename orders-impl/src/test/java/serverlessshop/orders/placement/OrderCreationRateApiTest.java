@@ -23,7 +23,7 @@ import serverlessshop.orders.store.OrderRepository;
 import serverlessshop.orders.store.OrderTableSchema;
 import serverlessshop.orders.testing.DynamoDbLocal;
 import serverlessshop.orders.testing.OrdersApi;
-import serverlessshop.orders.testing.OrdersIntegrationTest;
+import serverlessshop.orders.testing.WholeOrdersService;
 import serverlessshop.orders.testing.ProductsService;
 import serverlessshop.orders.testing.TestOrders;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The per-customer rate of order creation (OWASP API4), counted in DynamoDB: a low limit and a
  * window of a day, so that no window ends during the test.
  */
-@OrdersIntegrationTest
+@WholeOrdersService
 @TestPropertySource(properties = {"shop.orders.create-rate.limit=3", "shop.orders.create-rate.window=1d"})
 class OrderCreationRateApiTest {
 

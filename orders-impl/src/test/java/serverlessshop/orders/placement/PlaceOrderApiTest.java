@@ -29,7 +29,7 @@ import serverlessshop.orders.store.OrderRepository;
 import serverlessshop.orders.store.StoredOrder;
 import serverlessshop.orders.testing.DynamoDbFaults;
 import serverlessshop.orders.testing.OrdersApi;
-import serverlessshop.orders.testing.OrdersIntegrationTest;
+import serverlessshop.orders.testing.WholeOrdersService;
 import serverlessshop.orders.testing.ProductsProxy;
 import serverlessshop.orders.testing.ProductsProxy.Fault;
 import serverlessshop.orders.testing.ProductsService;
@@ -41,7 +41,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
  * POST /orders: the saga against the real products service, its idempotency, and each way it can
  * fail, checking afterwards that no order and no stock is left behind.
  */
-@OrdersIntegrationTest
+@WholeOrdersService
 class PlaceOrderApiTest {
 
     @Autowired

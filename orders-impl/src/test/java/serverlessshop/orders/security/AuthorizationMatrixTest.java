@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
-import serverlessshop.orders.testing.OrdersIntegrationTest;
+import serverlessshop.orders.testing.WholeOrdersService;
 import serverlessshop.support.testing.ContractOperations;
 import serverlessshop.support.testing.ContractOperations.ExampleRequest;
 import serverlessshop.support.testing.ContractValidator;
@@ -28,7 +28,7 @@ import serverlessshop.support.testing.TestCaller;
  * object-level decision, tested on its own (BOLA tests); here the example's customer is the caller
  * itself, so a caller who passes security meets no object-level refusal either.
  */
-@OrdersIntegrationTest
+@WholeOrdersService
 class AuthorizationMatrixTest {
 
     static final ContractValidator CONTRACT = ContractValidator.forContract("orders");

@@ -13,14 +13,14 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import serverlessshop.orders.testing.DynamoDbFaults;
 import serverlessshop.orders.testing.OrdersApi;
-import serverlessshop.orders.testing.OrdersIntegrationTest;
+import serverlessshop.orders.testing.WholeOrdersService;
 import serverlessshop.orders.testing.TestOrders;
 
 /**
  * DynamoDB unreachable: 503 with Retry-After, the same problem the products service answers when its
  * database is away (both say it with service-support's DatastoreUnavailable).
  */
-@OrdersIntegrationTest
+@WholeOrdersService
 class OrderStoreUnavailableTest {
 
     @Autowired

@@ -14,7 +14,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * DynamoDB Local 3.3.1, as local-stack/dynamodb-local assembles it, in its own JVM (its Jetty,
+ * DynamoDB Local 3.3.1, as local-cloud/dynamodb-local assembles it, in its own JVM (its Jetty,
  * Kotlin and log4j would clash with Spring Boot's on this class path), in memory, once per test
  * JVM, with the orders table created from dynamodb/orders-table.json.
  */
@@ -22,7 +22,7 @@ public final class DynamoDbLocal {
 
     public static final String TABLE = "orders";
     private static final Path HOME = Path.of(System.getProperty("orders.test.dynamodb-local",
-            "../local-stack/dynamodb-local/target"));
+            "../local-cloud/dynamodb-local/target"));
     private static final LocalServer SERVER = new LocalServer("dynamodb-local", HOME, port -> List.of(
             "-Djava.library.path=" + HOME.resolve("native").toAbsolutePath(),
             "--enable-native-access=ALL-UNNAMED",

@@ -20,10 +20,10 @@ import serverlessshop.products.db.tables.records.StockReservationsRecord;
 class ReservationTransitions {
 
     private final ReservationStore reservations;
-    private final ProductStock stock;
+    private final StockLevels stock;
     private final Clock clock;
 
-    ReservationTransitions(ReservationStore reservations, ProductStock stock, Clock clock) {
+    ReservationTransitions(ReservationStore reservations, StockLevels stock, Clock clock) {
         this.reservations = reservations;
         this.stock = stock;
         this.clock = clock;

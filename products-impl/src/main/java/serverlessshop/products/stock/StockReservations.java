@@ -16,12 +16,12 @@ class StockReservations {
 
     static final int DEFAULT_TTL_SECONDS = 600;
 
-    private final StockTaker taker;
+    private final ReservationMaker maker;
     private final ReservationTransitions transitions;
     private final ReservationSweeper sweeper;
 
-    StockReservations(StockTaker taker, ReservationTransitions transitions, ReservationSweeper sweeper) {
-        this.taker = taker;
+    StockReservations(ReservationMaker maker, ReservationTransitions transitions, ReservationSweeper sweeper) {
+        this.maker = maker;
         this.transitions = transitions;
         this.sweeper = sweeper;
     }
@@ -66,7 +66,7 @@ class StockReservations {
     private Reserved reserveOnce(UUID reservationId, RequestedItems items, int ttlSeconds) {
         Optional<StoredReservation> created;
         try {
-            created = LockConflicts.retry(() -> taker.take(reservationId, items, ttlSeconds));
+            created = LockConflicts.retry(() -> maker.make(reservationId, items, ttlSeconds));
         } catch (DuplicateKeyException e) {
             // A concurrent request for this id committed first and ours took nothing: a repeat.
             created = Optional.empty();

@@ -28,11 +28,11 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import serverlessshop.products.testing.ProductsIntegrationTest;
+import serverlessshop.products.testing.WholeProductsService;
 import serverlessshop.support.testing.ContractValidator;
 import serverlessshop.support.testing.TestIssuer;
 
-@ProductsIntegrationTest
+@WholeProductsService
 class CatalogApiTest {
 
     static final ContractValidator CONTRACT = ContractValidator.forContract("products");

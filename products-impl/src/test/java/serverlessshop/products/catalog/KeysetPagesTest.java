@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import serverlessshop.products.db.tables.records.ProductsRecord;
-import serverlessshop.products.testing.ProductsIntegrationTest;
+import serverlessshop.products.testing.WholeProductsService;
 import serverlessshop.products.testing.TestDatabase;
 import serverlessshop.support.http.Cursors;
 
@@ -28,7 +28,7 @@ import serverlessshop.support.http.Cursors;
  * A deep catalogue page costs what the first does: the query the service sends for a page after a
  * cursor reads about a page of index entries on MariaDB, not every entry before the cursor.
  */
-@ProductsIntegrationTest
+@WholeProductsService
 @Tag(TestDatabase.MARIADB_ONLY)
 class KeysetPagesTest {
 

@@ -8,10 +8,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-import serverlessshop.products.testing.ProductsIntegrationTest;
+import serverlessshop.products.testing.WholeProductsService;
 
 /** Swagger UI at /docs shows the contract file itself, not a description generated from the code. */
-@ProductsIntegrationTest
+@WholeProductsService
 class ContractDocsTest {
 
     @Autowired

@@ -23,7 +23,7 @@ import serverlessshop.support.testing.lambda.HttpApiResponse;
  * Every operation of products.yaml x every kind of caller, at the real Lambda handler, fed the
  * payload-2.0 events API Gateway would send in AWS: on a protected route the JWT authorizer's
  * claims of a token it accepted (it refuses expired, forged, unsigned and foreign tokens itself:
- * those cells are the gateway's, see the local stack's matrix), on a public route the bearer token
+ * those cells are the gateway's, see the local cloud's matrix), on a public route the bearer token
  * itself, which the function validates. Expected statuses come from the contract's security and
  * {@code x-required-groups}; every cell acts on a resource of its own, so no cell depends on another.
  */

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
-import serverlessshop.products.testing.ProductsIntegrationTest;
+import serverlessshop.products.testing.WholeProductsService;
 import serverlessshop.support.testing.ContractOperations;
 import serverlessshop.support.testing.ContractOperations.ExampleRequest;
 import serverlessshop.support.testing.ContractValidator;
@@ -18,7 +18,7 @@ import serverlessshop.support.testing.TestCaller;
  * Every operation of products.yaml against every kind of caller, with a bearer token validated
  * by the service: the expected outcome comes from the contract's security requirements.
  */
-@ProductsIntegrationTest
+@WholeProductsService
 class AuthorizationMatrixTest {
 
     static final ContractValidator CONTRACT = ContractValidator.forContract("products");

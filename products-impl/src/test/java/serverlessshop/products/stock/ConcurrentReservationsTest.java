@@ -37,7 +37,7 @@ import serverlessshop.products.api.model.StockShortage;
  * Many requests at the same moment (a start gate), on the real database and its connection pool:
  * no oversell, and a reservation id takes stock once however often it is sent.
  */
-@StockReservationsTest
+@WholeProductsServiceOnMutableClock
 class ConcurrentReservationsTest {
 
     @Autowired
@@ -47,7 +47,7 @@ class ConcurrentReservationsTest {
     @Autowired
     PlatformTransactionManager transactions;
     @Autowired
-    StockTaker taker;
+    ReservationMaker maker;
 
     @Test
     void fiftyBuyersOfTheLastTenUnitsGetTenReservationsAndNoMore() throws Exception {
@@ -195,7 +195,7 @@ class ConcurrentReservationsTest {
         try {
             // The real reserve, its commit held back until the release is under way.
             Future<?> reserve = threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-                taker.take(id, RequestedItems.of(request(lamp, 4).getItems()), 600);
+                maker.make(id, RequestedItems.of(request(lamp, 4).getItems()), 600);
                 reserved.countDown();
                 await(releaseSent);
             }));

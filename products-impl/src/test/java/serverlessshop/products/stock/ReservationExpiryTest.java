@@ -16,7 +16,7 @@ import serverlessshop.products.api.model.ReservationStatus;
 import serverlessshop.products.api.model.StockShortage;
 
 /** Unconfirmed reservations expire and return their stock: when read, confirmed, released, swept, or in the way. */
-@StockReservationsTest
+@WholeProductsServiceOnMutableClock
 class ReservationExpiryTest {
 
     static final int TTL = 30;

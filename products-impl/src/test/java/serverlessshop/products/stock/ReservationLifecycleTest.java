@@ -15,7 +15,7 @@ import serverlessshop.products.api.model.Reservation;
 import serverlessshop.products.api.model.ReservationStatus;
 
 /** Confirm, release and read: the state machine RESERVED -> CONFIRMED -> RELEASED, and its idempotency. */
-@StockReservationsTest
+@WholeProductsServiceOnMutableClock
 class ReservationLifecycleTest {
 
     @Autowired

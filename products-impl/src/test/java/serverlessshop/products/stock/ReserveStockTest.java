@@ -20,7 +20,7 @@ import serverlessshop.products.api.model.ReservationStatus;
 import serverlessshop.products.api.model.ReservedItem;
 import serverlessshop.products.api.model.StockShortage;
 
-@StockReservationsTest
+@WholeProductsServiceOnMutableClock
 class ReserveStockTest {
 
     @Autowired

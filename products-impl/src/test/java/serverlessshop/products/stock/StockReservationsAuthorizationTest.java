@@ -20,7 +20,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import serverlessshop.support.testing.TestIssuer;
 
 /** Only the orders service's machine token (scope products/stock) may use the reservations; nobody else. */
-@StockReservationsTest
+@WholeProductsServiceOnMutableClock
 class StockReservationsAuthorizationTest {
 
     private static final String RESERVE = "reserveStock";

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import serverlessshop.bench.BenchDatabase;
 import serverlessshop.bench.FreePorts;
-import serverlessshop.localstack.dynamodb.DynamoDbLocal;
-import serverlessshop.localstack.dynamodb.DynamoDbTables;
+import serverlessshop.localcloud.dynamodb.DynamoDbLocal;
+import serverlessshop.localcloud.dynamodb.DynamoDbTables;
 import serverlessshop.reliability.stack.Ledger;
 import serverlessshop.reliability.stack.ShopStack;
 import serverlessshop.reliability.stack.Suite;
@@ -36,7 +36,7 @@ import serverlessshop.support.testing.logs.SensitiveLogScanner;
 import serverlessshop.support.testing.mariadb.MariaDbServer;
 
 /**
- * What the shop does when what it stands on fails, against the real local stack: products on a
+ * What the shop does when what it stands on fails, against the real local cloud: products on a
  * MariaDB server of the suite's own (stopped and started again), orders on a DynamoDB Local of the
  * suite's own (killed and started again on the same port and data), and function processes killed.
  * Each time: clean 503 problem+json answers with Retry-After while it is down, nothing half-made, and
@@ -198,7 +198,7 @@ class FaultInjectionTest {
 
     private void startDynamoDb() throws IOException, InterruptedException {
         // The same port and data directory as before: the data survives, as DynamoDB's does.
-        dynamoDb = DynamoDbLocal.start(Suite.repo().resolve("local-stack/dynamodb-local/target"), dynamoDbPort,
+        dynamoDb = DynamoDbLocal.start(Suite.repo().resolve("local-cloud/dynamodb-local/target"), dynamoDbPort,
                 workDir.resolve("dynamodb"), workDir.resolve("dynamodb-work"));
         dynamoDb.awaitReady(Duration.ofSeconds(60));
     }

@@ -37,7 +37,7 @@ import serverlessshop.support.testing.logs.SensitiveLogScanner;
 
 /**
  * The order saga's invariant, in the spirit of Jepsen's bank test: many clients order a few hot
- * products with little stock, through the real local stack (MariaDB for products, DynamoDB Local for
+ * products with little stock, through the real local cloud (MariaDB for products, DynamoDB Local for
  * orders), while faults hit every step of the saga: function processes killed mid-request, products
  * unreachable from orders or its answers lost, DynamoDB writes failed, throttled or made with their
  * answer lost, clients retrying with the same Idempotency-Key. Then, once the system has done what it

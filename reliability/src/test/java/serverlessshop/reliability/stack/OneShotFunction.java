@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import serverlessshop.localstack.lambda.FunctionImage;
-import serverlessshop.localstack.lambda.LambdaEnvironment;
-import serverlessshop.localstack.lambda.LambdaFunction;
+import serverlessshop.localcloud.lambda.FunctionImage;
+import serverlessshop.localcloud.lambda.LambdaEnvironment;
+import serverlessshop.localcloud.lambda.LambdaFunction;
 
 /**
  * One invocation of another handler of a function's image, in a Lambda instance of its own: what an
@@ -21,7 +21,7 @@ public final class OneShotFunction {
     /** @return the handler's JSON answer */
     public static String invoke(Path repo, String function, String name, String handler,
                                 Map<String, String> configuration) throws Exception {
-        Path runtimeLib = repo.resolve("local-stack/lambda-runtime/target/lib");
+        Path runtimeLib = repo.resolve("local-cloud/lambda-runtime/target/lib");
         FunctionImage image = FunctionImage.read(function, FunctionImage.dockerfile(repo, function))
                 .withHandler(name, handler);
         try (LambdaFunction instance = new LambdaFunction(image, LambdaEnvironment.of(image, configuration, runtimeLib),

@@ -5,14 +5,14 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import serverlessshop.bench.StackProcess;
-import serverlessshop.localstack.FunctionWiring;
-import serverlessshop.localstack.StackOptions;
-import serverlessshop.localstack.issuer.IssuerClient;
+import serverlessshop.bench.LocalCloudProcess;
+import serverlessshop.localcloud.FunctionWiring;
+import serverlessshop.localcloud.LocalCloudOptions;
+import serverlessshop.localcloud.issuer.IssuerClient;
 import serverlessshop.support.testing.ContractReportFile;
 
 /**
- * The whole local stack in its own process, started as make run starts it (StackProcess of make
+ * The whole local cloud in its own process, started as make run starts it (LocalCloudProcess of make
  * bench), with products on a MariaDB database of the suite's own, plus what the suites do to it from
  * outside: tokens from its issuer, its function instances (to kill them), and the scheduled functions
  * AWS would invoke (the reservation sweep, the pending stock releases). Its gateway holds every API
@@ -24,13 +24,13 @@ public final class ShopStack implements AutoCloseable {
     public static final String PRODUCTS_HANDLER = "serverlessshop.products.lambda.StreamLambdaHandler";
     public static final String ORDERS_HANDLER = "serverlessshop.orders.lambda.StreamLambdaHandler";
 
-    private final StackProcess process;
+    private final LocalCloudProcess process;
     private final Map<String, String> productsDatabase;
     private final Path workDir;
     private final String name;
     private final ContractReportFile contractReport;
 
-    private ShopStack(String name, StackProcess process, Map<String, String> productsDatabase, Path workDir,
+    private ShopStack(String name, LocalCloudProcess process, Map<String, String> productsDatabase, Path workDir,
                       ContractReportFile contractReport) {
         this.name = name;
         this.contractReport = contractReport;
@@ -54,7 +54,7 @@ public final class ShopStack implements AutoCloseable {
                 Suite.repo().resolve("reliability/target/contract-reports").resolve(name + ".jsonl"));
         Map<String, String> stackEnvironment = new LinkedHashMap<>(productsDatabase);
         stackEnvironment.put("SHOP_CONTRACT_REPORT", contractReport.file().toString());
-        return new ShopStack(name, StackProcess.start(name, Suite.repo(), workDir, concurrency, environment,
+        return new ShopStack(name, LocalCloudProcess.start(name, Suite.repo(), workDir, concurrency, environment,
                 stackEnvironment), productsDatabase, workDir, contractReport);
     }
 
@@ -70,7 +70,7 @@ public final class ShopStack implements AutoCloseable {
         return workDir;
     }
 
-    /** The stack's console: the gateway's lines and every function's log, as StackProcess writes it. */
+    /** The stack's console: the gateway's lines and every function's log, as LocalCloudProcess writes it. */
     public Path log() {
         return workDir.resolve(name + "-stack.log");
     }
@@ -99,7 +99,7 @@ public final class ShopStack implements AutoCloseable {
 
     /** What the stack configures a function with, pointed straight at the stack (no fault proxy). */
     private Map<String, String> configuration(String function) {
-        StackOptions options = new StackOptions(Suite.repo(), 0, 0, workDir, true, false, productsDatabase);
+        LocalCloudOptions options = new LocalCloudOptions(Suite.repo(), 0, 0, workDir, true, false, productsDatabase);
         Map<String, String> configuration = new LinkedHashMap<>(FunctionWiring.configuration(function, options,
                 new FunctionWiring.Endpoints(process.baseUrl(), process.issuerUrl(), process.dynamoDbEndpoint())));
         configuration.put("SHOP_RESERVATIONS_SWEEP_ENABLED", "false");

@@ -40,9 +40,9 @@ public final class Suite {
     /** The build output the stack runs; -am (or make) builds it before these tests. */
     public static void requireBuilt() {
         Path repo = repo();
-        List<String> missing = List.of("api-spec/target/routes.json", "local-stack/lambda-runtime/target/lib",
-                        "local-stack/gateway/target/classes", "local-stack/gateway/target/lib",
-                        "local-stack/dynamodb-local/target/lib", "products-impl/target/lambda/lib",
+        List<String> missing = List.of("api-spec/target/routes.json", "local-cloud/lambda-runtime/target/lib",
+                        "local-cloud/gateway/target/classes", "local-cloud/gateway/target/lib",
+                        "local-cloud/dynamodb-local/target/lib", "products-impl/target/lambda/lib",
                         "orders-impl/target/lambda/lib").stream()
                 .filter(path -> !Files.exists(repo.resolve(path))).toList();
         if (!missing.isEmpty()) {

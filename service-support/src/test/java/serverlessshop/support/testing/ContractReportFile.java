@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The contract report a local stack wrote ({@code --contract-report FILE}): one JSON line per API
+ * The contract report a local cloud wrote ({@code --contract-report FILE}): one JSON line per API
  * exchange, with the violations the gateway's contract policy found. A suite that ran a stack in
  * this mode fails when it stops if any exchange broke the contracts.
  */

@@ -8,7 +8,7 @@ package serverlessshop.bench.timing;
  * the init phase) are not counted.
  *
  * <p>One line per invocation on standard output, the function's log, which the bench reads from the
- * local stack's console: {@code SHOP_BENCH_TIMING handler_us=1234 downstream_us=800 downstream_calls=3}.
+ * local cloud's console: {@code SHOP_BENCH_TIMING handler_us=1234 downstream_us=800 downstream_calls=3}.
  */
 public final class InvocationTiming {
 

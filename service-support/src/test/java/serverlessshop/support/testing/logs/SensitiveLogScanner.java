@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * Finds what must never be in a log line: tokens, credentials, secrets and customers' shipping
  * addresses. For any suite: give it the lines a run printed (a captured stdout, a child process's log
- * file, the local stack's console) and fail the suite on any finding.
+ * file, the local cloud's console) and fail the suite on any finding.
  *
  * <pre>{@code
  * SensitiveLogScanner scanner = SensitiveLogScanner.standard()      // JWTs, Bearer/Basic, Authorization
@@ -50,7 +50,7 @@ import java.util.regex.Pattern;
  */
 public final class SensitiveLogScanner {
 
-    /** The secrets this repository's tests and local stack use: the orders machine client's. */
+    /** The secrets this repository's tests and local cloud use: the orders machine client's. */
     public static final Set<String> KNOWN_TEST_SECRETS = Set.of("orders-test-secret", "local-orders-secret");
 
     public enum Kind { JWT, CREDENTIAL, PASSWORD, KNOWN_SECRET, SHIPPING_ADDRESS }

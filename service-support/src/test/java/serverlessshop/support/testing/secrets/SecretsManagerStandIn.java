@@ -19,7 +19,7 @@ import serverlessshop.support.testing.http.StandInServer;
 
 /**
  * AWS Secrets Manager's {@code GetSecretValue}, as its JSON protocol (awsJson1_1) answers it, on a
- * loopback port: there is no Secrets Manager (nor LocalStack) here, so the real SDK client is pointed
+ * loopback port: there is no Secrets Manager (nor an AWS emulator) here, so the real SDK client is pointed
  * at this with the SDK's own settings ({@link #sdkSettings()}). It holds secrets by ARN, answers
  * {@code ResourceNotFoundException} for any other id, refuses a request that is not SigV4-signed, and
  * records every read: which secret, and the access key id that signed it.

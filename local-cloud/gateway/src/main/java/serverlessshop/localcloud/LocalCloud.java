@@ -1,0 +1,266 @@
+package serverlessshop.localcloud;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import serverlessshop.localcloud.auth.JwtAuthorizer;
+import serverlessshop.localcloud.contract.ContractCheck;
+import serverlessshop.localcloud.contract.ContractReport;
+import serverlessshop.localcloud.dynamodb.DynamoDbLocal;
+import serverlessshop.localcloud.dynamodb.DynamoDbTables;
+import serverlessshop.localcloud.gateway.ExchangeObserver;
+import serverlessshop.localcloud.gateway.FrontDoor;
+import serverlessshop.localcloud.gateway.GatewayServer;
+import serverlessshop.localcloud.gateway.HttpApi;
+import serverlessshop.localcloud.gateway.Route;
+import serverlessshop.localcloud.gateway.RouteTable;
+import serverlessshop.localcloud.issuer.IssuerClient;
+import serverlessshop.localcloud.issuer.LocalIssuer;
+import serverlessshop.localcloud.lambda.AotCache;
+import serverlessshop.localcloud.lambda.FunctionImage;
+import serverlessshop.localcloud.lambda.LambdaEnvironment;
+import serverlessshop.localcloud.lambda.LambdaFunction;
+import serverlessshop.localcloud.seed.CatalogSeeder;
+import serverlessshop.localcloud.web.StaticSite;
+import serverlessshop.localcloud.web.SwaggerUi;
+
+/**
+ * {@code make run}: the whole shop on one machine. Binds the gateway's port first (a taken port
+ * fails at once, naming the variable that moves it), starts DynamoDB Local and creates the tables,
+ * serves the API, the issuer, Swagger UI and the site, seeds an empty catalog, prints where
+ * everything is, and runs until Ctrl-C or SIGTERM, when it stops every process it started.
+ * Functions start on their first request, like Lambda.
+ */
+public final class LocalCloud implements AutoCloseable {
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Map<String, LambdaFunction> functions = new LinkedHashMap<>();
+    private String gatewayUrl;
+    private boolean closed;
+
+    private LocalCloud() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        LocalCloud stack;
+        try {
+            stack = start(LocalCloudOptions.parse(args, System.getenv()));
+        } catch (PortInUse | IllegalArgumentException e) {
+            System.err.println("make run: " + e.getMessage());
+            System.exit(1);
+            return;
+        } catch (Exception e) {
+            System.err.println("make run: the local cloud could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-cloud-shutdown"));
+        stack.stopped.await();
+    }
+
+    public static LocalCloud start(LocalCloudOptions options) throws Exception {
+        long begin = System.nanoTime();
+        RepositoryLayout layout = new RepositoryLayout(options.repo());
+        if (!layout.missing().isEmpty()) {
+            throw new IOException("not built yet: " + String.join(", ", layout.missing())
+                    + ". Build first: make build (make run does it by itself).");
+        }
+        GatewayServer server = bindGateway(options.port());
+        LocalCloud stack = new LocalCloud();
+        stack.started.add(server);
+        try {
+            stack.run(options, layout, server, begin);
+            return stack;
+        } catch (Exception e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void run(LocalCloudOptions options, RepositoryLayout layout, GatewayServer server, long begin) throws Exception {
+        int port = server.port();
+        gatewayUrl = "http://localhost:" + port;
+        int dynamoDbPort = reserve(options.dynamoDbPort(), "DynamoDB Local", "SHOP_DYNAMODB_PORT");
+        DynamoDbLocal dynamoDb = DynamoDbLocal.start(layout.dynamoDbHome(), dynamoDbPort,
+                options.inMemory() ? null : options.dataDir().resolve("dynamodb"), options.dataDir());
+        started.add(dynamoDb);
+
+        RouteTable routes = RouteTable.load(layout.routesJson());
+        LocalIssuer issuer = new LocalIssuer("localhost:" + port);
+        FunctionWiring.Endpoints endpoints = new FunctionWiring.Endpoints(gatewayUrl, issuer.issuerUrl(), dynamoDb.endpoint());
+        for (String name : functionNames(routes)) {
+            LambdaFunction function = function(name, options, layout, endpoints);
+            if (function != null) {
+                functions.put(name, function);
+                started.add(function);
+            }
+        }
+        makeAotCaches(layout);
+        JwtAuthorizer authorizer = new JwtAuthorizer(issuer.issuerUrl(), LocalIssuer.AUDIENCES, Clock.systemUTC());
+        StaticSite site = new StaticSite(layout.siteDist());
+        server.serve(new FrontDoor(routes, new HttpApi(authorizer, functions, port), issuer,
+                new SwaggerUi(layout.contracts()), site, contractReport(options, layout, routes))::answer);
+        Console.gateway("listening on " + gatewayUrl + " (127.0.0.1:" + port + ")");
+
+        dynamoDb.awaitReady(Duration.ofSeconds(60));
+        DynamoDbTables tables = new DynamoDbTables(dynamoDb.endpoint());
+        for (Map.Entry<String, Path> table : FunctionWiring.tables(options.repo()).entrySet()) {
+            if (Files.exists(table.getValue())) {
+                boolean created = tables.ensure(table.getValue());
+                Console.line("dynamodb", "table " + table.getKey() + (created ? " created from " : " exists; defined in ")
+                        + options.repo().relativize(table.getValue()));
+            } else {
+                Console.line("dynamodb", "no table " + table.getKey() + " yet: "
+                        + options.repo().relativize(table.getValue()) + " does not exist");
+            }
+        }
+
+        if (options.seed() && functions.containsKey("products")) {
+            IssuerClient login = new IssuerClient(URI.create(issuer.issuerUrl()));
+            try {
+                int seeded = new CatalogSeeder(URI.create(gatewayUrl), () -> login.signIn("admin", true)).seedIfEmpty();
+                Console.gateway(seeded == 0 ? "catalog has products: not seeded"
+                        : "seeded the empty catalog with " + seeded + " demo products (--no-seed turns this off)");
+            } catch (Exception e) {
+                Console.gateway("could not seed the demo catalog: " + e.getMessage());
+            }
+        }
+
+        StartupSummary.lines(new StartupSummary.Facts(gatewayUrl, issuer.issuerUrl(), routes.routes().size(),
+                List.copyOf(functions.keySet()), dynamoDb.endpoint(), options, FunctionWiring.productsDatabase(options),
+                site.isBuilt(), options.repo())).forEach(Console::plain);
+        Console.plain(String.format("  ready in %.1f s   (Ctrl-C stops everything)%n",
+                (System.nanoTime() - begin) / 1e9));
+    }
+
+    /**
+     * Each function's AOT cache, made (in parallel) when missing or stale, as the image build makes it:
+     * a function must not take its first request before its cache exists.
+     */
+    private void makeAotCaches(RepositoryLayout layout) throws InterruptedException {
+        List<Thread> training = new ArrayList<>();
+        for (LambdaFunction function : functions.values()) {
+            training.add(Thread.ofVirtual().start(() -> {
+                try {
+                    AotCache.ensure(function.image(), function.environment(), layout.runtimeLib());
+                } catch (IOException e) {
+                    Console.line(function.name(), "could not make its AOT cache: " + e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        for (Thread thread : training) {
+            thread.join();
+        }
+    }
+
+    /** With --contract-report, every API exchange held to the contracts; else none. */
+    private ExchangeObserver contractReport(LocalCloudOptions options, RepositoryLayout layout, RouteTable routes)
+            throws IOException {
+        if (options.contractReport() == null) {
+            return ExchangeObserver.NONE;
+        }
+        ContractReport report = ContractReport.open(ContractCheck.load(layout.contracts()), routes,
+                options.contractReport());
+        started.add(report);
+        Console.gateway("holding every API exchange to the contracts: " + options.contractReport());
+        return report;
+    }
+
+    private static Set<String> functionNames(RouteTable routes) {
+        Set<String> names = new LinkedHashSet<>();
+        routes.routes().stream().map(Route::function).forEach(names::add);
+        return names;
+    }
+
+    private static LambdaFunction function(String name, LocalCloudOptions options, RepositoryLayout layout,
+                                           FunctionWiring.Endpoints endpoints) throws IOException {
+        Path dockerfile = layout.dockerfile(name);
+        if (!Files.exists(dockerfile)) {
+            Console.gateway(name + ": no " + options.repo().relativize(dockerfile) + " yet (make build): its routes"
+                    + " answer 500");
+            return null;
+        }
+        FunctionImage built = FunctionImage.read(name, dockerfile);
+        String handler = options.functionHandlers().get(name);
+        FunctionImage image = handler == null ? built : built.withHandler(name, handler);
+        if (!image.isBuilt()) {
+            Console.gateway(name + ": " + options.repo().relativize(image.taskRoot()) + " is not built (lib/, bin/):"
+                    + " its routes answer 500 (make build)");
+            return null;
+        }
+        Map<String, String> environment = LambdaEnvironment.of(image,
+                FunctionWiring.configuration(name, options, endpoints), layout.runtimeLib());
+        return new LambdaFunction(image, environment, layout.runtimeLib(), options.concurrency(), options.functionJars());
+    }
+
+    private static GatewayServer bindGateway(int port) throws IOException {
+        try {
+            return GatewayServer.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (BindException e) {
+            throw new PortInUse("the gateway: site, API, issuer and docs", port, "SHOP_PORT");
+        }
+    }
+
+    /** Checks that the port is free now (or picks a free one for 0), so a clash fails before anything starts. */
+    private static int reserve(int port, String what, String variable) throws IOException {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        } catch (BindException e) {
+            throw new PortInUse(what, port, variable);
+        }
+    }
+
+    public String gatewayUrl() {
+        return gatewayUrl;
+    }
+
+    public Map<String, LambdaFunction> functions() {
+        return Map.copyOf(functions);
+    }
+
+    /** Stops everything it started, newest first, each process with its whole tree. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        Console.gateway("stopping...");
+        List<Thread> stopping = new ArrayList<>();
+        for (AutoCloseable component : started.reversed()) {
+            stopping.add(Thread.ofVirtual().start(() -> {
+                try {
+                    component.close();
+                } catch (Exception e) {
+                    Console.gateway("while stopping: " + e);
+                }
+            }));
+        }
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Console.gateway("stopped");
+        stopped.countDown();
+    }
+}

@@ -1,0 +1,56 @@
+package serverlessshop.localcloud;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What `make run` prints once everything is up: where things are and how to sign in. */
+final class StartupSummary {
+
+    private StartupSummary() {
+    }
+
+    record Facts(String gatewayUrl, String issuerUrl, int routes, List<String> functions, String dynamoDbEndpoint,
+                 LocalCloudOptions options, String productsDatabase, boolean siteBuilt, Path repo) {
+    }
+
+    static List<String> lines(Facts facts) {
+        LocalCloudOptions options = facts.options();
+        String port = options.port() == 8080 ? "" : "SHOP_PORT=" + facts.gatewayUrl().replaceAll(".*:", "") + " ";
+        String data = options.inMemory() ? "in memory: nothing is kept (--in-memory)"
+                : "in " + shown(facts.repo(), options.dataDir()) + "/ (delete it to start afresh)";
+        List<String> lines = new ArrayList<>();
+        lines.add("");
+        lines.add("  serverless-shop is running on this machine");
+        lines.add("");
+        lines.add("  Shop           " + facts.gatewayUrl() + "/" + (facts.siteBuilt() ? "" : "   (site not built yet: a start page)"));
+        lines.add("  Swagger UI     " + facts.gatewayUrl() + "/docs");
+        lines.add("  API            " + facts.gatewayUrl() + "/products, /orders, /customers/{id}/orders   ("
+                + facts.routes() + " routes from routes.json; functions: " + String.join(", ", facts.functions()) + ")");
+        lines.add("  Sign in        \"Sign in\" " + (facts.siteBuilt() ? "at the top of the shop" : "on the start page")
+                + ": any user name, no password; tick \"Administrator\" for the admin group");
+        lines.add("  Access tokens  " + port + "make token USER=alice      " + port + "make token USER=admin ADMIN=1");
+        lines.add("  Issuer         " + facts.issuerUrl() + "   (clients serverless-shop-web, serverless-shop-orders)");
+        lines.add("  DynamoDB Local " + facts.dynamoDbEndpoint() + (options.inMemory() ? "   (in memory)"
+                : "   (" + shown(facts.repo(), options.dataDir().resolve("dynamodb")) + ")"));
+        lines.add("  Products DB    " + describe(facts.productsDatabase(), facts.repo()));
+        lines.add("  Data           " + data);
+        lines.add("");
+        return lines;
+    }
+
+    private static String describe(String jdbcUrl, Path repo) {
+        if (jdbcUrl.startsWith("jdbc:h2:mem:")) {
+            return "H2 in MySQL mode, in memory";
+        }
+        if (jdbcUrl.startsWith("jdbc:h2:file:")) {
+            String file = jdbcUrl.substring("jdbc:h2:file:".length()).split(";")[0];
+            return "H2 in MySQL mode, " + shown(repo, Path.of(file + ".mv.db"));
+        }
+        return jdbcUrl.replaceAll("password=[^&;]*", "password=***") + "   (PRODUCTS_DB_URL)";
+    }
+
+    private static String shown(Path repo, Path path) {
+        return path.startsWith(repo) ? repo.relativize(path).toString() : path.toString();
+    }
+}

@@ -1,0 +1,70 @@
+package serverlessshop.localcloud.issuer;
+
+import com.nimbusds.oauth2.sdk.GrantType;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import no.nav.security.mock.oauth2.token.OAuth2TokenCallback;
+
+/**
+ * Makes mock-oauth2-server's access tokens look like Amazon Cognito's, which is what the services
+ * expect: {@code token_use=access}, {@code client_id}, no {@code aud}, and {@code scope}. A user's
+ * token ({@code sub} = the name typed on the login page) carries the scope {@code openid}; the
+ * login page adds {@code cognito:groups: ["admin"]} when "Administrator" is ticked. A machine token
+ * (client credentials) has the client as {@code sub} and the scopes it asked for.
+ */
+final class CognitoLikeTokens implements OAuth2TokenCallback {
+
+    private static final long ONE_HOUR = 3600;
+
+    private final String issuerId;
+
+    CognitoLikeTokens(String issuerId) {
+        this.issuerId = issuerId;
+    }
+
+    @Override
+    public String issuerId() {
+        return issuerId;
+    }
+
+    /** The login page replaces this with the user's name; a machine is its client. */
+    @Override
+    public String subject(TokenRequest request) {
+        return clientId(request);
+    }
+
+    @Override
+    public String typeHeader(TokenRequest request) {
+        return "JWT";
+    }
+
+    /** Cognito's access tokens have no audience; API Gateway and the services check client_id instead. */
+    @Override
+    public List<String> audience(TokenRequest request) {
+        return List.of();
+    }
+
+    @Override
+    public Map<String, Object> addClaims(TokenRequest request) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("token_use", "access");
+        claims.put("client_id", clientId(request));
+        boolean machine = GrantType.CLIENT_CREDENTIALS.equals(request.getAuthorizationGrant().getType());
+        claims.put("scope", machine && request.getScope() != null ? request.getScope().toString() : "openid");
+        return claims;
+    }
+
+    @Override
+    public long tokenExpiry() {
+        return ONE_HOUR;
+    }
+
+    private static String clientId(TokenRequest request) {
+        if (request.getClientAuthentication() != null) {
+            return request.getClientAuthentication().getClientID().getValue();
+        }
+        return request.getClientID() == null ? "unknown-client" : request.getClientID().getValue();
+    }
+}

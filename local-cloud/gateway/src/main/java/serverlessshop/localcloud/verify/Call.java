@@ -1,0 +1,53 @@
+package serverlessshop.localcloud.verify;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One request a check sends: method, path with its query (percent-encoded, as sent), a bearer token,
+ * a JSON body, other headers, and whether it breaks the contract on purpose (a check of how bad
+ * input is refused: then only the answer is held to the contract).
+ */
+record Call(String method, String target, String token, String body, Map<String, String> headers, boolean breaksContract) {
+
+    Call {
+        headers = Map.copyOf(headers);
+    }
+
+    static Call get(String target) {
+        return new Call("GET", target, null, null, Map.of(), false);
+    }
+
+    static Call send(String method, String target, String jsonBody) {
+        return new Call(method, target, null, jsonBody, Map.of(), false);
+    }
+
+    Call token(String bearer) {
+        return new Call(method, target, bearer, body, headers, breaksContract);
+    }
+
+    Call header(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Call(method, target, token, body, more, breaksContract);
+    }
+
+    Call breakingTheContract() {
+        return new Call(method, target, token, body, headers, true);
+    }
+
+    String path() {
+        int query = target.indexOf('?');
+        return query < 0 ? target : target.substring(0, query);
+    }
+
+    String query() {
+        int query = target.indexOf('?');
+        return query < 0 ? "" : target.substring(query + 1);
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + target + (token == null ? "" : " (with a token)");
+    }
+}

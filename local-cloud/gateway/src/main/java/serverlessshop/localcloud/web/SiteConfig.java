@@ -1,0 +1,44 @@
+package serverlessshop.localcloud.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import serverlessshop.localcloud.issuer.LocalIssuer;
+
+/**
+ * The site's config.json for this stack, served next to index.html as a deployment puts it there
+ * (Terraform writes the AWS one into the S3 bucket): the same build of the site runs against either.
+ * The API is on the page's own origin and the issuer's endpoints are paths on it, so the site works
+ * whatever host name or port the browser used; the client is the issuer's public web client. The
+ * local issuer keeps no session of its own, so there is no logout URL: signing out forgets the tokens.
+ * The keys are described in static-site/README.md.
+ */
+public final class SiteConfig {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SiteConfig() {
+    }
+
+    public static Map<String, Object> local() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("api_base_url", "");
+        config.put("authorize_url", LocalIssuer.PATH + "/authorize");
+        config.put("token_url", LocalIssuer.PATH + "/token");
+        config.put("logout_url", "");
+        config.put("client_id", LocalIssuer.WEB_CLIENT);
+        config.put("scopes", List.of("openid"));
+        config.put("currency", "USD");
+        return config;
+    }
+
+    static byte[] localJson() {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(local());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package serverlessshop.localcloud;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import serverlessshop.localcloud.issuer.IssuerClient;
+import serverlessshop.support.testing.ContractReportFile;
+
+/**
+ * The whole stack, started the way {@code make run} starts it (the same main class and class path,
+ * in its own JVM), on free ports, in memory, with its data folder in a temporary directory: for
+ * test classes that talk to it over HTTP as clients do. Its output goes to the test's output,
+ * prefixed {@code [stack]}. It holds every API exchange to the contracts ({@code --contract-report},
+ * one report per suite under target/contract-reports/, which scripts/test-summary adds up).
+ * {@link #stop()} ends it and every process it started, and fails if any exchange broke the contracts.
+ */
+public final class RunningLocalCloud implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Process process;
+    private final String base;
+    private final IssuerClient issuer;
+    private final Path data;
+    private final ContractReportFile contractReport;
+
+    private RunningLocalCloud(Process process, String base, Path data, ContractReportFile contractReport) {
+        this.process = process;
+        this.base = base;
+        this.data = data;
+        this.contractReport = contractReport;
+        this.issuer = new IssuerClient(URI.create(base + "/oauth2"));
+    }
+
+    /**
+     * Starts a stack and waits until it says it is ready: at most six minutes, since the first stack
+     * after a build makes the functions' AOT caches first (AotCache allows that five minutes).
+     */
+    public static RunningLocalCloud start() throws Exception {
+        // The suite that starts the stack names its report.
+        String suite = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass().getSimpleName();
+        ContractReportFile contractReport = new ContractReportFile(
+                Repository.root().resolve("local-cloud/gateway/target/contract-reports").resolve(suite + ".jsonl"));
+        int port = freePort();
+        Path data = Files.createTempDirectory("serverless-shop-stack");
+        Path gateway = Repository.root().resolve("local-cloud/gateway/target");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", gateway.resolve("classes") + ":" + gateway.resolve("lib") + "/*",
+                "serverlessshop.localcloud.LocalCloud",
+                "--repo", Repository.root().toString(), "--port", String.valueOf(port),
+                "--dynamodb-port", String.valueOf(freePort()), "--data-dir", data.toString(), "--in-memory", "--no-seed",
+                // The suites place orders as one customer many times a minute: the rate limit is not what they test.
+                "--function-env", "ORDERS_CREATE_RATE_LIMIT=1000000",
+                "--contract-report", contractReport.file().toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    System.out.println("[stack] " + line);
+                    if (line.contains("ready in")) {
+                        ready.complete(null);
+                    }
+                }
+            } catch (IOException e) {
+                // The stack is gone.
+            }
+            ready.completeExceptionally(new IllegalStateException("the stack exited before it was ready"));
+        });
+        RunningLocalCloud stack = new RunningLocalCloud(process, "http://localhost:" + port, data, contractReport);
+        try {
+            ready.get(6, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            stack.end();
+            throw e;
+        }
+        return stack;
+    }
+
+    /** http://localhost:PORT */
+    public String base() {
+        return base;
+    }
+
+    public IssuerClient issuer() {
+        return issuer;
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    /** The function instances (JVMs under the Runtime Interface Client) running now. */
+    public List<ProcessHandle> functionProcesses() {
+        return process.toHandle().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("AWSLambda"))
+                .toList();
+    }
+
+    /** A request as a client sends it: a bearer token if given, a JSON body if given, then any headers. */
+    public HttpResponse<String> send(String method, String path, String token, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** What the gateway found of every API exchange so far. */
+    public ContractReportFile contractReport() {
+        return contractReport;
+    }
+
+    /**
+     * Ends the stack and every process it started (its function instances, DynamoDB Local), forcibly;
+     * then fails, listing them, if any exchange broke the contracts.
+     */
+    public void stop() {
+        end();
+        contractReport.assertNoViolations();
+    }
+
+    private void end() {
+        if (process.isAlive()) {
+            List<ProcessHandle> children = new ArrayList<>(process.toHandle().descendants().toList());
+            children.forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        deleteQuietly(data);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory: the system cleans it up
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package serverlessshop.localcloud.issuer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import serverlessshop.localcloud.auth.AuthorizerDecision;
+import serverlessshop.localcloud.auth.JwtAuthorizer;
+import serverlessshop.localcloud.gateway.GatewayServer;
+import serverlessshop.localcloud.gateway.Route.Authorization;
+
+/** The local issuer served over HTTP as the gateway serves it, used the way its clients use it. */
+class LocalIssuerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static GatewayServer server;
+    private static LocalIssuer issuer;
+    private static IssuerClient client;
+
+    @BeforeAll
+    static void serve() throws Exception {
+        server = GatewayServer.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        issuer = new LocalIssuer("localhost:" + server.port());
+        server.serve(issuer::handle);
+        // Through 127.0.0.1, not the public name: the issuer must still put its public URL in tokens.
+        client = new IssuerClient(URI.create("http://127.0.0.1:" + server.port() + LocalIssuer.PATH));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static JsonNode claims(String token) throws Exception {
+        return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+    }
+
+    @Test
+    void aCustomerSignsInOnTheLoginPageAndGetsACognitoLikeAccessToken() throws Exception {
+        JsonNode claims = claims(client.signIn("alice", false));
+        assertThat(claims.path("sub").asText()).isEqualTo("alice");
+        assertThat(claims.path("iss").asText()).isEqualTo(issuer.issuerUrl()).startsWith("http://localhost:");
+        assertThat(claims.path("token_use").asText()).isEqualTo("access");
+        assertThat(claims.path("client_id").asText()).isEqualTo(LocalIssuer.WEB_CLIENT);
+        assertThat(claims.has("aud")).as("Cognito access tokens have no aud").isFalse();
+        assertThat(claims.has("cognito:groups")).isFalse();
+    }
+
+    @Test
+    void anAdministratorIsInTheAdminGroup() throws Exception {
+        JsonNode claims = claims(client.signIn("admin", true));
+        assertThat(claims.path("sub").asText()).isEqualTo("admin");
+        assertThat(claims.path("cognito:groups").toString()).isEqualTo("[\"admin\"]");
+    }
+
+    @Test
+    void theOrdersServiceGetsAMachineTokenByClientCredentials() throws Exception {
+        JsonNode claims = claims(client.clientCredentials(LocalIssuer.ORDERS_CLIENT, LocalIssuer.ORDERS_CLIENT_SECRET,
+                LocalIssuer.STOCK_SCOPE));
+        assertThat(claims.path("sub").asText()).isEqualTo(LocalIssuer.ORDERS_CLIENT);
+        assertThat(claims.path("client_id").asText()).isEqualTo(LocalIssuer.ORDERS_CLIENT);
+        assertThat(claims.path("scope").asText()).isEqualTo("products/stock");
+    }
+
+    @Test
+    void theGatewaysAuthorizerAcceptsItsTokens() throws Exception {
+        JwtAuthorizer authorizer = new JwtAuthorizer(issuer.issuerUrl(), LocalIssuer.AUDIENCES, Clock.systemUTC());
+        Authorization stock = new Authorization("jwt", List.of(LocalIssuer.STOCK_SCOPE), List.of());
+        String machine = client.clientCredentials(LocalIssuer.ORDERS_CLIENT, "any", LocalIssuer.STOCK_SCOPE);
+        assertThat(authorizer.authorize(stock, "Bearer " + machine)).isInstanceOf(AuthorizerDecision.Allow.class);
+        assertThat(authorizer.authorize(stock, "Bearer " + client.signIn("alice", false)))
+                .isEqualTo(new AuthorizerDecision.Deny(403, "Bearer scope=\"products/stock\" error=\"insufficient_scope\""
+                        + " error_description=\"expected scopes: [products/stock]\""));
+    }
+
+    @Test
+    void theLoginPageIsOurs() throws Exception {
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + server.port() + "/oauth2/authorize?response_type=code"
+                        + "&client_id=serverless-shop-web&redirect_uri=http://localhost/&scope=openid&state=s")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Sign in to serverless-shop").contains("name=\"username\"")
+                .contains("cognito:groups");
+    }
+
+    @Test
+    void aStoppedStackIsNamedAsTheProblem() {
+        IssuerClient nowhere = new IssuerClient(URI.create("http://127.0.0.1:9/oauth2"));
+        assertThatThrownBy(() -> nowhere.signIn("alice", false)).isInstanceOf(IssuerClient.IssuerUnavailable.class)
+                .hasMessageContaining("make run");
+    }
+}

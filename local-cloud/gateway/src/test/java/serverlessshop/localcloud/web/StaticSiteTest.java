@@ -1,0 +1,57 @@
+package serverlessshop.localcloud.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import serverlessshop.localcloud.gateway.HttpReply;
+import serverlessshop.localcloud.issuer.LocalIssuer;
+
+class StaticSiteTest {
+
+    @Test
+    void servesTheBuiltSite(@TempDir Path dist) throws Exception {
+        Files.writeString(dist.resolve("index.html"), "<h1>shop</h1>");
+        Files.createDirectories(dist.resolve("assets"));
+        Files.writeString(dist.resolve("assets/app.js"), "console.log(1)");
+        Files.writeString(dist.getParent().resolve("secret.txt"), "not for the web");
+        StaticSite site = new StaticSite(dist);
+
+        assertThat(new String(site.handle("GET", "/").body(), StandardCharsets.UTF_8)).isEqualTo("<h1>shop</h1>");
+        assertThat(site.handle("GET", "/assets/app.js").header("content-type")).startsWith("text/javascript");
+        assertThat(site.handle("GET", "/missing.js").status()).isEqualTo(404);
+        assertThat(site.handle("GET", "/../secret.txt").status()).isEqualTo(404);
+        assertThat(site.handle("GET", "/%2e%2e/secret.txt").status()).isEqualTo(404);
+        assertThat(site.handle("POST", "/").status()).isEqualTo(404);
+    }
+
+    @Test
+    void servesThisStacksConfigJsonNextToIndexHtml(@TempDir Path dist) throws Exception {
+        Files.writeString(dist.resolve("index.html"), "<h1>shop</h1>");
+        Files.writeString(dist.resolve("config.json"), "{\"client_id\": \"from-the-build\"}");
+        HttpReply reply = new StaticSite(dist).handle("GET", "/config.json");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("content-type")).isEqualTo("application/json");
+        assertThat(reply.header("cache-control")).isEqualTo("no-store");
+        JsonNode config = new ObjectMapper().readTree(reply.body());
+        assertThat(config.path("client_id").asText()).isEqualTo(LocalIssuer.WEB_CLIENT);
+        assertThat(config.path("api_base_url").asText()).isEmpty();
+        assertThat(config.path("authorize_url").asText()).isEqualTo("/oauth2/authorize");
+        assertThat(config.path("token_url").asText()).isEqualTo("/oauth2/token");
+        assertThat(config.path("scopes").get(0).asText()).isEqualTo("openid");
+    }
+
+    @Test
+    void untilTheSiteIsBuiltAStartPageSaysHowToSignIn(@TempDir Path nothing) throws Exception {
+        StaticSite site = new StaticSite(nothing.resolve("dist"));
+        String page = new String(site.handle("GET", "/").body(), StandardCharsets.UTF_8);
+        assertThat(page).contains("/docs").contains("make token USER=alice").contains("Sign in");
+        assertThat(site.handle("GET", "/app.js").status()).isEqualTo(404);
+    }
+}
