@@ -29,16 +29,21 @@ public final class TrainingRun {
 
     /** A request as the shop's clients send one: JSON accepted, and sent when there is a body (null: none). */
     public static HttpApiEvent.Builder request(String routeKey, String path, String jsonBody) {
-        HttpApiEvent.Builder event = HttpApiEvent.request(routeKey).path(path)
-                .header("accept", "application/json").header("user-agent", "aot-training");
-        return jsonBody == null ? event : event.header("content-type", "application/json").body(jsonBody);
+        HttpApiEvent.Builder event = HttpApiEvent.request(routeKey)
+                .path(path)
+                .header("accept", "application/json")
+                .header("user-agent", "aot-training");
+        return jsonBody == null
+                ? event
+                : event.header("content-type", "application/json").body(jsonBody);
     }
 
     /** Hands the event to the handler; returns the response (statusCode, headers, body), or null on an error. */
     public JsonNode invoke(HttpApiEvent.Builder event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(event.build().bytes()), out, InvocationContext.of("training"));
+            handler.handleRequest(
+                    new ByteArrayInputStream(event.build().bytes()), out, InvocationContext.of("training"));
             JsonNode response = JSON.readTree(out.toByteArray());
             statuses.merge(response.path("statusCode").asInt(), 1, Integer::sum);
             return response;
@@ -52,7 +57,9 @@ public final class TrainingRun {
     /** The body of a response as JSON (empty when there is none). */
     public static JsonNode body(JsonNode response) {
         try {
-            return response == null ? JSON.missingNode() : JSON.readTree(response.path("body").asText("{}"));
+            return response == null
+                    ? JSON.missingNode()
+                    : JSON.readTree(response.path("body").asText("{}"));
         } catch (Exception e) {
             return JSON.missingNode();
         }

@@ -31,6 +31,7 @@ public final class Bench {
     static final String SHOPPER = "bench-shopper";
     /** The customer with 10,000 orders, for the scale run. */
     static final String DEEP_CUSTOMER = "bench-deep";
+
     static final String BUYER = "bench-buyer";
     /** Instances per function on the production stack: enough for 32 clients to contend in MariaDB. */
     static final int PRODUCTION_CONCURRENCY = 4;
@@ -59,7 +60,8 @@ public final class Bench {
         // Functions and stacks print a lot; the console shows the harness's progress and the table.
         PrintStream console = System.out;
         Path workDir = Files.createDirectories(options.repo().resolve("benchmarks/target/bench"));
-        System.setOut(new PrintStream(Files.newOutputStream(workDir.resolve("functions.log")), true, StandardCharsets.UTF_8));
+        System.setOut(
+                new PrintStream(Files.newOutputStream(workDir.resolve("functions.log")), true, StandardCharsets.UTF_8));
         int status = new Bench(options, console, workDir).run();
         System.exit(status);
     }
@@ -80,42 +82,58 @@ public final class Bench {
         migrate(layout, database);
         Fixtures fixtures = Fixtures.seed(database, options.catalogSize());
 
-        Map<String, String> stackEnv = Map.of("PRODUCTS_DB_URL", database.functionUrl(),
-                "PRODUCTS_DB_USER", database.user(), "PRODUCTS_DB_PASSWORD", database.password());
+        Map<String, String> stackEnv = Map.of(
+                "PRODUCTS_DB_URL",
+                database.functionUrl(),
+                "PRODUCTS_DB_USER",
+                database.user(),
+                "PRODUCTS_DB_PASSWORD",
+                database.password());
         // The contention run places thousands of orders as one customer, far above a shopper's rate limit.
         Map<String, String> functionEnv = Map.of("ORDERS_CREATE_RATE_LIMIT", "1000000");
         JvmConfiguration second = options.warmBaseline();
         Map<String, String> baselineEnv = new LinkedHashMap<>(functionEnv);
         baselineEnv.putAll(second.overrides());
-        say("starting two local clouds: production (up to " + PRODUCTION_CONCURRENCY
-                + " instances per function) and " + second.name() + "...");
-        try (LocalCloudProcess production = LocalCloudProcess.start("production", options.repo(), workDir,
-                     PRODUCTION_CONCURRENCY, functionEnv, stackEnv, true);
-             LocalCloudProcess untuned = LocalCloudProcess.start(second.name(), options.repo(), workDir, 1, baselineEnv,
-                     stackEnv, true)) {
+        say("starting two local clouds: production (up to " + PRODUCTION_CONCURRENCY + " instances per function) and "
+                + second.name() + "...");
+        try (LocalCloudProcess production = LocalCloudProcess.start(
+                        "production", options.repo(), workDir, PRODUCTION_CONCURRENCY, functionEnv, stackEnv, true);
+                LocalCloudProcess untuned = LocalCloudProcess.start(
+                        second.name(), options.repo(), workDir, 1, baselineEnv, stackEnv, true)) {
             int deepOrders = new ScaleRun(null, options).deepCustomerOrders();
             say("seeding DynamoDB: " + SHOPPER + " 50 orders on each stack, " + DEEP_CUSTOMER + " "
                     + String.format("%,d", deepOrders) + " orders on production...");
             for (LocalCloudProcess stack : List.of(production, untuned)) {
-                new OrdersTable(stack.dynamoDbEndpoint(), "orders").seed(SHOPPER, 50, fixtures.warm().getFirst());
+                new OrdersTable(stack.dynamoDbEndpoint(), "orders")
+                        .seed(SHOPPER, 50, fixtures.warm().getFirst());
             }
             if (options.runs("scale")) {
-                new OrdersTable(production.dynamoDbEndpoint(), "orders").seed(DEEP_CUSTOMER, deepOrders,
-                        fixtures.warm().getFirst());
+                new OrdersTable(production.dynamoDbEndpoint(), "orders")
+                        .seed(DEEP_CUSTOMER, deepOrders, fixtures.warm().getFirst());
             }
 
             phase("cold", () -> coldStarts(layout, database, fixtures, production));
             Load load = new Load(workDir);
             phase("warm", () -> {
-                Map<String, String> tokens = Map.of(production.name(), token(production, SHOPPER),
-                        untuned.name(), token(untuned, SHOPPER));
+                Map<String, String> tokens =
+                        Map.of(production.name(), token(production, SHOPPER), untuned.name(), token(untuned, SHOPPER));
                 new WarmLatency(load, options).run(report, production, untuned, second, fixtures, tokens);
                 memory(layout, production, untuned);
             });
-            phase("scale", () -> new ScaleRun(load, options).run(report, production, fixtures.catalogueSize(),
-                    token(production, DEEP_CUSTOMER)));
-            phase("contention", () -> new Contention(load, options).run(report, production, PRODUCTION_CONCURRENCY,
-                    fixtures, token(production, BUYER), database));
+            phase(
+                    "scale",
+                    () -> new ScaleRun(load, options)
+                            .run(report, production, fixtures.catalogueSize(), token(production, DEEP_CUSTOMER)));
+            phase(
+                    "contention",
+                    () -> new Contention(load, options)
+                            .run(
+                                    report,
+                                    production,
+                                    PRODUCTION_CONCURRENCY,
+                                    fixtures,
+                                    token(production, BUYER),
+                                    database));
             say("stopping the stacks...");
         }
         String loadAfter = Machine.loadAverage();
@@ -123,10 +141,15 @@ public final class Bench {
         console.println();
         console.print(report.consoleTable());
         if (options.write()) {
-            report.write(options.out(), machine, loadBefore, loadAfter, seconds,
+            report.write(
+                    options.out(),
+                    machine,
+                    loadBefore,
+                    loadAfter,
+                    seconds,
                     options.repo().resolve("benchmarks/levers.md"));
-            say("wrote " + options.repo().relativize(options.out()) + " (" + seconds + " s; load average "
-                    + loadAfter + " at the end)");
+            say("wrote " + options.repo().relativize(options.out()) + " (" + seconds + " s; load average " + loadAfter
+                    + " at the end)");
         }
         if (!failures.isEmpty()) {
             console.println("make bench: some phases failed: " + String.join("; ", failures));
@@ -174,74 +197,119 @@ public final class Bench {
                 + " with 50 orders on DynamoDB Local); the configurations take turns launch by launch; the figure is"
                 + " the median, with the fastest and slowest launch. Migrations are off as in AWS (the image's ENV)."
                 + " Configurations: ");
-        List<JvmConfiguration> all = new ArrayList<>(List.of(JvmConfiguration.production(), JvmConfiguration.untuned()));
+        List<JvmConfiguration> all =
+                new ArrayList<>(List.of(JvmConfiguration.production(), JvmConfiguration.untuned()));
         all.addAll(options.variants());
-        all.forEach(c -> method.append(c.name()).append(" = ").append(c.description()).append("; "));
-        method.append("no AOT cache = ").append(JvmConfiguration.withoutAotCache().description()).append('.');
-        method.append(" X-Ray: tracing on = ").append(JvmConfiguration.tracingOn("<sink>").description())
-                .append(", against production (the same image, each header Sampled=0), launch by launch; its warm figure is")
-                .append(" the median of the ").append(TRACED_WARM_INVOCATIONS).append(" invocations each launched instance")
+        all.forEach(c ->
+                method.append(c.name()).append(" = ").append(c.description()).append("; "));
+        method.append("no AOT cache = ")
+                .append(JvmConfiguration.withoutAotCache().description())
+                .append('.');
+        method.append(" X-Ray: tracing on = ")
+                .append(JvmConfiguration.tracingOn("<sink>").description())
+                .append(
+                        ", against production (the same image, each header Sampled=0), launch by launch; its warm figure is")
+                .append(" the median of the ")
+                .append(TRACED_WARM_INVOCATIONS)
+                .append(" invocations each launched instance")
                 .append(" answers after its first. It measures what the function does when traced (the trace id in the")
                 .append(" logs, the header on calls, anything sent to the daemon: counted by the sink); it leaves out")
-                .append(" Lambda's own side (its daemon, the segments it records, the X-Ray API), which this machine cannot run.");
+                .append(
+                        " Lambda's own side (its daemon, the segments it records, the X-Ray API), which this machine cannot run.");
         report.method("Cold start", method.toString());
     }
 
     /** How many more requests each launched instance answers, timed, for tracing's cost per request. */
     private static final int TRACED_WARM_INVOCATIONS = 10;
 
-    private void coldStarts(String function, Layout layout, BenchDatabase database, Fixtures fixtures,
-                            LocalCloudProcess stack, FunctionEvents events, ColdStarts cold, JvmConfiguration tracing,
-                            UdpSink daemon) throws Exception {
+    private void coldStarts(
+            String function,
+            Layout layout,
+            BenchDatabase database,
+            Fixtures fixtures,
+            LocalCloudProcess stack,
+            FunctionEvents events,
+            ColdStarts cold,
+            JvmConfiguration tracing,
+            UdpSink daemon)
+            throws Exception {
         FunctionImage image = FunctionImage.read(function, layout.dockerfile(function));
-        List<JvmConfiguration> configurations = new ArrayList<>(List.of(JvmConfiguration.untuned(),
-                JvmConfiguration.production()));
+        List<JvmConfiguration> configurations =
+                new ArrayList<>(List.of(JvmConfiguration.untuned(), JvmConfiguration.production()));
         if (image.entrypoint().stream().anyMatch(word -> word.startsWith("-XX:AOTCache="))) {
             configurations.add(1, JvmConfiguration.withoutAotCache());
         }
         configurations.add(tracing);
         configurations.addAll(options.variants());
         byte[] event = function.equals("products")
-                ? events.anonymous("GET", "/products/" + fixtures.warm().getFirst().id(), "")
+                ? events.anonymous(
+                        "GET", "/products/" + fixtures.warm().getFirst().id(), "")
                 : events.customer(SHOPPER, "GET", "/customers/" + SHOPPER + "/orders", "limit=20");
         long datagramsBefore = daemon.datagrams();
         long bytesBefore = daemon.bytes();
-        Map<String, Samples> times = cold.measure(image, coldConfiguration(function, image, database, stack), event,
-                configurations, options.launches());
+        Map<String, Samples> times = cold.measure(
+                image, coldConfiguration(function, image, database, stack), event, configurations, options.launches());
         Samples baseline = times.get(JvmConfiguration.untuned().name());
         for (JvmConfiguration configuration : configurations.subList(1, configurations.size())) {
             Samples measured = times.get(configuration.name());
-            boolean production = configuration.name().equals(JvmConfiguration.production().name());
-            report.add(new Row("Cold start to first response (median of " + options.launches() + ")",
-                    function + ": " + configuration.name(), Row.duration(measured.median())
-                    + " (" + Row.duration(measured.min()) + "–" + Row.duration(measured.max()) + ")",
-                    Row.duration(baseline.median()) + " (untuned)", Row.ratio(measured.median(), baseline.median()),
+            boolean production =
+                    configuration.name().equals(JvmConfiguration.production().name());
+            report.add(new Row(
+                    "Cold start to first response (median of " + options.launches() + ")",
+                    function + ": " + configuration.name(),
+                    Row.duration(measured.median()) + " (" + Row.duration(measured.min()) + "–"
+                            + Row.duration(measured.max()) + ")",
+                    Row.duration(baseline.median()) + " (untuned)",
+                    Row.ratio(measured.median(), baseline.median()),
                     production ? "≤ 1.0 s and ≤ 0.33 (3× faster)" : "",
                     production ? measured.median() <= 1_000_000 && measured.median() * 3 <= baseline.median() : null));
         }
         // Tracing's own cost: traced against the image as it ships, side by side in the same launches.
         Samples off = times.get(JvmConfiguration.production().name());
         Samples on = times.get(tracing.name());
-        report.add(new Row("X-Ray tracing: traced ÷ untraced (the same image)", function + ": cold start (median of "
-                + options.launches() + ")", Row.duration(on.median()), Row.duration(off.median()) + " (production)",
-                Row.ratio(on.median(), off.median()), "≤ 1.05", on.median() <= off.median() * 1.05));
+        report.add(new Row(
+                "X-Ray tracing: traced ÷ untraced (the same image)",
+                function + ": cold start (median of " + options.launches() + ")",
+                Row.duration(on.median()),
+                Row.duration(off.median()) + " (production)",
+                Row.ratio(on.median(), off.median()),
+                "≤ 1.05",
+                on.median() <= off.median() * 1.05));
         Samples warmOff = cold.warm().get(JvmConfiguration.production().name());
         Samples warmOn = cold.warm().get(tracing.name());
-        report.add(new Row("X-Ray tracing: traced ÷ untraced (the same image)", function + ": warm request (median of "
-                + warmOn.count() + ")", Row.duration(warmOn.median()), Row.duration(warmOff.median()) + " (production)",
-                Row.ratio(warmOn.median(), warmOff.median()), "≤ 1.05", warmOn.median() <= warmOff.median() * 1.05));
-        report.add(new Row("X-Ray tracing: traced ÷ untraced (the same image)", function + ": sent to the X-Ray daemon",
+        report.add(new Row(
+                "X-Ray tracing: traced ÷ untraced (the same image)",
+                function + ": warm request (median of " + warmOn.count() + ")",
+                Row.duration(warmOn.median()),
+                Row.duration(warmOff.median()) + " (production)",
+                Row.ratio(warmOn.median(), warmOff.median()),
+                "≤ 1.05",
+                warmOn.median() <= warmOff.median() * 1.05));
+        report.add(new Row(
+                "X-Ray tracing: traced ÷ untraced (the same image)",
+                function + ": sent to the X-Ray daemon",
                 (daemon.datagrams() - datagramsBefore) + " datagrams, " + (daemon.bytes() - bytesBefore) + " bytes",
-                "", "", "", null));
+                "",
+                "",
+                "",
+                null));
     }
 
     /** What the stack would configure, with the image's own migrate and sweep settings, as in AWS. */
-    private static Map<String, String> coldConfiguration(String function, FunctionImage image, BenchDatabase database,
-                                                         LocalCloudProcess stack) {
-        Map<String, String> environment = Map.of("PRODUCTS_DB_URL", database.functionUrl(),
-                "PRODUCTS_DB_USER", database.user(), "PRODUCTS_DB_PASSWORD", database.password());
-        LocalCloudOptions options = new LocalCloudOptions(Path.of("").toAbsolutePath(), 0, 0, Path.of("."), true, false, environment);
-        Map<String, String> configuration = new LinkedHashMap<>(FunctionWiring.configuration(function, options,
+    private static Map<String, String> coldConfiguration(
+            String function, FunctionImage image, BenchDatabase database, LocalCloudProcess stack) {
+        Map<String, String> environment = Map.of(
+                "PRODUCTS_DB_URL",
+                database.functionUrl(),
+                "PRODUCTS_DB_USER",
+                database.user(),
+                "PRODUCTS_DB_PASSWORD",
+                database.password());
+        LocalCloudOptions options =
+                new LocalCloudOptions(Path.of("").toAbsolutePath(), 0, 0, Path.of("."), true, false, environment);
+        Map<String, String> configuration = new LinkedHashMap<>(FunctionWiring.configuration(
+                function,
+                options,
                 new FunctionWiring.Endpoints(stack.baseUrl(), stack.issuerUrl(), stack.dynamoDbEndpoint())));
         configuration.keySet().removeIf(image.env()::containsKey);
         return configuration;
@@ -250,25 +318,38 @@ public final class Bench {
     private void memory(Layout layout, LocalCloudProcess production, LocalCloudProcess untuned) throws IOException {
         for (String function : List.of("products", "orders")) {
             // Timed, every function's handler is TimedHandler: its jars tell them apart.
-            String jars = FunctionImage.read(function, layout.dockerfile(function)).libDir() + "/*";
+            String jars =
+                    FunctionImage.read(function, layout.dockerfile(function)).libDir() + "/*";
             long tuned = PeakMemory.megabytes(production.instances(jars));
             long base = PeakMemory.megabytes(untuned.instances(jars));
-            report.add(new Row("Memory (peak RSS after the warm run)", function, tuned + " MB",
+            report.add(new Row(
+                    "Memory (peak RSS after the warm run)",
+                    function,
+                    tuned + " MB",
                     base + " MB (" + untuned.name() + ")",
-                    Row.ratio(tuned, base), "≤ 512 MB", tuned > 0 && tuned <= 512));
+                    Row.ratio(tuned, base),
+                    "≤ 512 MB",
+                    tuned > 0 && tuned <= 512));
         }
-        report.method("Memory", "VmHWM (peak resident set) of /proc/<pid>/status of each function's instance after the"
-                + " warm-latency run, production stack vs the baseline stack; a Lambda function of 512 MB must hold it.");
+        report.method(
+                "Memory",
+                "VmHWM (peak resident set) of /proc/<pid>/status of each function's instance after the"
+                        + " warm-latency run, production stack vs the baseline stack; a Lambda function of 512 MB must hold it.");
     }
 
     private void migrate(Layout layout, BenchDatabase database) throws Exception {
         // The deploy's migrate function: the products image with its command overridden.
         FunctionImage migrate = FunctionImage.read("products", layout.dockerfile("products"))
                 .withHandler("products-migrate", "serverlessshop.products.lambda.MigrateHandler::handleRequest");
-        Map<String, String> configuration = Map.of("PRODUCTS_DB_URL", database.functionUrl(),
-                "PRODUCTS_DB_USER", database.user(), "PRODUCTS_DB_PASSWORD", database.password());
-        try (LambdaFunction function = new LambdaFunction(migrate,
-                LambdaEnvironment.of(migrate, configuration, layout.runtimeLib()), layout.runtimeLib())) {
+        Map<String, String> configuration = Map.of(
+                "PRODUCTS_DB_URL",
+                database.functionUrl(),
+                "PRODUCTS_DB_USER",
+                database.user(),
+                "PRODUCTS_DB_PASSWORD",
+                database.password());
+        try (LambdaFunction function = new LambdaFunction(
+                migrate, LambdaEnvironment.of(migrate, configuration, layout.runtimeLib()), layout.runtimeLib())) {
             function.invoke("{}".getBytes(StandardCharsets.UTF_8), Instant.now().plusSeconds(120));
         }
     }

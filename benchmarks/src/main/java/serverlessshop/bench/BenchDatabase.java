@@ -32,8 +32,7 @@ public final class BenchDatabase {
     private final String password;
 
     /** A product the run created, with the stock it started with. */
-    public record Product(String id, String name, BigDecimal price, int stock) {
-    }
+    public record Product(String id, String name, BigDecimal price, int stock) {}
 
     BenchDatabase(Map<String, String> env) {
         this(env, NAME);
@@ -42,7 +41,8 @@ public final class BenchDatabase {
     /** A database of another name on the same server: suites that run beside make bench use their own. */
     public BenchDatabase(Map<String, String> env, String name) {
         this.name = name;
-        this.serverUrl = env.getOrDefault("MYSQL_URL", "jdbc:mysql://127.0.0.1:3306").replaceAll("/+$", "");
+        this.serverUrl =
+                env.getOrDefault("MYSQL_URL", "jdbc:mysql://127.0.0.1:3306").replaceAll("/+$", "");
         this.user = env.getOrDefault("MYSQL_USER", "root");
         this.password = env.getOrDefault("MYSQL_PASSWORD", "");
     }
@@ -62,7 +62,7 @@ public final class BenchDatabase {
 
     public void recreate() throws SQLException {
         try (Connection connection = DriverManager.getConnection(serverUrl + "/", user, password);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name);
             statement.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4");
         }
@@ -70,7 +70,7 @@ public final class BenchDatabase {
 
     public void drop() throws SQLException {
         try (Connection connection = DriverManager.getConnection(serverUrl + "/", user, password);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name);
         }
     }
@@ -88,13 +88,18 @@ public final class BenchDatabase {
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).withNano(0);
         String sql = "INSERT INTO products (product_id, sku, name, description, price, stock_quantity, is_active,"
                 + " created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, ?, 1)";
-        try (Connection connection = connect(); PreparedStatement insert = connection.prepareStatement(sql)) {
+        try (Connection connection = connect();
+                PreparedStatement insert = connection.prepareStatement(sql)) {
             connection.setAutoCommit(false);
             for (int i = 1; i <= count; i++) {
-                Product product = new Product(UUID.randomUUID().toString(), String.format("%s %06d", prefix, i),
-                        new BigDecimal("9.99"), stock);
+                Product product = new Product(
+                        UUID.randomUUID().toString(),
+                        String.format("%s %06d", prefix, i),
+                        new BigDecimal("9.99"),
+                        stock);
                 insert.setString(1, product.id());
-                insert.setString(2, prefix.toUpperCase().replaceAll("[^A-Z0-9]+", "-") + "-" + String.format("%06d", i));
+                insert.setString(
+                        2, prefix.toUpperCase().replaceAll("[^A-Z0-9]+", "-") + "-" + String.format("%06d", i));
                 insert.setString(3, product.name());
                 insert.setString(4, "Seeded by make bench.");
                 insert.setBigDecimal(5, product.price());
@@ -113,8 +118,7 @@ public final class BenchDatabase {
     }
 
     /** Stock now, and units held by live reservations, of these products. */
-    record StockState(Map<String, Integer> stock, Map<String, Integer> reserved, Map<String, Integer> confirmed) {
-    }
+    record StockState(Map<String, Integer> stock, Map<String, Integer> reserved, Map<String, Integer> confirmed) {}
 
     StockState stockOf(List<String> productIds) throws SQLException {
         String in = String.join(",", productIds.stream().map(id -> "?").toList());
@@ -139,7 +143,8 @@ public final class BenchDatabase {
                 bind(query, productIds);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        (rows.getString(2).equals("CONFIRMED") ? confirmed : reserved).put(rows.getString(1), rows.getInt(3));
+                        (rows.getString(2).equals("CONFIRMED") ? confirmed : reserved)
+                                .put(rows.getString(1), rows.getInt(3));
                     }
                 }
             }

@@ -17,8 +17,15 @@ import java.util.Set;
  *                 production image with a lever's variables (--warm-baseline), to measure that lever
  * @param write    false with --no-write: print the table, leave BENCHMARKS.md alone
  */
-record BenchOptions(Path repo, Path out, Set<String> phases, int launches, boolean quick,
-                    List<JvmConfiguration> variants, JvmConfiguration warmBaseline, boolean write) {
+record BenchOptions(
+        Path repo,
+        Path out,
+        Set<String> phases,
+        int launches,
+        boolean quick,
+        List<JvmConfiguration> variants,
+        JvmConfiguration warmBaseline,
+        boolean write) {
 
     static final List<String> PHASES = List.of("cold", "warm", "scale", "contention");
 
@@ -65,8 +72,15 @@ record BenchOptions(Path repo, Path out, Set<String> phases, int launches, boole
         if (cold < 1) {
             throw new IllegalArgumentException("--launches must be 1 or more");
         }
-        return new BenchOptions(repo.normalize(), repo.resolve(out == null ? "BENCHMARKS.md" : out), phases, cold, quick,
-                List.copyOf(variants), warmBaseline, write);
+        return new BenchOptions(
+                repo.normalize(),
+                repo.resolve(out == null ? "BENCHMARKS.md" : out),
+                phases,
+                cold,
+                quick,
+                List.copyOf(variants),
+                warmBaseline,
+                write);
     }
 
     private static String value(String[] args, int i) {

@@ -50,8 +50,13 @@ final class ColdStarts {
     }
 
     /** @return each configuration's times to first response, in microseconds */
-    Map<String, Samples> measure(FunctionImage image, Map<String, String> configuration, byte[] event,
-                                 List<JvmConfiguration> configurations, int launches) throws Exception {
+    Map<String, Samples> measure(
+            FunctionImage image,
+            Map<String, String> configuration,
+            byte[] event,
+            List<JvmConfiguration> configurations,
+            int launches)
+            throws Exception {
         Map<String, List<Long>> times = new LinkedHashMap<>();
         configurations.forEach(c -> times.put(c.name(), new ArrayList<>()));
         warmTimes.clear();
@@ -71,15 +76,16 @@ final class ColdStarts {
             throws Exception {
         Map<String, String> effective = new LinkedHashMap<>(configuration);
         effective.putAll(jvm.overrides());
-        try (LambdaFunction function = new LambdaFunction(image, LambdaEnvironment.of(image, effective, runtimeLib),
-                runtimeLib)) {
+        try (LambdaFunction function =
+                new LambdaFunction(image, LambdaEnvironment.of(image, effective, runtimeLib), runtimeLib)) {
             long begin = System.nanoTime();
             byte[] response = function.invoke(event, Instant.now().plusSeconds(60));
             long micros = (System.nanoTime() - begin) / 1_000;
             JsonNode answer = JSON.readTree(response);
             if (answer.path("statusCode").asInt() != 200) {
                 throw new IOException(image.name() + " (" + jvm.name() + ") answered its first event with "
-                        + answer.path("statusCode").asInt() + ": " + answer.path("body").asText());
+                        + answer.path("statusCode").asInt() + ": "
+                        + answer.path("body").asText());
             }
             for (int i = 0; i < warmInvocations; i++) {
                 long warmBegin = System.nanoTime();

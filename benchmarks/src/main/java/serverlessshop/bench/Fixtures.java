@@ -9,8 +9,12 @@ import java.util.stream.IntStream;
  * runs out; the ten "hot" products take the contention run's orders; the ten "sell-out" products
  * start with a little stock each, for the oversell check.
  */
-record Fixtures(List<BenchDatabase.Product> catalogueSample, int catalogueSize, List<BenchDatabase.Product> warm,
-                List<BenchDatabase.Product> hot, List<BenchDatabase.Product> sellOut) {
+record Fixtures(
+        List<BenchDatabase.Product> catalogueSample,
+        int catalogueSize,
+        List<BenchDatabase.Product> warm,
+        List<BenchDatabase.Product> hot,
+        List<BenchDatabase.Product> sellOut) {
 
     static final int SELL_OUT_STOCK = 25;
     static final int HOT_STOCK = 1_000_000;
@@ -23,7 +27,8 @@ record Fixtures(List<BenchDatabase.Product> catalogueSample, int catalogueSize, 
         List<BenchDatabase.Product> sellOut = database.insertProducts("Bench sell-out product", 10, SELL_OUT_STOCK);
         int step = Math.max(1, catalogue.size() / 200);
         List<BenchDatabase.Product> sample = IntStream.range(0, catalogue.size() / step)
-                .mapToObj(i -> catalogue.get(i * step)).toList();
+                .mapToObj(i -> catalogue.get(i * step))
+                .toList();
         return new Fixtures(sample, catalogue.size(), warm, hot, sellOut);
     }
 }

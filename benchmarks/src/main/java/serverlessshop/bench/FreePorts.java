@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** A free port on the loopback interface, for a stack or DynamoDB Local the harness starts. */
 public final class FreePorts {
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     public static int one() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

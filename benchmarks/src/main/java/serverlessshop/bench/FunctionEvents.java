@@ -50,13 +50,24 @@ final class FunctionEvents {
         return event(method, rawPath, rawQuery, new AuthorizerDecision.Allow(claims, null));
     }
 
-    private byte[] event(String method, String rawPath, String rawQuery, AuthorizerDecision decision) throws IOException {
+    private byte[] event(String method, String rawPath, String rawQuery, AuthorizerDecision decision)
+            throws IOException {
         RouteMatch match = routes.match(method, rawPath)
                 .orElseThrow(() -> new IOException("no route in routes.json for " + method + " " + rawPath));
-        IncomingRequest request = new IncomingRequest(method, rawPath, rawQuery,
-                Map.of("host", List.of("localhost"), "accept", List.of("application/json"),
-                        "user-agent", List.of("make-bench")),
-                null, "127.0.0.1", "HTTP/1.1");
+        IncomingRequest request = new IncomingRequest(
+                method,
+                rawPath,
+                rawQuery,
+                Map.of(
+                        "host",
+                        List.of("localhost"),
+                        "accept",
+                        List.of("application/json"),
+                        "user-agent",
+                        List.of("make-bench")),
+                null,
+                "127.0.0.1",
+                "HTTP/1.1");
         String requestId = UUID.randomUUID().toString();
         return JSON.writeValueAsString(PayloadV2Event.of(request, match, decision, requestId, Instant.now(), 8080))
                 .getBytes(StandardCharsets.UTF_8);

@@ -24,8 +24,10 @@ record JvmConfiguration(String name, String description, Map<String, String> ove
     }
 
     static JvmConfiguration production() {
-        return new JvmConfiguration("production", "the image as it ships: its Dockerfile's ENTRYPOINT (lambda-java,"
-                + " the AOT cache) and ENV", Map.of());
+        return new JvmConfiguration(
+                "production",
+                "the image as it ships: its Dockerfile's ENTRYPOINT (lambda-java," + " the AOT cache) and ENV",
+                Map.of());
     }
 
     /**
@@ -37,14 +39,19 @@ record JvmConfiguration(String name, String description, Map<String, String> ove
     static JvmConfiguration untuned() {
         Map<String, String> overrides = new LinkedHashMap<>(SPRING_DEFAULTS);
         overrides.put("JAVA_TOOL_OPTIONS", "-XX:AOTMode=off -XX:+UseG1GC");
-        return new JvmConfiguration("untuned", "JAVA_TOOL_OPTIONS=-XX:AOTMode=off -XX:+UseG1GC (no AOT cache, no CDS;"
-                + " the JVM's default GC; the runtime's C1-only JIT), Spring's defaults", overrides);
+        return new JvmConfiguration(
+                "untuned",
+                "JAVA_TOOL_OPTIONS=-XX:AOTMode=off -XX:+UseG1GC (no AOT cache, no CDS;"
+                        + " the JVM's default GC; the runtime's C1-only JIT), Spring's defaults",
+                overrides);
     }
 
     /** The image as it ships but for its AOT cache: what the cache alone is worth. */
     static JvmConfiguration withoutAotCache() {
-        return new JvmConfiguration("no AOT cache", "the image with its AOT cache turned off"
-                + " (JAVA_TOOL_OPTIONS=-XX:AOTMode=off)", Map.of("JAVA_TOOL_OPTIONS", "-XX:AOTMode=off"));
+        return new JvmConfiguration(
+                "no AOT cache",
+                "the image with its AOT cache turned off" + " (JAVA_TOOL_OPTIONS=-XX:AOTMode=off)",
+                Map.of("JAVA_TOOL_OPTIONS", "-XX:AOTMode=off"));
     }
 
     /**
@@ -54,11 +61,14 @@ record JvmConfiguration(String name, String description, Map<String, String> ove
      * says Sampled=0, it is what tracing costs the function itself.
      */
     static JvmConfiguration tracingOn(String daemonAddress) {
-        return new JvmConfiguration("tracing on", "the image as it ships, X-Ray active: each invocation's trace"
-                + " header sampled, AWS_XRAY_DAEMON_ADDRESS a local UDP sink", Map.of(
-                "SHOP_LOCAL_TRACING_MODE", "Active",
-                "AWS_XRAY_DAEMON_ADDRESS", daemonAddress,
-                "AWS_XRAY_CONTEXT_MISSING", "LOG_ERROR"));
+        return new JvmConfiguration(
+                "tracing on",
+                "the image as it ships, X-Ray active: each invocation's trace"
+                        + " header sampled, AWS_XRAY_DAEMON_ADDRESS a local UDP sink",
+                Map.of(
+                        "SHOP_LOCAL_TRACING_MODE", "Active",
+                        "AWS_XRAY_DAEMON_ADDRESS", daemonAddress,
+                        "AWS_XRAY_CONTEXT_MISSING", "LOG_ERROR"));
     }
 
     /** {@code --variant name:VAR=VALUE,VAR=VALUE}: a lever measured beside the others. */

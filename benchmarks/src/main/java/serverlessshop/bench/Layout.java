@@ -29,15 +29,21 @@ record Layout(Path repo) {
 
     void requireBuilt() throws IOException {
         List<String> missing = new ArrayList<>();
-        for (Path required : List.of(routesJson(), runtimeLib(), repo.resolve("local-cloud/gateway/target/classes"),
-                repo.resolve("local-cloud/dynamodb-local/target/lib"), repo.resolve("products-impl/target/lambda/lib"),
-                repo.resolve("orders-impl/target/lambda/lib"), functionTiming())) {
+        for (Path required : List.of(
+                routesJson(),
+                runtimeLib(),
+                repo.resolve("local-cloud/gateway/target/classes"),
+                repo.resolve("local-cloud/dynamodb-local/target/lib"),
+                repo.resolve("products-impl/target/lambda/lib"),
+                repo.resolve("orders-impl/target/lambda/lib"),
+                functionTiming())) {
             if (!Files.exists(required)) {
                 missing.add(repo.relativize(required).toString());
             }
         }
         if (!missing.isEmpty()) {
-            throw new IOException("not built: " + String.join(", ", missing) + " (make bench builds first; or make build)");
+            throw new IOException(
+                    "not built: " + String.join(", ", missing) + " (make bench builds first; or make build)");
         }
     }
 }

@@ -24,8 +24,14 @@ final class Load {
     List<LoadPlan.Outcome> run(LoadPlan plan) throws IOException, InterruptedException {
         Path planFile = Files.createTempFile(workDir, "plan-", ".json");
         JSON.writeValue(planFile.toFile(), plan);
-        Process generator = new ProcessBuilder(JavaCommand.java(), "-XX:+UseSerialGC", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"), LoadGenerator.class.getName(), planFile.toString())
+        Process generator = new ProcessBuilder(
+                        JavaCommand.java(),
+                        "-XX:+UseSerialGC",
+                        "-Xshare:auto",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LoadGenerator.class.getName(),
+                        planFile.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         long limit = (long) plan.seconds() + 240; // the generator ends its warm-up after 180 s at most
@@ -41,10 +47,9 @@ final class Load {
         }
         String[] lines = new String(out, StandardCharsets.UTF_8).strip().split("\n");
         if (generator.exitValue() != 0 || lines.length == 0 || !lines[lines.length - 1].startsWith("[")) {
-            throw new IOException("the load generator failed (exit " + generator.exitValue() + "): "
-                    + String.join("\n", lines));
+            throw new IOException(
+                    "the load generator failed (exit " + generator.exitValue() + "): " + String.join("\n", lines));
         }
-        return JSON.readValue(lines[lines.length - 1], new TypeReference<>() {
-        });
+        return JSON.readValue(lines[lines.length - 1], new TypeReference<>() {});
     }
 }

@@ -91,7 +91,9 @@ public final class LoadGenerator {
                     long micros = (System.nanoTime() - begin) / 1_000;
                     if (recorded.incrementAndGet(variant) <= plan.maxRequests()) {
                         latencies.get(variant).add(micros);
-                        statuses.get(variant).computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                        statuses.get(variant)
+                                .computeIfAbsent(status, s -> new AtomicInteger())
+                                .incrementAndGet();
                     }
                 }
             }));
@@ -104,8 +106,8 @@ public final class LoadGenerator {
         for (int i = 0; i < variants; i++) {
             Map<Integer, Integer> counts = new TreeMap<>();
             statuses.get(i).forEach((status, count) -> counts.put(status, count.get()));
-            outcomes.add(new LoadPlan.Outcome(plan.variants().get(i).label(), warmups.get(i), counts,
-                    List.copyOf(latencies.get(i)), seconds));
+            outcomes.add(new LoadPlan.Outcome(
+                    plan.variants().get(i).label(), warmups.get(i), counts, List.copyOf(latencies.get(i)), seconds));
         }
         return outcomes;
     }
@@ -121,20 +123,25 @@ public final class LoadGenerator {
 
     /** The {@code sent}-th request of a client: variants in turn, each variant's requests in turn. */
     private int send(LoadPlan.Variant target, long sent, int variants) {
-        return send(target.baseUrl(), target.requests().get((int) ((sent / variants) % target.requests().size())));
+        return send(target.baseUrl(), target.requests().get((int)
+                ((sent / variants) % target.requests().size())));
     }
 
     private int send(String baseUrl, LoadPlan.Request request) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + request.path()))
                 .timeout(REQUEST_TIMEOUT)
-                .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(request.body()));
+                .method(
+                        request.method(),
+                        request.body() == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(request.body()));
         request.headers().forEach(builder::header);
         if (plan.uniqueHeader() != null) {
             builder.header(plan.uniqueHeader(), UUID.randomUUID().toString());
         }
         try {
-            return http.send(builder.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(builder.build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (Exception e) {
             return 0;
         }

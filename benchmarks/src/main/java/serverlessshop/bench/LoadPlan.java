@@ -16,26 +16,33 @@ import java.util.Map;
  * @param maxRequests   how many recorded requests per variant at most
  * @param uniqueHeader  a header given a fresh UUID on every request (Idempotency-Key), or null
  */
-record LoadPlan(List<Variant> variants, int concurrency, double warmupSeconds, int warmupRequests, double seconds,
-                int maxRequests, String uniqueHeader) {
+record LoadPlan(
+        List<Variant> variants,
+        int concurrency,
+        double warmupSeconds,
+        int warmupRequests,
+        double seconds,
+        int maxRequests,
+        String uniqueHeader) {
 
     /** Requests to one base URL, sent in order and round again. */
-    record Variant(String label, String baseUrl, List<Request> requests) {
-    }
+    record Variant(String label, String baseUrl, List<Request> requests) {}
 
-    record Request(String method, String path, Map<String, String> headers, String body) {
-    }
+    record Request(String method, String path, Map<String, String> headers, String body) {}
 
     /** What the generator measured for one variant; latencies of recorded requests, in microseconds. */
-    record Outcome(String label, int warmup, Map<Integer, Integer> statuses, List<Long> latenciesMicros,
-                   double seconds) {
+    record Outcome(
+            String label, int warmup, Map<Integer, Integer> statuses, List<Long> latenciesMicros, double seconds) {
 
         int count(int status) {
             return statuses.getOrDefault(status, 0);
         }
 
         int successes() {
-            return statuses.entrySet().stream().filter(e -> e.getKey() / 100 == 2).mapToInt(Map.Entry::getValue).sum();
+            return statuses.entrySet().stream()
+                    .filter(e -> e.getKey() / 100 == 2)
+                    .mapToInt(Map.Entry::getValue)
+                    .sum();
         }
 
         Samples latencies() {

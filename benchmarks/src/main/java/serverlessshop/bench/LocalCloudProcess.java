@@ -36,6 +36,7 @@ public final class LocalCloudProcess implements AutoCloseable {
     private static final String TIMING = "SHOP_BENCH_TIMING";
     /** The functions timed, and the handler that times them (benchmarks/function-timing). */
     static final List<String> FUNCTIONS = List.of("products", "orders");
+
     static final String TIMED_HANDLER = "serverlessshop.bench.timing.TimedHandler::handleRequest";
     static final String HANDLER_VARIABLE = "SHOP_BENCH_HANDLER_";
 
@@ -57,7 +58,9 @@ public final class LocalCloudProcess implements AutoCloseable {
             long handler = 0;
             long downstream = 0;
             int calls = 0;
-            for (String field : text.substring(text.indexOf(TIMING) + TIMING.length()).trim().split("\\s+")) {
+            for (String field : text.substring(text.indexOf(TIMING) + TIMING.length())
+                    .trim()
+                    .split("\\s+")) {
                 String[] pair = field.split("=", 2);
                 switch (pair[0]) {
                     case "handler_us" -> handler = Long.parseLong(pair[1]);
@@ -85,26 +88,48 @@ public final class LocalCloudProcess implements AutoCloseable {
      * @param functionEnvironment variables every function gets over its image's ENV (--function-env)
      * @param environment         the stack's own environment additions (PRODUCTS_DB_URL ...)
      */
-    public static LocalCloudProcess start(String name, Path repo, Path workDir, int concurrency,
-                              Map<String, String> functionEnvironment, Map<String, String> environment)
+    public static LocalCloudProcess start(
+            String name,
+            Path repo,
+            Path workDir,
+            int concurrency,
+            Map<String, String> functionEnvironment,
+            Map<String, String> environment)
             throws IOException, InterruptedException {
         return start(name, repo, workDir, concurrency, functionEnvironment, environment, false);
     }
 
     /** @param timed each function inside TimedHandler, printing its timing lines (see the class comment) */
-    public static LocalCloudProcess start(String name, Path repo, Path workDir, int concurrency,
-                              Map<String, String> functionEnvironment, Map<String, String> environment,
-                              boolean timed) throws IOException, InterruptedException {
+    public static LocalCloudProcess start(
+            String name,
+            Path repo,
+            Path workDir,
+            int concurrency,
+            Map<String, String> functionEnvironment,
+            Map<String, String> environment,
+            boolean timed)
+            throws IOException, InterruptedException {
         int port = FreePorts.one();
         int dynamoDbPort = FreePorts.one();
         Path gateway = repo.resolve("local-cloud/gateway/target");
         Path dataDir = Files.createDirectories(workDir.resolve(name + "-data"));
-        List<String> command = new ArrayList<>(List.of(JavaCommand.java(),
-                "-cp", gateway.resolve("classes") + ":" + gateway.resolve("lib") + "/*",
-                "serverlessshop.localcloud.LocalCloud", "--repo", repo.toString(),
-                "--port", String.valueOf(port), "--dynamodb-port", String.valueOf(dynamoDbPort),
-                "--data-dir", dataDir.toString(), "--in-memory", "--no-seed",
-                "--concurrency", String.valueOf(concurrency)));
+        List<String> command = new ArrayList<>(List.of(
+                JavaCommand.java(),
+                "-cp",
+                gateway.resolve("classes") + ":" + gateway.resolve("lib") + "/*",
+                "serverlessshop.localcloud.LocalCloud",
+                "--repo",
+                repo.toString(),
+                "--port",
+                String.valueOf(port),
+                "--dynamodb-port",
+                String.valueOf(dynamoDbPort),
+                "--data-dir",
+                dataDir.toString(),
+                "--in-memory",
+                "--no-seed",
+                "--concurrency",
+                String.valueOf(concurrency)));
         functionEnvironment.forEach((key, value) -> {
             command.add("--function-env");
             command.add(key + "=" + value);
@@ -112,7 +137,8 @@ public final class LocalCloudProcess implements AutoCloseable {
         if (timed) {
             command.addAll(timing(new Layout(repo)));
         }
-        ProcessBuilder builder = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
         LocalCloudProcess stack = new LocalCloudProcess(name, builder.start(), port, dynamoDbPort);
         try {
@@ -126,11 +152,16 @@ public final class LocalCloudProcess implements AutoCloseable {
 
     /** The stack's options that run every function inside TimedHandler, with the timing jar. */
     static List<String> timing(Layout layout) throws IOException {
-        List<String> options = new ArrayList<>(List.of("--function-jar", layout.functionTiming().toString()));
+        List<String> options = new ArrayList<>(
+                List.of("--function-jar", layout.functionTiming().toString()));
         for (String function : FUNCTIONS) {
-            String handler = FunctionImage.read(function, layout.dockerfile(function)).handler();
-            options.addAll(List.of("--function-handler", function + "=" + TIMED_HANDLER,
-                    "--function-env", HANDLER_VARIABLE + function.toUpperCase(Locale.ROOT) + "=" + handler));
+            String handler =
+                    FunctionImage.read(function, layout.dockerfile(function)).handler();
+            options.addAll(List.of(
+                    "--function-handler",
+                    function + "=" + TIMED_HANDLER,
+                    "--function-env",
+                    HANDLER_VARIABLE + function.toUpperCase(Locale.ROOT) + "=" + handler));
         }
         return options;
     }
@@ -139,8 +170,9 @@ public final class LocalCloudProcess implements AutoCloseable {
         CompletableFuture<Void> ready = new CompletableFuture<>();
         PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true);
         Thread.ofVirtual().name(name + "-console").start(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8)); out) {
+            try (BufferedReader lines = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                    out) {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     int timing = line.indexOf(TIMING);
@@ -158,7 +190,8 @@ public final class LocalCloudProcess implements AutoCloseable {
             } catch (IOException e) {
                 // The stack is gone.
             }
-            ready.completeExceptionally(new IOException("the " + name + " stack exited before it was ready; see " + log));
+            ready.completeExceptionally(
+                    new IOException("the " + name + " stack exited before it was ready; see " + log));
         });
         try {
             ready.get(180, TimeUnit.SECONDS);
@@ -205,8 +238,12 @@ public final class LocalCloudProcess implements AutoCloseable {
      * class, or, timed, where the function's jars are).
      */
     public List<ProcessHandle> instances(String commandLinePart) {
-        return process.toHandle().descendants()
-                .filter(p -> p.info().commandLine().map(line -> line.contains(commandLinePart)).orElse(false))
+        return process.toHandle()
+                .descendants()
+                .filter(p -> p.info()
+                        .commandLine()
+                        .map(line -> line.contains(commandLinePart))
+                        .orElse(false))
                 .toList();
     }
 

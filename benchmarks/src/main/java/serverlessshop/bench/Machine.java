@@ -15,9 +15,13 @@ import java.util.Locale;
 record Machine(int cores, long memoryMb, String cpu, String os, String jdk, String date, String commit) {
 
     static Machine describe(Path repo) {
-        return new Machine(Runtime.getRuntime().availableProcessors(), readMemoryMb(), readCpu(), readOs(),
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
-                        + " (" + System.getProperty("java.vendor") + ")",
+        return new Machine(
+                Runtime.getRuntime().availableProcessors(),
+                readMemoryMb(),
+                readCpu(),
+                readOs(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
+                        + System.getProperty("java.vendor") + ")",
                 ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.ROOT)),
                 commit(repo));
     }
@@ -55,7 +59,8 @@ record Machine(int cores, long memoryMb, String cpu, String os, String jdk, Stri
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
                     .filter(line -> line.startsWith("model name"))
                     .map(line -> line.substring(line.indexOf(':') + 1).trim())
-                    .findFirst().orElse("unknown");
+                    .findFirst()
+                    .orElse("unknown");
         } catch (IOException e) {
             return "unknown";
         }
@@ -78,7 +83,8 @@ record Machine(int cores, long memoryMb, String cpu, String os, String jdk, Stri
     private static String commit(Path repo) {
         try {
             Process git = new ProcessBuilder(List.of("git", "-C", repo.toString(), "describe", "--always", "--dirty"))
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(git.getInputStream().readAllBytes()).trim();
             return git.waitFor() == 0 ? out : "unknown";
         } catch (IOException e) {

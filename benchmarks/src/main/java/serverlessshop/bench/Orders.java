@@ -8,8 +8,7 @@ import java.util.Random;
 /** Request bodies of POST /orders: two products, one unit each, as a shop's checkout sends them. */
 final class Orders {
 
-    private Orders() {
-    }
+    private Orders() {}
 
     static String body(BenchDatabase.Product first, BenchDatabase.Product second) {
         return "{\"items\":[{\"product_id\":\"" + first.id() + "\",\"quantity\":1},{\"product_id\":\"" + second.id()
@@ -30,7 +29,7 @@ final class Orders {
     }
 
     static LoadPlan.Request post(String body, String authorization) {
-        return new LoadPlan.Request("POST", "/orders",
-                Map.of("Authorization", authorization, "Content-Type", "application/json"), body);
+        return new LoadPlan.Request(
+                "POST", "/orders", Map.of("Authorization", authorization, "Content-Type", "application/json"), body);
     }
 }

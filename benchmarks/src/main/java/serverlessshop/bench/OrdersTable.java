@@ -37,7 +37,8 @@ final class OrdersTable {
 
     private final URI endpoint;
     private final String table;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     OrdersTable(String endpoint, String table) {
         this.endpoint = URI.create(endpoint);
@@ -54,7 +55,8 @@ final class OrdersTable {
             batches.add(() -> {
                 ArrayNode requests = JSON.createArrayNode();
                 for (int i = from; i < to; i++) {
-                    requests.addObject().putObject("PutRequest")
+                    requests.addObject()
+                            .putObject("PutRequest")
                             .set("Item", order(customerId, newest.minusSeconds(60L * i), product));
                 }
                 ObjectNode body = JSON.createObjectNode();
@@ -116,7 +118,8 @@ final class OrdersTable {
         Map<String, Integer> units = new HashMap<>();
         JsonNode startKey = null;
         for (int page = 0; page < 10_000; page++) {
-            ObjectNode body = JSON.createObjectNode().put("TableName", table)
+            ObjectNode body = JSON.createObjectNode()
+                    .put("TableName", table)
                     .put("ProjectionExpression", "saga_state, order_status, #items");
             body.putObject("ExpressionAttributeNames").put("#items", "items");
             if (startKey != null) {
@@ -128,8 +131,10 @@ final class OrdersTable {
                 boolean cancelled = item.path("order_status").path("S").asText().equals("CANCELLED");
                 if (placed && !cancelled) {
                     for (JsonNode line : item.path("items").path("L")) {
-                        units.merge(line.path("M").path("product_id").path("S").asText(),
-                                line.path("M").path("quantity").path("N").asInt(), Integer::sum);
+                        units.merge(
+                                line.path("M").path("product_id").path("S").asText(),
+                                line.path("M").path("quantity").path("N").asInt(),
+                                Integer::sum);
                     }
                 }
             }
@@ -146,8 +151,10 @@ final class OrdersTable {
                 .header("Content-Type", "application/x-amz-json-1.0")
                 .header("X-Amz-Target", "DynamoDB_20120810." + operation)
                 // DynamoDB Local wants a SigV4-shaped header but checks no signature.
-                .header("Authorization", "AWS4-HMAC-SHA256 Credential=local/20250101/eu-west-1/dynamodb/aws4_request,"
-                        + " SignedHeaders=host, Signature=0")
+                .header(
+                        "Authorization",
+                        "AWS4-HMAC-SHA256 Credential=local/20250101/eu-west-1/dynamodb/aws4_request,"
+                                + " SignedHeaders=host, Signature=0")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .timeout(Duration.ofSeconds(60))
                 .build();

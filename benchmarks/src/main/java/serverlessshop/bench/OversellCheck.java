@@ -15,8 +15,11 @@ import java.util.Map;
  */
 record OversellCheck(int oversold, int unbalanced, int ordered, int initial) {
 
-    static OversellCheck of(Map<String, Integer> initialStock, Map<String, Integer> stockNow,
-                            Map<String, Integer> held, Map<String, Integer> ordered) {
+    static OversellCheck of(
+            Map<String, Integer> initialStock,
+            Map<String, Integer> stockNow,
+            Map<String, Integer> held,
+            Map<String, Integer> ordered) {
         int oversold = 0;
         int unbalanced = 0;
         int orderedUnits = 0;

@@ -21,7 +21,8 @@ final class Pages {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int LARGEST = 100;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
      * @param listPath      e.g. /products?limit= (the limit is appended)
@@ -34,9 +35,12 @@ final class Pages {
         String cursor = null;
         for (int walked = 0; walked < skip; ) {
             int limit = skip - walked >= LARGEST ? LARGEST : pageSize;
-            String url = baseUrl + listPath + limit + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor,
-                    StandardCharsets.UTF_8));
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(35));
+            String url = baseUrl
+                    + listPath
+                    + limit
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(35));
             if (authorization != null) {
                 request.header("Authorization", authorization);
             }

@@ -14,7 +14,8 @@ import java.util.Map;
  */
 final class Report {
 
-    static final String SITE_BUDGETS_START = "<!-- static-site budgets: written by static-site/scripts/budget.mjs --write -->";
+    static final String SITE_BUDGETS_START =
+            "<!-- static-site budgets: written by static-site/scripts/budget.mjs --write -->";
     static final String SITE_BUDGETS_END = "<!-- end of static-site budgets -->";
     private static final String[] HEADERS = {"Figure", "Measured", "Baseline", "Ratio", "Goal", ""};
 
@@ -77,18 +78,31 @@ final class Report {
     String markdown(Machine machine, String loadBefore, String loadAfter, long seconds, String levers) {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
-        md.append("Written by `make bench` (").append(seconds).append(" s, ").append(machine.date())
-                .append(", commit ").append(machine.commit()).append("). Every figure is measured side by side with ")
+        md.append("Written by `make bench` (")
+                .append(seconds)
+                .append(" s, ")
+                .append(machine.date())
+                .append(", commit ")
+                .append(machine.commit())
+                .append("). Every figure is measured side by side with ")
                 .append("its baseline in the same run and given as an absolute and as a ratio (measured ÷ baseline); ")
-                .append("the goals are the shop's performance goals (cold start, warm latency, pagination at depth, no oversell). Re-run `make bench` to refresh this file; the record of ")
+                .append(
+                        "the goals are the shop's performance goals (cold start, warm latency, pagination at depth, no oversell). Re-run `make bench` to refresh this file; the record of ")
                 .append("levers at the end is kept in `benchmarks/levers.md`.\n\n");
         md.append("## Machine\n\n");
         md.append("| | |\n| --- | --- |\n");
-        md.append("| CPU | ").append(machine.cores()).append(" cores, ").append(machine.cpu()).append(" |\n");
+        md.append("| CPU | ")
+                .append(machine.cores())
+                .append(" cores, ")
+                .append(machine.cpu())
+                .append(" |\n");
         md.append("| Memory | ").append(machine.memoryMb()).append(" MB |\n");
         md.append("| OS | ").append(machine.os()).append(" |\n");
         md.append("| JDK | ").append(machine.jdk()).append(" |\n");
-        md.append("| Load average (1, 5, 15 min) | ").append(loadBefore).append(" at the start, ").append(loadAfter)
+        md.append("| Load average (1, 5, 15 min) | ")
+                .append(loadBefore)
+                .append(" at the start, ")
+                .append(loadAfter)
                 .append(" at the end: other work on this machine (other builds) adds noise, which is why every")
                 .append(" figure is a ratio to a baseline measured in the same run |\n\n");
         md.append("## Results\n\n");
@@ -114,7 +128,8 @@ final class Report {
             md.append('\n');
         }
         md.append("## How each figure is measured\n\n");
-        methods.forEach((name, text) -> md.append("- **").append(name).append("**: ").append(text).append('\n'));
+        methods.forEach((name, text) ->
+                md.append("- **").append(name).append("**: ").append(text).append('\n'));
         md.append('\n');
         md.append(levers.strip()).append('\n');
         return md.toString();
@@ -124,8 +139,10 @@ final class Report {
             throws IOException {
         String levers = Files.exists(leversFile) ? Files.readString(leversFile) : "";
         String siteBudgets = Files.exists(file) ? siteBudgets(Files.readString(file)) : "";
-        Files.writeString(file, markdown(machine, loadBefore, loadAfter, seconds, levers)
-                + (siteBudgets.isEmpty() ? "" : "\n" + siteBudgets + "\n"));
+        Files.writeString(
+                file,
+                markdown(machine, loadBefore, loadAfter, seconds, levers)
+                        + (siteBudgets.isEmpty() ? "" : "\n" + siteBudgets + "\n"));
     }
 
     /** The site's budgets share the file; static-site/scripts/budget.mjs writes them between these markers. */

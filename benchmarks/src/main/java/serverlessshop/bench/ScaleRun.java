@@ -31,36 +31,70 @@ final class ScaleRun {
     void run(Report report, LocalCloudProcess stack, int catalogueSize, String deepCustomerToken) throws Exception {
         Pages pages = new Pages();
         String productsCursor = pages.cursorOfPage(stack.baseUrl(), "/products?limit=", null, deepPage(), 20);
-        compare(report, stack, "GET /products, " + String.format("%,d", catalogueSize) + " products, pages of 20",
-                Map.of(), "/products?limit=20", productsCursor);
+        compare(
+                report,
+                stack,
+                "GET /products, " + String.format("%,d", catalogueSize) + " products, pages of 20",
+                Map.of(),
+                "/products?limit=20",
+                productsCursor);
 
         String ordersPath = "/customers/" + Bench.DEEP_CUSTOMER + "/orders?limit=";
         String ordersCursor = pages.cursorOfPage(stack.baseUrl(), ordersPath, deepCustomerToken, deepPage(), 10);
-        compare(report, stack, "GET /customers/{id}/orders, " + String.format("%,d", deepCustomerOrders())
-                + " orders, pages of 10", Map.of("Authorization", deepCustomerToken), ordersPath + "10", ordersCursor);
-        report.method("Scale", "the cursor of page " + deepPage() + " is reached the way a client reaches it, by"
-                + " walking the list through the API (pages of 100, then of the page size); then page 1 and page "
-                + deepPage() + " are requested alternately by one client on the production stack ("
-                + options.seconds(2) + " s warm-up, up to " + options.seconds(6) + " s or 1,000 requests each);"
-                + " the ratio is of the medians. Products are seeded with batched SQL inserts, the customer's"
-                + " orders with DynamoDB BatchWriteItem.");
+        compare(
+                report,
+                stack,
+                "GET /customers/{id}/orders, " + String.format("%,d", deepCustomerOrders()) + " orders, pages of 10",
+                Map.of("Authorization", deepCustomerToken),
+                ordersPath + "10",
+                ordersCursor);
+        report.method(
+                "Scale",
+                "the cursor of page " + deepPage() + " is reached the way a client reaches it, by"
+                        + " walking the list through the API (pages of 100, then of the page size); then page 1 and page "
+                        + deepPage() + " are requested alternately by one client on the production stack ("
+                        + options.seconds(2) + " s warm-up, up to " + options.seconds(6) + " s or 1,000 requests each);"
+                        + " the ratio is of the medians. Products are seeded with batched SQL inserts, the customer's"
+                        + " orders with DynamoDB BatchWriteItem.");
     }
 
-    private void compare(Report report, LocalCloudProcess stack, String what, Map<String, String> headers, String firstPage,
-                         String cursor) throws Exception {
+    private void compare(
+            Report report,
+            LocalCloudProcess stack,
+            String what,
+            Map<String, String> headers,
+            String firstPage,
+            String cursor)
+            throws Exception {
         String deep = firstPage + "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
-        List<LoadPlan.Outcome> outcomes = load.run(new LoadPlan(List.of(
-                new LoadPlan.Variant("page " + deepPage(), stack.baseUrl(), List.of(new LoadPlan.Request("GET", deep, headers, null))),
-                new LoadPlan.Variant("page 1", stack.baseUrl(), List.of(new LoadPlan.Request("GET", firstPage, headers, null)))),
-                1, options.seconds(2), 10, options.seconds(6), 1_000, null));
+        List<LoadPlan.Outcome> outcomes = load.run(new LoadPlan(
+                List.of(
+                        new LoadPlan.Variant(
+                                "page " + deepPage(),
+                                stack.baseUrl(),
+                                List.of(new LoadPlan.Request("GET", deep, headers, null))),
+                        new LoadPlan.Variant(
+                                "page 1",
+                                stack.baseUrl(),
+                                List.of(new LoadPlan.Request("GET", firstPage, headers, null)))),
+                1,
+                options.seconds(2),
+                10,
+                options.seconds(6),
+                1_000,
+                null));
         WarmLatency.failures(report, what, outcomes.get(0));
         WarmLatency.failures(report, what, outcomes.get(1));
         Samples deepPage = outcomes.get(0).latencies();
         Samples firstPages = outcomes.get(1).latencies();
         double ratio = (double) deepPage.median() / firstPages.median();
-        report.add(new Row("Scale (keyset pagination, p50 / p99)", what + ": page " + deepPage() + " vs page 1",
+        report.add(new Row(
+                "Scale (keyset pagination, p50 / p99)",
+                what + ": page " + deepPage() + " vs page 1",
                 Row.duration(deepPage.median()) + " / " + Row.duration(deepPage.percentile(99)),
                 Row.duration(firstPages.median()) + " / " + Row.duration(firstPages.percentile(99)),
-                Row.ratio(deepPage.median(), firstPages.median()), "p50 ratio ≤ 1.3", ratio <= 1.3));
+                Row.ratio(deepPage.median(), firstPages.median()),
+                "p50 ratio ≤ 1.3",
+                ratio <= 1.3));
     }
 }

@@ -26,18 +26,22 @@ class LocalCloudProcessTest {
 
         assertThat(LocalCloudProcess.TIMED_HANDLER).isEqualTo(TimedHandler.class.getName() + "::handleRequest");
         assertThat(LocalCloudProcess.HANDLER_VARIABLE).isEqualTo(TimedHandler.HANDLER_VARIABLE);
-        assertThat(options).containsSubsequence("--function-jar", layout.functionTiming().toString())
+        assertThat(options)
+                .containsSubsequence("--function-jar", layout.functionTiming().toString())
                 .containsSubsequence("--function-handler", "products=" + LocalCloudProcess.TIMED_HANDLER)
                 .containsSubsequence("--function-handler", "orders=" + LocalCloudProcess.TIMED_HANDLER)
-                .containsSubsequence("--function-env",
+                .containsSubsequence(
+                        "--function-env",
                         "SHOP_BENCH_HANDLER_PRODUCTS=serverlessshop.products.lambda.StreamLambdaHandler::handleRequest")
-                .containsSubsequence("--function-env",
+                .containsSubsequence(
+                        "--function-env",
                         "SHOP_BENCH_HANDLER_ORDERS=serverlessshop.orders.lambda.StreamLambdaHandler::handleRequest");
     }
 
     @Test
     void unknownFieldsAreIgnored() {
-        assertThat(LocalCloudProcess.HandlerTime.parse("SHOP_BENCH_TIMING handler_us=10 route=x downstream_us=4").ownMicros())
+        assertThat(LocalCloudProcess.HandlerTime.parse("SHOP_BENCH_TIMING handler_us=10 route=x downstream_us=4")
+                        .ownMicros())
                 .isEqualTo(6);
     }
 }

@@ -9,8 +9,8 @@ class OversellCheckTest {
 
     @Test
     void aSellOutWithinTheStockPasses() {
-        OversellCheck check = OversellCheck.of(Map.of("a", 25, "b", 25), Map.of("a", 0, "b", 3),
-                Map.of("a", 25, "b", 22), Map.of("a", 25, "b", 21));
+        OversellCheck check = OversellCheck.of(
+                Map.of("a", 25, "b", 25), Map.of("a", 0, "b", 3), Map.of("a", 25, "b", 22), Map.of("a", 25, "b", 21));
         assertThat(check.passed()).isTrue();
         assertThat(check.oversold()).isZero();
         assertThat(check.ordered()).isEqualTo(46);
@@ -19,8 +19,8 @@ class OversellCheckTest {
 
     @Test
     void unitsOrderedBeyondTheStockAreOversold() {
-        OversellCheck check = OversellCheck.of(Map.of("a", 25, "b", 25), Map.of("a", 0, "b", 0),
-                Map.of("a", 25, "b", 25), Map.of("a", 27, "b", 25));
+        OversellCheck check = OversellCheck.of(
+                Map.of("a", 25, "b", 25), Map.of("a", 0, "b", 0), Map.of("a", 25, "b", 25), Map.of("a", 27, "b", 25));
         assertThat(check.oversold()).isEqualTo(2);
         assertThat(check.passed()).isFalse();
     }

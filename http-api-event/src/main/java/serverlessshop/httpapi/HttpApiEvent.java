@@ -29,8 +29,8 @@ import java.util.UUID;
 public final class HttpApiEvent {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     private final ObjectNode event;
 
@@ -89,7 +89,11 @@ public final class HttpApiEvent {
     }
 
     public boolean hasAuthorizerClaims() {
-        return event.path("requestContext").path("authorizer").path("jwt").path("claims").isObject();
+        return event.path("requestContext")
+                .path("authorizer")
+                .path("jwt")
+                .path("claims")
+                .isObject();
     }
 
     /** The same event with one field of its JSON body replaced (content-length follows, as API Gateway's would). */
@@ -107,8 +111,8 @@ public final class HttpApiEvent {
     public HttpApiEvent withBody(String body) {
         ObjectNode copy = event.deepCopy();
         copy.put("body", body);
-        ((ObjectNode) copy.path("headers")).put("content-length",
-                String.valueOf(body.getBytes(StandardCharsets.UTF_8).length));
+        ((ObjectNode) copy.path("headers"))
+                .put("content-length", String.valueOf(body.getBytes(StandardCharsets.UTF_8).length));
         return new HttpApiEvent(copy);
     }
 
@@ -139,7 +143,8 @@ public final class HttpApiEvent {
     /** The same event with one claim of the JWT authorizer replaced (a string, as API Gateway passes every claim). */
     public HttpApiEvent withClaim(String name, String value) {
         ObjectNode copy = event.deepCopy();
-        JsonNode claims = copy.path("requestContext").path("authorizer").path("jwt").path("claims");
+        JsonNode claims =
+                copy.path("requestContext").path("authorizer").path("jwt").path("claims");
         if (!(claims instanceof ObjectNode object)) {
             throw new IllegalStateException("this event has no authorizer claims");
         }
@@ -328,7 +333,8 @@ public final class HttpApiEvent {
         }
 
         public HttpApiEvent build() {
-            String host = domainName != null ? domainName
+            String host = domainName != null
+                    ? domainName
                     : headers.getOrDefault("host", apiId + ".execute-api.eu-west-1.amazonaws.com");
             ObjectNode event = JSON.createObjectNode();
             event.put("version", "2.0");
@@ -347,8 +353,10 @@ public final class HttpApiEvent {
             headerNode.put("x-forwarded-port", String.valueOf(forwardedPort));
             headerNode.put("x-forwarded-proto", forwardedProto);
             if (!headers.containsKey("x-amzn-trace-id")) {
-                headerNode.put("x-amzn-trace-id", "Root=1-" + Long.toHexString(time.getEpochSecond()) + "-"
-                        + requestId.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT));
+                headerNode.put(
+                        "x-amzn-trace-id",
+                        "Root=1-" + Long.toHexString(time.getEpochSecond()) + "-"
+                                + requestId.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT));
             }
             if (body != null && !headers.containsKey("content-length")) {
                 headerNode.put("content-length", String.valueOf(length(body, base64)));

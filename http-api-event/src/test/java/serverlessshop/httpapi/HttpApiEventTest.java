@@ -25,7 +25,8 @@ class HttpApiEventTest {
                 .header("accept", "text/plain")
                 .header("Cookie", "theme=dark; session=abc")
                 .time(Instant.parse("2025-09-21T10:30:00Z"))
-                .build().json();
+                .build()
+                .json();
 
         assertThat(event.path("rawQueryString").asText()).isEqualTo("tag=a&tag=b&q=two%20words&flag&bad=%zz");
         assertThat(event.path("queryStringParameters").toString())
@@ -38,7 +39,9 @@ class HttpApiEventTest {
         assertThat(event.at("/requestContext/time").asText()).isEqualTo("21/Sep/2025:10:30:00 +0000");
         assertThat(event.at("/requestContext/timeEpoch").asLong()).isEqualTo(1758450600000L);
         assertThat(event.at("/requestContext/domainPrefix").asText()).isEqualTo("abc123defg");
-        assertThat(event.path("requestContext").has("authorizer")).as("no authorizer ran").isFalse();
+        assertThat(event.path("requestContext").has("authorizer"))
+                .as("no authorizer ran")
+                .isFalse();
         assertThat(event.has("body")).isFalse();
         assertThat(event.path("isBase64Encoded").asBoolean()).isFalse();
     }
@@ -46,25 +49,41 @@ class HttpApiEventTest {
     @Test
     void theAuthorizersClaimsAndScopes() {
         Map<String, String> claims = HttpApiEvent.accessTokenClaims("orders", "products/stock openid", null);
-        JsonNode fromClaims = HttpApiEvent.request("GET /x").claims(claims).build().json();
+        JsonNode fromClaims =
+                HttpApiEvent.request("GET /x").claims(claims).build().json();
         assertThat(fromClaims.at("/requestContext/authorizer/jwt/scopes").toString())
                 .isEqualTo("[\"products/stock\",\"openid\"]");
-        assertThat(fromClaims.at("/requestContext/authorizer/jwt/claims/exp").isTextual()).isTrue();
+        assertThat(fromClaims.at("/requestContext/authorizer/jwt/claims/exp").isTextual())
+                .isTrue();
 
-        JsonNode noScopes = HttpApiEvent.request("GET /x").authorizer(Map.of("sub", "ada"), null).build().json();
-        assertThat(noScopes.at("/requestContext/authorizer/jwt/scopes").isNull()).isTrue();
-        assertThat(HttpApiEvent.request("GET /x").authorizer(Map.of("sub", "ada"), List.of("a")).build()
-                .withClaim("sub", "bob").json().at("/requestContext/authorizer/jwt/claims/sub").asText()).isEqualTo("bob");
+        JsonNode noScopes = HttpApiEvent.request("GET /x")
+                .authorizer(Map.of("sub", "ada"), null)
+                .build()
+                .json();
+        assertThat(noScopes.at("/requestContext/authorizer/jwt/scopes").isNull())
+                .isTrue();
+        assertThat(HttpApiEvent.request("GET /x")
+                        .authorizer(Map.of("sub", "ada"), List.of("a"))
+                        .build()
+                        .withClaim("sub", "bob")
+                        .json()
+                        .at("/requestContext/authorizer/jwt/claims/sub")
+                        .asText())
+                .isEqualTo("bob");
     }
 
     @Test
     void bodiesTextOrBase64WithTheirLength() {
-        JsonNode text = HttpApiEvent.request("POST /x").body("{\"a\":\"é\"}").build().json();
+        JsonNode text =
+                HttpApiEvent.request("POST /x").body("{\"a\":\"é\"}").build().json();
         assertThat(text.path("body").asText()).isEqualTo("{\"a\":\"é\"}");
         assertThat(text.path("isBase64Encoded").asBoolean()).isFalse();
         assertThat(text.at("/headers/content-length").asText()).isEqualTo("10");
 
-        JsonNode binary = HttpApiEvent.request("POST /x").binaryBody(new byte[] {(byte) 0x89, 'P', 'N', 'G'}).build().json();
+        JsonNode binary = HttpApiEvent.request("POST /x")
+                .binaryBody(new byte[] {(byte) 0x89, 'P', 'N', 'G'})
+                .build()
+                .json();
         assertThat(binary.path("body").asText()).isEqualTo("iVBORw==");
         assertThat(binary.path("isBase64Encoded").asBoolean()).isTrue();
         assertThat(binary.at("/headers/content-length").asText()).isEqualTo("4");
@@ -73,10 +92,14 @@ class HttpApiEventTest {
     /** Every field of an event recorded from API Gateway, and nothing else but the optional ones. */
     @Test
     void hasTheShapeOfARecordedApiGatewayEvent() throws IOException {
-        JsonNode recorded = new ObjectMapper().readTree(
-                Path.of("../products-impl/src/test/resources/events/create-product-admin.json").toFile());
-        JsonNode built = HttpApiEvent.request("POST /products").body("{}")
-                .authorizer(Map.of("sub", "ada"), null).build().json();
+        JsonNode recorded = new ObjectMapper()
+                .readTree(Path.of("../products-impl/src/test/resources/events/create-product-admin.json")
+                        .toFile());
+        JsonNode built = HttpApiEvent.request("POST /products")
+                .body("{}")
+                .authorizer(Map.of("sub", "ada"), null)
+                .build()
+                .json();
         Set<String> recordedFields = fields(recorded, "");
         Set<String> builtFields = fields(built, "");
         assertThat(builtFields).containsAll(recordedFields);

@@ -28,8 +28,8 @@ public class DatastoreAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(ResponseEntityExceptionHandler.class)
-    DataAccessUnavailability dataAccessUnavailability(ShopDatastoreProperties properties,
-                                                      ResponseEntityExceptionHandler problems) {
+    DataAccessUnavailability dataAccessUnavailability(
+            ShopDatastoreProperties properties, ResponseEntityExceptionHandler problems) {
         return new DataAccessUnavailability(properties, problems);
     }
 }

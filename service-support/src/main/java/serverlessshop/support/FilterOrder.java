@@ -37,6 +37,5 @@ public final class FilterOrder {
      */
     public static final int REQUEST_BODY_LIMIT = CHARACTER_ENCODING + 10;
 
-    private FilterOrder() {
-    }
+    private FilterOrder() {}
 }

@@ -21,8 +21,8 @@ public class LimitsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingFilterBean(RequestBodyLimitFilter.class)
-    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(ShopHttpProperties properties,
-                                                                          ObjectMapper json) {
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
+            ShopHttpProperties properties, ObjectMapper json) {
         var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(properties.maxRequestBody(), json));
         registration.setOrder(FilterOrder.REQUEST_BODY_LIMIT);
         return registration;

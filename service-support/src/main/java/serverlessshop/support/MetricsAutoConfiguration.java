@@ -26,7 +26,7 @@ public class MetricsAutoConfiguration {
     @ConditionalOnMissingBean
     EmbeddedMetrics embeddedMetrics(ShopMetricsProperties properties, Environment environment) {
         String functionName = environment.getProperty(FUNCTION_NAME_VARIABLE, "local");
-        return new EmbeddedMetrics(properties.namespace(), Map.of("FunctionName", functionName), System.out,
-                Clock.systemUTC());
+        return new EmbeddedMetrics(
+                properties.namespace(), Map.of("FunctionName", functionName), System.out, Clock.systemUTC());
     }
 }

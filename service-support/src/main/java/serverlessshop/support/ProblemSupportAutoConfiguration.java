@@ -43,13 +43,12 @@ public class ProblemSupportAutoConfiguration {
     /** Every application context, the scheduled functions' too: the JSON they read is the contracts' as well. */
     @Bean
     Jackson2ObjectMapperBuilderCustomizer strictJsonInput() {
-        return builder -> builder
-                .featuresToEnable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+        return builder -> builder.featuresToEnable(
+                        DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                         DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-                .featuresToDisable(DeserializationFeature.ACCEPT_FLOAT_AS_INT,
-                        MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .featuresToDisable(DeserializationFeature.ACCEPT_FLOAT_AS_INT, MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 // No array of the contracts may hold null ("items": [{...}, null] reached the order saga as a
                 // null item: a 500): a null element is a 400 naming it.
                 .postConfigurer(mapper -> mapper.setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL)))

@@ -39,23 +39,33 @@ import serverlessshop.support.security.ShopSecurityProperties;
 /** What service-support's auto-configurations give a service, and how a service replaces a part. */
 class ServiceSupportAutoConfigurationTest {
 
-    private static final AutoConfigurations SUPPORT = AutoConfigurations.of(DatastoreAutoConfiguration.class,
-            DocsAutoConfiguration.class, LimitsAutoConfiguration.class, LoggingAutoConfiguration.class,
-            MetricsAutoConfiguration.class, ProblemSupportAutoConfiguration.class, ShopSecurityAutoConfiguration.class,
+    private static final AutoConfigurations SUPPORT = AutoConfigurations.of(
+            DatastoreAutoConfiguration.class,
+            DocsAutoConfiguration.class,
+            LimitsAutoConfiguration.class,
+            LoggingAutoConfiguration.class,
+            MetricsAutoConfiguration.class,
+            ProblemSupportAutoConfiguration.class,
+            ShopSecurityAutoConfiguration.class,
             TimeAutoConfiguration.class);
 
-    private static final AutoConfigurations BOOT = AutoConfigurations.of(JacksonAutoConfiguration.class,
-            HttpMessageConvertersAutoConfiguration.class, HttpEncodingAutoConfiguration.class,
-            DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class,
-            SecurityAutoConfiguration.class, SecurityFilterAutoConfiguration.class);
+    private static final AutoConfigurations BOOT = AutoConfigurations.of(
+            JacksonAutoConfiguration.class,
+            HttpMessageConvertersAutoConfiguration.class,
+            HttpEncodingAutoConfiguration.class,
+            DispatcherServletAutoConfiguration.class,
+            WebMvcAutoConfiguration.class,
+            SecurityAutoConfiguration.class,
+            SecurityFilterAutoConfiguration.class);
 
-    private final WebApplicationContextRunner web = new WebApplicationContextRunner()
-            .withConfiguration(BOOT).withConfiguration(SUPPORT);
+    private final WebApplicationContextRunner web =
+            new WebApplicationContextRunner().withConfiguration(BOOT).withConfiguration(SUPPORT);
 
     @Test
     void theDefaultsAreTheRecordsOwn() {
         web.run(context -> {
-            assertThat(context.getBean(ShopHttpProperties.class).maxRequestBody()).isEqualTo(DataSize.ofKilobytes(64));
+            assertThat(context.getBean(ShopHttpProperties.class).maxRequestBody())
+                    .isEqualTo(DataSize.ofKilobytes(64));
             assertThat(context.getBean(ShopMetricsProperties.class).namespace()).isEqualTo("ServerlessShop");
             assertThat(context).doesNotHaveBean(ContractDocs.class);
         });
@@ -67,20 +77,24 @@ class ServiceSupportAutoConfigurationTest {
         web.withPropertyValues("shop.security.issuer=https://issuer.example", "shop.security.audiences=shop")
                 .run(context -> {
                     assertThat(context).hasSingleBean(JwtDecoder.class).hasSingleBean(RequestRejectedHandler.class);
-                    assertThat(context.getBean(RequestRejectedHandler.class)).isSameAs(
-                            context.getBean(ProblemSecurityHandlers.class));
-                    assertThat(context.getBean(ShopSecurityProperties.class).audiences()).containsExactly("shop");
+                    assertThat(context.getBean(RequestRejectedHandler.class))
+                            .isSameAs(context.getBean(ProblemSecurityHandlers.class));
+                    assertThat(context.getBean(ShopSecurityProperties.class).audiences())
+                            .containsExactly("shop");
                 });
     }
 
     @Test
     void aServiceSetsThemWithItsProperties() {
-        web.withPropertyValues("shop.http.max-request-body=1KB", "shop.metrics.namespace=Test",
+        web.withPropertyValues(
+                        "shop.http.max-request-body=1KB",
+                        "shop.metrics.namespace=Test",
                         "shop.docs.contract=products.yaml")
                 .run(context -> {
                     assertThat(context.getBean(ShopHttpProperties.class).maxRequestBody())
                             .isEqualTo(DataSize.ofKilobytes(1));
-                    assertThat(context.getBean(ShopMetricsProperties.class).namespace()).isEqualTo("Test");
+                    assertThat(context.getBean(ShopMetricsProperties.class).namespace())
+                            .isEqualTo("Test");
                     assertThat(context).hasSingleBean(ContractDocs.class);
                 });
     }
@@ -100,25 +114,38 @@ class ServiceSupportAutoConfigurationTest {
                 }
             });
 
-            assertThat(chain).extracting(AbstractFilterRegistrationBean::getFilterName).containsExactly(
-                    "requestLogFilter", "malformedHeadersFilter", "characterEncodingFilter", "requestBodyLimitFilter",
-                    "formContentFilter", "requestContextFilter", "springSecurityFilterChain");
-            assertThat(chain).extracting(AbstractFilterRegistrationBean::getOrder).doesNotHaveDuplicates()
-                    .startsWith(FilterOrder.REQUEST_LOG, FilterOrder.MALFORMED_HEADERS, FilterOrder.CHARACTER_ENCODING,
+            assertThat(chain)
+                    .extracting(AbstractFilterRegistrationBean::getFilterName)
+                    .containsExactly(
+                            "requestLogFilter",
+                            "malformedHeadersFilter",
+                            "characterEncodingFilter",
+                            "requestBodyLimitFilter",
+                            "formContentFilter",
+                            "requestContextFilter",
+                            "springSecurityFilterChain");
+            assertThat(chain)
+                    .extracting(AbstractFilterRegistrationBean::getOrder)
+                    .doesNotHaveDuplicates()
+                    .startsWith(
+                            FilterOrder.REQUEST_LOG,
+                            FilterOrder.MALFORMED_HEADERS,
+                            FilterOrder.CHARACTER_ENCODING,
                             FilterOrder.REQUEST_BODY_LIMIT);
         });
     }
 
     @Test
     void aServicesOwnFilterOrHandlerTakesThePlaceOfTheStartersOne() {
-        web.withUserConfiguration(OwnParts.class)
-                .run(context -> {
-                    assertThat(context.getBeansOfType(FilterRegistrationBean.class)).containsKey("ownLog")
-                            .doesNotContainKey("requestLogFilter");
-                    assertThat(context).hasSingleBean(ResponseEntityExceptionHandler.class)
-                            .doesNotHaveBean(ProblemExceptionHandler.class);
-                    assertThat(context).hasBean("requestBodyLimitFilter");
-                });
+        web.withUserConfiguration(OwnParts.class).run(context -> {
+            assertThat(context.getBeansOfType(FilterRegistrationBean.class))
+                    .containsKey("ownLog")
+                    .doesNotContainKey("requestLogFilter");
+            assertThat(context)
+                    .hasSingleBean(ResponseEntityExceptionHandler.class)
+                    .doesNotHaveBean(ProblemExceptionHandler.class);
+            assertThat(context).hasBean("requestBodyLimitFilter");
+        });
     }
 
     @Test
@@ -131,11 +158,13 @@ class ServiceSupportAutoConfigurationTest {
     /** The scheduled functions start without a web server: no filters, no handlers, but the same metrics. */
     @Test
     void anApplicationWithoutAWebServerGetsNoWebParts() {
-        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
                 .withConfiguration(SUPPORT)
                 .run(context -> {
                     assertThat(context).hasSingleBean(EmbeddedMetrics.class);
-                    assertThat(context).doesNotHaveBean(FilterRegistrationBean.class)
+                    assertThat(context)
+                            .doesNotHaveBean(FilterRegistrationBean.class)
                             .doesNotHaveBean(ProblemExceptionHandler.class)
                             .doesNotHaveBean(DataAccessUnavailability.class)
                             .doesNotHaveBean(JwtDecoder.class);
@@ -152,8 +181,7 @@ class ServiceSupportAutoConfigurationTest {
 
         @Bean
         ResponseEntityExceptionHandler ownProblems() {
-            return new ResponseEntityExceptionHandler() {
-            };
+            return new ResponseEntityExceptionHandler() {};
         }
     }
 }

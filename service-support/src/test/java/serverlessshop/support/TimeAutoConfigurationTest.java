@@ -11,12 +11,13 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class TimeAutoConfigurationTest {
 
-    private final ApplicationContextRunner contexts = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(TimeAutoConfiguration.class));
+    private final ApplicationContextRunner contexts =
+            new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(TimeAutoConfiguration.class));
 
     @Test
     void aServiceGetsTheSystemClockInUtc() {
-        contexts.run(context -> assertThat(context.getBean(Clock.class).getZone()).isEqualTo(ZoneOffset.UTC));
+        contexts.run(
+                context -> assertThat(context.getBean(Clock.class).getZone()).isEqualTo(ZoneOffset.UTC));
     }
 
     @Test

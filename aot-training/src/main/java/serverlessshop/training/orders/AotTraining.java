@@ -19,8 +19,7 @@ public final class AotTraining {
 
     private static final int ROUNDS = 3;
 
-    private AotTraining() {
-    }
+    private AotTraining() {}
 
     public static void main(String[] args) throws Exception {
         TrainingStandIns standIns = new TrainingStandIns();
@@ -46,14 +45,18 @@ public final class AotTraining {
                 + UUID.randomUUID() + "\",\"quantity\":2}],\"shipping_address\":{\"street\":\"1 Training Road\","
                 + "\"city\":\"Buildville\",\"zip_code\":\"12345\",\"country\":\"US\"}}";
         for (int round = 0; round < ROUNDS; round++) {
-            JsonNode placed = TrainingRun.body(run.invoke(request("POST /orders", "/orders", order).claims(shopper)
+            JsonNode placed = TrainingRun.body(run.invoke(request("POST /orders", "/orders", order)
+                    .claims(shopper)
                     .header("idempotency-key", UUID.randomUUID().toString())));
             String orderId = placed.path("order_id").asText(UUID.randomUUID().toString());
             run.invoke(request("GET /customers/{customer_id}/orders", "/customers/" + customer + "/orders", null)
-                    .pathParameters(Map.of("customer_id", customer)).query("limit=20").claims(shopper));
+                    .pathParameters(Map.of("customer_id", customer))
+                    .query("limit=20")
+                    .claims(shopper));
             run.invoke(order(orderId).claims(shopper));
             run.invoke(request("PUT /orders/{order_id}", "/orders/" + orderId, "{\"order_status\":\"SHIPPED\"}")
-                    .pathParameters(Map.of("order_id", orderId)).claims(admin));
+                    .pathParameters(Map.of("order_id", orderId))
+                    .claims(admin));
             run.invoke(order("not-an-id").claims(shopper));
             run.invoke(request("POST /orders", "/orders", order).claims(shopper)); // no Idempotency-Key: 400
         }

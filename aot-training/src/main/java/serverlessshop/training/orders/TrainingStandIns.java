@@ -48,18 +48,35 @@ final class TrainingStandIns implements AutoCloseable {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             String path = exchange.getRequestURI().getPath();
             if (target != null && target.startsWith("secretsmanager.")) {
-                reply(exchange, 200, "application/x-amz-json-1.1", JSON.createObjectNode().put("ARN", SECRET_ARN)
-                        .put("Name", "training").put("VersionId", UUID.randomUUID().toString())
-                        .put("SecretString", "training").toString());
+                reply(
+                        exchange,
+                        200,
+                        "application/x-amz-json-1.1",
+                        JSON.createObjectNode()
+                                .put("ARN", SECRET_ARN)
+                                .put("Name", "training")
+                                .put("VersionId", UUID.randomUUID().toString())
+                                .put("SecretString", "training")
+                                .toString());
             } else if (target != null) {
-                reply(exchange, 200, "application/x-amz-json-1.0", dynamoDb(target.substring(target.indexOf('.') + 1), request));
+                reply(
+                        exchange,
+                        200,
+                        "application/x-amz-json-1.0",
+                        dynamoDb(target.substring(target.indexOf('.') + 1), request));
             } else if (path.endsWith("/token")) {
-                reply(exchange, 200, "application/json",
+                reply(
+                        exchange,
+                        200,
+                        "application/json",
                         "{\"access_token\":\"training\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
             } else if (path.startsWith("/products/stock-reservations/")) {
                 String id = path.split("/")[3];
                 boolean reserve = exchange.getRequestMethod().equals("PUT");
-                reply(exchange, reserve ? 201 : 200, "application/json",
+                reply(
+                        exchange,
+                        reserve ? 201 : 200,
+                        "application/json",
                         reservation(id, reserve ? "RESERVED" : "CONFIRMED", request.path("items")));
             } else {
                 reply(exchange, 404, "application/json", "{}");
@@ -83,10 +100,24 @@ final class TrainingStandIns implements AutoCloseable {
                 answer.putArray("Items").add(order(UUID.randomUUID().toString()));
                 yield answer.toString();
             }
-            case "GetItem" -> JSON.createObjectNode()
-                    .set("Item", order(request.path("Key").path("order_id").path("S").asText())).toString();
-            case "UpdateItem" -> JSON.createObjectNode()
-                    .set("Attributes", order(request.path("Key").path("order_id").path("S").asText())).toString();
+            case "GetItem" ->
+                JSON.createObjectNode()
+                        .set(
+                                "Item",
+                                order(request.path("Key")
+                                        .path("order_id")
+                                        .path("S")
+                                        .asText()))
+                        .toString();
+            case "UpdateItem" ->
+                JSON.createObjectNode()
+                        .set(
+                                "Attributes",
+                                order(request.path("Key")
+                                        .path("order_id")
+                                        .path("S")
+                                        .asText()))
+                        .toString();
             default -> "{}"; // PutItem, DeleteItem: the condition held
         };
     }
@@ -105,15 +136,18 @@ final class TrainingStandIns implements AutoCloseable {
         address.putObject("city").put("S", "Buildville");
         address.putObject("zip_code").put("S", "12345");
         address.putObject("country").put("S", "US");
-        ObjectNode line = item.putObject(OrderTableSchema.ITEMS).putArray("L").addObject().putObject("M");
+        ObjectNode line =
+                item.putObject(OrderTableSchema.ITEMS).putArray("L").addObject().putObject("M");
         line.putObject("product_id").put("S", UUID.randomUUID().toString());
         line.putObject("product_name").put("S", "Training lamp");
         line.putObject("quantity").put("N", "1");
         line.putObject("price_per_unit").put("N", "19.99");
         item.putObject(OrderTableSchema.VERSION).put("N", "1");
         item.putObject(OrderTableSchema.REQUEST_HASH).put("S", "training");
-        item.putObject(OrderTableSchema.IDEMPOTENCY_KEY).put("S", UUID.randomUUID().toString());
-        item.putObject(OrderTableSchema.RESERVATION_ID).put("S", UUID.randomUUID().toString());
+        item.putObject(OrderTableSchema.IDEMPOTENCY_KEY)
+                .put("S", UUID.randomUUID().toString());
+        item.putObject(OrderTableSchema.RESERVATION_ID)
+                .put("S", UUID.randomUUID().toString());
         item.putObject(OrderTableSchema.UPDATED_AT).put("S", now);
         return item;
     }
@@ -122,20 +156,28 @@ final class TrainingStandIns implements AutoCloseable {
         ObjectNode reservation = JSON.createObjectNode();
         reservation.put("reservation_id", id);
         reservation.put("status", status);
-        reservation.put("expires_at", Instant.now().plus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS).toString());
+        reservation.put(
+                "expires_at",
+                Instant.now()
+                        .plus(5, ChronoUnit.MINUTES)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString());
         ArrayNode items = reservation.putArray("items");
         BigDecimal total = BigDecimal.ZERO;
         for (JsonNode wanted : requested) {
             BigDecimal price = new BigDecimal("19.99");
-            items.addObject().put("product_id", wanted.path("product_id").asText())
+            items.addObject()
+                    .put("product_id", wanted.path("product_id").asText())
                     .put("sku", "TRAIN-" + wanted.path("product_id").asText().substring(0, 8))
                     .put("name", "Training lamp")
                     .put("quantity", wanted.path("quantity").asInt(1))
                     .put("unit_price", price);
-            total = total.add(price.multiply(BigDecimal.valueOf(wanted.path("quantity").asInt(1))));
+            total = total.add(
+                    price.multiply(BigDecimal.valueOf(wanted.path("quantity").asInt(1))));
         }
         reservation.put("total_amount", total);
-        reservation.put("created_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        reservation.put(
+                "created_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         return reservation.toString();
     }
 

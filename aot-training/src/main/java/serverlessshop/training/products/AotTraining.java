@@ -26,11 +26,11 @@ public final class AotTraining {
 
     private static final int ROUNDS = 3;
 
-    private AotTraining() {
-    }
+    private AotTraining() {}
 
     public static void main(String[] args) {
-        System.setProperty("spring.datasource.url",
+        System.setProperty(
+                "spring.datasource.url",
                 "jdbc:h2:mem:training;MODE=MySQL;DATABASE_TO_LOWER=TRUE;IGNORECASE=TRUE;DB_CLOSE_DELAY=-1");
         System.setProperty("spring.datasource.username", "sa");
         System.setProperty("spring.datasource.password", "");
@@ -44,13 +44,16 @@ public final class AotTraining {
         for (int round = 0; round < ROUNDS; round++) {
             String firstId = null;
             for (int i = 0; i < 3; i++) {
-                JsonNode created = TrainingRun.body(run.invoke(request("POST /products", "/products",
-                        "{\"sku\":\"TRAIN-" + round + "-" + i + "\",\"name\":\"Training lamp " + i
-                                + "\",\"description\":\"A lamp.\",\"price\":19.99,\"stock_quantity\":100,\"is_active\":true}")
+                JsonNode created = TrainingRun.body(run.invoke(request(
+                                "POST /products",
+                                "/products",
+                                "{\"sku\":\"TRAIN-" + round + "-" + i + "\",\"name\":\"Training lamp " + i
+                                        + "\",\"description\":\"A lamp.\",\"price\":19.99,\"stock_quantity\":100,\"is_active\":true}")
                         .claims(admin)));
                 firstId = firstId == null ? created.path("product_id").asText(null) : firstId;
             }
-            JsonNode page = TrainingRun.body(run.invoke(request("GET /products", "/products", null).query("limit=2")));
+            JsonNode page = TrainingRun.body(
+                    run.invoke(request("GET /products", "/products", null).query("limit=2")));
             String cursor = page.path("next_cursor").asText(null);
             if (cursor != null) {
                 run.invoke(request("GET /products", "/products", null).query("limit=2&cursor=" + cursor));
@@ -64,11 +67,18 @@ public final class AotTraining {
             run.invoke(product("not-an-id"));
             String reservation = UUID.randomUUID().toString();
             String reservationPath = "/products/stock-reservations/" + reservation;
-            run.invoke(request("PUT /products/stock-reservations/{reservation_id}", reservationPath,
-                    "{\"items\":[{\"product_id\":\"" + firstId + "\",\"quantity\":1}],\"ttl_seconds\":300}")
-                    .pathParameters(Map.of("reservation_id", reservation)).claims(orders));
-            run.invoke(request("POST /products/stock-reservations/{reservation_id}/confirm", reservationPath + "/confirm",
-                    null).pathParameters(Map.of("reservation_id", reservation)).claims(orders));
+            run.invoke(request(
+                            "PUT /products/stock-reservations/{reservation_id}",
+                            reservationPath,
+                            "{\"items\":[{\"product_id\":\"" + firstId + "\",\"quantity\":1}],\"ttl_seconds\":300}")
+                    .pathParameters(Map.of("reservation_id", reservation))
+                    .claims(orders));
+            run.invoke(request(
+                            "POST /products/stock-reservations/{reservation_id}/confirm",
+                            reservationPath + "/confirm",
+                            null)
+                    .pathParameters(Map.of("reservation_id", reservation))
+                    .claims(orders));
         }
         run.finish("products");
     }
@@ -79,7 +89,8 @@ public final class AotTraining {
 
     /** A token signed locally with made-up credentials: the SDK's signer classes, about 0.8 s of loading otherwise. */
     private static void signIamToken() {
-        IamTokenLogin.rdsUtilities(Region.US_EAST_1,
+        IamTokenLogin.rdsUtilities(
+                        Region.US_EAST_1,
                         StaticCredentialsProvider.create(AwsBasicCredentials.create("TRAINING", "training")))
                 .sign("training.invalid", 3306, "training");
     }

@@ -39,8 +39,7 @@ final class BreakingChanges {
     // is named at every place it breaks.
     private final Set<Changed> walking = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    private BreakingChanges() {
-    }
+    private BreakingChanges() {}
 
     static List<String> of(ChangedOpenApi diff) {
         BreakingChanges walk = new BreakingChanges();
@@ -86,17 +85,17 @@ final class BreakingChanges {
                 visit(op.getApiResponses(), where);
                 visit(op.getSecurityRequirements(), where + " security");
             }
-            case ChangedParameters params -> params.getChanged()
-                    .forEach(p -> visit(p, where + " parameter " + p.getName() + " (in " + p.getIn() + ")"));
-            case ChangedApiResponse responses -> responses.getChanged()
-                    .forEach((status, response) -> visit(response, where + " response " + status));
-            case ChangedContent content -> content.getChanged()
-                    .forEach((mediaType, changed) -> visit(changed, where + " " + mediaType));
-            case ChangedHeaders headers -> headers.getChanged()
-                    .forEach((name, header) -> visit(header, where + " header " + name));
+            case ChangedParameters params ->
+                params.getChanged()
+                        .forEach(p -> visit(p, where + " parameter " + p.getName() + " (in " + p.getIn() + ")"));
+            case ChangedApiResponse responses ->
+                responses.getChanged().forEach((status, response) -> visit(response, where + " response " + status));
+            case ChangedContent content ->
+                content.getChanged().forEach((mediaType, changed) -> visit(changed, where + " " + mediaType));
+            case ChangedHeaders headers ->
+                headers.getChanged().forEach((name, header) -> visit(header, where + " header " + name));
             case ComposedChanged composed -> composed.getChangedElements().forEach(child -> visit(child, where));
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -105,8 +104,8 @@ final class BreakingChanges {
         if (schema.isCoreChanged().isIncompatible()) {
             found.add(at + ": " + describeSchema(schema));
         }
-        schema.getChangedProperties().forEach((name, property) ->
-                visitNested(property, where, field.isEmpty() ? name : field + "." + name));
+        schema.getChangedProperties()
+                .forEach((name, property) -> visitNested(property, where, field.isEmpty() ? name : field + "." + name));
         visitNested(schema.getItems(), where, field + "[]");
         visitNested(schema.getAddProp(), where, field + "{}");
         for (Changed leaf : schema.getChangedElements()) {
@@ -144,10 +143,12 @@ final class BreakingChanges {
         if (schema.isDiscriminatorPropertyChanged()) {
             return "discriminator changed";
         }
-        List<String> required = schema.getOldSchema() == null || schema.getOldSchema().getRequired() == null
-                ? List.of()
-                : schema.getMissingProperties().keySet().stream()
-                        .filter(schema.getOldSchema().getRequired()::contains).toList();
+        List<String> required =
+                schema.getOldSchema() == null || schema.getOldSchema().getRequired() == null
+                        ? List.of()
+                        : schema.getMissingProperties().keySet().stream()
+                                .filter(schema.getOldSchema().getRequired()::contains)
+                                .toList();
         if (!required.isEmpty()) {
             return "required field removed: " + String.join(", ", required);
         }
@@ -159,27 +160,39 @@ final class BreakingChanges {
 
     private static String describe(Changed node) {
         return switch (node) {
-            case ChangedRequired required -> required.getContext().isRequest()
-                    ? "field now required: " + String.join(", ", required.getIncreased())
-                    : "field no longer required: " + String.join(", ", required.getMissing());
-            case ChangedEnum<?> values -> values.getContext().isRequest()
-                    ? "enum value removed: " + values.getMissing()
-                    : "enum value added: " + values.getIncreased();
-            case ChangedList<?> list -> words(node) + " (added " + list.getIncreased() + ", removed "
-                    + list.getMissing() + ")";
-            case ChangedApiResponse responses -> "response status removed: "
-                    + String.join(", ", responses.getMissing().keySet());
-            case ChangedContent content -> "media type removed: " + String.join(", ", content.getMissing().keySet());
-            case ChangedHeaders headers -> "response header removed: "
-                    + String.join(", ", headers.getMissing().keySet());
-            case ChangedParameters params -> params.getMissing().isEmpty()
-                    ? "new required parameter: " + names(params.getIncreased().stream()
-                            .filter(p -> Boolean.TRUE.equals(p.getRequired())).toList())
-                    : "parameter removed: " + names(params.getMissing());
-            case ChangedParameter param -> param.isChangeRequired() ? "parameter now required"
-                    : param.isChangeStyle() ? "parameter style changed"
-                    : param.isChangeExplode() ? "parameter explode changed"
-                    : "parameter no longer allows an empty value";
+            case ChangedRequired required ->
+                required.getContext().isRequest()
+                        ? "field now required: " + String.join(", ", required.getIncreased())
+                        : "field no longer required: " + String.join(", ", required.getMissing());
+            case ChangedEnum<?> values ->
+                values.getContext().isRequest()
+                        ? "enum value removed: " + values.getMissing()
+                        : "enum value added: " + values.getIncreased();
+            case ChangedList<?> list ->
+                words(node) + " (added " + list.getIncreased() + ", removed " + list.getMissing() + ")";
+            case ChangedApiResponse responses ->
+                "response status removed: "
+                        + String.join(", ", responses.getMissing().keySet());
+            case ChangedContent content ->
+                "media type removed: " + String.join(", ", content.getMissing().keySet());
+            case ChangedHeaders headers ->
+                "response header removed: "
+                        + String.join(", ", headers.getMissing().keySet());
+            case ChangedParameters params ->
+                params.getMissing().isEmpty()
+                        ? "new required parameter: "
+                                + names(params.getIncreased().stream()
+                                        .filter(p -> Boolean.TRUE.equals(p.getRequired()))
+                                        .toList())
+                        : "parameter removed: " + names(params.getMissing());
+            case ChangedParameter param ->
+                param.isChangeRequired()
+                        ? "parameter now required"
+                        : param.isChangeStyle()
+                                ? "parameter style changed"
+                                : param.isChangeExplode()
+                                        ? "parameter explode changed"
+                                        : "parameter no longer allows an empty value";
             case ChangedRequestBody ignored -> "request body now required";
             case ChangedSecurityRequirements security -> "security requirement removed: " + security.getMissing();
             default -> words(node) + " changed incompatibly";
@@ -187,26 +200,35 @@ final class BreakingChanges {
     }
 
     private static String names(List<Parameter> parameters) {
-        return String.join(", ", parameters.stream().map(p -> p.getName() + " (in " + p.getIn() + ")").toList());
+        return String.join(
+                ", ",
+                parameters.stream()
+                        .map(p -> p.getName() + " (in " + p.getIn() + ")")
+                        .toList());
     }
 
     private static String type(Schema<?> schema) {
         if (schema == null) {
             return "none";
         }
-        String type = schema.getType() != null ? schema.getType()
+        String type = schema.getType() != null
+                ? schema.getType()
                 : schema instanceof ComposedSchema composed ? composition(composed) : "any";
         return type + (schema.getFormat() == null ? "" : " (" + schema.getFormat() + ")");
     }
 
     private static String composition(ComposedSchema schema) {
-        return schema.getOneOf() != null ? "oneOf" : schema.getAnyOf() != null ? "anyOf"
-                : schema.getAllOf() != null ? "allOf" : "any";
+        return schema.getOneOf() != null
+                ? "oneOf"
+                : schema.getAnyOf() != null ? "anyOf" : schema.getAllOf() != null ? "allOf" : "any";
     }
 
     /** "ChangedMaxLength" reads "max length". */
     private static String words(Changed node) {
-        return node.getClass().getSimpleName().replaceFirst("^Changed", "")
-                .replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        return node.getClass()
+                .getSimpleName()
+                .replaceFirst("^Changed", "")
+                .replaceAll("([a-z])([A-Z])", "$1 $2")
+                .toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -18,12 +18,15 @@ import org.openapitools.openapidiff.core.output.MarkdownRender;
  */
 public final class CompatibilityGate {
 
-    private CompatibilityGate() {
-    }
+    private CompatibilityGate() {}
 
     /** What the comparison found; {@link #failure()} is empty when the contract may ship as it is. */
-    public record Verdict(String contract, ContractVersion released, ContractVersion current,
-            List<String> breaking, String changelog) {
+    public record Verdict(
+            String contract,
+            ContractVersion released,
+            ContractVersion current,
+            List<String> breaking,
+            String changelog) {
 
         public boolean majorBumped() {
             return current.major() > released.major();
@@ -31,8 +34,8 @@ public final class CompatibilityGate {
 
         public Optional<String> failure() {
             if (current.compareTo(released) < 0) {
-                return Optional.of(contract + ": info.version " + current + " is older than the released "
-                        + released + ".");
+                return Optional.of(
+                        contract + ": info.version " + current + " is older than the released " + released + ".");
             }
             if (breaking.isEmpty() || majorBumped()) {
                 return Optional.empty();
@@ -60,13 +63,19 @@ public final class CompatibilityGate {
         try {
             diff = OpenApiCompare.fromFiles(released.toFile(), current.toFile());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(contract + ": cannot read " + released + " or " + current + ": "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    contract + ": cannot read " + released + " or " + current + ": " + e.getMessage(), e);
         }
-        ContractVersion releasedVersion = version(contract + " (released)", diff.getOldSpecOpenApi().getInfo());
-        ContractVersion currentVersion = version(contract, diff.getNewSpecOpenApi().getInfo());
+        ContractVersion releasedVersion =
+                version(contract + " (released)", diff.getOldSpecOpenApi().getInfo());
+        ContractVersion currentVersion =
+                version(contract, diff.getNewSpecOpenApi().getInfo());
         List<String> breaking = BreakingChanges.of(diff);
-        return new Verdict(contract, releasedVersion, currentVersion, breaking,
+        return new Verdict(
+                contract,
+                releasedVersion,
+                currentVersion,
+                breaking,
                 changelog(contract, releasedVersion, currentVersion, breaking, diff));
     }
 
@@ -78,11 +87,20 @@ public final class CompatibilityGate {
         }
     }
 
-    private static String changelog(String contract, ContractVersion released, ContractVersion current,
-            List<String> breaking, ChangedOpenApi diff) {
+    private static String changelog(
+            String contract,
+            ContractVersion released,
+            ContractVersion current,
+            List<String> breaking,
+            ChangedOpenApi diff) {
         StringBuilder md = new StringBuilder()
-                .append("# ").append(contract).append(": changes since the released ").append(released)
-                .append(" (now ").append(current).append(")\n\n");
+                .append("# ")
+                .append(contract)
+                .append(": changes since the released ")
+                .append(released)
+                .append(" (now ")
+                .append(current)
+                .append(")\n\n");
         if (diff.isUnchanged()) {
             return md.append("No differences.\n").toString();
         }
@@ -96,6 +114,8 @@ public final class CompatibilityGate {
         md.append("## All changes\n\n");
         ByteArrayOutputStream rendered = new ByteArrayOutputStream();
         new MarkdownRender().render(diff, new OutputStreamWriter(rendered, StandardCharsets.UTF_8));
-        return md.append(rendered.toString(StandardCharsets.UTF_8).strip()).append('\n').toString();
+        return md.append(rendered.toString(StandardCharsets.UTF_8).strip())
+                .append('\n')
+                .toString();
     }
 }

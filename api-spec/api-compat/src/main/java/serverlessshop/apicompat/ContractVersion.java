@@ -21,8 +21,8 @@ public record ContractVersion(int major, int minor, int patch) implements Compar
             throw new IllegalArgumentException(
                     "a contract version is MAJOR.MINOR.PATCH (for example 1.2.0), not '" + text + "'");
         }
-        return new ContractVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                Integer.parseInt(m.group(3)));
+        return new ContractVersion(
+                Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
     }
 
     @Override

@@ -22,27 +22,36 @@ public final class ProjectVersions {
     public static final List<String> CONTRACTS = List.of("products", "orders");
     static final String CLIENT_PACKAGE = "@serverless-shop/api-client";
 
-    private ProjectVersions() {
-    }
+    private ProjectVersions() {}
 
     /** Each place (a file and the field in it) and the version found there, in a stable order. */
     public static Map<String, String> read(Path repo) {
         Map<String, String> versions = new LinkedHashMap<>();
         YAMLMapper yaml = new YAMLMapper();
         for (String contract : CONTRACTS) {
-            versions.put("api-spec/" + contract + ".yaml info.version",
-                    text(read(yaml, repo.resolve("api-spec/" + contract + ".yaml")).path("info").path("version")));
+            versions.put(
+                    "api-spec/" + contract + ".yaml info.version",
+                    text(read(yaml, repo.resolve("api-spec/" + contract + ".yaml"))
+                            .path("info")
+                            .path("version")));
         }
         ObjectMapper json = new ObjectMapper();
-        versions.put("generated-ts-client/package.json version",
-                text(read(json, repo.resolve("generated-ts-client/package.json")).path("version")));
-        versions.put("static-site/package.json dependencies." + CLIENT_PACKAGE,
-                text(read(json, repo.resolve("static-site/package.json")).path("dependencies").path(CLIENT_PACKAGE)));
+        versions.put(
+                "generated-ts-client/package.json version",
+                text(read(json, repo.resolve("generated-ts-client/package.json"))
+                        .path("version")));
+        versions.put(
+                "static-site/package.json dependencies." + CLIENT_PACKAGE,
+                text(read(json, repo.resolve("static-site/package.json"))
+                        .path("dependencies")
+                        .path(CLIENT_PACKAGE)));
         // npm ci installs what the lock says: a bump that skipped npm install would build the old version.
         JsonNode lock = read(json, repo.resolve("package-lock.json")).path("packages");
-        versions.put("package-lock.json packages.generated-ts-client.version",
+        versions.put(
+                "package-lock.json packages.generated-ts-client.version",
                 text(lock.path("generated-ts-client").path("version")));
-        versions.put("package-lock.json packages.static-site.dependencies." + CLIENT_PACKAGE,
+        versions.put(
+                "package-lock.json packages.static-site.dependencies." + CLIENT_PACKAGE,
                 text(lock.path("static-site").path("dependencies").path(CLIENT_PACKAGE)));
         return versions;
     }
@@ -54,8 +63,8 @@ public final class ProjectVersions {
         }
         StringBuilder message = new StringBuilder(
                 "The contracts and the TypeScript client package must carry one version; they do not:\n");
-        versions.forEach((place, version) -> message.append("  ").append(place).append(" = ").append(version)
-                .append('\n'));
+        versions.forEach((place, version) ->
+                message.append("  ").append(place).append(" = ").append(version).append('\n'));
         return message.toString();
     }
 

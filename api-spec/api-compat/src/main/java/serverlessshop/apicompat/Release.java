@@ -15,8 +15,7 @@ import java.util.Map;
  */
 public final class Release {
 
-    private Release() {
-    }
+    private Release() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
@@ -36,11 +35,12 @@ public final class Release {
         if (!disagreement.isEmpty()) {
             throw new IllegalStateException(disagreement);
         }
-        ContractVersion version = ContractVersion.parse(versions.values().iterator().next());
+        ContractVersion version =
+                ContractVersion.parse(versions.values().iterator().next());
         List<String> problems = new ArrayList<>();
         for (String contract : ProjectVersions.CONTRACTS) {
-            CompatibilityGate.Verdict verdict = CompatibilityGate.compare(contract + ".yaml",
-                    released(repo, contract), current(repo, contract));
+            CompatibilityGate.Verdict verdict =
+                    CompatibilityGate.compare(contract + ".yaml", released(repo, contract), current(repo, contract));
             verdict.failure().ifPresent(problems::add);
             if (verdict.current().compareTo(verdict.released()) <= 0) {
                 problems.add(contract + ".yaml: info.version " + verdict.current()

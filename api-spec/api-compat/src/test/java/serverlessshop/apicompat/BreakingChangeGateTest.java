@@ -22,7 +22,9 @@ class BreakingChangeGateTest {
     @ParameterizedTest(name = "{0}.yaml against api-spec/released/{0}.yaml")
     @FieldSource("CONTRACTS")
     void theContractKeepsItsReleasedClientsWorkingOrBumpsTheMajorVersion(String contract) throws IOException {
-        var verdict = CompatibilityGate.compare(contract + ".yaml", Release.released(ContractCopy.REPO, contract),
+        var verdict = CompatibilityGate.compare(
+                contract + ".yaml",
+                Release.released(ContractCopy.REPO, contract),
                 Release.current(ContractCopy.REPO, contract));
 
         Files.createDirectories(CHANGELOG_DIR);

@@ -17,8 +17,8 @@ class CompatibilityGateTest {
     Path dir;
 
     private CompatibilityGate.Verdict compare(ContractCopy copy) throws IOException {
-        return CompatibilityGate.compare("products.yaml", ContractCopy.released("products"),
-                copy.write(dir, "products"));
+        return CompatibilityGate.compare(
+                "products.yaml", ContractCopy.released("products"), copy.write(dir, "products"));
     }
 
     private static ContractCopy products() throws IOException {
@@ -52,10 +52,11 @@ class CompatibilityGateTest {
 
         var verdict = compare(copy);
 
-        assertThat(verdict.failure()).hasValueSatisfying(message -> assertThat(message)
-                .contains("products.yaml breaks clients of the released " + RELEASED)
-                .contains("POST /products request body application/json: field now required: description")
-                .contains("bump the major version (to " + (RELEASED.major() + 1) + ".0.0)"));
+        assertThat(verdict.failure())
+                .hasValueSatisfying(message -> assertThat(message)
+                        .contains("products.yaml breaks clients of the released " + RELEASED)
+                        .contains("POST /products request body application/json: field now required: description")
+                        .contains("bump the major version (to " + (RELEASED.major() + 1) + ".0.0)"));
     }
 
     @Test
@@ -68,11 +69,12 @@ class CompatibilityGateTest {
         var verdict = compare(copy);
 
         assertThat(verdict.failure()).isPresent();
-        assertThat(verdict.breaking()).containsExactlyInAnyOrder(
-                "GET /products/{product_id} response 200 application/json: required field removed: updated_at",
-                "PUT /products/{product_id} response 200 application/json: required field removed: updated_at",
-                "POST /products response 201 application/json: required field removed: updated_at",
-                "GET /products response 200 application/json field items[]: required field removed: updated_at");
+        assertThat(verdict.breaking())
+                .containsExactlyInAnyOrder(
+                        "GET /products/{product_id} response 200 application/json: required field removed: updated_at",
+                        "PUT /products/{product_id} response 200 application/json: required field removed: updated_at",
+                        "POST /products response 201 application/json: required field removed: updated_at",
+                        "GET /products response 200 application/json field items[]: required field removed: updated_at");
     }
 
     @Test
@@ -82,10 +84,11 @@ class CompatibilityGateTest {
         ArrayNode required = copy.required("Problem");
         required.remove(indexOf(required, "code"));
 
-        assertThat(compare(copy).breaking()).contains(
-                "GET /products response 400 application/problem+json: required field removed: code",
-                "GET /products response 401 application/problem+json: required field removed: code",
-                "POST /products response 409 application/problem+json: required field removed: code");
+        assertThat(compare(copy).breaking())
+                .contains(
+                        "GET /products response 400 application/problem+json: required field removed: code",
+                        "GET /products response 401 application/problem+json: required field removed: code",
+                        "POST /products response 409 application/problem+json: required field removed: code");
     }
 
     @Test
@@ -93,14 +96,17 @@ class CompatibilityGateTest {
         var copy = products();
         copy.at("paths", "/products/{product_id}").remove("delete");
 
-        assertThat(compare(copy).failure()).hasValueSatisfying(message -> assertThat(message)
-                .contains("DELETE /products/{product_id}: operation removed"));
+        assertThat(compare(copy).failure())
+                .hasValueSatisfying(
+                        message -> assertThat(message).contains("DELETE /products/{product_id}: operation removed"));
     }
 
     @Test
     void aNewOptionalFieldPassesAndIsInTheChangelog() throws IOException {
         var copy = products();
-        copy.at("components", "schemas", "Product", "properties").putObject("colour").put("type", "string");
+        copy.at("components", "schemas", "Product", "properties")
+                .putObject("colour")
+                .put("type", "string");
 
         var verdict = compare(copy);
 
@@ -145,8 +151,8 @@ class CompatibilityGateTest {
                 .putObject("schema");
         schema.putArray("oneOf").addObject().put("$ref", "#/components/schemas/Problem");
 
-        assertThat(compare(copy).breaking()).contains(
-                "POST /products response 409 application/problem+json: type changed from object to oneOf");
+        assertThat(compare(copy).breaking())
+                .contains("POST /products response 409 application/problem+json: type changed from object to oneOf");
     }
 
     @Test
@@ -168,14 +174,16 @@ class CompatibilityGateTest {
         var copy = products().version(minor.toString());
         copy.required("ProductCreate").add("description");
 
-        assertThat(compare(copy).failure()).hasValueSatisfying(message -> assertThat(message)
-                .contains("info.version " + minor + " keeps the major version " + RELEASED.major()));
+        assertThat(compare(copy).failure())
+                .hasValueSatisfying(message -> assertThat(message)
+                        .contains("info.version " + minor + " keeps the major version " + RELEASED.major()));
     }
 
     @Test
     void aVersionOlderThanTheReleasedOneFails() throws IOException {
-        assertThat(compare(products().version("0.9.0")).failure()).hasValueSatisfying(message -> assertThat(message)
-                .contains("info.version 0.9.0 is older than the released " + RELEASED));
+        assertThat(compare(products().version("0.9.0")).failure())
+                .hasValueSatisfying(message ->
+                        assertThat(message).contains("info.version 0.9.0 is older than the released " + RELEASED));
     }
 
     @Test
@@ -188,15 +196,16 @@ class CompatibilityGateTest {
 
     @Test
     void aMissingFileIsRefusedClearly() {
-        assertThatThrownBy(() -> CompatibilityGate.compare("products.yaml", dir.resolve("nope.yaml"),
-                ContractCopy.released("products")))
+        assertThatThrownBy(() -> CompatibilityGate.compare(
+                        "products.yaml", dir.resolve("nope.yaml"), ContractCopy.released("products")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no such file");
     }
 
     private static void gatewayError(ObjectNode response) {
         response.put("description", response.path("description").asText("The gateway's own answer."));
-        ObjectNode content = response.has("content") ? (ObjectNode) response.get("content") : response.putObject("content");
+        ObjectNode content =
+                response.has("content") ? (ObjectNode) response.get("content") : response.putObject("content");
         ObjectNode schema = content.putObject("application/json").putObject("schema");
         schema.put("type", "object").putArray("required").add("message");
         schema.putObject("properties").putObject("message").put("type", "string");

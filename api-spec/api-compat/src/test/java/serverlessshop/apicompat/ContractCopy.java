@@ -13,7 +13,8 @@ import java.nio.file.Path;
  */
 final class ContractCopy {
 
-    static final Path REPO = Path.of(System.getProperty("repo.dir", "../..")).toAbsolutePath().normalize();
+    static final Path REPO =
+            Path.of(System.getProperty("repo.dir", "../..")).toAbsolutePath().normalize();
 
     private final ObjectNode root;
 
@@ -22,7 +23,8 @@ final class ContractCopy {
     }
 
     static ContractCopy ofReleased(String contract) throws IOException {
-        return new ContractCopy((ObjectNode) new YAMLMapper().readTree(Release.released(REPO, contract).toFile()));
+        return new ContractCopy((ObjectNode)
+                new YAMLMapper().readTree(Release.released(REPO, contract).toFile()));
     }
 
     static Path released(String contract) {

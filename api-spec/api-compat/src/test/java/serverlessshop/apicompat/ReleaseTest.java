@@ -26,9 +26,15 @@ class ReleaseTest {
 
     @BeforeEach
     void copyTheVersionedFiles() throws IOException {
-        for (String file : new String[] {"api-spec/products.yaml", "api-spec/orders.yaml",
-                "api-spec/released/products.yaml", "api-spec/released/orders.yaml",
-                "generated-ts-client/package.json", "static-site/package.json", "package-lock.json"}) {
+        for (String file : new String[] {
+            "api-spec/products.yaml",
+            "api-spec/orders.yaml",
+            "api-spec/released/products.yaml",
+            "api-spec/released/orders.yaml",
+            "generated-ts-client/package.json",
+            "static-site/package.json",
+            "package-lock.json"
+        }) {
             Files.createDirectories(repo.resolve(file).getParent());
             Files.copy(ContractCopy.REPO.resolve(file), repo.resolve(file));
         }
@@ -59,7 +65,8 @@ class ReleaseTest {
 
         assertThatThrownBy(() -> Release.release(repo))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("products.yaml: info.version " + released + " is not newer than the released " + released);
+                .hasMessageContaining(
+                        "products.yaml: info.version " + released + " is not newer than the released " + released);
         assertThat(repo.resolve("api-spec/released/products.yaml")).hasContent(before);
     }
 
@@ -97,8 +104,12 @@ class ReleaseTest {
     }
 
     private String versionOf(String contract) throws IOException {
-        return Files.readAllLines(repo.resolve(contract)).stream().filter(line -> line.startsWith("  version: "))
-                .findFirst().orElseThrow().substring("  version: ".length()).trim();
+        return Files.readAllLines(repo.resolve(contract)).stream()
+                .filter(line -> line.startsWith("  version: "))
+                .findFirst()
+                .orElseThrow()
+                .substring("  version: ".length())
+                .trim();
     }
 
     private void replace(String file, String from, String to) throws IOException {

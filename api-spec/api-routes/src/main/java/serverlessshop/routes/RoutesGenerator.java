@@ -31,15 +31,17 @@ public final class RoutesGenerator {
         static final Authorization NONE = new Authorization("none", List.of(), List.of());
     }
 
-    public record Route(String routeKey, String method, String path, String operationId, String function,
-                        Authorization authorization) {
-    }
+    public record Route(
+            String routeKey,
+            String method,
+            String path,
+            String operationId,
+            String function,
+            Authorization authorization) {}
 
-    public record Routes(List<Route> routes) {
-    }
+    public record Routes(List<Route> routes) {}
 
-    private RoutesGenerator() {
-    }
+    private RoutesGenerator() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
@@ -71,8 +73,12 @@ public final class RoutesGenerator {
                 String method = op.getKey().toUpperCase(Locale.ROOT);
                 JsonNode operation = op.getValue();
                 JsonNode security = operation.has("security") ? operation.get("security") : root.path("security");
-                routes.add(new Route(method + " " + path.getKey(), method, path.getKey(),
-                        operation.path("operationId").asText(), function,
+                routes.add(new Route(
+                        method + " " + path.getKey(),
+                        method,
+                        path.getKey(),
+                        operation.path("operationId").asText(),
+                        function,
                         authorization(security, schemes, operation.path("x-required-groups"))));
             }
         }
@@ -87,7 +93,8 @@ public final class RoutesGenerator {
             // API Gateway routes have exactly one authorizer: alternatives cannot be expressed.
             throw new IllegalArgumentException("one security requirement per operation is supported: " + security);
         }
-        Map.Entry<String, JsonNode> requirement = security.get(0).properties().iterator().next();
+        Map.Entry<String, JsonNode> requirement =
+                security.get(0).properties().iterator().next();
         JsonNode scheme = schemes.path(requirement.getKey());
         boolean jwt = "oauth2".equals(scheme.path("type").asText())
                 || "bearer".equalsIgnoreCase(scheme.path("scheme").asText());

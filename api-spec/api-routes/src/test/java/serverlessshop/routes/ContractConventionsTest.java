@@ -39,11 +39,13 @@ class ContractConventionsTest {
                 assertThat(content).as("%s %s", op.routeKey(), status).isNotEmpty();
                 assertThat(content.keySet()).as("%s %s", op.routeKey(), status).isSubsetOf(PROBLEM, GATEWAY);
                 if (content.containsKey(PROBLEM)) {
-                    assertThat(content.get(PROBLEM).getSchema().get$ref()).as("%s %s", op.routeKey(), status)
+                    assertThat(content.get(PROBLEM).getSchema().get$ref())
+                            .as("%s %s", op.routeKey(), status)
                             .isEqualTo("#/components/schemas/Problem");
                 }
                 if (content.containsKey(GATEWAY)) {
-                    assertThat(content.get(GATEWAY).getSchema().get$ref()).as("%s %s", op.routeKey(), status)
+                    assertThat(content.get(GATEWAY).getSchema().get$ref())
+                            .as("%s %s", op.routeKey(), status)
                             .isEqualTo("#/components/schemas/GatewayError");
                 }
             });
@@ -65,7 +67,8 @@ class ContractConventionsTest {
             if (!security.isEmpty()) {
                 expected.add("401");
             }
-            if (security.stream().anyMatch(requirement -> requirement.values().stream().anyMatch(s -> !s.isEmpty()))) {
+            if (security.stream()
+                    .anyMatch(requirement -> requirement.values().stream().anyMatch(s -> !s.isEmpty()))) {
                 expected.add("403");
             }
             if (op.path().contains("{")) {
@@ -77,7 +80,8 @@ class ContractConventionsTest {
                     declared.add(status);
                 }
             });
-            assertThat(declared).as("statuses where %s declares API Gateway's own answer", op.routeKey())
+            assertThat(declared)
+                    .as("statuses where %s declares API Gateway's own answer", op.routeKey())
                     .isEqualTo(expected);
         }
     }
@@ -91,14 +95,19 @@ class ContractConventionsTest {
         for (Contracts.Op op : Contracts.operations()) {
             errors(op).forEach((status, response) -> {
                 if (!response.getContent().containsKey(PROBLEM)) {
-                    assertThat(status).as("gateway-only answer of %s", op.routeKey()).isEqualTo("404");
+                    assertThat(status)
+                            .as("gateway-only answer of %s", op.routeKey())
+                            .isEqualTo("404");
                 }
             });
         }
         Contracts.Op createOrder = Contracts.operations().stream()
-                .filter(op -> op.routeKey().equals("POST /orders")).findFirst().orElseThrow();
+                .filter(op -> op.routeKey().equals("POST /orders"))
+                .findFirst()
+                .orElseThrow();
         assertThat(errors(createOrder).get("429").getContent())
-                .as("the orders service limits each customer's orders").containsKey(PROBLEM);
+                .as("the orders service limits each customer's orders")
+                .containsKey(PROBLEM);
     }
 
     /**
@@ -122,7 +131,8 @@ class ContractConventionsTest {
         for (Contracts.Op op : Contracts.operations()) {
             ApiResponse notAcceptable = op.operation().getResponses().get("406");
             assertThat(notAcceptable).as("406 of %s", op.routeKey()).isNotNull();
-            assertThat(notAcceptable.get$ref()).as("406 of %s", op.routeKey())
+            assertThat(notAcceptable.get$ref())
+                    .as("406 of %s", op.routeKey())
                     .isEqualTo("#/components/responses/NotAcceptable");
         }
     }
@@ -143,7 +153,10 @@ class ContractConventionsTest {
                 Schema<?> schema = resolve(op.api(), parameter.getSchema());
                 assertThat(typeOf(schema)).as("type of %s", where).isIn("string", "integer", "boolean");
                 if ("string".equals(typeOf(schema)) && schema.getEnum() == null) {
-                    assertThat(schema.getMinLength()).as("minLength of %s", where).isNotNull().isPositive();
+                    assertThat(schema.getMinLength())
+                            .as("minLength of %s", where)
+                            .isNotNull()
+                            .isPositive();
                 }
             }
         }
@@ -153,21 +166,39 @@ class ContractConventionsTest {
     void everyOperationHasAUniqueIdATagAndADescription() {
         Set<String> ids = new HashSet<>();
         for (Contracts.Op op : Contracts.operations()) {
-            assertThat(ids.add(op.operation().getOperationId())).as("unique operationId of %s", op.routeKey()).isTrue();
+            assertThat(ids.add(op.operation().getOperationId()))
+                    .as("unique operationId of %s", op.routeKey())
+                    .isTrue();
             assertThat(op.operation().getTags()).as("tags of %s", op.routeKey()).hasSize(1);
-            assertThat(op.operation().getDescription()).as("description of %s", op.routeKey()).isNotBlank();
+            assertThat(op.operation().getDescription())
+                    .as("description of %s", op.routeKey())
+                    .isNotBlank();
         }
     }
 
     @Test
     void requestBodiesRejectUnknownFieldsAndCarryNoServerSetFields() {
-        Set<String> serverSet = Set.of("product_id", "order_id", "customer_id", "created_at", "updated_at",
-                "order_date", "order_status", "total_amount", "price_per_unit", "unit_price", "status");
+        Set<String> serverSet = Set.of(
+                "product_id",
+                "order_id",
+                "customer_id",
+                "created_at",
+                "updated_at",
+                "order_date",
+                "order_status",
+                "total_amount",
+                "price_per_unit",
+                "unit_price",
+                "status");
         for (Contracts.Op op : Contracts.operations()) {
             if (op.operation().getRequestBody() == null) {
                 continue;
             }
-            Schema<?> body = op.operation().getRequestBody().getContent().get("application/json").getSchema();
+            Schema<?> body = op.operation()
+                    .getRequestBody()
+                    .getContent()
+                    .get("application/json")
+                    .getSchema();
             assertClosed(op.api(), body, op.routeKey(), serverSet, op.routeKey().startsWith("PUT /orders/"));
         }
     }
@@ -175,32 +206,42 @@ class ContractConventionsTest {
     @ParameterizedTest
     @FieldSource("FUNCTIONS")
     void everySchemaHasAnExample(String function) {
-        Contracts.read(function).getComponents().getSchemas()
-                .forEach((name, schema) -> assertThat(schema.getExample()).as("example of %s in %s", name, function)
+        Contracts.read(function)
+                .getComponents()
+                .getSchemas()
+                .forEach((name, schema) -> assertThat(schema.getExample())
+                        .as("example of %s in %s", name, function)
                         .isNotNull());
     }
 
     @Test
     void theSharedDefinitionsAreTheSameInBothContracts() throws IOException {
         YAMLMapper yaml = new YAMLMapper();
-        JsonNode products = yaml.readTree(Contracts.SPEC_DIR.resolve("products.yaml").toFile()).get("components");
-        JsonNode orders = yaml.readTree(Contracts.SPEC_DIR.resolve("orders.yaml").toFile()).get("components");
+        JsonNode products = yaml.readTree(
+                        Contracts.SPEC_DIR.resolve("products.yaml").toFile())
+                .get("components");
+        JsonNode orders = yaml.readTree(
+                        Contracts.SPEC_DIR.resolve("orders.yaml").toFile())
+                .get("components");
         for (String schema : List.of("Problem", "GatewayError", "FieldError", "StockShortage")) {
             assertThat(orders.at("/schemas/" + schema)).as(schema).isEqualTo(products.at("/schemas/" + schema));
         }
         for (String parameter : List.of("Limit", "Cursor", "IfMatch")) {
-            assertThat(orders.at("/parameters/" + parameter)).as(parameter).isEqualTo(products.at("/parameters/" + parameter));
+            assertThat(orders.at("/parameters/" + parameter))
+                    .as(parameter)
+                    .isEqualTo(products.at("/parameters/" + parameter));
         }
         assertThat(orders.get("headers")).isEqualTo(products.get("headers"));
         assertThat(orders.at("/securitySchemes/bearerAuth")).isEqualTo(products.at("/securitySchemes/bearerAuth"));
     }
 
     /** Object schemas of a request body, nested ones too, say additionalProperties: false. */
-    private static void assertClosed(OpenAPI api, Schema<?> schema, String where, Set<String> serverSet,
-                                     boolean statusChange) {
+    private static void assertClosed(
+            OpenAPI api, Schema<?> schema, String where, Set<String> serverSet, boolean statusChange) {
         if (schema.get$ref() != null) {
             String name = Contracts.refName(schema.get$ref());
-            assertClosed(api, api.getComponents().getSchemas().get(name), where + " > " + name, serverSet, statusChange);
+            assertClosed(
+                    api, api.getComponents().getSchemas().get(name), where + " > " + name, serverSet, statusChange);
             return;
         }
         if (schema.getItems() != null) {
@@ -209,11 +250,15 @@ class ContractConventionsTest {
         if (schema.getProperties() == null) {
             return;
         }
-        assertThat(schema.getAdditionalProperties()).as("additionalProperties of %s", where).isEqualTo(false);
+        assertThat(schema.getAdditionalProperties())
+                .as("additionalProperties of %s", where)
+                .isEqualTo(false);
         schema.getProperties().forEach((property, child) -> {
             boolean allowed = statusChange && property.equals("order_status") || property.equals("product_id");
             if (!allowed) {
-                assertThat(serverSet).as("server-set field %s in request body %s", property, where).doesNotContain(property);
+                assertThat(serverSet)
+                        .as("server-set field %s in request body %s", property, where)
+                        .doesNotContain(property);
             }
             assertClosed(api, child, where + "." + property, serverSet, statusChange);
         });
@@ -232,33 +277,47 @@ class ContractConventionsTest {
     /** The operation's own requirements, else the contract's; empty for a public operation. */
     private static List<SecurityRequirement> security(Contracts.Op op) {
         List<SecurityRequirement> own = op.operation().getSecurity();
-        return own != null ? own : op.api().getSecurity() == null ? List.of() : op.api().getSecurity();
+        return own != null
+                ? own
+                : op.api().getSecurity() == null ? List.of() : op.api().getSecurity();
     }
 
     /** The operation's parameters and its path's, resolved. */
     private static List<Parameter> parameters(Contracts.Op op) {
         List<Parameter> all = new java.util.ArrayList<>();
         PathItem path = op.api().getPaths().get(op.path());
-        for (List<Parameter> list : java.util.Arrays.asList(path.getParameters(), op.operation().getParameters())) {
+        for (List<Parameter> list :
+                java.util.Arrays.asList(path.getParameters(), op.operation().getParameters())) {
             if (list != null) {
-                list.forEach(parameter -> all.add(parameter.get$ref() == null ? parameter
-                        : op.api().getComponents().getParameters().get(Contracts.refName(parameter.get$ref()))));
+                list.forEach(parameter -> all.add(
+                        parameter.get$ref() == null
+                                ? parameter
+                                : op.api()
+                                        .getComponents()
+                                        .getParameters()
+                                        .get(Contracts.refName(parameter.get$ref()))));
             }
         }
         return all;
     }
 
     private static Schema<?> resolve(OpenAPI api, Schema<?> schema) {
-        return schema.get$ref() == null ? schema : api.getComponents().getSchemas().get(Contracts.refName(schema.get$ref()));
+        return schema.get$ref() == null
+                ? schema
+                : api.getComponents().getSchemas().get(Contracts.refName(schema.get$ref()));
     }
 
     private static String typeOf(Schema<?> schema) {
-        return schema.getType() != null ? schema.getType()
-                : schema.getTypes() == null || schema.getTypes().isEmpty() ? null : schema.getTypes().iterator().next();
+        return schema.getType() != null
+                ? schema.getType()
+                : schema.getTypes() == null || schema.getTypes().isEmpty()
+                        ? null
+                        : schema.getTypes().iterator().next();
     }
 
     private static ApiResponse resolve(OpenAPI api, ApiResponse response) {
-        return response.get$ref() == null ? response
+        return response.get$ref() == null
+                ? response
                 : api.getComponents().getResponses().get(Contracts.refName(response.get$ref()));
     }
 }

@@ -23,8 +23,7 @@ final class Contracts {
         }
     }
 
-    private Contracts() {
-    }
+    private Contracts() {}
 
     static OpenAPI read(String function) {
         ParseOptions options = new ParseOptions();
@@ -42,8 +41,10 @@ final class Contracts {
         for (String function : FUNCTIONS) {
             OpenAPI api = read(function);
             for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
-                path.getValue().readOperationsMap()
-                        .forEach((method, operation) -> ops.add(new Op(function, path.getKey(), method, operation, api)));
+                path.getValue()
+                        .readOperationsMap()
+                        .forEach((method, operation) ->
+                                ops.add(new Op(function, path.getKey(), method, operation, api)));
             }
         }
         return ops;

@@ -20,6 +20,7 @@ class RoutesMatchSpecsTest {
 
     /** What a route says, in the shape of a comparable string per route key. */
     private static Map<String, String> generated;
+
     private static int generatedCount;
 
     @BeforeAll
@@ -29,9 +30,16 @@ class RoutesMatchSpecsTest {
         generatedCount = routes.size();
         for (JsonNode route : routes) {
             JsonNode auth = route.get("authorization");
-            generated.put(route.get("route_key").asText(), describe(route.get("method").asText(),
-                    route.get("path").asText(), route.get("operation_id").asText(), route.get("function").asText(),
-                    auth.get("type").asText(), texts(auth.get("scopes")), texts(auth.get("groups"))));
+            generated.put(
+                    route.get("route_key").asText(),
+                    describe(
+                            route.get("method").asText(),
+                            route.get("path").asText(),
+                            route.get("operation_id").asText(),
+                            route.get("function").asText(),
+                            auth.get("type").asText(),
+                            texts(auth.get("scopes")),
+                            texts(auth.get("groups"))));
         }
     }
 
@@ -40,15 +48,27 @@ class RoutesMatchSpecsTest {
         Map<String, String> expected = new HashMap<>();
         for (Contracts.Op op : Contracts.operations()) {
             List<SecurityRequirement> security = op.operation().getSecurity() != null
-                    ? op.operation().getSecurity() : op.api().getSecurity();
+                    ? op.operation().getSecurity()
+                    : op.api().getSecurity();
             String type = security == null || security.isEmpty() ? "none" : "jwt";
-            List<String> scopes = type.equals("none") ? List.of() : security.getFirst().values().iterator().next();
-            Object groups = op.operation().getExtensions() == null ? null
+            List<String> scopes = type.equals("none")
+                    ? List.of()
+                    : security.getFirst().values().iterator().next();
+            Object groups = op.operation().getExtensions() == null
+                    ? null
                     : op.operation().getExtensions().get("x-required-groups");
             @SuppressWarnings("unchecked")
             List<String> groupList = groups == null ? List.of() : (List<String>) groups;
-            String previous = expected.put(op.routeKey(), describe(op.method().name(), op.path(),
-                    op.operation().getOperationId(), op.function(), type, scopes, groupList));
+            String previous = expected.put(
+                    op.routeKey(),
+                    describe(
+                            op.method().name(),
+                            op.path(),
+                            op.operation().getOperationId(),
+                            op.function(),
+                            type,
+                            scopes,
+                            groupList));
             assertThat(previous).as("two operations share %s", op.routeKey()).isNull();
         }
 
@@ -63,13 +83,20 @@ class RoutesMatchSpecsTest {
         assertThat(generated.get("POST /products")).contains("auth=jwt scopes=[] groups=[admin]");
         assertThat(generated.get("DELETE /products/{product_id}")).contains("auth=jwt scopes=[] groups=[admin]");
         assertThat(generated.get("PUT /products/stock-reservations/{reservation_id}"))
-                .contains("function=products").contains("auth=jwt scopes=[products/stock] groups=[]");
+                .contains("function=products")
+                .contains("auth=jwt scopes=[products/stock] groups=[]");
         assertThat(generated.get("POST /orders")).contains("function=orders").contains("auth=jwt scopes=[] groups=[]");
         assertThat(generated.get("GET /customers/{customer_id}/orders")).contains("function=orders");
     }
 
-    private static String describe(String method, String path, String operationId, String function, String type,
-                                   List<String> scopes, List<String> groups) {
+    private static String describe(
+            String method,
+            String path,
+            String operationId,
+            String function,
+            String type,
+            List<String> scopes,
+            List<String> groups) {
         return method + " " + path + " op=" + operationId + " function=" + function + " auth=" + type
                 + (type.equals("none") ? "" : " scopes=" + scopes + " groups=" + groups);
     }

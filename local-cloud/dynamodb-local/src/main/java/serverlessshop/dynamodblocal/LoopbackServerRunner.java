@@ -14,8 +14,7 @@ import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
  */
 public final class LoopbackServerRunner {
 
-    private LoopbackServerRunner() {
-    }
+    private LoopbackServerRunner() {}
 
     public static void main(String[] args) throws Exception {
         DynamoDBProxyServer proxy = ServerRunner.createServerFromCommandLineArgs(args);

@@ -10,8 +10,7 @@ public final class Console {
 
     private static final PrintStream OUT = System.out;
 
-    private Console() {
-    }
+    private Console() {}
 
     public static void line(String source, String text) {
         String prefixed = String.format("%-9s| %s", source, text);

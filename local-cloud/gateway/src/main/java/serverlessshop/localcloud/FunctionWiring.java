@@ -15,19 +15,18 @@ import serverlessshop.localcloud.issuer.LocalIssuer;
 public final class FunctionWiring {
 
     /** Where the stack is: the gateway's public URL, the issuer, DynamoDB Local. */
-    public record Endpoints(String gatewayUrl, String issuerUrl, String dynamoDbEndpoint) {
-    }
+    public record Endpoints(String gatewayUrl, String issuerUrl, String dynamoDbEndpoint) {}
 
-    private FunctionWiring() {
-    }
+    private FunctionWiring() {}
 
     /** The function's configuration, then the variables given with --function-env over it. */
     public static Map<String, String> configuration(String function, LocalCloudOptions options, Endpoints endpoints) {
-        Map<String, String> configuration = new LinkedHashMap<>(switch (function) {
-            case "products" -> products(options, endpoints);
-            case "orders" -> orders(options, endpoints);
-            default -> issuer(endpoints);
-        });
+        Map<String, String> configuration = new LinkedHashMap<>(
+                switch (function) {
+                    case "products" -> products(options, endpoints);
+                    case "orders" -> orders(options, endpoints);
+                    default -> issuer(endpoints);
+                });
         // Plain text lines in make run's console, readable next to the gateway's; the images log JSON, as
         // they do in AWS (--function-env SHOP_LOG_FORMAT=ecs shows that here).
         configuration.put("SHOP_LOG_FORMAT", "");
@@ -47,7 +46,8 @@ public final class FunctionWiring {
             return url;
         }
         String h2 = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;IGNORECASE=TRUE";
-        return options.inMemory() ? "jdbc:h2:mem:products" + h2 + ";DB_CLOSE_DELAY=-1"
+        return options.inMemory()
+                ? "jdbc:h2:mem:products" + h2 + ";DB_CLOSE_DELAY=-1"
                 : "jdbc:h2:file:" + options.dataDir().resolve("products") + h2;
     }
 
@@ -88,7 +88,10 @@ public final class FunctionWiring {
     /** The table's name from its definition, so the function and the stack cannot disagree on it. */
     private static String tableName(Path definition, String fallback) {
         try {
-            return new ObjectMapper().readTree(definition.toFile()).path("TableName").asText(fallback);
+            return new ObjectMapper()
+                    .readTree(definition.toFile())
+                    .path("TableName")
+                    .asText(fallback);
         } catch (IOException e) {
             return fallback;
         }
@@ -98,7 +101,9 @@ public final class FunctionWiring {
     private static Map<String, String> issuer(Endpoints endpoints) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SHOP_JWT_ISSUER", endpoints.issuerUrl());
-        env.put("SHOP_JWT_AUDIENCES", String.join(",", LocalIssuer.AUDIENCES.stream().sorted().toList()));
+        env.put(
+                "SHOP_JWT_AUDIENCES",
+                String.join(",", LocalIssuer.AUDIENCES.stream().sorted().toList()));
         return env;
     }
 }

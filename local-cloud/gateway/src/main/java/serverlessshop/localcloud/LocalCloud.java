@@ -53,8 +53,7 @@ public final class LocalCloud implements AutoCloseable {
     private String gatewayUrl;
     private boolean closed;
 
-    private LocalCloud() {
-    }
+    private LocalCloud() {}
 
     public static void main(String[] args) throws InterruptedException {
         LocalCloud stack;
@@ -92,17 +91,22 @@ public final class LocalCloud implements AutoCloseable {
         }
     }
 
-    private void run(LocalCloudOptions options, RepositoryLayout layout, GatewayServer server, long begin) throws Exception {
+    private void run(LocalCloudOptions options, RepositoryLayout layout, GatewayServer server, long begin)
+            throws Exception {
         int port = server.port();
         gatewayUrl = "http://localhost:" + port;
         int dynamoDbPort = reserve(options.dynamoDbPort(), "DynamoDB Local", "SHOP_DYNAMODB_PORT");
-        DynamoDbLocal dynamoDb = DynamoDbLocal.start(layout.dynamoDbHome(), dynamoDbPort,
-                options.inMemory() ? null : options.dataDir().resolve("dynamodb"), options.dataDir());
+        DynamoDbLocal dynamoDb = DynamoDbLocal.start(
+                layout.dynamoDbHome(),
+                dynamoDbPort,
+                options.inMemory() ? null : options.dataDir().resolve("dynamodb"),
+                options.dataDir());
         started.add(dynamoDb);
 
         RouteTable routes = RouteTable.load(layout.routesJson());
         LocalIssuer issuer = new LocalIssuer("localhost:" + port);
-        FunctionWiring.Endpoints endpoints = new FunctionWiring.Endpoints(gatewayUrl, issuer.issuerUrl(), dynamoDb.endpoint());
+        FunctionWiring.Endpoints endpoints =
+                new FunctionWiring.Endpoints(gatewayUrl, issuer.issuerUrl(), dynamoDb.endpoint());
         for (String name : functionNames(routes)) {
             LambdaFunction function = function(name, options, layout, endpoints);
             if (function != null) {
@@ -113,20 +117,30 @@ public final class LocalCloud implements AutoCloseable {
         makeAotCaches(layout);
         JwtAuthorizer authorizer = new JwtAuthorizer(issuer.issuerUrl(), LocalIssuer.AUDIENCES, Clock.systemUTC());
         StaticSite site = new StaticSite(layout.siteDist());
-        server.serve(new FrontDoor(routes, new HttpApi(authorizer, functions, port), issuer,
-                new SwaggerUi(layout.contracts()), site, contractReport(options, layout, routes))::answer);
+        server.serve(new FrontDoor(
+                routes,
+                new HttpApi(authorizer, functions, port),
+                issuer,
+                new SwaggerUi(layout.contracts()),
+                site,
+                contractReport(options, layout, routes))::answer);
         Console.gateway("listening on " + gatewayUrl + " (127.0.0.1:" + port + ")");
 
         dynamoDb.awaitReady(Duration.ofSeconds(60));
         DynamoDbTables tables = new DynamoDbTables(dynamoDb.endpoint());
-        for (Map.Entry<String, Path> table : FunctionWiring.tables(options.repo()).entrySet()) {
+        for (Map.Entry<String, Path> table :
+                FunctionWiring.tables(options.repo()).entrySet()) {
             if (Files.exists(table.getValue())) {
                 boolean created = tables.ensure(table.getValue());
-                Console.line("dynamodb", "table " + table.getKey() + (created ? " created from " : " exists; defined in ")
-                        + options.repo().relativize(table.getValue()));
+                Console.line(
+                        "dynamodb",
+                        "table " + table.getKey() + (created ? " created from " : " exists; defined in ")
+                                + options.repo().relativize(table.getValue()));
             } else {
-                Console.line("dynamodb", "no table " + table.getKey() + " yet: "
-                        + options.repo().relativize(table.getValue()) + " does not exist");
+                Console.line(
+                        "dynamodb",
+                        "no table " + table.getKey() + " yet: " + options.repo().relativize(table.getValue())
+                                + " does not exist");
             }
         }
 
@@ -134,18 +148,29 @@ public final class LocalCloud implements AutoCloseable {
             IssuerClient login = new IssuerClient(URI.create(issuer.issuerUrl()));
             try {
                 int seeded = new CatalogSeeder(URI.create(gatewayUrl), () -> login.signIn("admin", true)).seedIfEmpty();
-                Console.gateway(seeded == 0 ? "catalog has products: not seeded"
-                        : "seeded the empty catalog with " + seeded + " demo products (--no-seed turns this off)");
+                Console.gateway(
+                        seeded == 0
+                                ? "catalog has products: not seeded"
+                                : "seeded the empty catalog with " + seeded
+                                        + " demo products (--no-seed turns this off)");
             } catch (Exception e) {
                 Console.gateway("could not seed the demo catalog: " + e.getMessage());
             }
         }
 
-        StartupSummary.lines(new StartupSummary.Facts(gatewayUrl, issuer.issuerUrl(), routes.routes().size(),
-                List.copyOf(functions.keySet()), dynamoDb.endpoint(), options, FunctionWiring.productsDatabase(options),
-                site.isBuilt(), options.repo())).forEach(Console::plain);
-        Console.plain(String.format("  ready in %.1f s   (Ctrl-C stops everything)%n",
-                (System.nanoTime() - begin) / 1e9));
+        StartupSummary.lines(new StartupSummary.Facts(
+                        gatewayUrl,
+                        issuer.issuerUrl(),
+                        routes.routes().size(),
+                        List.copyOf(functions.keySet()),
+                        dynamoDb.endpoint(),
+                        options,
+                        FunctionWiring.productsDatabase(options),
+                        site.isBuilt(),
+                        options.repo()))
+                .forEach(Console::plain);
+        Console.plain(
+                String.format("  ready in %.1f s   (Ctrl-C stops everything)%n", (System.nanoTime() - begin) / 1e9));
     }
 
     /**
@@ -176,8 +201,8 @@ public final class LocalCloud implements AutoCloseable {
         if (options.contractReport() == null) {
             return ExchangeObserver.NONE;
         }
-        ContractReport report = ContractReport.open(ContractCheck.load(layout.contracts()), routes,
-                options.contractReport());
+        ContractReport report =
+                ContractReport.open(ContractCheck.load(layout.contracts()), routes, options.contractReport());
         started.add(report);
         Console.gateway("holding every API exchange to the contracts: " + options.contractReport());
         return report;
@@ -189,8 +214,9 @@ public final class LocalCloud implements AutoCloseable {
         return names;
     }
 
-    private static LambdaFunction function(String name, LocalCloudOptions options, RepositoryLayout layout,
-                                           FunctionWiring.Endpoints endpoints) throws IOException {
+    private static LambdaFunction function(
+            String name, LocalCloudOptions options, RepositoryLayout layout, FunctionWiring.Endpoints endpoints)
+            throws IOException {
         Path dockerfile = layout.dockerfile(name);
         if (!Files.exists(dockerfile)) {
             Console.gateway(name + ": no " + options.repo().relativize(dockerfile) + " yet (make build): its routes"
@@ -205,9 +231,10 @@ public final class LocalCloud implements AutoCloseable {
                     + " its routes answer 500 (make build)");
             return null;
         }
-        Map<String, String> environment = LambdaEnvironment.of(image,
-                FunctionWiring.configuration(name, options, endpoints), layout.runtimeLib());
-        return new LambdaFunction(image, environment, layout.runtimeLib(), options.concurrency(), options.functionJars());
+        Map<String, String> environment = LambdaEnvironment.of(
+                image, FunctionWiring.configuration(name, options, endpoints), layout.runtimeLib());
+        return new LambdaFunction(
+                image, environment, layout.runtimeLib(), options.concurrency(), options.functionJars());
     }
 
     private static GatewayServer bindGateway(int port) throws IOException {

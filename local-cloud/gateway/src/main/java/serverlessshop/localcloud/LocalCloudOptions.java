@@ -28,9 +28,19 @@ import java.util.Map;
  * @param functionJars --function-jar JAR (repeatable): added to every function's class path after its own
  *                     jars and the runtime's; what is already on it comes first, so its AOT cache still loads
  */
-public record LocalCloudOptions(Path repo, int port, int dynamoDbPort, Path dataDir, boolean inMemory, boolean seed,
-                           Map<String, String> environment, int concurrency, Map<String, String> functionEnvironment,
-                           Path contractReport, Map<String, String> functionHandlers, List<Path> functionJars) {
+public record LocalCloudOptions(
+        Path repo,
+        int port,
+        int dynamoDbPort,
+        Path dataDir,
+        boolean inMemory,
+        boolean seed,
+        Map<String, String> environment,
+        int concurrency,
+        Map<String, String> functionEnvironment,
+        Path contractReport,
+        Map<String, String> functionHandlers,
+        List<Path> functionJars) {
 
     public static final String USAGE = """
             usage: LocalCloud [--port N] [--dynamodb-port N] [--data-dir DIR] [--in-memory] [--no-seed] [--repo DIR]
@@ -61,8 +71,14 @@ public record LocalCloudOptions(Path repo, int port, int dynamoDbPort, Path data
     }
 
     /** One instance per function and no extra variables: what `make run` does by default. */
-    public LocalCloudOptions(Path repo, int port, int dynamoDbPort, Path dataDir, boolean inMemory, boolean seed,
-                        Map<String, String> environment) {
+    public LocalCloudOptions(
+            Path repo,
+            int port,
+            int dynamoDbPort,
+            Path dataDir,
+            boolean inMemory,
+            boolean seed,
+            Map<String, String> environment) {
         this(repo, port, dynamoDbPort, dataDir, inMemory, seed, environment, 1, Map.of(), null, Map.of(), List.of());
     }
 
@@ -73,7 +89,8 @@ public record LocalCloudOptions(Path repo, int port, int dynamoDbPort, Path data
         String dataDir = environment.get("SHOP_DATA_DIR");
         boolean inMemory = false;
         boolean seed = true;
-        int concurrency = count(environment.getOrDefault("SHOP_FUNCTION_CONCURRENCY", "1"), "SHOP_FUNCTION_CONCURRENCY");
+        int concurrency =
+                count(environment.getOrDefault("SHOP_FUNCTION_CONCURRENCY", "1"), "SHOP_FUNCTION_CONCURRENCY");
         Map<String, String> functionEnvironment = new LinkedHashMap<>();
         String contractReport = environment.get("SHOP_CONTRACT_REPORT");
         Map<String, String> functionHandlers = new LinkedHashMap<>();
@@ -90,15 +107,27 @@ public record LocalCloudOptions(Path repo, int port, int dynamoDbPort, Path data
                 case "--concurrency" -> concurrency = count(value(args, ++i), "--concurrency");
                 case "--function-env" -> put(functionEnvironment, "--function-env", value(args, ++i));
                 case "--function-handler" -> put(functionHandlers, "--function-handler", value(args, ++i));
-                case "--function-jar" -> functionJars.add(Path.of(value(args, ++i)).toAbsolutePath());
+                case "--function-jar" ->
+                    functionJars.add(Path.of(value(args, ++i)).toAbsolutePath());
                 default -> throw new IllegalArgumentException("unknown argument " + args[i] + "\n" + USAGE);
             }
         }
         Path data = dataDir == null || dataDir.isBlank() ? repo.resolve(".data") : repo.resolve(dataDir);
-        return new LocalCloudOptions(repo.normalize(), port, dynamoDbPort, data.toAbsolutePath().normalize(), inMemory,
-                seed, environment, concurrency, functionEnvironment,
-                contractReport == null || contractReport.isBlank() ? null
-                        : repo.resolve(contractReport).toAbsolutePath().normalize(), functionHandlers, functionJars);
+        return new LocalCloudOptions(
+                repo.normalize(),
+                port,
+                dynamoDbPort,
+                data.toAbsolutePath().normalize(),
+                inMemory,
+                seed,
+                environment,
+                concurrency,
+                functionEnvironment,
+                contractReport == null || contractReport.isBlank()
+                        ? null
+                        : repo.resolve(contractReport).toAbsolutePath().normalize(),
+                functionHandlers,
+                functionJars);
     }
 
     private static void put(Map<String, String> pairs, String option, String pair) {

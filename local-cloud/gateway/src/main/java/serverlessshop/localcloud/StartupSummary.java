@@ -7,32 +7,44 @@ import java.util.List;
 /** What `make run` prints once everything is up: where things are and how to sign in. */
 final class StartupSummary {
 
-    private StartupSummary() {
-    }
+    private StartupSummary() {}
 
-    record Facts(String gatewayUrl, String issuerUrl, int routes, List<String> functions, String dynamoDbEndpoint,
-                 LocalCloudOptions options, String productsDatabase, boolean siteBuilt, Path repo) {
-    }
+    record Facts(
+            String gatewayUrl,
+            String issuerUrl,
+            int routes,
+            List<String> functions,
+            String dynamoDbEndpoint,
+            LocalCloudOptions options,
+            String productsDatabase,
+            boolean siteBuilt,
+            Path repo) {}
 
     static List<String> lines(Facts facts) {
         LocalCloudOptions options = facts.options();
-        String port = options.port() == 8080 ? "" : "SHOP_PORT=" + facts.gatewayUrl().replaceAll(".*:", "") + " ";
-        String data = options.inMemory() ? "in memory: nothing is kept (--in-memory)"
+        String port =
+                options.port() == 8080 ? "" : "SHOP_PORT=" + facts.gatewayUrl().replaceAll(".*:", "") + " ";
+        String data = options.inMemory()
+                ? "in memory: nothing is kept (--in-memory)"
                 : "in " + shown(facts.repo(), options.dataDir()) + "/ (delete it to start afresh)";
         List<String> lines = new ArrayList<>();
         lines.add("");
         lines.add("  serverless-shop is running on this machine");
         lines.add("");
-        lines.add("  Shop           " + facts.gatewayUrl() + "/" + (facts.siteBuilt() ? "" : "   (site not built yet: a start page)"));
+        lines.add("  Shop           " + facts.gatewayUrl() + "/"
+                + (facts.siteBuilt() ? "" : "   (site not built yet: a start page)"));
         lines.add("  Swagger UI     " + facts.gatewayUrl() + "/docs");
         lines.add("  API            " + facts.gatewayUrl() + "/products, /orders, /customers/{id}/orders   ("
-                + facts.routes() + " routes from routes.json; functions: " + String.join(", ", facts.functions()) + ")");
+                + facts.routes() + " routes from routes.json; functions: " + String.join(", ", facts.functions())
+                + ")");
         lines.add("  Sign in        \"Sign in\" " + (facts.siteBuilt() ? "at the top of the shop" : "on the start page")
                 + ": any user name, no password; tick \"Administrator\" for the admin group");
         lines.add("  Access tokens  " + port + "make token USER=alice      " + port + "make token USER=admin ADMIN=1");
         lines.add("  Issuer         " + facts.issuerUrl() + "   (clients serverless-shop-web, serverless-shop-orders)");
-        lines.add("  DynamoDB Local " + facts.dynamoDbEndpoint() + (options.inMemory() ? "   (in memory)"
-                : "   (" + shown(facts.repo(), options.dataDir().resolve("dynamodb")) + ")"));
+        lines.add("  DynamoDB Local " + facts.dynamoDbEndpoint()
+                + (options.inMemory()
+                        ? "   (in memory)"
+                        : "   (" + shown(facts.repo(), options.dataDir().resolve("dynamodb")) + ")"));
         lines.add("  Products DB    " + describe(facts.productsDatabase(), facts.repo()));
         lines.add("  Data           " + data);
         lines.add("");

@@ -45,22 +45,42 @@ class GatewayAuthorizationMatrixTest {
         TOKENS.put(TestCaller.CUSTOMER, issuer.signIn("customer-a", false));
         TOKENS.put(TestCaller.CUSTOMER_B, issuer.signIn("customer-b", false));
         TOKENS.put(TestCaller.ADMIN, issuer.signIn("admin-a", true));
-        TOKENS.put(TestCaller.MACHINE, issuer.clientCredentials(LocalIssuer.ORDERS_CLIENT, LocalIssuer.ORDERS_CLIENT_SECRET,
-                LocalIssuer.STOCK_SCOPE));
-        TOKENS.put(TestCaller.EXPIRED, issuer.signIn(LocalIssuer.WEB_CLIENT, "admin-a",
-                "{\"cognito:groups\":[\"admin\"],\"exp\":1000000000}").get("access_token").asText());
-        TOKENS.put(TestCaller.WRONG_AUDIENCE, issuer.signIn("some-other-api", "admin-a", adminClaims)
-                .get("access_token").asText());
-        TOKENS.put(TestCaller.OTHER_ISSUER, TestCaller.OTHER_ISSUER.authorization().substring("Bearer ".length()));
-        TOKENS.put(TestCaller.ID_TOKEN, issuer.signIn(LocalIssuer.WEB_CLIENT, "admin-a", adminClaims)
-                .get("id_token").asText());
+        TOKENS.put(
+                TestCaller.MACHINE,
+                issuer.clientCredentials(
+                        LocalIssuer.ORDERS_CLIENT, LocalIssuer.ORDERS_CLIENT_SECRET, LocalIssuer.STOCK_SCOPE));
+        TOKENS.put(
+                TestCaller.EXPIRED,
+                issuer.signIn(LocalIssuer.WEB_CLIENT, "admin-a", "{\"cognito:groups\":[\"admin\"],\"exp\":1000000000}")
+                        .get("access_token")
+                        .asText());
+        TOKENS.put(
+                TestCaller.WRONG_AUDIENCE,
+                issuer.signIn("some-other-api", "admin-a", adminClaims)
+                        .get("access_token")
+                        .asText());
+        TOKENS.put(
+                TestCaller.OTHER_ISSUER, TestCaller.OTHER_ISSUER.authorization().substring("Bearer ".length()));
+        TOKENS.put(
+                TestCaller.ID_TOKEN,
+                issuer.signIn(LocalIssuer.WEB_CLIENT, "admin-a", adminClaims)
+                        .get("id_token")
+                        .asText());
         String admin = TOKENS.get(TestCaller.ADMIN);
-        TOKENS.put(TestCaller.TAMPERED_SIGNATURE, admin.substring(0, admin.length() - 2)
-                + (admin.charAt(admin.length() - 2) == 'A' ? 'B' : 'A') + admin.charAt(admin.length() - 1));
-        TOKENS.put(TestCaller.ALG_NONE, Base64.getUrlEncoder().withoutPadding().encodeToString(
-                "{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "." + admin.split("\\.")[1] + ".");
+        TOKENS.put(
+                TestCaller.TAMPERED_SIGNATURE,
+                admin.substring(0, admin.length() - 2)
+                        + (admin.charAt(admin.length() - 2) == 'A' ? 'B' : 'A')
+                        + admin.charAt(admin.length() - 1));
+        TOKENS.put(
+                TestCaller.ALG_NONE,
+                Base64.getUrlEncoder()
+                                .withoutPadding()
+                                .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                        + "." + admin.split("\\.")[1] + ".");
         assertThat(claim(TOKENS.get(TestCaller.EXPIRED), "exp").asLong())
-                .as("the issuer takes the exp of the login form: the token is expired").isLessThan(2_000_000_000L);
+                .as("the issuer takes the exp of the login form: the token is expired")
+                .isLessThan(2_000_000_000L);
         product = create("POST", "/products", admin, productBody(), "product_id");
     }
 
@@ -76,7 +96,8 @@ class GatewayAuthorizationMatrixTest {
         // They said token_use: access (the token callback's claims), so the services took them for access tokens.
         assertThat(claim(TOKENS.get(TestCaller.ID_TOKEN), "token_use").asText()).isEqualTo("id");
         assertThat(claim(TOKENS.get(TestCaller.ADMIN), "token_use").asText()).isEqualTo("access");
-        assertThat(stack.send("GET", "/customers/admin-a/orders", TOKENS.get(TestCaller.ID_TOKEN), null).statusCode())
+        assertThat(stack.send("GET", "/customers/admin-a/orders", TOKENS.get(TestCaller.ID_TOKEN), null)
+                        .statusCode())
                 .isEqualTo(401);
     }
 
@@ -87,24 +108,33 @@ class GatewayAuthorizationMatrixTest {
         ContractOperations.examples("products").forEach(e -> access.put(e.operationId(), e.access()));
         ContractOperations.examples("orders").forEach(e -> access.put(e.operationId(), e.access()));
         String[][] rows = {
-                {"listProducts", "listProducts", "-"}, {"getProduct", "getProduct", "-"},
-                {"createProduct", "createProduct", "-"}, {"updateProduct", "updateProduct", "-"},
-                {"deleteProduct", "deleteProduct", "-"}, {"reserveStock", "reserveStock", "-"},
-                {"getReservation", "getReservation", "-"}, {"confirmReservation", "confirmReservation", "-"},
-                {"releaseReservation", "releaseReservation", "-"},
-                {"createOrder", "createOrder", "any"},
-                {"getOrder (A's)", "getOrder", "owner-or-admin:404"},
-                {"updateOrderStatus CONFIRMED (A's)", "updateOrderStatus", "admin;owner:403;other:404"},
-                {"updateOrderStatus CANCELLED (A's)", "updateOrderStatus", "owner-or-admin:404"},
-                {"listCustomerOrders (A's)", "listCustomerOrders", "owner-or-admin:403"},
+            {"listProducts", "listProducts", "-"},
+            {"getProduct", "getProduct", "-"},
+            {"createProduct", "createProduct", "-"},
+            {"updateProduct", "updateProduct", "-"},
+            {"deleteProduct", "deleteProduct", "-"},
+            {"reserveStock", "reserveStock", "-"},
+            {"getReservation", "getReservation", "-"},
+            {"confirmReservation", "confirmReservation", "-"},
+            {"releaseReservation", "releaseReservation", "-"},
+            {"createOrder", "createOrder", "any"},
+            {"getOrder (A's)", "getOrder", "owner-or-admin:404"},
+            {"updateOrderStatus CONFIRMED (A's)", "updateOrderStatus", "admin;owner:403;other:404"},
+            {"updateOrderStatus CANCELLED (A's)", "updateOrderStatus", "owner-or-admin:404"},
+            {"listCustomerOrders (A's)", "listCustomerOrders", "owner-or-admin:403"},
         };
-        assertThat(access.keySet()).as("every operation of both contracts has a row").allMatch(id ->
-                java.util.Arrays.stream(rows).anyMatch(row -> row[1].equals(id)));
+        assertThat(access.keySet())
+                .as("every operation of both contracts has a row")
+                .allMatch(id -> java.util.Arrays.stream(rows).anyMatch(row -> row[1].equals(id)));
         for (String[] row : rows) {
             for (TestCaller caller : TestCaller.values()) {
                 String expected = expected(access.get(row[1]), row[2], caller);
                 HttpResponse<String> response = send(row[0], TOKENS.get(caller));
-                table.record(row[0], caller, expected, response.statusCode(),
+                table.record(
+                        row[0],
+                        caller,
+                        expected,
+                        response.statusCode(),
                         response.request().method() + " " + response.uri() + " -> " + response.body());
                 if (!expected.equals("2xx") && response.body().contains("\"total_amount\"")) {
                     table.fail(row[0], caller, "a refused caller read an order: " + response.body());
@@ -115,7 +145,8 @@ class GatewayAuthorizationMatrixTest {
     }
 
     private static String expected(Access access, String ownerRule, TestCaller caller) {
-        boolean invalidToken = caller != TestCaller.ANONYMOUS && !caller.gatewayAccepts() || caller == TestCaller.ID_TOKEN;
+        boolean invalidToken =
+                caller != TestCaller.ANONYMOUS && !caller.gatewayAccepts() || caller == TestCaller.ID_TOKEN;
         if (invalidToken) {
             // An ID token passes the authorizer but has no scopes: a scoped route refuses it there.
             return caller == TestCaller.ID_TOKEN && !access.scopes().isEmpty() ? "403" : "401";
@@ -150,41 +181,107 @@ class GatewayAuthorizationMatrixTest {
             case "listProducts" -> stack.send("GET", "/products", token, null);
             case "getProduct" -> stack.send("GET", "/products/" + product, token, null);
             case "createProduct" -> stack.send("POST", "/products", token, productBody());
-            case "updateProduct" -> stack.send("PUT", "/products/" + create("POST", "/products", admin, productBody(),
-                    "product_id"), token, productBody().replace("}", ",\"is_active\":true}"),
-                    "If-Match", "\"1\"");
-            case "deleteProduct" -> stack.send("DELETE", "/products/" + create("POST", "/products", admin, productBody(),
-                    "product_id"), token, null);
-            case "reserveStock" -> stack.send("PUT", "/products/stock-reservations/" + reservation, token, reservationBody);
-            case "getReservation" -> stack.send("GET", "/products/stock-reservations/"
-                    + create("PUT", "/products/stock-reservations/" + reservation, machine, reservationBody,
-                    "reservation_id"), token, null);
-            case "confirmReservation" -> stack.send("POST", "/products/stock-reservations/"
-                    + create("PUT", "/products/stock-reservations/" + reservation, machine, reservationBody,
-                    "reservation_id") + "/confirm", token, null);
-            case "releaseReservation" -> stack.send("POST", "/products/stock-reservations/"
-                    + create("PUT", "/products/stock-reservations/" + reservation, machine, reservationBody,
-                    "reservation_id") + "/release", token, null);
-            case "createOrder" -> stack.send("POST", "/orders", token, orderBody,
-                    "Idempotency-Key", UUID.randomUUID().toString());
+            case "updateProduct" ->
+                stack.send(
+                        "PUT",
+                        "/products/" + create("POST", "/products", admin, productBody(), "product_id"),
+                        token,
+                        productBody().replace("}", ",\"is_active\":true}"),
+                        "If-Match",
+                        "\"1\"");
+            case "deleteProduct" ->
+                stack.send(
+                        "DELETE",
+                        "/products/" + create("POST", "/products", admin, productBody(), "product_id"),
+                        token,
+                        null);
+            case "reserveStock" ->
+                stack.send("PUT", "/products/stock-reservations/" + reservation, token, reservationBody);
+            case "getReservation" ->
+                stack.send(
+                        "GET",
+                        "/products/stock-reservations/"
+                                + create(
+                                        "PUT",
+                                        "/products/stock-reservations/" + reservation,
+                                        machine,
+                                        reservationBody,
+                                        "reservation_id"),
+                        token,
+                        null);
+            case "confirmReservation" ->
+                stack.send(
+                        "POST",
+                        "/products/stock-reservations/"
+                                + create(
+                                        "PUT",
+                                        "/products/stock-reservations/" + reservation,
+                                        machine,
+                                        reservationBody,
+                                        "reservation_id")
+                                + "/confirm",
+                        token,
+                        null);
+            case "releaseReservation" ->
+                stack.send(
+                        "POST",
+                        "/products/stock-reservations/"
+                                + create(
+                                        "PUT",
+                                        "/products/stock-reservations/" + reservation,
+                                        machine,
+                                        reservationBody,
+                                        "reservation_id")
+                                + "/release",
+                        token,
+                        null);
+            case "createOrder" ->
+                stack.send(
+                        "POST",
+                        "/orders",
+                        token,
+                        orderBody,
+                        "Idempotency-Key",
+                        UUID.randomUUID().toString());
             case "getOrder (A's)" -> stack.send("GET", "/orders/" + orderOfA(customerA, orderBody), token, null);
-            case "updateOrderStatus CONFIRMED (A's)" -> stack.send("PUT", "/orders/" + orderOfA(customerA, orderBody),
-                    token, "{\"order_status\":\"CONFIRMED\"}", "If-Match", "\"1\"");
-            case "updateOrderStatus CANCELLED (A's)" -> stack.send("PUT", "/orders/" + orderOfA(customerA, orderBody),
-                    token, "{\"order_status\":\"CANCELLED\"}", "If-Match", "\"1\"");
+            case "updateOrderStatus CONFIRMED (A's)" ->
+                stack.send(
+                        "PUT",
+                        "/orders/" + orderOfA(customerA, orderBody),
+                        token,
+                        "{\"order_status\":\"CONFIRMED\"}",
+                        "If-Match",
+                        "\"1\"");
+            case "updateOrderStatus CANCELLED (A's)" ->
+                stack.send(
+                        "PUT",
+                        "/orders/" + orderOfA(customerA, orderBody),
+                        token,
+                        "{\"order_status\":\"CANCELLED\"}",
+                        "If-Match",
+                        "\"1\"");
             case "listCustomerOrders (A's)" -> stack.send("GET", "/customers/customer-a/orders", token, null);
             default -> throw new IllegalStateException(row);
         };
     }
 
     private static String orderOfA(String customerA, String orderBody) throws Exception {
-        return create("POST", "/orders", customerA, orderBody, "order_id", "Idempotency-Key", UUID.randomUUID().toString());
+        return create(
+                "POST",
+                "/orders",
+                customerA,
+                orderBody,
+                "order_id",
+                "Idempotency-Key",
+                UUID.randomUUID().toString());
     }
 
-    private static String create(String method, String path, String token, String body, String idField,
-                                 String... headers) throws Exception {
+    private static String create(
+            String method, String path, String token, String body, String idField, String... headers) throws Exception {
         HttpResponse<String> created = stack.send(method, path, token, body, headers);
-        assertThat(created.statusCode()).as(method + " " + path + ": " + created.body()).isEqualTo(201);
+        assertThat(created.statusCode())
+                .as(method + " " + path + ": " + created.body())
+                .isEqualTo(201);
         return JSON.readTree(created.body()).path(idField).asText();
     }
 
@@ -194,6 +291,7 @@ class GatewayAuthorizationMatrixTest {
     }
 
     private static JsonNode claim(String token, String name) throws Exception {
-        return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1])).path(name);
+        return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]))
+                .path(name);
     }
 }

@@ -40,6 +40,7 @@ class GatewayBadInputFuzzTest {
     private static final int CASES_PER_OPERATION = FuzzSettings.cases(40);
     /** Headers the JDK client sets itself and refuses to take from a caller. */
     private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
+
     private static RunningLocalCloud stack;
     private static String admin;
     private static String machine;
@@ -50,8 +51,9 @@ class GatewayBadInputFuzzTest {
         stack = RunningLocalCloud.start();
         admin = stack.issuer().signIn("admin-a", true);
         customer = stack.issuer().signIn("customer-a", false);
-        machine = stack.issuer().clientCredentials(LocalIssuer.ORDERS_CLIENT, LocalIssuer.ORDERS_CLIENT_SECRET,
-                LocalIssuer.STOCK_SCOPE);
+        machine = stack.issuer()
+                .clientCredentials(
+                        LocalIssuer.ORDERS_CLIENT, LocalIssuer.ORDERS_CLIENT_SECRET, LocalIssuer.STOCK_SCOPE);
     }
 
     @AfterAll
@@ -64,13 +66,23 @@ class GatewayBadInputFuzzTest {
     @Test
     void badInputThroughTheGatewayIsRefusedCleanly() throws Exception {
         long seed = FuzzSettings.seed();
-        HttpResponse<String> created = stack.send("POST", "/products", admin, "{\"sku\":\"GWFUZZ-"
-                + UUID.randomUUID().toString().substring(0, 8) + "\",\"name\":\"Lamp\",\"price\":2.00,\"stock_quantity\":100000}");
+        HttpResponse<String> created = stack.send(
+                "POST",
+                "/products",
+                admin,
+                "{\"sku\":\"GWFUZZ-" + UUID.randomUUID().toString().substring(0, 8)
+                        + "\",\"name\":\"Lamp\",\"price\":2.00,\"stock_quantity\":100000}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String product = JSON.readTree(created.body()).path("product_id").asText();
-        HttpResponse<String> placed = stack.send("POST", "/orders", customer, "{\"items\":[{\"product_id\":\"" + product
-                + "\",\"quantity\":1}],\"shipping_address\":{\"street\":\"1 Way\",\"city\":\"Town\",\"zip_code\":\"12345\","
-                + "\"country\":\"US\"}}", "Idempotency-Key", UUID.randomUUID().toString());
+        HttpResponse<String> placed = stack.send(
+                "POST",
+                "/orders",
+                customer,
+                "{\"items\":[{\"product_id\":\"" + product
+                        + "\",\"quantity\":1}],\"shipping_address\":{\"street\":\"1 Way\",\"city\":\"Town\",\"zip_code\":\"12345\","
+                        + "\"country\":\"US\"}}",
+                "Idempotency-Key",
+                UUID.randomUUID().toString());
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
         String order = JSON.readTree(placed.body()).path("order_id").asText();
 
@@ -78,17 +90,22 @@ class GatewayBadInputFuzzTest {
         int dropped = 0;
         for (String contractName : new String[] {"products", "orders"}) {
             InvalidRequests generator = InvalidRequests.forContract(contractName);
-            FuzzVerdicts verdicts = new FuzzVerdicts(contractName + " through the gateway", ContractValidator.forContract(
-                    contractName), seed);
+            FuzzVerdicts verdicts = new FuzzVerdicts(
+                    contractName + " through the gateway", ContractValidator.forContract(contractName), seed);
             for (InvalidRequests.Target target : generator.operations()) {
                 String token = tokenFor(target.operationId());
-                String examplePath = target.pathTemplate().replaceAll("\\{[^}]+}", "0192f1a4-6c1e-7d3a-9b2f-5e8c4a1d7f60");
+                String examplePath =
+                        target.pathTemplate().replaceAll("\\{[^}]+}", "0192f1a4-6c1e-7d3a-9b2f-5e8c4a1d7f60");
                 for (int i = 0; i < CASES_PER_OPERATION; i++) {
-                    FuzzCase fuzzCase = generator.generate(target, seed + i, request -> request
-                            .withPath("product_id", product).withPath("order_id", order)
-                            .withPath("customer_id", "customer-a")
-                            .withBodyValue("/items/0/product_id", TextNode.valueOf(product))
-                            .withHeader("Idempotency-Key", UUID.randomUUID().toString()));
+                    FuzzCase fuzzCase = generator.generate(
+                            target,
+                            seed + i,
+                            request -> request.withPath("product_id", product)
+                                    .withPath("order_id", order)
+                                    .withPath("customer_id", "customer-a")
+                                    .withBodyValue("/items/0/product_id", TextNode.valueOf(product))
+                                    .withHeader(
+                                            "Idempotency-Key", UUID.randomUUID().toString()));
                     HttpRequest request = toHttp(fuzzCase, token);
                     if (request == null) {
                         notSendable++;
@@ -101,13 +118,14 @@ class GatewayBadInputFuzzTest {
                         // Reported, not judged here: the gateway answers every request it can read, one it
                         // cannot with a JSON 400 (GatewayMalformedRequestTest holds it to that).
                         dropped++;
-                        System.out.println("gateway fuzz: the connection was closed without an answer (" + e.getMessage()
-                                + ") to " + fuzzCase);
+                        System.out.println("gateway fuzz: the connection was closed without an answer ("
+                                + e.getMessage() + ") to " + fuzzCase);
                         continue;
                     }
                     if (isGatewaysOwn(response)) {
                         if (response.statusCode() >= 500) {
-                            verdicts.fail(fuzzCase, "the gateway answered " + response.statusCode() + ": " + response.body());
+                            verdicts.fail(
+                                    fuzzCase, "the gateway answered " + response.statusCode() + ": " + response.body());
                         }
                         continue;
                     }
@@ -134,12 +152,18 @@ class GatewayBadInputFuzzTest {
     private static HttpRequest toHttp(FuzzCase fuzzCase, String token) {
         try {
             String query = fuzzCase.rawQuery().isEmpty() ? "" : "?" + fuzzCase.rawQuery();
-            byte[] body = fuzzCase.body() == null ? null : fuzzCase.base64()
-                    ? Base64.getDecoder().decode(fuzzCase.body()) : fuzzCase.body().getBytes(StandardCharsets.UTF_8);
+            byte[] body = fuzzCase.body() == null
+                    ? null
+                    : fuzzCase.base64()
+                            ? Base64.getDecoder().decode(fuzzCase.body())
+                            : fuzzCase.body().getBytes(StandardCharsets.UTF_8);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.base() + fuzzCase.rawPath() + query))
                     .timeout(Duration.ofSeconds(60))
-                    .method(fuzzCase.method(), body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(body));
+                    .method(
+                            fuzzCase.method(),
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofByteArray(body));
             boolean authorization = false;
             for (Map.Entry<String, String> header : fuzzCase.headers().entrySet()) {
                 String name = header.getKey().toLowerCase(Locale.ROOT);

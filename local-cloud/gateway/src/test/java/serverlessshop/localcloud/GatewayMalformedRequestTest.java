@@ -61,9 +61,13 @@ class GatewayMalformedRequestTest {
         port = gateway.port();
         LocalIssuer issuer = new LocalIssuer("localhost:" + port);
         JwtAuthorizer authorizer = new JwtAuthorizer(issuer.issuerUrl(), LocalIssuer.AUDIENCES, Clock.systemUTC());
-        gateway.serve(new FrontDoor(RouteTable.load(Repository.routesJson()), new HttpApi(authorizer, Map.of(), port),
-                issuer, new SwaggerUi(Repository.root().resolve("api-spec")),
-                new StaticSite(Repository.root().resolve("static-site/dist")), ExchangeObserver.NONE)::answer);
+        gateway.serve(new FrontDoor(
+                RouteTable.load(Repository.routesJson()),
+                new HttpApi(authorizer, Map.of(), port),
+                issuer,
+                new SwaggerUi(Repository.root().resolve("api-spec")),
+                new StaticSite(Repository.root().resolve("static-site/dist")),
+                ExchangeObserver.NONE)::answer);
     }
 
     @AfterAll
@@ -78,7 +82,9 @@ class GatewayMalformedRequestTest {
         String host = "Host: localhost\r\n";
         String huge = "x".repeat(11_000);
         return Stream.of(
-                bad("bad percent-encoding in the query", "GET /products?cursor=%%%garbage HTTP/1.1\r\n" + host + "\r\n"),
+                bad(
+                        "bad percent-encoding in the query",
+                        "GET /products?cursor=%%%garbage HTTP/1.1\r\n" + host + "\r\n"),
                 bad("a lone percent sign in the query", "GET /products?cursor=% HTTP/1.1\r\n" + host + "\r\n"),
                 bad("bad percent-encoding in the path", "GET /products/%zz HTTP/1.1\r\n" + host + "\r\n"),
                 bad("a truncated escape in the path", "GET /products/abc%4 HTTP/1.1\r\n" + host + "\r\n"),
@@ -105,35 +111,69 @@ class GatewayMalformedRequestTest {
                 bad("a header line without a colon", "GET /products HTTP/1.1\r\n" + host + "NoColonHere\r\n\r\n"),
                 bad("a space in a header name", "GET /products HTTP/1.1\r\n" + host + "Bad Name: x\r\n\r\n"),
                 bad("a space before the colon", "GET /products HTTP/1.1\r\n" + host + "X-Test : x\r\n\r\n"),
-                bad("a control character in a header name", "GET /products HTTP/1.1\r\n" + host + "X-\u0001: x\r\n\r\n"),
-                bad("a control character in a header value", "GET /products HTTP/1.1\r\n" + host + "X-Test: a\u0001b\r\n\r\n"),
+                bad(
+                        "a control character in a header name",
+                        "GET /products HTTP/1.1\r\n" + host + "X-\u0001: x\r\n\r\n"),
+                bad(
+                        "a control character in a header value",
+                        "GET /products HTTP/1.1\r\n" + host + "X-Test: a\u0001b\r\n\r\n"),
                 bad("a NUL byte in a header value", "GET /products HTTP/1.1\r\n" + host + "X-Test: a\u0000b\r\n\r\n"),
                 bad("an empty header name", "GET /products HTTP/1.1\r\n" + host + ": x\r\n\r\n"),
-                bad("a header value over API Gateway's 10,240 bytes",
+                bad(
+                        "a header value over API Gateway's 10,240 bytes",
                         "GET /products HTTP/1.1\r\n" + host + "X-Huge: " + huge + "\r\n\r\n"),
-                bad("many headers over API Gateway's 10,240 bytes", "GET /products HTTP/1.1\r\n" + host
-                        + ("X-Many: " + "y".repeat(100) + "\r\n").repeat(110) + "\r\n"),
-                bad("a request line over API Gateway's 10,240 bytes", "GET /products?q=" + huge + " HTTP/1.1\r\n" + host + "\r\n"),
-                bad("a request line over the codec's limit", "GET /products?q=" + "z".repeat(50_000) + " HTTP/1.1\r\n" + host + "\r\n"),
-                bad("a Content-Length that is not a number", "POST /products HTTP/1.1\r\n" + host + "Content-Length: abc\r\n\r\n"),
+                bad(
+                        "many headers over API Gateway's 10,240 bytes",
+                        "GET /products HTTP/1.1\r\n" + host + ("X-Many: " + "y".repeat(100) + "\r\n").repeat(110)
+                                + "\r\n"),
+                bad(
+                        "a request line over API Gateway's 10,240 bytes",
+                        "GET /products?q=" + huge + " HTTP/1.1\r\n" + host + "\r\n"),
+                bad(
+                        "a request line over the codec's limit",
+                        "GET /products?q=" + "z".repeat(50_000) + " HTTP/1.1\r\n" + host + "\r\n"),
+                bad(
+                        "a Content-Length that is not a number",
+                        "POST /products HTTP/1.1\r\n" + host + "Content-Length: abc\r\n\r\n"),
                 bad("a negative Content-Length", "POST /products HTTP/1.1\r\n" + host + "Content-Length: -1\r\n\r\n"),
-                bad("two different Content-Lengths", "POST /products HTTP/1.1\r\n" + host
-                        + "Content-Length: 1\r\nContent-Length: 2\r\n\r\nab"),
-                bad("Content-Length beside Transfer-Encoding", "POST /products HTTP/1.1\r\n" + host
-                        + "Content-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"),
-                bad("a Transfer-Encoding other than chunked", "POST /products HTTP/1.1\r\n" + host
-                        + "Transfer-Encoding: gzip\r\n\r\n"),
-                bad("chunked twice", "POST /products HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked, chunked\r\n\r\n0\r\n\r\n"),
-                bad("chunked not last", "POST /products HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked, identity\r\n\r\n0\r\n\r\n"),
-                bad("Transfer-Encoding on HTTP/1.0", "POST /products HTTP/1.0\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n"),
-                bad("a chunk size that is not hex", "POST /products HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\nzz\r\n\r\n"),
-                Arguments.of("an absolute-form target (RFC 9112: servers accept it)",
-                        "GET http://localhost/orders HTTP/1.1\r\n" + host + "\r\n", 404, NOT_FOUND),
+                bad(
+                        "two different Content-Lengths",
+                        "POST /products HTTP/1.1\r\n" + host + "Content-Length: 1\r\nContent-Length: 2\r\n\r\nab"),
+                bad(
+                        "Content-Length beside Transfer-Encoding",
+                        "POST /products HTTP/1.1\r\n" + host
+                                + "Content-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"),
+                bad(
+                        "a Transfer-Encoding other than chunked",
+                        "POST /products HTTP/1.1\r\n" + host + "Transfer-Encoding: gzip\r\n\r\n"),
+                bad(
+                        "chunked twice",
+                        "POST /products HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked, chunked\r\n\r\n0\r\n\r\n"),
+                bad(
+                        "chunked not last",
+                        "POST /products HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked, identity\r\n\r\n0\r\n\r\n"),
+                bad(
+                        "Transfer-Encoding on HTTP/1.0",
+                        "POST /products HTTP/1.0\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n"),
+                bad(
+                        "a chunk size that is not hex",
+                        "POST /products HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\nzz\r\n\r\n"),
+                Arguments.of(
+                        "an absolute-form target (RFC 9112: servers accept it)",
+                        "GET http://localhost/orders HTTP/1.1\r\n" + host + "\r\n",
+                        404,
+                        NOT_FOUND),
                 Arguments.of("HTTP/1.0 without Host", "GET /orders HTTP/1.0\r\n\r\n", 404, NOT_FOUND),
-                Arguments.of("a folded header line (RFC 9112: replaced by a space)",
-                        "GET /orders HTTP/1.1\r\n" + host + "X-Test: a\r\n folded\r\n\r\n", 404, NOT_FOUND),
-                Arguments.of("empty lines before the request line (RFC 9112: ignored)",
-                        "\r\n\r\nGET /orders HTTP/1.1\r\n" + host + "\r\n", 404, NOT_FOUND));
+                Arguments.of(
+                        "a folded header line (RFC 9112: replaced by a space)",
+                        "GET /orders HTTP/1.1\r\n" + host + "X-Test: a\r\n folded\r\n\r\n",
+                        404,
+                        NOT_FOUND),
+                Arguments.of(
+                        "empty lines before the request line (RFC 9112: ignored)",
+                        "\r\n\r\nGET /orders HTTP/1.1\r\n" + host + "\r\n",
+                        404,
+                        NOT_FOUND));
     }
 
     private static Arguments bad(String name, String request) {
@@ -149,7 +189,9 @@ class GatewayMalformedRequestTest {
         assertThat(response.headers().get("content-type")).as(name).isEqualTo("application/json");
         assertThat(response.body()).as(name).doesNotContain("<");
         JsonNode json = JSON.readTree(response.body());
-        assertThat(json.isObject() && json.path("message").isTextual()).as(name + ": " + response.body()).isTrue();
+        assertThat(json.isObject() && json.path("message").isTextual())
+                .as(name + ": " + response.body())
+                .isTrue();
         assertThat(response.body()).as(name).isEqualTo(body);
     }
 
@@ -170,24 +212,34 @@ class GatewayMalformedRequestTest {
             assertThat(second.status()).as("the same connection, kept alive").isEqualTo(200);
             assertThat(JSON.readTree(second.body()).isObject()).isTrue();
         }
-        HttpResponse<String> unauthorized = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/products"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build(),
+        HttpResponse<String> unauthorized = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/products"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .header("Content-Type", "application/json")
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(unauthorized.statusCode()).as("a fresh connection, through the authorizer").isEqualTo(401);
+        assertThat(unauthorized.statusCode())
+                .as("a fresh connection, through the authorizer")
+                .isEqualTo(401);
         assertThat(unauthorized.body()).isEqualTo("{\"message\":\"Unauthorized\"}");
     }
 
     @Test
-    void aMalformedRequestAfterAGoodOneOnTheSameConnectionGetsBothAnswersInOrderThenTheConnectionCloses() throws Exception {
+    void aMalformedRequestAfterAGoodOneOnTheSameConnectionGetsBothAnswersInOrderThenTheConnectionCloses()
+            throws Exception {
         try (Socket socket = connect()) {
-            socket.getOutputStream().write(("GET /orders HTTP/1.1\r\nHost: localhost\r\n\r\n"
-                    + "GET /products?cursor=%%%garbage HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET /orders HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                                    + "GET /products?cursor=%%%garbage HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             InputStream in = socket.getInputStream();
             assertThat(read(in).body()).isEqualTo(NOT_FOUND);
             Response refused = read(in);
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.headers().get("connection")).isEqualTo("close");
-            assertThat(in.read()).as("the connection is closed after the refusal").isEqualTo(-1);
+            assertThat(in.read())
+                    .as("the connection is closed after the refusal")
+                    .isEqualTo(-1);
         }
     }
 
@@ -205,8 +257,7 @@ class GatewayMalformedRequestTest {
         return socket;
     }
 
-    record Response(String statusLine, int status, Map<String, String> headers, String body) {
-    }
+    record Response(String statusLine, int status, Map<String, String> headers, String body) {}
 
     /** One HTTP/1.1 response: a status line, headers, and exactly Content-Length bytes of body. */
     private static Response read(InputStream in) throws IOException {
@@ -216,18 +267,25 @@ class GatewayMalformedRequestTest {
         for (String line = line(in); !line.isEmpty(); line = line(in)) {
             int colon = line.indexOf(':');
             assertThat(colon).as("a header line: " + line).isPositive();
-            headers.put(line.substring(0, colon).toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+            headers.put(
+                    line.substring(0, colon).toLowerCase(Locale.ROOT),
+                    line.substring(colon + 1).trim());
         }
         assertThat(headers).as("a response with a body states its length").containsKey("content-length");
         byte[] body = in.readNBytes(Integer.parseInt(headers.get("content-length")));
-        return new Response(statusLine, Integer.parseInt(statusLine.substring(9, 12)), headers,
+        return new Response(
+                statusLine,
+                Integer.parseInt(statusLine.substring(9, 12)),
+                headers,
                 new String(body, StandardCharsets.UTF_8));
     }
 
     private static String line(InputStream in) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         for (int b = in.read(); b != '\n'; b = in.read()) {
-            assertThat(b).as("the response ends mid-line: " + line.toString(StandardCharsets.ISO_8859_1)).isNotEqualTo(-1);
+            assertThat(b)
+                    .as("the response ends mid-line: " + line.toString(StandardCharsets.ISO_8859_1))
+                    .isNotEqualTo(-1);
             line.write(b);
         }
         String text = line.toString(StandardCharsets.ISO_8859_1);

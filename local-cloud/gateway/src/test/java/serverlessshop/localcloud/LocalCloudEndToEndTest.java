@@ -77,12 +77,16 @@ class LocalCloudEndToEndTest {
 
         assertThat(running.contractReport().exchanges())
                 .filteredOn(line -> line.path("path").asText().equals(path))
-                .singleElement().satisfies(line -> {
+                .singleElement()
+                .satisfies(line -> {
                     assertThat(line.path("status").asInt()).isEqualTo(404);
                     assertThat(line.path("requestProblems").toString()).contains("no contract has the path");
-                    assertThat(line.path("violations")).as("a path no contract holds, answered 404").isEmpty();
+                    assertThat(line.path("violations"))
+                            .as("a path no contract holds, answered 404")
+                            .isEmpty();
                 });
-        assertThat(running.contractReport().exchanges()).noneMatch(line -> line.path("path").asText().equals("/config.json"));
+        assertThat(running.contractReport().exchanges())
+                .noneMatch(line -> line.path("path").asText().equals("/config.json"));
     }
 
     @Test
@@ -95,7 +99,9 @@ class LocalCloudEndToEndTest {
         assertRefused(send("GET", "/customers/alice/orders", "not-a-jwt", null), 401, UNAUTHORIZED);
         // A customer's valid token lacks the machine scope of the stock routes: 403, from the gateway.
         String alice = issuer.signIn("alice", false);
-        assertRefused(send("PUT", "/products/stock-reservations/" + UUID.randomUUID(), alice, "{}"), 403,
+        assertRefused(
+                send("PUT", "/products/stock-reservations/" + UUID.randomUUID(), alice, "{}"),
+                403,
                 "{\"message\":\"Forbidden\"}");
         assertThat(functionProcesses()).as("no function was started").isEmpty();
     }
@@ -105,7 +111,15 @@ class LocalCloudEndToEndTest {
     void aBodyOverApiGatewaysTenMegabytesIs413BeforeAnyFunctionRuns() throws Exception {
         String alice = issuer.signIn("alice", false);
         String overLimit = "{\"items\":[],\"pad\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}";
-        assertRefused(send("POST", "/orders", alice, overLimit, "Idempotency-Key", UUID.randomUUID().toString()), 413,
+        assertRefused(
+                send(
+                        "POST",
+                        "/orders",
+                        alice,
+                        overLimit,
+                        "Idempotency-Key",
+                        UUID.randomUUID().toString()),
+                413,
                 "{\"message\":\"Request Entity Too Large\"}");
         assertRefused(send("POST", "/products", null, overLimit), 413, "{\"message\":\"Request Entity Too Large\"}");
         assertThat(functionProcesses()).as("no function was started").isEmpty();
@@ -115,18 +129,30 @@ class LocalCloudEndToEndTest {
     @Order(3)
     void theSiteTheDocsTheIssuerAndCorsAreServedOnTheSamePort() throws Exception {
         assertThat(send("GET", "/", null, null).body()).contains("serverless-shop");
-        assertThat(JSON.readTree(send("GET", "/config.json", null, null).body()).path("client_id").asText())
-                .as("the site's config.json names the issuer's web client").isEqualTo("serverless-shop-web");
+        assertThat(JSON.readTree(send("GET", "/config.json", null, null).body())
+                        .path("client_id")
+                        .asText())
+                .as("the site's config.json names the issuer's web client")
+                .isEqualTo("serverless-shop-web");
         HttpResponse<String> docs = send("GET", "/docs", null, null);
         assertThat(docs.body()).contains("/docs/products.yaml").contains("/docs/orders.yaml");
         assertThat(send("GET", "/docs/orders.yaml", null, null).body()).contains("Orders API");
-        JsonNode discovery = JSON.readTree(send("GET", "/oauth2/.well-known/openid-configuration", null, null).body());
+        JsonNode discovery = JSON.readTree(send("GET", "/oauth2/.well-known/openid-configuration", null, null)
+                .body());
         assertThat(discovery.path("issuer").asText()).isEqualTo(base + "/oauth2");
 
-        HttpResponse<String> preflight = send("OPTIONS", "/orders", null, null,
-                "Origin", "http://localhost:5173", "Access-Control-Request-Method", "POST");
+        HttpResponse<String> preflight = send(
+                "OPTIONS",
+                "/orders",
+                null,
+                null,
+                "Origin",
+                "http://localhost:5173",
+                "Access-Control-Request-Method",
+                "POST");
         assertThat(preflight.statusCode()).isEqualTo(204);
-        assertThat(preflight.headers().allValues("access-control-allow-origin")).containsExactly("http://localhost:5173");
+        assertThat(preflight.headers().allValues("access-control-allow-origin"))
+                .containsExactly("http://localhost:5173");
     }
 
     @Test
@@ -137,10 +163,12 @@ class LocalCloudEndToEndTest {
 
         HttpResponse<String> created = send("POST", "/products", admin, """
                 {"sku": "E2E-LAMP-%s", "name": "End-to-end lamp", "description": "Made by the end-to-end test.",
-                 "price": 39.90, "stock_quantity": 25, "is_active": true}""".formatted(UUID.randomUUID().toString().substring(0, 8)));
+                 "price": 39.90, "stock_quantity": 25, "is_active": true}""".formatted(
+                        UUID.randomUUID().toString().substring(0, 8)));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String productId = JSON.readTree(created.body()).path("product_id").asText();
-        assertThat(send("GET", "/products/" + productId, null, null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/products/" + productId, null, null).statusCode())
+                .isEqualTo(200);
 
         requireOrders();
         String order = """
@@ -153,7 +181,8 @@ class LocalCloudEndToEndTest {
         JsonNode placedOrder = JSON.readTree(placed.body());
         String orderId = placedOrder.path("order_id").asText();
         assertThat(placedOrder.path("customer_id").asText()).isEqualTo("alice");
-        assertThat(placedOrder.path("items").get(0).path("price_per_unit").decimalValue()).isEqualByComparingTo("39.90");
+        assertThat(placedOrder.path("items").get(0).path("price_per_unit").decimalValue())
+                .isEqualByComparingTo("39.90");
 
         HttpResponse<String> replayed = send("POST", "/orders", alice, order, "Idempotency-Key", key);
         assertThat(replayed.statusCode()).isEqualTo(201);
@@ -174,15 +203,20 @@ class LocalCloudEndToEndTest {
         assertThat(status).isEqualTo("CONFIRMED");
         assertThat(changeStatus(orderId, admin, "SHIPPED")).isEqualTo("SHIPPED");
 
-        JsonNode product = JSON.readTree(send("GET", "/products/" + productId, null, null).body());
-        assertThat(product.path("stock_quantity").asInt()).as("the order took its stock").isEqualTo(23);
+        JsonNode product =
+                JSON.readTree(send("GET", "/products/" + productId, null, null).body());
+        assertThat(product.path("stock_quantity").asInt())
+                .as("the order took its stock")
+                .isEqualTo(23);
     }
 
     @Test
     @Order(5)
     void theFunctionsThatRanStartedWithTheAotCacheTheStackTrained() throws Exception {
         List<ProcessHandle> functions = functionProcesses();
-        assertThat(functions).as("the functions of the order above are still warm").isNotEmpty();
+        assertThat(functions)
+                .as("the functions of the order above are still warm")
+                .isNotEmpty();
         for (ProcessHandle function : functions) {
             // A JVM that takes the cache keeps it mapped; one that refuses it (other options, another class
             // path, another JVM) unmaps it and starts without.
@@ -196,17 +230,22 @@ class LocalCloudEndToEndTest {
     @Order(6)
     void sigtermStopsTheStackAndEveryProcessItStarted() throws Exception {
         seenProcesses.addAll(stack.toHandle().descendants().toList());
-        assertThat(seenProcesses).as("DynamoDB Local and the functions that ran").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(seenProcesses)
+                .as("DynamoDB Local and the functions that ran")
+                .hasSizeGreaterThanOrEqualTo(2);
         stack.destroy(); // SIGTERM, as Ctrl-C or a service manager stops it
         assertThat(stack.waitFor(60, TimeUnit.SECONDS)).as("the stack exits").isTrue();
         for (ProcessHandle process : seenProcesses) {
             process.onExit().get(10, TimeUnit.SECONDS);
-            assertThat(process.isAlive()).as("process " + process.pid() + " outlived the stack").isFalse();
+            assertThat(process.isAlive())
+                    .as("process " + process.pid() + " outlived the stack")
+                    .isFalse();
         }
     }
 
     private static String changeStatus(String orderId, String admin, String status) throws Exception {
-        HttpResponse<String> changed = send("PUT", "/orders/" + orderId, admin, "{\"order_status\": \"" + status + "\"}");
+        HttpResponse<String> changed =
+                send("PUT", "/orders/" + orderId, admin, "{\"order_status\": \"" + status + "\"}");
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
         return JSON.readTree(changed.body()).path("order_status").asText();
     }
@@ -214,8 +253,9 @@ class LocalCloudEndToEndTest {
     /** The orders part needs the orders function; it is built in another branch until merged. */
     private static void requireOrders() {
         if (!Files.exists(FunctionImage.dockerfile(Repository.root(), "orders"))) {
-            String why = "orders-impl/target/lambda/Dockerfile is missing: the orders function is not built, so the order half of"
-                    + " the end-to-end flow cannot run";
+            String why =
+                    "orders-impl/target/lambda/Dockerfile is missing: the orders function is not built, so the order half of"
+                            + " the end-to-end flow cannot run";
             if (Repository.isCi()) {
                 fail(why + " (CI=true: nothing may be skipped)");
             }
@@ -225,7 +265,9 @@ class LocalCloudEndToEndTest {
     }
 
     private static void assertRefused(HttpResponse<String> response, int status, String body) {
-        assertThat(response.statusCode()).as(response.request().method() + " " + response.uri()).isEqualTo(status);
+        assertThat(response.statusCode())
+                .as(response.request().method() + " " + response.uri())
+                .isEqualTo(status);
         assertThat(response.body()).isEqualTo(body);
         assertThat(response.headers().firstValue("apigw-requestid")).isPresent();
     }

@@ -21,14 +21,27 @@ class LocalCloudOptionsTest {
 
     @Test
     void theCommandLineWinsOverTheEnvironment() {
-        Map<String, String> env = Map.of("SHOP_PORT", "9090", "SHOP_DYNAMODB_PORT", "9000", "SHOP_DATA_DIR", "elsewhere");
+        Map<String, String> env =
+                Map.of("SHOP_PORT", "9090", "SHOP_DYNAMODB_PORT", "9000", "SHOP_DATA_DIR", "elsewhere");
         LocalCloudOptions fromEnv = LocalCloudOptions.parse(new String[] {"--repo", "/repo"}, env);
         assertThat(fromEnv.port()).isEqualTo(9090);
         assertThat(fromEnv.dynamoDbPort()).isEqualTo(9000);
         assertThat(fromEnv.dataDir()).isEqualTo(Path.of("/repo/elsewhere"));
 
-        LocalCloudOptions flags = LocalCloudOptions.parse(new String[] {"--repo", "/repo", "--port", "7070", "--dynamodb-port", "0",
-                "--data-dir", "/tmp/x", "--in-memory", "--no-seed"}, env);
+        LocalCloudOptions flags = LocalCloudOptions.parse(
+                new String[] {
+                    "--repo",
+                    "/repo",
+                    "--port",
+                    "7070",
+                    "--dynamodb-port",
+                    "0",
+                    "--data-dir",
+                    "/tmp/x",
+                    "--in-memory",
+                    "--no-seed"
+                },
+                env);
         assertThat(flags.port()).isEqualTo(7070);
         assertThat(flags.dynamoDbPort()).isZero();
         assertThat(flags.dataDir()).isEqualTo(Path.of("/tmp/x"));
@@ -42,13 +55,25 @@ class LocalCloudOptionsTest {
         assertThat(plain.concurrency()).isEqualTo(1);
         assertThat(plain.functionEnvironment()).isEmpty();
 
-        LocalCloudOptions asked = LocalCloudOptions.parse(new String[] {"--repo", "/repo", "--concurrency", "4",
-                "--function-env", "ORDERS_CREATE_RATE_LIMIT=1000000", "--function-env", "JAVA_TOOL_OPTIONS=-Xshare:off -Da=b"},
+        LocalCloudOptions asked = LocalCloudOptions.parse(
+                new String[] {
+                    "--repo",
+                    "/repo",
+                    "--concurrency",
+                    "4",
+                    "--function-env",
+                    "ORDERS_CREATE_RATE_LIMIT=1000000",
+                    "--function-env",
+                    "JAVA_TOOL_OPTIONS=-Xshare:off -Da=b"
+                },
                 Map.of("SHOP_FUNCTION_CONCURRENCY", "2"));
         assertThat(asked.concurrency()).isEqualTo(4);
-        assertThat(asked.functionEnvironment()).containsEntry("ORDERS_CREATE_RATE_LIMIT", "1000000")
+        assertThat(asked.functionEnvironment())
+                .containsEntry("ORDERS_CREATE_RATE_LIMIT", "1000000")
                 .containsEntry("JAVA_TOOL_OPTIONS", "-Xshare:off -Da=b");
-        assertThat(LocalCloudOptions.parse(new String[0], Map.of("SHOP_FUNCTION_CONCURRENCY", "3")).concurrency()).isEqualTo(3);
+        assertThat(LocalCloudOptions.parse(new String[0], Map.of("SHOP_FUNCTION_CONCURRENCY", "3"))
+                        .concurrency())
+                .isEqualTo(3);
     }
 
     @Test
@@ -57,22 +82,39 @@ class LocalCloudOptionsTest {
         assertThat(plain.functionHandlers()).isEmpty();
         assertThat(plain.functionJars()).isEmpty();
 
-        LocalCloudOptions asked = LocalCloudOptions.parse(new String[] {"--repo", "/repo",
-                "--function-handler", "products=example.Wrapper::handleRequest",
-                "--function-jar", "/jars/a.jar", "--function-jar", "/jars/b.jar"}, Map.of());
+        LocalCloudOptions asked = LocalCloudOptions.parse(
+                new String[] {
+                    "--repo",
+                    "/repo",
+                    "--function-handler",
+                    "products=example.Wrapper::handleRequest",
+                    "--function-jar",
+                    "/jars/a.jar",
+                    "--function-jar",
+                    "/jars/b.jar"
+                },
+                Map.of());
         assertThat(asked.functionHandlers()).containsExactly(Map.entry("products", "example.Wrapper::handleRequest"));
         assertThat(asked.functionJars()).containsExactly(Path.of("/jars/a.jar"), Path.of("/jars/b.jar"));
-        assertThatThrownBy(() -> LocalCloudOptions.parse(new String[] {"--function-handler", "example.Wrapper"}, Map.of()))
+        assertThatThrownBy(
+                        () -> LocalCloudOptions.parse(new String[] {"--function-handler", "example.Wrapper"}, Map.of()))
                 .hasMessageContaining("--function-handler needs NAME=VALUE");
     }
 
     @Test
     void theContractReportIsOffUnlessAFileIsNamed() {
-        assertThat(LocalCloudOptions.parse(new String[] {"--repo", "/repo"}, Map.of()).contractReport()).isNull();
-        assertThat(LocalCloudOptions.parse(new String[] {"--repo", "/repo"}, Map.of("SHOP_CONTRACT_REPORT", "target/c.jsonl"))
-                .contractReport()).isEqualTo(Path.of("/repo/target/c.jsonl"));
-        assertThat(LocalCloudOptions.parse(new String[] {"--repo", "/repo", "--contract-report", "/tmp/r.jsonl"},
-                Map.of("SHOP_CONTRACT_REPORT", "target/c.jsonl")).contractReport()).isEqualTo(Path.of("/tmp/r.jsonl"));
+        assertThat(LocalCloudOptions.parse(new String[] {"--repo", "/repo"}, Map.of())
+                        .contractReport())
+                .isNull();
+        assertThat(LocalCloudOptions.parse(
+                                new String[] {"--repo", "/repo"}, Map.of("SHOP_CONTRACT_REPORT", "target/c.jsonl"))
+                        .contractReport())
+                .isEqualTo(Path.of("/repo/target/c.jsonl"));
+        assertThat(LocalCloudOptions.parse(
+                                new String[] {"--repo", "/repo", "--contract-report", "/tmp/r.jsonl"},
+                                Map.of("SHOP_CONTRACT_REPORT", "target/c.jsonl"))
+                        .contractReport())
+                .isEqualTo(Path.of("/tmp/r.jsonl"));
         assertThatThrownBy(() -> LocalCloudOptions.parse(new String[] {"--contract-report"}, Map.of()))
                 .hasMessageContaining("--contract-report needs a value");
     }
@@ -85,8 +127,10 @@ class LocalCloudOptionsTest {
                 .hasMessageContaining("NAME=VALUE");
         assertThatThrownBy(() -> LocalCloudOptions.parse(new String[0], Map.of("SHOP_PORT", "http")))
                 .hasMessageContaining("SHOP_PORT");
-        assertThatThrownBy(() -> LocalCloudOptions.parse(new String[] {"--port"}, Map.of())).hasMessageContaining("--port");
-        assertThatThrownBy(() -> LocalCloudOptions.parse(new String[] {"--fast"}, Map.of())).hasMessageContaining("--fast")
+        assertThatThrownBy(() -> LocalCloudOptions.parse(new String[] {"--port"}, Map.of()))
+                .hasMessageContaining("--port");
+        assertThatThrownBy(() -> LocalCloudOptions.parse(new String[] {"--fast"}, Map.of()))
+                .hasMessageContaining("--fast")
                 .hasMessageContaining("usage");
     }
 }

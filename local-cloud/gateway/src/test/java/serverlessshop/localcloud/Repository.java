@@ -5,11 +5,12 @@ import java.nio.file.Path;
 /** The repository root the tests run in (set by the build: repo.root), and its build output. */
 public final class Repository {
 
-    private Repository() {
-    }
+    private Repository() {}
 
     public static Path root() {
-        return Path.of(System.getProperty("repo.root", "../..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("repo.root", "../.."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     public static Path routesJson() {

@@ -30,7 +30,8 @@ import serverlessshop.support.testing.ContractReportFile;
  */
 public final class RunningLocalCloud implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Process process;
     private final String base;
@@ -52,24 +53,40 @@ public final class RunningLocalCloud implements AutoCloseable {
      */
     public static RunningLocalCloud start() throws Exception {
         // The suite that starts the stack names its report.
-        String suite = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass().getSimpleName();
-        ContractReportFile contractReport = new ContractReportFile(
-                Repository.root().resolve("local-cloud/gateway/target/contract-reports").resolve(suite + ".jsonl"));
+        String suite = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                .getCallerClass()
+                .getSimpleName();
+        ContractReportFile contractReport = new ContractReportFile(Repository.root()
+                .resolve("local-cloud/gateway/target/contract-reports")
+                .resolve(suite + ".jsonl"));
         int port = freePort();
         Path data = Files.createTempDirectory("serverless-shop-stack");
         Path gateway = Repository.root().resolve("local-cloud/gateway/target");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", gateway.resolve("classes") + ":" + gateway.resolve("lib") + "/*",
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                gateway.resolve("classes") + ":" + gateway.resolve("lib") + "/*",
                 "serverlessshop.localcloud.LocalCloud",
-                "--repo", Repository.root().toString(), "--port", String.valueOf(port),
-                "--dynamodb-port", String.valueOf(freePort()), "--data-dir", data.toString(), "--in-memory", "--no-seed",
+                "--repo",
+                Repository.root().toString(),
+                "--port",
+                String.valueOf(port),
+                "--dynamodb-port",
+                String.valueOf(freePort()),
+                "--data-dir",
+                data.toString(),
+                "--in-memory",
+                "--no-seed",
                 // The suites place orders as one customer many times a minute: the rate limit is not what they test.
-                "--function-env", "ORDERS_CREATE_RATE_LIMIT=1000000",
-                "--contract-report", contractReport.file().toString());
+                "--function-env",
+                "ORDERS_CREATE_RATE_LIMIT=1000000",
+                "--contract-report",
+                contractReport.file().toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<Void> ready = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     System.out.println("[stack] " + line);
@@ -107,7 +124,8 @@ public final class RunningLocalCloud implements AutoCloseable {
 
     /** The function instances (JVMs under the Runtime Interface Client) running now. */
     public List<ProcessHandle> functionProcesses() {
-        return process.toHandle().descendants()
+        return process.toHandle()
+                .descendants()
                 .filter(p -> p.info().commandLine().orElse("").contains("AWSLambda"))
                 .toList();
     }
@@ -115,8 +133,11 @@ public final class RunningLocalCloud implements AutoCloseable {
     /** A request as a client sends it: a bearer token if given, a JSON body if given, then any headers. */
     public HttpResponse<String> send(String method, String path, String token, String body, String... headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -149,7 +170,8 @@ public final class RunningLocalCloud implements AutoCloseable {
 
     private void end() {
         if (process.isAlive()) {
-            List<ProcessHandle> children = new ArrayList<>(process.toHandle().descendants().toList());
+            List<ProcessHandle> children =
+                    new ArrayList<>(process.toHandle().descendants().toList());
             children.forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
@@ -163,7 +185,8 @@ public final class RunningLocalCloud implements AutoCloseable {
 
     private static void deleteQuietly(Path directory) {
         try (var paths = Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // a temporary directory: the system cleans it up
         }

@@ -33,6 +33,7 @@ class DynamoDbConfig {
 
     /** Short enough that a DynamoDB outage answers 503 well within API Gateway's 30 s. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
@@ -68,7 +69,10 @@ class DynamoDbConfig {
     /** Without the default extensions: versions are checked by explicit conditions (see OrderRepository). */
     @Bean
     DynamoDbEnhancedClient dynamoDbEnhancedClient(DynamoDbClient client) {
-        return DynamoDbEnhancedClient.builder().dynamoDbClient(client).extensions().build();
+        return DynamoDbEnhancedClient.builder()
+                .dynamoDbClient(client)
+                .extensions()
+                .build();
     }
 
     @Bean

@@ -23,15 +23,20 @@ class OrdersSecurityConfig {
     SecurityFilterChain ordersSecurity(HttpSecurity http, JwtDecoder decoder, ProblemSecurityHandlers problems)
             throws Exception {
         return ShopSecurity.apply(http, decoder, problems)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.POST, "/orders").authenticated()
-                        .requestMatchers(HttpMethod.GET, "/orders/*").authenticated()
-                        .requestMatchers(HttpMethod.PUT, "/orders/*").authenticated()
-                        .requestMatchers(HttpMethod.GET, "/customers/*/orders").authenticated()
+                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/orders")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.GET, "/orders/*")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.PUT, "/orders/*")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.GET, "/customers/*/orders")
+                        .authenticated()
                         .requestMatchers(HttpMethod.GET, "/docs", "/webjars/swagger-ui/**", "/openapi/orders.yaml")
                         .permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .anyRequest().denyAll())
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
                 .build();
     }
 }

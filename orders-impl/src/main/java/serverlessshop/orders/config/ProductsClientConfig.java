@@ -12,8 +12,8 @@ import serverlessshop.orders.stock.StockReservationsClient;
 import serverlessshop.products.client.ApiClient;
 import serverlessshop.products.client.api.StockReservationsApi;
 import serverlessshop.support.logging.CorrelationIds;
-import serverlessshop.support.secrets.SecretsManagerSecretSource;
 import serverlessshop.support.logging.TraceHeader;
+import serverlessshop.support.secrets.SecretsManagerSecretSource;
 
 /**
  * The generated client of the products API, built once: the JDK's HTTP client with short timeouts
@@ -41,11 +41,20 @@ class ProductsClientConfig {
 
     @Bean
     MachineTokens machineTokens(ProductsClientProperties properties, ClientSecret clientSecret, Clock clock) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout())
+                .build();
         URI tokenUrl = properties.tokenUrl() == null || properties.tokenUrl().isBlank()
-                ? null : URI.create(properties.tokenUrl());
-        return new MachineTokens(http, tokenUrl, properties.clientId(), clientSecret, properties.scope(),
-                properties.readTimeout(), clock);
+                ? null
+                : URI.create(properties.tokenUrl());
+        return new MachineTokens(
+                http,
+                tokenUrl,
+                properties.clientId(),
+                clientSecret,
+                properties.scope(),
+                properties.readTimeout(),
+                clock);
     }
 
     /**
@@ -54,9 +63,8 @@ class ProductsClientConfig {
      */
     @Bean
     ApiClient productsApiClient(ProductsClientProperties properties) {
-        ApiClient client = new ApiClient()
-                .setConnectTimeout(properties.connectTimeout())
-                .setReadTimeout(properties.readTimeout());
+        ApiClient client =
+                new ApiClient().setConnectTimeout(properties.connectTimeout()).setReadTimeout(properties.readTimeout());
         client.updateBaseUri(properties.baseUrl());
         client.setRequestInterceptor(request -> {
             // One id follows an order through both functions' logs.
@@ -71,9 +79,10 @@ class ProductsClientConfig {
     }
 
     @Bean
-    StockReservationsClient stockReservationsClient(ProductsClientProperties properties, ApiClient client, MachineTokens tokens) {
+    StockReservationsClient stockReservationsClient(
+            ProductsClientProperties properties, ApiClient client, MachineTokens tokens) {
         // The API object builds its HTTP client from the ApiClient once, here.
-        return new StockReservationsClient(new StockReservationsApi(client), tokens, client.getObjectMapper(),
-                properties.reservationTtlSeconds());
+        return new StockReservationsClient(
+                new StockReservationsApi(client), tokens, client.getObjectMapper(), properties.reservationTtlSeconds());
     }
 }

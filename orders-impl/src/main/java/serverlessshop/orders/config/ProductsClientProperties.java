@@ -18,7 +18,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reservationTtlSeconds how long an unconfirmed reservation holds its stock
  */
 @ConfigurationProperties("shop.products")
-record ProductsClientProperties(String baseUrl, String tokenUrl, String clientId, String clientSecret,
-                                String clientSecretArn, String scope,
-                                Duration connectTimeout, Duration readTimeout, int reservationTtlSeconds) {
-}
+record ProductsClientProperties(
+        String baseUrl,
+        String tokenUrl,
+        String clientId,
+        String clientSecret,
+        String clientSecretArn,
+        String scope,
+        Duration connectTimeout,
+        Duration readTimeout,
+        int reservationTtlSeconds) {}

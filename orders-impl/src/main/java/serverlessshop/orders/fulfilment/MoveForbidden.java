@@ -8,7 +8,10 @@ import serverlessshop.support.problem.ProblemException;
 class MoveForbidden extends ProblemException {
 
     MoveForbidden(OrderStatus to) {
-        super(HttpStatus.FORBIDDEN, "FORBIDDEN", "Only an administrator may mark an order " + to
-                + "; you may cancel your order while it is PENDING or CONFIRMED.");
+        super(
+                HttpStatus.FORBIDDEN,
+                "FORBIDDEN",
+                "Only an administrator may mark an order " + to
+                        + "; you may cancel your order while it is PENDING or CONFIRMED.");
     }
 }

@@ -30,8 +30,7 @@ public class StockReleases {
     }
 
     /** What one run of the job did. */
-    public record Sweep(int released, int stillPending) {
-    }
+    public record Sweep(int released, int stillPending) {}
 
     /** The order as it is after trying its pending release, if it has one. */
     public StoredOrder releaseIfPending(StoredOrder order) {

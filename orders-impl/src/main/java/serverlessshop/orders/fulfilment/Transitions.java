@@ -21,8 +21,7 @@ final class Transitions {
             CONFIRMED, Set.of(SHIPPED, CANCELLED),
             SHIPPED, Set.of(DELIVERED));
 
-    private Transitions() {
-    }
+    private Transitions() {}
 
     static boolean allowed(OrderStatus from, OrderStatus to) {
         return MOVES.getOrDefault(from, Set.of()).contains(to);

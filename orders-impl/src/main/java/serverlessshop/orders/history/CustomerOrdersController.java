@@ -17,8 +17,8 @@ class CustomerOrdersController implements CustomerOrdersApi {
     }
 
     @Override
-    public ResponseEntity<OrderPage> listCustomerOrders(String customerId, Integer limit, String cursor,
-                                                        OrderStatus status) {
+    public ResponseEntity<OrderPage> listCustomerOrders(
+            String customerId, Integer limit, String cursor, OrderStatus status) {
         return ResponseEntity.ok(history.list(Caller.current(), customerId, limit, cursor, status));
     }
 }

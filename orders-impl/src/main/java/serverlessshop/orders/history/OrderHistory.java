@@ -50,7 +50,8 @@ public class OrderHistory {
         }
         OrderListing listing = orders.listByCustomer(customerId, status, limit, after);
         ListPosition next = listing.next();
-        return OrderMapper.toApi(listing.orders(),
+        return OrderMapper.toApi(
+                listing.orders(),
                 next == null ? null : Cursors.encode(Map.of(DATE, next.orderDate(), ID, next.orderId())));
     }
 }

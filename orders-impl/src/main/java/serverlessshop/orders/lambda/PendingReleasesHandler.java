@@ -22,9 +22,17 @@ public class PendingReleasesHandler implements RequestHandler<Map<String, Object
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         return FUNCTION.run(context, application -> {
             StockReleases.Sweep sweep = application.getBean(StockReleases.class).releaseAllPending();
-            UnconfirmedOrders.Settled settled = application.getBean(UnconfirmedOrders.class).settleAll();
-            return Map.of("stock_released", sweep.released(), "still_pending", sweep.stillPending(),
-                    "pending_orders_kept", settled.kept(), "pending_orders_undone", settled.undone());
+            UnconfirmedOrders.Settled settled =
+                    application.getBean(UnconfirmedOrders.class).settleAll();
+            return Map.of(
+                    "stock_released",
+                    sweep.released(),
+                    "still_pending",
+                    sweep.stillPending(),
+                    "pending_orders_kept",
+                    settled.kept(),
+                    "pending_orders_undone",
+                    settled.undone());
         });
     }
 }

@@ -7,7 +7,9 @@ import serverlessshop.support.problem.ProblemException;
 class IdempotencyKeyReused extends ProblemException {
 
     IdempotencyKeyReused() {
-        super(HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED",
+        super(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "IDEMPOTENCY_KEY_REUSED",
                 "This Idempotency-Key was used for another request: use a new key for a new order.");
     }
 }

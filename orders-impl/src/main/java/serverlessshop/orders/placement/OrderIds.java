@@ -13,10 +13,10 @@ final class OrderIds {
 
     /** This service's namespace for name-based ids; changing it would change every order id. */
     private static final UUID NAMESPACE = UUID.fromString("1fbb9462-951d-4404-ad3d-c9f69e4ced26");
+
     private static final NameBasedGenerator IDS = Generators.nameBasedGenerator(NAMESPACE);
 
-    private OrderIds() {
-    }
+    private OrderIds() {}
 
     static UUID orderId(String customerId, String idempotencyKey) {
         return IDS.generate(customerId + "\n" + idempotencyKey);

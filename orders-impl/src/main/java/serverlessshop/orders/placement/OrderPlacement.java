@@ -17,10 +17,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import serverlessshop.orders.api.model.OrderCreate;
 import serverlessshop.orders.api.model.OrderStatus;
-import serverlessshop.orders.stock.ProductsShortOfStock;
-import serverlessshop.orders.stock.StockReservationsClient;
-import serverlessshop.orders.stock.ProductsUnavailable;
 import serverlessshop.orders.stock.ProductsReservationClosed;
+import serverlessshop.orders.stock.ProductsShortOfStock;
+import serverlessshop.orders.stock.ProductsUnavailable;
+import serverlessshop.orders.stock.StockReservationsClient;
 import serverlessshop.orders.store.OrderRepository;
 import serverlessshop.orders.store.StoredLine;
 import serverlessshop.orders.store.StoredOrder;
@@ -54,9 +54,11 @@ public class OrderPlacement {
     static final Duration STALE_CLAIM = Duration.ofSeconds(30);
     /** Reservation ids an order may go through (see {@link OrderIds#reservationId}). */
     static final int RESERVATION_IDS = 10;
+
     private static final int CLAIM_ATTEMPTS = 3;
     /** The business figures of the dashboard (embedded metrics): orders placed, and orders refused for want of stock. */
     static final String ORDERS_PLACED = "OrdersPlaced";
+
     static final String SELL_OUTS = "SellOuts";
 
     private final OrderRepository orders;
@@ -66,8 +68,13 @@ public class OrderPlacement {
     private final Clock clock;
     private final EmbeddedMetrics metrics;
 
-    OrderPlacement(OrderRepository orders, StockReservationsClient stock, OrderCreationRate rate, UnconfirmedOrders unconfirmed,
-                   Clock clock, EmbeddedMetrics metrics) {
+    OrderPlacement(
+            OrderRepository orders,
+            StockReservationsClient stock,
+            OrderCreationRate rate,
+            UnconfirmedOrders unconfirmed,
+            Clock clock,
+            EmbeddedMetrics metrics) {
         this.orders = orders;
         this.stock = stock;
         this.rate = rate;
@@ -76,8 +83,7 @@ public class OrderPlacement {
         this.metrics = metrics;
     }
 
-    private record Reserved(UUID reservationId, Reservation reservation) {
-    }
+    private record Reserved(UUID reservationId, Reservation reservation) {}
 
     PlacedOrder place(String customerId, String idempotencyKey, OrderCreate body) {
         PlacementRequest request = PlacementRequest.of(body);
@@ -163,8 +169,8 @@ public class OrderPlacement {
                     log.info("Order {}: reservation {} was closed by an earlier attempt", orderId, reservationId);
                 }
             }
-            throw new IllegalStateException("Order " + orderId + " has used all its " + RESERVATION_IDS
-                    + " reservation ids");
+            throw new IllegalStateException(
+                    "Order " + orderId + " has used all its " + RESERVATION_IDS + " reservation ids");
         } catch (ProductsUnavailable e) {
             // Products may have reserved before its answer was lost: release that id, which also keeps a
             // reserve still on its way from taking stock.
@@ -213,8 +219,10 @@ public class OrderPlacement {
             try {
                 orders.deletePlaced(order);
             } catch (DatastoreUnavailable unavailable) {
-                log.error("Order {}: its reservation {} could not be confirmed and the order could not be deleted",
-                        order.orderId(), reservationId);
+                log.error(
+                        "Order {}: its reservation {} could not be confirmed and the order could not be deleted",
+                        order.orderId(),
+                        reservationId);
             }
             throw new ProductsUnavailable();
         }
@@ -224,16 +232,23 @@ public class OrderPlacement {
     private StoredOrder placed(StoredOrder claim, PlacementRequest request, Reserved reserved) {
         Map<UUID, ReservedItem> reservedItems = reserved.reservation().getItems().stream()
                 .collect(Collectors.toMap(ReservedItem::getProductId, Function.identity()));
-        List<StoredLine> lines = request.reservationItems().stream().map(item -> {
-            ReservedItem reservedItem = reservedItems.get(item.getProductId());
-            if (reservedItem == null) {
-                throw new IllegalStateException("The reservation " + reserved.reservationId() + " lacks the product "
-                        + item.getProductId());
-            }
-            return new StoredLine(item.getProductId().toString(), reservedItem.getName(), item.getQuantity(),
-                    reservedItem.getUnitPrice());
-        }).toList();
-        BigDecimal total = lines.stream().map(StoredLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add)
+        List<StoredLine> lines = request.reservationItems().stream()
+                .map(item -> {
+                    ReservedItem reservedItem = reservedItems.get(item.getProductId());
+                    if (reservedItem == null) {
+                        throw new IllegalStateException("The reservation " + reserved.reservationId()
+                                + " lacks the product " + item.getProductId());
+                    }
+                    return new StoredLine(
+                            item.getProductId().toString(),
+                            reservedItem.getName(),
+                            item.getQuantity(),
+                            reservedItem.getUnitPrice());
+                })
+                .toList();
+        BigDecimal total = lines.stream()
+                .map(StoredLine::lineTotal)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(2, RoundingMode.HALF_UP);
         Instant now = now();
         return claim.toBuilder()
@@ -264,8 +279,10 @@ public class OrderPlacement {
         try {
             orders.deleteClaim(claim, claim.claimToken());
         } catch (RuntimeException e) {
-            log.warn("Order {}: could not delete the claim ({}); a retry takes it over once it is stale",
-                    claim.orderId(), e.getMessage());
+            log.warn(
+                    "Order {}: could not delete the claim ({}); a retry takes it over once it is stale",
+                    claim.orderId(),
+                    e.getMessage());
         }
     }
 

@@ -35,7 +35,8 @@ class OrdersController implements OrdersApi {
     public ResponseEntity<Order> createOrder(String idempotencyKey, OrderCreate orderCreate) {
         PlacedOrder placed = placement.place(Caller.current().subject(), idempotencyKey, orderCreate);
         StoredOrder order = placed.order();
-        var response = ResponseEntity.created(URI.create("/orders/" + order.orderId())).eTag(ETags.of(order.version()));
+        var response =
+                ResponseEntity.created(URI.create("/orders/" + order.orderId())).eTag(ETags.of(order.version()));
         if (placed.replayed()) {
             response.header(IDEMPOTENT_REPLAYED, "true");
         }
@@ -48,9 +49,10 @@ class OrdersController implements OrdersApi {
     }
 
     @Override
-    public ResponseEntity<Order> updateOrderStatus(UUID orderId, OrderStatusUpdate orderStatusUpdate, String customerId,
-                                                   String ifMatch) {
-        OrderStatus to = OrderStatus.fromValue(orderStatusUpdate.getOrderStatus().getValue());
+    public ResponseEntity<Order> updateOrderStatus(
+            UUID orderId, OrderStatusUpdate orderStatusUpdate, String customerId, String ifMatch) {
+        OrderStatus to =
+                OrderStatus.fromValue(orderStatusUpdate.getOrderStatus().getValue());
         return withETag(fulfilment.changeStatus(Caller.current(), orderId, customerId, ifMatch, to));
     }
 

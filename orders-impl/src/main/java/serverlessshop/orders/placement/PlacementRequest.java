@@ -36,7 +36,8 @@ record PlacementRequest(List<ReservationItemRequest> reservationItems, StoredAdd
         List<FieldProblem> duplicates = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             if (!seen.add(items.get(i).getProductId())) {
-                duplicates.add(FieldProblem.body("items[" + i + "].product_id",
+                duplicates.add(FieldProblem.body(
+                        "items[" + i + "].product_id",
                         "appears more than once: order each product once, with its whole quantity"));
             }
         }
@@ -45,9 +46,11 @@ record PlacementRequest(List<ReservationItemRequest> reservationItems, StoredAdd
         }
         Address address = request.getShippingAddress();
         return new PlacementRequest(
-                items.stream().map(item -> new ReservationItemRequest()
-                        .productId(item.getProductId())
-                        .quantity(item.getQuantity())).toList(),
+                items.stream()
+                        .map(item -> new ReservationItemRequest()
+                                .productId(item.getProductId())
+                                .quantity(item.getQuantity()))
+                        .toList(),
                 new StoredAddress(address.getStreet(), address.getCity(), address.getZipCode(), address.getCountry()),
                 sha256(canonical(items, address)));
     }
@@ -60,12 +63,16 @@ record PlacementRequest(List<ReservationItemRequest> reservationItems, StoredAdd
         shippingAddress.put("zip_code", address.getZipCode());
         shippingAddress.put("country", address.getCountry());
         Map<String, Object> canonical = new LinkedHashMap<>();
-        canonical.put("items", items.stream().map(item -> {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("product_id", item.getProductId().toString());
-            line.put("quantity", item.getQuantity());
-            return line;
-        }).toList());
+        canonical.put(
+                "items",
+                items.stream()
+                        .map(item -> {
+                            Map<String, Object> line = new LinkedHashMap<>();
+                            line.put("product_id", item.getProductId().toString());
+                            line.put("quantity", item.getQuantity());
+                            return line;
+                        })
+                        .toList());
         canonical.put("shipping_address", shippingAddress);
         try {
             return JSON.writeValueAsString(canonical);
@@ -76,8 +83,8 @@ record PlacementRequest(List<ReservationItemRequest> reservationItems, StoredAdd
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -7,7 +7,9 @@ import serverlessshop.support.problem.ProblemException;
 class RequestInProgress extends ProblemException {
 
     RequestInProgress() {
-        super(HttpStatus.CONFLICT, "REQUEST_IN_PROGRESS",
+        super(
+                HttpStatus.CONFLICT,
+                "REQUEST_IN_PROGRESS",
                 "An earlier request with this Idempotency-Key is still being processed. Retry shortly.");
     }
 }

@@ -10,9 +10,13 @@ import serverlessshop.support.problem.ProblemException;
 class TooManyOrders extends ProblemException {
 
     TooManyOrders(int limit, Duration window, long retryAfterSeconds) {
-        super(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", "You can place at most " + limit + " orders every "
-                + window.toSeconds() + " seconds. Try again in " + retryAfterSeconds + " seconds.",
-                Map.of(), retryAfter(retryAfterSeconds));
+        super(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "RATE_LIMITED",
+                "You can place at most " + limit + " orders every " + window.toSeconds() + " seconds. Try again in "
+                        + retryAfterSeconds + " seconds.",
+                Map.of(),
+                retryAfter(retryAfterSeconds));
     }
 
     private static HttpHeaders retryAfter(long seconds) {

@@ -7,9 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import serverlessshop.orders.api.model.OrderStatus;
-import serverlessshop.orders.stock.StockReservationsClient;
-import serverlessshop.orders.stock.ProductsUnavailable;
 import serverlessshop.orders.stock.ProductsReservationClosed;
+import serverlessshop.orders.stock.ProductsUnavailable;
+import serverlessshop.orders.stock.StockReservationsClient;
 import serverlessshop.orders.store.OrderRepository;
 import serverlessshop.orders.store.StoredOrder;
 
@@ -37,8 +37,7 @@ public class UnconfirmedOrders {
 
     /** What one run of the job did. */
     /** @param kept PENDING orders whose reservation is confirmed (now or before); @param undone deleted */
-    public record Settled(int kept, int undone) {
-    }
+    public record Settled(int kept, int undone) {}
 
     /**
      * Confirms a PENDING order's reservation (a no-op once it is confirmed); false when the reservation
@@ -54,8 +53,10 @@ public class UnconfirmedOrders {
             stock.confirm(UUID.fromString(order.reservationId()));
             return true;
         } catch (ProductsReservationClosed closed) {
-            log.warn("Order {}: its reservation {} closed before it was confirmed; the order is undone",
-                    order.orderId(), order.reservationId());
+            log.warn(
+                    "Order {}: its reservation {} closed before it was confirmed; the order is undone",
+                    order.orderId(),
+                    order.reservationId());
             orders.deletePlaced(order);
             return false;
         }

@@ -40,8 +40,14 @@ public class MachineTokens {
 
     private Token cached;
 
-    public MachineTokens(HttpClient http, URI tokenUrl, String clientId, ClientSecret clientSecret, String scope,
-                         Duration timeout, Clock clock) {
+    public MachineTokens(
+            HttpClient http,
+            URI tokenUrl,
+            String clientId,
+            ClientSecret clientSecret,
+            String scope,
+            Duration timeout,
+            Clock clock) {
         this.http = http;
         this.tokenUrl = tokenUrl;
         this.clientId = clientId;
@@ -51,8 +57,7 @@ public class MachineTokens {
         this.clock = clock;
     }
 
-    private record Token(String value, Instant refreshAt) {
-    }
+    private record Token(String value, Instant refreshAt) {}
 
     /** A valid access token; fetched when there is none or it is about to expire. */
     public synchronized String accessToken() {
@@ -82,8 +87,11 @@ public class MachineTokens {
                 response = request(clientSecret.value());
             }
             if (response.statusCode() != 200) {
-                log.error("The token endpoint {} answered {} to the client credentials of {}", tokenUrl,
-                        response.statusCode(), clientId);
+                log.error(
+                        "The token endpoint {} answered {} to the client credentials of {}",
+                        tokenUrl,
+                        response.statusCode(),
+                        clientId);
                 throw new ProductsUnavailable();
             }
             JsonNode body = JSON.readTree(response.body());
@@ -94,7 +102,8 @@ public class MachineTokens {
             }
             Duration lifetime = Duration.ofSeconds(body.path("expires_in").asLong(3600));
             Duration early = lifetime.dividedBy(2).compareTo(REFRESH_BEFORE_EXPIRY) < 0
-                    ? lifetime.dividedBy(2) : REFRESH_BEFORE_EXPIRY;
+                    ? lifetime.dividedBy(2)
+                    : REFRESH_BEFORE_EXPIRY;
             return new Token(token, now.plus(lifetime).minus(early));
         } catch (IOException e) {
             log.warn("The token endpoint {} is unreachable: {}", tokenUrl, e.toString());
@@ -106,8 +115,8 @@ public class MachineTokens {
     }
 
     private HttpResponse<String> request(String secret) throws IOException, InterruptedException {
-        String credentials = Base64.getEncoder().encodeToString(
-                (form(clientId) + ":" + form(secret)).getBytes(StandardCharsets.UTF_8));
+        String credentials = Base64.getEncoder()
+                .encodeToString((form(clientId) + ":" + form(secret)).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(tokenUrl)
                 .timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -127,7 +136,8 @@ public class MachineTokens {
             return false;
         }
         try {
-            return "invalid_client".equals(JSON.readTree(response.body()).path("error").asText());
+            return "invalid_client"
+                    .equals(JSON.readTree(response.body()).path("error").asText());
         } catch (IOException e) {
             return false;
         }
@@ -137,16 +147,27 @@ public class MachineTokens {
     private boolean secretChanged() {
         try {
             if (clientSecret.reread()) {
-                log.warn("The token endpoint {} refused the client secret of {}; {} holds a new one (rotated): "
-                        + "asking again with it", tokenUrl, clientId, clientSecret.origin());
+                log.warn(
+                        "The token endpoint {} refused the client secret of {}; {} holds a new one (rotated): "
+                                + "asking again with it",
+                        tokenUrl,
+                        clientId,
+                        clientSecret.origin());
                 return true;
             }
-            log.error("The token endpoint {} refused the client secret of {}, and {} holds no other", tokenUrl,
-                    clientId, clientSecret.origin());
+            log.error(
+                    "The token endpoint {} refused the client secret of {}, and {} holds no other",
+                    tokenUrl,
+                    clientId,
+                    clientSecret.origin());
         } catch (RuntimeException e) {
             // Secrets Manager unreachable or the secret gone: this request fails, the next one reads again.
-            log.error("The token endpoint {} refused the client secret of {}, and {} could not be read again: {}",
-                    tokenUrl, clientId, clientSecret.origin(), e.toString());
+            log.error(
+                    "The token endpoint {} refused the client secret of {}, and {} could not be read again: {}",
+                    tokenUrl,
+                    clientId,
+                    clientSecret.origin(),
+                    e.toString());
         }
         return false;
     }

@@ -11,9 +11,13 @@ import serverlessshop.support.problem.ProblemException;
 public class ProductsNotForSale extends ProblemException {
 
     public ProductsNotForSale(List<FieldProblem> items) {
-        super(HttpStatus.UNPROCESSABLE_ENTITY, "UNKNOWN_PRODUCT", items.size() == 1
+        super(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "UNKNOWN_PRODUCT",
+                items.size() == 1
                         ? "The product of " + items.getFirst().field() + " does not exist or is not for sale."
                         : items.size() + " products do not exist or are not for sale.",
-                Map.of("errors", items), HttpHeaders.EMPTY);
+                Map.of("errors", items),
+                HttpHeaders.EMPTY);
     }
 }

@@ -11,9 +11,13 @@ import serverlessshop.support.problem.ProblemException;
 public class ProductsShortOfStock extends ProblemException {
 
     public ProductsShortOfStock(List<StockShortage> shortages) {
-        super(HttpStatus.CONFLICT, "INSUFFICIENT_STOCK", shortages.size() == 1
+        super(
+                HttpStatus.CONFLICT,
+                "INSUFFICIENT_STOCK",
+                shortages.size() == 1
                         ? "The product " + shortages.getFirst().getProductId() + " does not have enough stock."
                         : shortages.size() + " products do not have enough stock.",
-                Map.of("shortages", shortages), HttpHeaders.EMPTY);
+                Map.of("shortages", shortages),
+                HttpHeaders.EMPTY);
     }
 }

@@ -9,7 +9,9 @@ import serverlessshop.support.problem.ServiceUnavailable;
 public class ProductsUnavailable extends ServiceUnavailable {
 
     public ProductsUnavailable() {
-        super("The products service is unavailable for a moment; nothing was ordered or reserved. "
-                + "Try again shortly with the same Idempotency-Key.", 2);
+        super(
+                "The products service is unavailable for a moment; nothing was ordered or reserved. "
+                        + "Try again shortly with the same Idempotency-Key.",
+                2);
     }
 }

@@ -32,7 +32,8 @@ public class StockReservationsClient {
     private final ObjectMapper json;
     private final int reservationTtlSeconds;
 
-    public StockReservationsClient(StockReservationsApi api, MachineTokens tokens, ObjectMapper json, int reservationTtlSeconds) {
+    public StockReservationsClient(
+            StockReservationsApi api, MachineTokens tokens, ObjectMapper json, int reservationTtlSeconds) {
         this.api = api;
         this.tokens = tokens;
         this.json = json;
@@ -84,7 +85,9 @@ public class StockReservationsClient {
             release(reservationId);
             return true;
         } catch (RuntimeException e) {
-            log.warn("Could not release the reservation {} ({}); unconfirmed, it expires by itself", reservationId,
+            log.warn(
+                    "Could not release the reservation {} ({}); unconfirmed, it expires by itself",
+                    reservationId,
                     e.getClass().getSimpleName());
             return false;
         }
@@ -112,17 +115,22 @@ public class StockReservationsClient {
         int status = e.getCode();
         if (status == 0) {
             // No HTTP answer at all: connection refused, timeout, interrupted.
-            log.warn("{} {}: products did not answer ({})", operation, reservationId,
+            log.warn(
+                    "{} {}: products did not answer ({})",
+                    operation,
+                    reservationId,
                     e.getCause() == null ? e.getMessage() : e.getCause().toString());
             return new ProductsUnavailable();
         }
         Problem problem = problemOf(e.getResponseBody());
         String code = problem.getCode() == null ? "" : problem.getCode();
         if (status == 409 && code.equals("INSUFFICIENT_STOCK")) {
-            return new ProductsShortOfStock(problem.getShortages().stream().map(shortage -> new StockShortage()
-                    .productId(shortage.getProductId())
-                    .requested(shortage.getRequested())
-                    .available(shortage.getAvailable())).toList());
+            return new ProductsShortOfStock(problem.getShortages().stream()
+                    .map(shortage -> new StockShortage()
+                            .productId(shortage.getProductId())
+                            .requested(shortage.getRequested())
+                            .available(shortage.getAvailable()))
+                    .toList());
         }
         if (status == 409 || status == 404) {
             return new ProductsReservationClosed(reservationId, code);
@@ -137,12 +145,16 @@ public class StockReservationsClient {
             return new ProductsUnavailable();
         }
         if (status == 401 || status == 403) {
-            log.error("{} {}: products refused the machine token ({}): check the client's scope and the "
-                    + "products service's audiences", operation, reservationId, status);
+            log.error(
+                    "{} {}: products refused the machine token ({}): check the client's scope and the "
+                            + "products service's audiences",
+                    operation,
+                    reservationId,
+                    status);
             return new ProductsUnavailable();
         }
-        return new IllegalStateException(operation + " " + reservationId + ": products answered " + status
-                + " " + e.getResponseBody());
+        return new IllegalStateException(
+                operation + " " + reservationId + ": products answered " + status + " " + e.getResponseBody());
     }
 
     private Problem problemOf(String body) {

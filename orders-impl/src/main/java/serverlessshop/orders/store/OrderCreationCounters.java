@@ -51,14 +51,21 @@ public class OrderCreationCounters {
     public boolean countUnlessAt(String customerId, Instant windowStart, int limit, Instant expiresAt) {
         UpdateItemRequest request = UpdateItemRequest.builder()
                 .tableName(tableName)
-                .key(Map.of(ORDER_ID, AttributeValue.fromS(KEY_PREFIX + customerId + "#" + windowStart.getEpochSecond()),
-                        CUSTOMER_ID, AttributeValue.fromS(customerId)))
+                .key(Map.of(
+                        ORDER_ID,
+                        AttributeValue.fromS(KEY_PREFIX + customerId + "#" + windowStart.getEpochSecond()),
+                        CUSTOMER_ID,
+                        AttributeValue.fromS(customerId)))
                 .updateExpression("ADD #count :one SET #expires = :expires")
                 .conditionExpression("attribute_not_exists(#count) OR #count < :limit")
                 .expressionAttributeNames(Map.of("#count", COUNT, "#expires", EXPIRES_AT))
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
-                        ":limit", AttributeValue.fromN(Integer.toString(limit)),
-                        ":expires", AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond()))))
+                .expressionAttributeValues(Map.of(
+                        ":one",
+                        AttributeValue.fromN("1"),
+                        ":limit",
+                        AttributeValue.fromN(Integer.toString(limit)),
+                        ":expires",
+                        AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond()))))
                 .build();
         return OrderRepository.available(() -> {
             try {

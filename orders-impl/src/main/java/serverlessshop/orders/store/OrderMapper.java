@@ -15,8 +15,7 @@ import serverlessshop.orders.api.model.OrderPage;
  */
 public final class OrderMapper {
 
-    private OrderMapper() {
-    }
+    private OrderMapper() {}
 
     public static Order toApi(StoredOrder order) {
         StoredAddress address = order.shippingAddress();
@@ -31,16 +30,20 @@ public final class OrderMapper {
                         .city(address.city())
                         .zipCode(address.zipCode())
                         .country(address.country()))
-                .items(order.items().stream().map(line -> new OrderItem()
-                        .productId(UUID.fromString(line.productId()))
-                        .productName(line.productName())
-                        .quantity(line.quantity())
-                        .pricePerUnit(money(line.pricePerUnit()))).toList())
+                .items(order.items().stream()
+                        .map(line -> new OrderItem()
+                                .productId(UUID.fromString(line.productId()))
+                                .productName(line.productName())
+                                .quantity(line.quantity())
+                                .pricePerUnit(money(line.pricePerUnit())))
+                        .toList())
                 .updatedAt(order.updatedAt().atOffset(ZoneOffset.UTC));
     }
 
     public static OrderPage toApi(java.util.List<StoredOrder> orders, String nextCursor) {
-        return new OrderPage().items(orders.stream().map(OrderMapper::toApi).toList()).nextCursor(nextCursor);
+        return new OrderPage()
+                .items(orders.stream().map(OrderMapper::toApi).toList())
+                .nextCursor(nextCursor);
     }
 
     public static BigDecimal money(BigDecimal amount) {

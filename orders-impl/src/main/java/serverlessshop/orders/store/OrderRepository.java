@@ -65,6 +65,7 @@ public class OrderRepository {
     private static final Logger log = LoggerFactory.getLogger(OrderRepository.class);
     /** What a 503 calls the orders table: "The order store is unavailable for a moment." */
     private static final String ORDER_STORE = "order store";
+
     private static final AttributeValue PLACING = AttributeValue.fromS(StoredOrder.PLACING);
 
     private final DynamoDbTable<StoredOrder> table;
@@ -95,10 +96,17 @@ public class OrderRepository {
                 .key(key(claim))
                 .updateExpression("SET #token = :new, #claimed = :now, #updated = :now")
                 .conditionExpression("#saga = :placing AND #token = :seen")
-                .expressionAttributeNames(Map.of("#token", CLAIM_TOKEN, "#claimed", CLAIMED_AT,
-                        "#updated", UPDATED_AT, "#saga", SAGA_STATE))
-                .expressionAttributeValues(Map.of(":new", AttributeValue.fromS(newToken), ":now", timestamp(now),
-                        ":placing", PLACING, ":seen", AttributeValue.fromS(claim.claimToken())))
+                .expressionAttributeNames(Map.of(
+                        "#token", CLAIM_TOKEN, "#claimed", CLAIMED_AT, "#updated", UPDATED_AT, "#saga", SAGA_STATE))
+                .expressionAttributeValues(Map.of(
+                        ":new",
+                        AttributeValue.fromS(newToken),
+                        ":now",
+                        timestamp(now),
+                        ":placing",
+                        PLACING,
+                        ":seen",
+                        AttributeValue.fromS(claim.claimToken())))
                 .build()));
     }
 
@@ -141,11 +149,15 @@ public class OrderRepository {
 
     /** The placed order with this id, whoever its customer: a query of its partition, read consistently. */
     public Optional<StoredOrder> findPlaced(String orderId) {
-        return available(() -> table.query(QueryEnhancedRequest.builder()
+        return available(() -> table
+                .query(QueryEnhancedRequest.builder()
                         .queryConditional(QueryConditional.keyEqualTo(key -> key.partitionValue(orderId)))
                         .consistentRead(true)
                         .build())
-                .items().stream().filter(StoredOrder::isPlaced).findFirst());
+                .items()
+                .stream()
+                .filter(StoredOrder::isPlaced)
+                .findFirst());
     }
 
     /** The placed order of this id and customer. */
@@ -184,8 +196,9 @@ public class OrderRepository {
                 if (found.size() > limit) {
                     List<StoredOrder> orders = List.copyOf(found.subList(0, limit));
                     StoredOrder last = orders.getLast();
-                    return new OrderListing(orders, new ListPosition(
-                            OrderTableSchema.UTC_MILLIS.format(last.orderDate()), last.orderId()));
+                    return new OrderListing(
+                            orders,
+                            new ListPosition(OrderTableSchema.UTC_MILLIS.format(last.orderDate()), last.orderId()));
                 }
             }
             return new OrderListing(List.copyOf(found), null);
@@ -197,13 +210,19 @@ public class OrderRepository {
      * when {@code expectedVersion} is given, that version), bumping its version; a cancel marks the
      * stock release pending in the same write. Empty when the order changed meanwhile.
      */
-    public Optional<StoredOrder> changeStatus(StoredOrder order, OrderStatus to, Long expectedVersion,
-                                              boolean markStockReleasePending, Instant now) {
-        Map<String, String> names = new HashMap<>(Map.of("#status", ORDER_STATUS, "#updated", UPDATED_AT,
-                "#version", VERSION, "#saga", SAGA_STATE));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":to", AttributeValue.fromS(to.getValue()),
-                ":from", AttributeValue.fromS(order.orderStatus().getValue()), ":now", timestamp(now),
-                ":one", AttributeValue.fromN("1")));
+    public Optional<StoredOrder> changeStatus(
+            StoredOrder order, OrderStatus to, Long expectedVersion, boolean markStockReleasePending, Instant now) {
+        Map<String, String> names = new HashMap<>(
+                Map.of("#status", ORDER_STATUS, "#updated", UPDATED_AT, "#version", VERSION, "#saga", SAGA_STATE));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":to",
+                AttributeValue.fromS(to.getValue()),
+                ":from",
+                AttributeValue.fromS(order.orderStatus().getValue()),
+                ":now",
+                timestamp(now),
+                ":one",
+                AttributeValue.fromN("1")));
         String update = "SET #status = :to, #updated = :now, #version = #version + :one";
         String condition = "#status = :from AND attribute_not_exists(#saga)";
         if (markStockReleasePending) {
@@ -226,7 +245,8 @@ public class OrderRepository {
                 .build();
         return available(() -> {
             try {
-                return Optional.of(OrderTableSchema.SCHEMA.mapToItem(client.updateItem(request).attributes()));
+                return Optional.of(OrderTableSchema.SCHEMA.mapToItem(
+                        client.updateItem(request).attributes()));
             } catch (ConditionalCheckFailedException e) {
                 return Optional.empty();
             }
@@ -236,13 +256,14 @@ public class OrderRepository {
     /** Products has returned a cancelled order's stock: the marker goes; the version stays (nothing visible changed). */
     public StoredOrder clearStockReleasePending(StoredOrder order) {
         return available(() -> OrderTableSchema.SCHEMA.mapToItem(client.updateItem(UpdateItemRequest.builder()
-                .tableName(table.tableName())
-                .key(key(order))
-                .updateExpression("REMOVE #release")
-                .conditionExpression("attribute_exists(#id)")
-                .expressionAttributeNames(Map.of("#release", STOCK_RELEASE_PENDING, "#id", ORDER_ID))
-                .returnValues(ReturnValue.ALL_NEW)
-                .build()).attributes()));
+                        .tableName(table.tableName())
+                        .key(key(order))
+                        .updateExpression("REMOVE #release")
+                        .conditionExpression("attribute_exists(#id)")
+                        .expressionAttributeNames(Map.of("#release", STOCK_RELEASE_PENDING, "#id", ORDER_ID))
+                        .returnValues(ReturnValue.ALL_NEW)
+                        .build())
+                .attributes()));
     }
 
     /**
@@ -251,14 +272,17 @@ public class OrderRepository {
      * table of this size, never used to answer a request.
      */
     public List<StoredOrder> withStockReleasePending() {
-        return available(() -> table.scan(ScanEnhancedRequest.builder()
+        return available(() -> table
+                .scan(ScanEnhancedRequest.builder()
                         .filterExpression(Expression.builder()
                                 .expression("attribute_exists(#release)")
                                 .putExpressionName("#release", STOCK_RELEASE_PENDING)
                                 .build())
                         .consistentRead(true)
                         .build())
-                .items().stream().toList());
+                .items()
+                .stream()
+                .toList());
     }
 
     /**
@@ -266,7 +290,8 @@ public class OrderRepository {
      * those whose attempt died before confirming. A Scan with a filter, like {@link #withStockReleasePending}.
      */
     public List<StoredOrder> pendingPlacedBefore(Instant before) {
-        return available(() -> table.scan(ScanEnhancedRequest.builder()
+        return available(() -> table
+                .scan(ScanEnhancedRequest.builder()
                         .filterExpression(Expression.builder()
                                 .expression("#status = :pending AND #date < :before AND attribute_not_exists(#saga)")
                                 .putExpressionName("#status", ORDER_STATUS)
@@ -277,7 +302,9 @@ public class OrderRepository {
                                 .build())
                         .consistentRead(true)
                         .build())
-                .items().stream().toList());
+                .items()
+                .stream()
+                .toList());
     }
 
     private static Expression heldBy(String claimToken) {
@@ -291,12 +318,15 @@ public class OrderRepository {
     }
 
     private static Key keyOf(StoredOrder order) {
-        return Key.builder().partitionValue(order.orderId()).sortValue(order.customerId()).build();
+        return Key.builder()
+                .partitionValue(order.orderId())
+                .sortValue(order.customerId())
+                .build();
     }
 
     private static Map<String, AttributeValue> key(StoredOrder order) {
-        return Map.of(ORDER_ID, AttributeValue.fromS(order.orderId()),
-                CUSTOMER_ID, AttributeValue.fromS(order.customerId()));
+        return Map.of(
+                ORDER_ID, AttributeValue.fromS(order.orderId()), CUSTOMER_ID, AttributeValue.fromS(order.customerId()));
     }
 
     /** Runs a conditional write: true when it was made, false when its condition did not hold. */

@@ -16,8 +16,8 @@ import serverlessshop.orders.api.model.OrderStatus;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverter;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.EnumAttributeConverter;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -53,8 +53,7 @@ public final class OrderTableSchema {
 
     public static final TableSchema<StoredOrder> SCHEMA = build();
 
-    private OrderTableSchema() {
-    }
+    private OrderTableSchema() {}
 
     public static AttributeValue timestamp(Instant instant) {
         return AttributeValue.fromS(UTC_MILLIS.format(instant));
@@ -64,47 +63,91 @@ public final class OrderTableSchema {
         AttributeConverter<Instant> utcMillis = new UtcMillisConverter();
         return StaticImmutableTableSchema.builder(StoredOrder.class, StoredOrder.Builder.class)
                 .newItemBuilder(StoredOrder::builder, StoredOrder.Builder::build)
-                .addAttribute(String.class, a -> a.name(ORDER_ID)
-                        .getter(StoredOrder::orderId).setter(StoredOrder.Builder::orderId)
-                        .tags(primaryPartitionKey()))
-                .addAttribute(String.class, a -> a.name(CUSTOMER_ID)
-                        .getter(StoredOrder::customerId).setter(StoredOrder.Builder::customerId)
-                        .tags(primarySortKey(), secondaryPartitionKey(CUSTOMER_INDEX)))
-                .addAttribute(Instant.class, a -> a.name(ORDER_DATE)
-                        .getter(StoredOrder::orderDate).setter(StoredOrder.Builder::orderDate)
-                        .attributeConverter(utcMillis)
-                        .tags(secondarySortKey(CUSTOMER_INDEX)))
-                .addAttribute(OrderStatus.class, a -> a.name(ORDER_STATUS)
-                        .getter(StoredOrder::orderStatus).setter(StoredOrder.Builder::orderStatus)
-                        .attributeConverter(EnumAttributeConverter.create(OrderStatus.class)))
-                .addAttribute(BigDecimal.class, a -> a.name(TOTAL_AMOUNT)
-                        .getter(StoredOrder::totalAmount).setter(StoredOrder.Builder::totalAmount))
-                .addAttribute(StoredAddress.class, a -> a.name(SHIPPING_ADDRESS)
-                        .getter(StoredOrder::shippingAddress).setter(StoredOrder.Builder::shippingAddress)
-                        .attributeConverter(new AddressConverter()))
-                .addAttribute(EnhancedType.listOf(StoredLine.class), a -> a.name(ITEMS)
-                        .getter(StoredOrder::items).setter(StoredOrder.Builder::items)
-                        .attributeConverter(new LinesConverter()))
-                .addAttribute(Long.class, a -> a.name(VERSION)
-                        .getter(StoredOrder::version).setter(StoredOrder.Builder::version))
-                .addAttribute(String.class, a -> a.name(REQUEST_HASH)
-                        .getter(StoredOrder::requestHash).setter(StoredOrder.Builder::requestHash))
-                .addAttribute(String.class, a -> a.name(IDEMPOTENCY_KEY)
-                        .getter(StoredOrder::idempotencyKey).setter(StoredOrder.Builder::idempotencyKey))
-                .addAttribute(String.class, a -> a.name(RESERVATION_ID)
-                        .getter(StoredOrder::reservationId).setter(StoredOrder.Builder::reservationId))
-                .addAttribute(Instant.class, a -> a.name(UPDATED_AT)
-                        .getter(StoredOrder::updatedAt).setter(StoredOrder.Builder::updatedAt)
-                        .attributeConverter(utcMillis))
-                .addAttribute(String.class, a -> a.name(SAGA_STATE)
-                        .getter(StoredOrder::sagaState).setter(StoredOrder.Builder::sagaState))
-                .addAttribute(Instant.class, a -> a.name(CLAIMED_AT)
-                        .getter(StoredOrder::claimedAt).setter(StoredOrder.Builder::claimedAt)
-                        .attributeConverter(utcMillis))
-                .addAttribute(String.class, a -> a.name(CLAIM_TOKEN)
-                        .getter(StoredOrder::claimToken).setter(StoredOrder.Builder::claimToken))
-                .addAttribute(Boolean.class, a -> a.name(STOCK_RELEASE_PENDING)
-                        .getter(StoredOrder::stockReleasePending).setter(StoredOrder.Builder::stockReleasePending))
+                .addAttribute(
+                        String.class,
+                        a -> a.name(ORDER_ID)
+                                .getter(StoredOrder::orderId)
+                                .setter(StoredOrder.Builder::orderId)
+                                .tags(primaryPartitionKey()))
+                .addAttribute(
+                        String.class,
+                        a -> a.name(CUSTOMER_ID)
+                                .getter(StoredOrder::customerId)
+                                .setter(StoredOrder.Builder::customerId)
+                                .tags(primarySortKey(), secondaryPartitionKey(CUSTOMER_INDEX)))
+                .addAttribute(
+                        Instant.class,
+                        a -> a.name(ORDER_DATE)
+                                .getter(StoredOrder::orderDate)
+                                .setter(StoredOrder.Builder::orderDate)
+                                .attributeConverter(utcMillis)
+                                .tags(secondarySortKey(CUSTOMER_INDEX)))
+                .addAttribute(
+                        OrderStatus.class,
+                        a -> a.name(ORDER_STATUS)
+                                .getter(StoredOrder::orderStatus)
+                                .setter(StoredOrder.Builder::orderStatus)
+                                .attributeConverter(EnumAttributeConverter.create(OrderStatus.class)))
+                .addAttribute(
+                        BigDecimal.class,
+                        a -> a.name(TOTAL_AMOUNT)
+                                .getter(StoredOrder::totalAmount)
+                                .setter(StoredOrder.Builder::totalAmount))
+                .addAttribute(
+                        StoredAddress.class,
+                        a -> a.name(SHIPPING_ADDRESS)
+                                .getter(StoredOrder::shippingAddress)
+                                .setter(StoredOrder.Builder::shippingAddress)
+                                .attributeConverter(new AddressConverter()))
+                .addAttribute(
+                        EnhancedType.listOf(StoredLine.class),
+                        a -> a.name(ITEMS)
+                                .getter(StoredOrder::items)
+                                .setter(StoredOrder.Builder::items)
+                                .attributeConverter(new LinesConverter()))
+                .addAttribute(
+                        Long.class,
+                        a -> a.name(VERSION).getter(StoredOrder::version).setter(StoredOrder.Builder::version))
+                .addAttribute(
+                        String.class,
+                        a -> a.name(REQUEST_HASH)
+                                .getter(StoredOrder::requestHash)
+                                .setter(StoredOrder.Builder::requestHash))
+                .addAttribute(
+                        String.class,
+                        a -> a.name(IDEMPOTENCY_KEY)
+                                .getter(StoredOrder::idempotencyKey)
+                                .setter(StoredOrder.Builder::idempotencyKey))
+                .addAttribute(
+                        String.class,
+                        a -> a.name(RESERVATION_ID)
+                                .getter(StoredOrder::reservationId)
+                                .setter(StoredOrder.Builder::reservationId))
+                .addAttribute(
+                        Instant.class,
+                        a -> a.name(UPDATED_AT)
+                                .getter(StoredOrder::updatedAt)
+                                .setter(StoredOrder.Builder::updatedAt)
+                                .attributeConverter(utcMillis))
+                .addAttribute(
+                        String.class,
+                        a -> a.name(SAGA_STATE).getter(StoredOrder::sagaState).setter(StoredOrder.Builder::sagaState))
+                .addAttribute(
+                        Instant.class,
+                        a -> a.name(CLAIMED_AT)
+                                .getter(StoredOrder::claimedAt)
+                                .setter(StoredOrder.Builder::claimedAt)
+                                .attributeConverter(utcMillis))
+                .addAttribute(
+                        String.class,
+                        a -> a.name(CLAIM_TOKEN)
+                                .getter(StoredOrder::claimToken)
+                                .setter(StoredOrder.Builder::claimToken))
+                .addAttribute(
+                        Boolean.class,
+                        a -> a.name(STOCK_RELEASE_PENDING)
+                                .getter(StoredOrder::stockReleasePending)
+                                .setter(StoredOrder.Builder::stockReleasePending))
                 .build();
     }
 
@@ -147,7 +190,10 @@ public final class OrderTableSchema {
         @Override
         public StoredAddress transformTo(AttributeValue input) {
             Map<String, AttributeValue> map = input.m();
-            return new StoredAddress(map.get("street").s(), map.get("city").s(), map.get("zip_code").s(),
+            return new StoredAddress(
+                    map.get("street").s(),
+                    map.get("city").s(),
+                    map.get("zip_code").s(),
                     map.get("country").s());
         }
 
@@ -167,23 +213,30 @@ public final class OrderTableSchema {
 
         @Override
         public AttributeValue transformFrom(List<StoredLine> lines) {
-            return AttributeValue.fromL(lines.stream().map(line -> {
-                Map<String, AttributeValue> map = new LinkedHashMap<>();
-                map.put("product_id", AttributeValue.fromS(line.productId()));
-                map.put("product_name", AttributeValue.fromS(line.productName()));
-                map.put("quantity", AttributeValue.fromN(Integer.toString(line.quantity())));
-                map.put("price_per_unit", AttributeValue.fromN(line.pricePerUnit().toPlainString()));
-                return AttributeValue.fromM(map);
-            }).toList());
+            return AttributeValue.fromL(lines.stream()
+                    .map(line -> {
+                        Map<String, AttributeValue> map = new LinkedHashMap<>();
+                        map.put("product_id", AttributeValue.fromS(line.productId()));
+                        map.put("product_name", AttributeValue.fromS(line.productName()));
+                        map.put("quantity", AttributeValue.fromN(Integer.toString(line.quantity())));
+                        map.put(
+                                "price_per_unit",
+                                AttributeValue.fromN(line.pricePerUnit().toPlainString()));
+                        return AttributeValue.fromM(map);
+                    })
+                    .toList());
         }
 
         @Override
         public List<StoredLine> transformTo(AttributeValue input) {
-            return input.l().stream().map(AttributeValue::m).map(map -> new StoredLine(
-                    map.get("product_id").s(),
-                    map.get("product_name").s(),
-                    Integer.parseInt(map.get("quantity").n()),
-                    new BigDecimal(map.get("price_per_unit").n()))).toList();
+            return input.l().stream()
+                    .map(AttributeValue::m)
+                    .map(map -> new StoredLine(
+                            map.get("product_id").s(),
+                            map.get("product_name").s(),
+                            Integer.parseInt(map.get("quantity").n()),
+                            new BigDecimal(map.get("price_per_unit").n())))
+                    .toList();
         }
 
         @Override

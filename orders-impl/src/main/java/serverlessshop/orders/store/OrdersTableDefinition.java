@@ -29,8 +29,7 @@ public final class OrdersTableDefinition {
 
     private static final Logger log = LoggerFactory.getLogger(OrdersTableDefinition.class);
 
-    private OrdersTableDefinition() {
-    }
+    private OrdersTableDefinition() {}
 
     /** The create-table request of the file, for a table of this name (configuration may rename it). */
     public static CreateTableRequest createTableRequest(String tableName) {
@@ -38,18 +37,24 @@ public final class OrdersTableDefinition {
         return CreateTableRequest.builder()
                 .tableName(tableName)
                 .billingMode(table.path("BillingMode").asText())
-                .attributeDefinitions(each(table.path("AttributeDefinitions"), definition -> AttributeDefinition.builder()
-                        .attributeName(definition.path("AttributeName").asText())
-                        .attributeType(definition.path("AttributeType").asText())
-                        .build()))
+                .attributeDefinitions(each(
+                        table.path("AttributeDefinitions"),
+                        definition -> AttributeDefinition.builder()
+                                .attributeName(definition.path("AttributeName").asText())
+                                .attributeType(definition.path("AttributeType").asText())
+                                .build()))
                 .keySchema(keySchema(table.path("KeySchema")))
-                .globalSecondaryIndexes(each(table.path("GlobalSecondaryIndexes"), index -> GlobalSecondaryIndex.builder()
-                        .indexName(index.path("IndexName").asText())
-                        .keySchema(keySchema(index.path("KeySchema")))
-                        .projection(Projection.builder()
-                                .projectionType(index.path("Projection").path("ProjectionType").asText())
-                                .build())
-                        .build()))
+                .globalSecondaryIndexes(each(
+                        table.path("GlobalSecondaryIndexes"),
+                        index -> GlobalSecondaryIndex.builder()
+                                .indexName(index.path("IndexName").asText())
+                                .keySchema(keySchema(index.path("KeySchema")))
+                                .projection(Projection.builder()
+                                        .projectionType(index.path("Projection")
+                                                .path("ProjectionType")
+                                                .asText())
+                                        .build())
+                                .build()))
                 .build();
     }
 
@@ -65,10 +70,12 @@ public final class OrdersTableDefinition {
     }
 
     private static List<KeySchemaElement> keySchema(JsonNode elements) {
-        return each(elements, element -> KeySchemaElement.builder()
-                .attributeName(element.path("AttributeName").asText())
-                .keyType(element.path("KeyType").asText())
-                .build());
+        return each(
+                elements,
+                element -> KeySchemaElement.builder()
+                        .attributeName(element.path("AttributeName").asText())
+                        .keyType(element.path("KeyType").asText())
+                        .build());
     }
 
     private static <T> List<T> each(JsonNode array, java.util.function.Function<JsonNode, T> mapping) {

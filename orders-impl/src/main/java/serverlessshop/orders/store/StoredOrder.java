@@ -51,10 +51,22 @@ public record StoredOrder(
     }
 
     public Builder toBuilder() {
-        return new Builder().orderId(orderId).customerId(customerId).orderDate(orderDate).orderStatus(orderStatus)
-                .totalAmount(totalAmount).shippingAddress(shippingAddress).items(items).version(version)
-                .requestHash(requestHash).idempotencyKey(idempotencyKey).reservationId(reservationId)
-                .updatedAt(updatedAt).sagaState(sagaState).claimedAt(claimedAt).claimToken(claimToken)
+        return new Builder()
+                .orderId(orderId)
+                .customerId(customerId)
+                .orderDate(orderDate)
+                .orderStatus(orderStatus)
+                .totalAmount(totalAmount)
+                .shippingAddress(shippingAddress)
+                .items(items)
+                .version(version)
+                .requestHash(requestHash)
+                .idempotencyKey(idempotencyKey)
+                .reservationId(reservationId)
+                .updatedAt(updatedAt)
+                .sagaState(sagaState)
+                .claimedAt(claimedAt)
+                .claimToken(claimToken)
                 .stockReleasePending(stockReleasePending);
     }
 
@@ -77,8 +89,7 @@ public record StoredOrder(
         private String claimToken;
         private Boolean stockReleasePending;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder orderId(String value) {
             orderId = value;
@@ -161,8 +172,22 @@ public record StoredOrder(
         }
 
         public StoredOrder build() {
-            return new StoredOrder(orderId, customerId, orderDate, orderStatus, totalAmount, shippingAddress, items,
-                    version, requestHash, idempotencyKey, reservationId, updatedAt, sagaState, claimedAt, claimToken,
+            return new StoredOrder(
+                    orderId,
+                    customerId,
+                    orderDate,
+                    orderStatus,
+                    totalAmount,
+                    shippingAddress,
+                    items,
+                    version,
+                    requestHash,
+                    idempotencyKey,
+                    reservationId,
+                    updatedAt,
+                    sagaState,
+                    claimedAt,
+                    claimToken,
                     stockReleasePending);
         }
     }

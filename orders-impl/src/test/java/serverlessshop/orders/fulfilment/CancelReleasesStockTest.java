@@ -15,11 +15,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import serverlessshop.orders.store.OrderRepository;
 import serverlessshop.orders.store.StoredOrder;
 import serverlessshop.orders.testing.OrdersApi;
-import serverlessshop.orders.testing.WholeOrdersService;
 import serverlessshop.orders.testing.ProductsProxy;
 import serverlessshop.orders.testing.ProductsProxy.Fault;
 import serverlessshop.orders.testing.ProductsService;
 import serverlessshop.orders.testing.TestOrders;
+import serverlessshop.orders.testing.WholeOrdersService;
 
 /** Cancelling returns the stock to products, at once or, if products is down then, as soon as it can. */
 @WholeOrdersService
@@ -45,7 +45,9 @@ class CancelReleasesStockTest {
         customer = TestOrders.newCustomer();
         lamp = ProductsService.createProduct("Desk lamp", "39.90", 5);
         orderId = OrdersApi.body(api.place(customer, UUID.randomUUID().toString(), orderJson(line(lamp, 2)))
-                .andExpect(status().isCreated())).path("order_id").asText();
+                        .andExpect(status().isCreated()))
+                .path("order_id")
+                .asText();
         assertThat(ProductsService.stockOf(lamp)).isEqualTo(3);
     }
 

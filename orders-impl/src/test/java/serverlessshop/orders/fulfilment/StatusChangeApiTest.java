@@ -20,8 +20,8 @@ import serverlessshop.orders.api.model.OrderStatus;
 import serverlessshop.orders.store.OrderRepository;
 import serverlessshop.orders.store.StoredOrder;
 import serverlessshop.orders.testing.OrdersApi;
-import serverlessshop.orders.testing.WholeOrdersService;
 import serverlessshop.orders.testing.TestOrders;
+import serverlessshop.orders.testing.WholeOrdersService;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 
 /** The order state machine through PUT /orders/{id}: every move, by whom, and on which version. */
@@ -42,28 +42,29 @@ class StatusChangeApiTest {
     /** Every status an order can have, to every status a client can ask for: the administrator's answer and the customer's. */
     @ParameterizedTest(name = "{0} -> {1}: administrator {2}, customer {3}")
     @CsvSource({
-            "PENDING,   CONFIRMED, 200, 403",
-            "PENDING,   SHIPPED,   409, 403",
-            "PENDING,   DELIVERED, 409, 403",
-            "PENDING,   CANCELLED, 200, 200",
-            "CONFIRMED, CONFIRMED, 409, 403",
-            "CONFIRMED, SHIPPED,   200, 403",
-            "CONFIRMED, DELIVERED, 409, 403",
-            "CONFIRMED, CANCELLED, 200, 200",
-            "SHIPPED,   CONFIRMED, 409, 403",
-            "SHIPPED,   SHIPPED,   409, 403",
-            "SHIPPED,   DELIVERED, 200, 403",
-            "SHIPPED,   CANCELLED, 409, 409",
-            "DELIVERED, CONFIRMED, 409, 403",
-            "DELIVERED, SHIPPED,   409, 403",
-            "DELIVERED, DELIVERED, 409, 403",
-            "DELIVERED, CANCELLED, 409, 409",
-            "CANCELLED, CONFIRMED, 409, 403",
-            "CANCELLED, SHIPPED,   409, 403",
-            "CANCELLED, DELIVERED, 409, 403",
-            "CANCELLED, CANCELLED, 409, 409"})
-    void everyMoveIsAllowedOrRefusedAsTheStateMachineSays(OrderStatus from, OrderStatus to, int byAdministrator,
-                                                         int byCustomer) throws Exception {
+        "PENDING,   CONFIRMED, 200, 403",
+        "PENDING,   SHIPPED,   409, 403",
+        "PENDING,   DELIVERED, 409, 403",
+        "PENDING,   CANCELLED, 200, 200",
+        "CONFIRMED, CONFIRMED, 409, 403",
+        "CONFIRMED, SHIPPED,   200, 403",
+        "CONFIRMED, DELIVERED, 409, 403",
+        "CONFIRMED, CANCELLED, 200, 200",
+        "SHIPPED,   CONFIRMED, 409, 403",
+        "SHIPPED,   SHIPPED,   409, 403",
+        "SHIPPED,   DELIVERED, 200, 403",
+        "SHIPPED,   CANCELLED, 409, 409",
+        "DELIVERED, CONFIRMED, 409, 403",
+        "DELIVERED, SHIPPED,   409, 403",
+        "DELIVERED, DELIVERED, 409, 403",
+        "DELIVERED, CANCELLED, 409, 409",
+        "CANCELLED, CONFIRMED, 409, 403",
+        "CANCELLED, SHIPPED,   409, 403",
+        "CANCELLED, DELIVERED, 409, 403",
+        "CANCELLED, CANCELLED, 409, 409"
+    })
+    void everyMoveIsAllowedOrRefusedAsTheStateMachineSays(
+            OrderStatus from, OrderStatus to, int byAdministrator, int byCustomer) throws Exception {
         assertMove(from, to, byAdministrator, ADMIN);
         assertMove(from, to, byCustomer, null);
     }
@@ -75,8 +76,11 @@ class StatusChangeApiTest {
 
         send(put("/orders/" + order.orderId()).header("Authorization", other), "CANCELLED")
                 .andExpect(status().isNotFound());
-        send(put("/orders/" + order.orderId()).param("customer_id", order.customerId()).header("Authorization", other),
-                "CANCELLED")
+        send(
+                        put("/orders/" + order.orderId())
+                                .param("customer_id", order.customerId())
+                                .header("Authorization", other),
+                        "CANCELLED")
                 .andExpect(status().isNotFound());
         assertThat(stored(order).orderStatus()).isEqualTo(OrderStatus.PENDING);
     }
@@ -105,7 +109,8 @@ class StatusChangeApiTest {
     void aMoveIsStoredAndSeenByTheNextRead() throws Exception {
         StoredOrder order = seed(TestOrders.newCustomer(), OrderStatus.CONFIRMED);
 
-        send(put("/orders/" + order.orderId()).header("Authorization", ADMIN), "SHIPPED").andExpect(status().isOk());
+        send(put("/orders/" + order.orderId()).header("Authorization", ADMIN), "SHIPPED")
+                .andExpect(status().isOk());
 
         mvc.perform(get("/orders/" + order.orderId()).header("Authorization", ADMIN))
                 .andExpect(OrdersApi.CONTRACT.conforms())
@@ -125,8 +130,10 @@ class StatusChangeApiTest {
             """)
     void aBadBodyIs400NamingTheField(String what, String body, String field) throws Exception {
         StoredOrder order = seed(TestOrders.newCustomer(), OrderStatus.PENDING);
-        mvc.perform(put("/orders/" + order.orderId()).header("Authorization", ADMIN)
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(put("/orders/" + order.orderId())
+                        .header("Authorization", ADMIN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(OrdersApi.CONTRACT.conforms())
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value(field));
@@ -141,7 +148,8 @@ class StatusChangeApiTest {
 
         StoredOrder stored = stored(order);
         if (expected == 200) {
-            result.andExpect(header().string("ETag", "\"2\"")).andExpect(jsonPath("$.order_status").value(to.getValue()));
+            result.andExpect(header().string("ETag", "\"2\""))
+                    .andExpect(jsonPath("$.order_status").value(to.getValue()));
             assertThat(stored.orderStatus()).isEqualTo(to);
             assertThat(stored.version()).isEqualTo(2L);
         } else {
@@ -160,7 +168,8 @@ class StatusChangeApiTest {
     }
 
     private ResultActions send(MockHttpServletRequestBuilder request, String status) throws Exception {
-        return mvc.perform(request.contentType(MediaType.APPLICATION_JSON).content("{\"order_status\":\"" + status + "\"}"))
+        return mvc.perform(request.contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"order_status\":\"" + status + "\"}"))
                 .andExpect(OrdersApi.CONTRACT.conforms());
     }
 }

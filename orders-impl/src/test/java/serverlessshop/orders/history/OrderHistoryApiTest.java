@@ -23,8 +23,8 @@ import serverlessshop.orders.api.model.OrderStatus;
 import serverlessshop.orders.store.StoredOrder;
 import serverlessshop.orders.testing.DynamoDbCalls;
 import serverlessshop.orders.testing.OrdersApi;
-import serverlessshop.orders.testing.WholeOrdersService;
 import serverlessshop.orders.testing.TestOrders;
+import serverlessshop.orders.testing.WholeOrdersService;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 
 /** Reading one order and listing a customer's orders: who may, in which order, page by page. */
@@ -72,7 +72,8 @@ class OrderHistoryApiTest {
         StoredOrder order = seed(owner, OrderStatus.PENDING, Instant.now());
 
         String missing = body(send(get("/orders/" + UUID.randomUUID()), other).andExpect(status().isNotFound()))
-                .path("code").asText();
+                .path("code")
+                .asText();
         send(get("/orders/" + order.orderId()), other)
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value(missing));
@@ -89,12 +90,20 @@ class OrderHistoryApiTest {
     void anOrderStillBeingPlacedIsNeitherReadNorListed() throws Exception {
         String customer = TestOrders.newCustomer();
         StoredOrder claim = TestOrders.placed(customer, OrderStatus.PENDING, Instant.now()).toBuilder()
-                .orderDate(null).orderStatus(null).items(null).totalAmount(null).version(null)
-                .sagaState(StoredOrder.PLACING).claimedAt(Instant.now()).claimToken("t").build();
+                .orderDate(null)
+                .orderStatus(null)
+                .items(null)
+                .totalAmount(null)
+                .version(null)
+                .sagaState(StoredOrder.PLACING)
+                .claimedAt(Instant.now())
+                .claimToken("t")
+                .build();
         table.putItem(claim);
 
         send(get("/orders/" + claim.orderId()), customer).andExpect(status().isNotFound());
-        send(get("/orders/" + claim.orderId()).header("Authorization", ADMIN), null).andExpect(status().isNotFound());
+        send(get("/orders/" + claim.orderId()).header("Authorization", ADMIN), null)
+                .andExpect(status().isNotFound());
         send(get("/customers/" + customer + "/orders"), customer)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items").isEmpty());
@@ -106,7 +115,8 @@ class OrderHistoryApiTest {
         Instant start = Instant.parse("2026-03-01T09:00:00Z");
         List<String> newestFirst = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            newestFirst.addFirst(seed(customer, OrderStatus.PENDING, start.plus(i, ChronoUnit.MINUTES)).orderId());
+            newestFirst.addFirst(seed(customer, OrderStatus.PENDING, start.plus(i, ChronoUnit.MINUTES))
+                    .orderId());
         }
         seed(TestOrders.newCustomer(), OrderStatus.PENDING, start);
 
@@ -141,11 +151,15 @@ class OrderHistoryApiTest {
     void listingIsAQueryOfTheCustomerIndexNeverAScan() throws Exception {
         String customer = TestOrders.newCustomer();
         for (int i = 0; i < 3; i++) {
-            seed(customer, i == 0 ? OrderStatus.DELIVERED : OrderStatus.PENDING, Instant.now().minusSeconds(i));
+            seed(
+                    customer,
+                    i == 0 ? OrderStatus.DELIVERED : OrderStatus.PENDING,
+                    Instant.now().minusSeconds(i));
         }
         dynamoDb.clear();
 
-        send(get("/customers/" + customer + "/orders").param("limit", "1"), customer).andExpect(status().isOk());
+        send(get("/customers/" + customer + "/orders").param("limit", "1"), customer)
+                .andExpect(status().isOk());
         send(get("/customers/" + customer + "/orders").param("status", "DELIVERED"), customer)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items.length()").value(1));
@@ -170,8 +184,15 @@ class OrderHistoryApiTest {
     }
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource({"limit,0", "limit,101", "limit,ten", "cursor,not*base64", "cursor,bm90LWpzb24",
-            "cursor,eyJkIjoiIiwiaSI6IiJ9", "status,LOST"})
+    @CsvSource({
+        "limit,0",
+        "limit,101",
+        "limit,ten",
+        "cursor,not*base64",
+        "cursor,bm90LWpzb24",
+        "cursor,eyJkIjoiIiwiaSI6IiJ9",
+        "status,LOST"
+    })
     void badListParametersAre400NamingTheParameter(String name, String value) throws Exception {
         String customer = TestOrders.newCustomer();
         send(get("/customers/" + customer + "/orders").param(name, value), customer)
@@ -192,8 +213,8 @@ class OrderHistoryApiTest {
         List<String> seen = new ArrayList<>();
         String cursor = null;
         do {
-            MockHttpServletRequestBuilder request = get("/customers/" + customer + "/orders")
-                    .param("limit", Integer.toString(limit));
+            MockHttpServletRequestBuilder request =
+                    get("/customers/" + customer + "/orders").param("limit", Integer.toString(limit));
             if (status != null) {
                 request.param("status", status);
             }

@@ -42,7 +42,8 @@ class BadInputFuzzTest {
         UUID product = ProductsService.createProduct("Fuzz lamp", "9.99", 1_000_000);
         Map<String, String> claims = TestCaller.CUSTOMER.gatewayClaims();
         String customer = TestCaller.CUSTOMER.subject();
-        HttpApiResponse placed = OrdersFunction.invoke(OrdersFunction.placing(product).withAuthorizer(claims));
+        HttpApiResponse placed =
+                OrdersFunction.invoke(OrdersFunction.placing(product).withAuthorizer(claims));
         assertThat(placed.statusCode()).as(placed.toString()).isEqualTo(201);
         String order = placed.bodyJson().path("order_id").asText();
 
@@ -51,19 +52,26 @@ class BadInputFuzzTest {
             for (Target target : generator.operations()) {
                 String examplePath = target.pathTemplate().replaceAll("\\{[^}]+}", EXAMPLE_ID);
                 for (int i = 0; i < CASES_PER_OPERATION; i++) {
-                    FuzzCase fuzzCase = generator.generate(target, seed + i, request -> request
-                            .withPath("order_id", order)
-                            .withPath("customer_id", customer)
-                            .withBodyValue("/items/0/product_id", TextNode.valueOf(product.toString()))
-                            .withBodyValue("/items/1/product_id", TextNode.valueOf(UUID.randomUUID().toString()))
-                            .withHeader("Idempotency-Key", UUID.randomUUID().toString()));
+                    FuzzCase fuzzCase = generator.generate(
+                            target,
+                            seed + i,
+                            request -> request.withPath("order_id", order)
+                                    .withPath("customer_id", customer)
+                                    .withBodyValue("/items/0/product_id", TextNode.valueOf(product.toString()))
+                                    .withBodyValue(
+                                            "/items/1/product_id",
+                                            TextNode.valueOf(UUID.randomUUID().toString()))
+                                    .withHeader(
+                                            "Idempotency-Key", UUID.randomUUID().toString()));
                     HttpApiResponse response = OrdersFunction.invoke(fuzzCase.toEvent(claims));
                     verdicts.judge(fuzzCase, examplePath, response);
                     // Each case's "before" is the previous case's "after": one look at the stores per case.
                     String after = fingerprint(dynamoDb, product);
                     if (response.statusCode() >= 400 && !after.equals(before)) {
-                        verdicts.fail(fuzzCase, "a refused request (" + response.statusCode()
-                                + ") wrote something: " + before + " -> " + after);
+                        verdicts.fail(
+                                fuzzCase,
+                                "a refused request (" + response.statusCode() + ") wrote something: " + before + " -> "
+                                        + after);
                     }
                     before = after;
                 }
@@ -78,15 +86,22 @@ class BadInputFuzzTest {
      * even when the saga then refuses it (an unknown product: 422), as a rate limit must count tries.
      */
     private static String fingerprint(DynamoDbClient dynamoDb, UUID product) {
-        var scan = dynamoDb.scan(request -> request.tableName(DynamoDbLocal.TABLE).consistentRead(true)
+        var scan = dynamoDb.scan(request -> request.tableName(DynamoDbLocal.TABLE)
+                .consistentRead(true)
                 .projectionExpression("order_id, version, order_status"));
         var orders = scan.items().stream()
-                .filter(item -> !item.get("order_id").s().startsWith(OrderCreationCounters.KEY_PREFIX)).toList();
-        long versions = orders.stream().mapToLong(item -> item.containsKey("version")
-                ? Long.parseLong(item.get("version").n()) : 0).sum();
-        long cancelled = orders.stream().filter(item -> item.containsKey("order_status")
-                && "CANCELLED".equals(item.get("order_status").s())).count();
-        return orders.size() + " items, versions " + versions + ", cancelled " + cancelled
-                + ", stock " + ProductsService.stockOf(product) + (scan.hasLastEvaluatedKey() ? " (more)" : "");
+                .filter(item -> !item.get("order_id").s().startsWith(OrderCreationCounters.KEY_PREFIX))
+                .toList();
+        long versions = orders.stream()
+                .mapToLong(item -> item.containsKey("version")
+                        ? Long.parseLong(item.get("version").n())
+                        : 0)
+                .sum();
+        long cancelled = orders.stream()
+                .filter(item -> item.containsKey("order_status")
+                        && "CANCELLED".equals(item.get("order_status").s()))
+                .count();
+        return orders.size() + " items, versions " + versions + ", cancelled " + cancelled + ", stock "
+                + ProductsService.stockOf(product) + (scan.hasLastEvaluatedKey() ? " (more)" : "");
     }
 }

@@ -7,10 +7,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.orders.testing.TestOrders;
 import serverlessshop.support.testing.ContractValidator;
 import serverlessshop.support.testing.TestCaller;
-import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.support.testing.lambda.HttpApiResponse;
 
 /**
@@ -27,8 +27,13 @@ class BadInputRegressionTest {
         // It passed bean validation and reached the saga, which dereferenced it.
         String body = "{\"items\":[{\"product_id\":\"" + UUID.randomUUID() + "\",\"quantity\":1},null],"
                 + "\"shipping_address\":" + TestOrders.ADDRESS + "}";
-        var event = OrdersFunction.request("POST /orders", "/orders", Map.of(), "",
-                Map.of("idempotency-key", UUID.randomUUID().toString()), body)
+        var event = OrdersFunction.request(
+                        "POST /orders",
+                        "/orders",
+                        Map.of(),
+                        "",
+                        Map.of("idempotency-key", UUID.randomUUID().toString()),
+                        body)
                 .withAuthorizer(TestCaller.CUSTOMER.gatewayClaims());
 
         HttpApiResponse response = OrdersFunction.invoke(event);
@@ -39,8 +44,20 @@ class BadInputRegressionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"limit=%D9%A1", "limit=%2B5", "limit=0x10", "limit=05", "limit=", "limit", "cursor=",
-            "status=", "status=%20CONFIRMED", "status=CONFIRMED&status=CONFIRMED", "limit=5&limit=5"})
+    @ValueSource(
+            strings = {
+                "limit=%D9%A1",
+                "limit=%2B5",
+                "limit=0x10",
+                "limit=05",
+                "limit=",
+                "limit",
+                "cursor=",
+                "status=",
+                "status=%20CONFIRMED",
+                "status=CONFIRMED&status=CONFIRMED",
+                "limit=5&limit=5"
+            })
     void aQueryParameterInAnyOtherFormThanTheContractsIsA400NamingIt(String query) {
         // An Arabic-Indic digit was read as 1, an empty limit as the default, a repeated status as one
         HttpApiResponse response = listOrders(query, "application/json");
@@ -68,9 +85,13 @@ class BadInputRegressionTest {
     }
 
     private static HttpApiResponse listOrders(String query, String accept) {
-        HttpApiEvent event = HttpApiEvent.request("GET /customers/{customer_id}/orders").path(HISTORY)
-                .pathParameters(Map.of("customer_id", TestCaller.CUSTOMER.subject())).query(query)
-                .header("accept", accept).claims(TestCaller.CUSTOMER.gatewayClaims()).build();
+        HttpApiEvent event = HttpApiEvent.request("GET /customers/{customer_id}/orders")
+                .path(HISTORY)
+                .pathParameters(Map.of("customer_id", TestCaller.CUSTOMER.subject()))
+                .query(query)
+                .header("accept", accept)
+                .claims(TestCaller.CUSTOMER.gatewayClaims())
+                .build();
         HttpApiResponse response = OrdersFunction.invoke(event);
         CONTRACT.assertConforms("GET", HISTORY, response.toSimpleResponse());
         return response;

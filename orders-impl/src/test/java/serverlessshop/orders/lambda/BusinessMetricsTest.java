@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.orders.testing.OrdersTestEnvironment;
 import serverlessshop.orders.testing.ProductsService;
 import serverlessshop.orders.testing.TestOrders;
 import serverlessshop.support.testing.TestIssuer;
-import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.support.testing.lambda.HttpApiResponse;
 import serverlessshop.support.testing.lambda.LambdaFunctions;
 import serverlessshop.support.testing.metrics.EmfLines;
@@ -49,7 +49,9 @@ class BusinessMetricsTest {
         HttpApiResponse replayed = send(placing);
 
         assertThat(placed.statusCode()).as(placed.toString()).isEqualTo(201);
-        assertThat(replayed.header("idempotent-replayed")).as(replayed.toString()).isEqualTo("true");
+        assertThat(replayed.header("idempotent-replayed"))
+                .as(replayed.toString())
+                .isEqualTo("true");
         List<JsonNode> counted = EmfLines.withMetric(output.getOut().substring(before), "OrdersPlaced");
         assertThat(counted).as("one line, for the order, none for its replay").hasSize(1);
         assertThat(counted.getFirst().path("OrdersPlaced").asInt()).isEqualTo(1);
@@ -66,9 +68,10 @@ class BusinessMetricsTest {
 
         assertThat(refused.statusCode()).as(refused.toString()).isEqualTo(409);
         String printed = output.getOut().substring(before);
-        assertThat(EmfLines.withMetric(printed, "SellOuts")).hasSize(1)
-                .allSatisfy(line -> assertThat(line.path("correlation_id").asText())
-                        .isEqualTo(refused.header("x-correlation-id")));
+        assertThat(EmfLines.withMetric(printed, "SellOuts"))
+                .hasSize(1)
+                .allSatisfy(line ->
+                        assertThat(line.path("correlation_id").asText()).isEqualTo(refused.header("x-correlation-id")));
         assertThat(EmfLines.withMetric(printed, "OrdersPlaced")).isEmpty();
     }
 

@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.orders.testing.OrdersTestEnvironment;
 import serverlessshop.orders.testing.ProductsProxy;
 import serverlessshop.orders.testing.ProductsService;
 import serverlessshop.orders.testing.TestOrders;
 import serverlessshop.support.testing.TestIssuer;
-import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.support.testing.lambda.HttpApiResponse;
 import serverlessshop.support.testing.lambda.LambdaFunctions;
 import serverlessshop.support.testing.logs.SensitiveLogScanner;
@@ -35,7 +35,8 @@ import serverlessshop.support.testing.logs.SensitiveLogScanner;
 class FunctionLogsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final SensitiveLogScanner SCANNER = SensitiveLogScanner.standard().withAddresses("123 Serverless Way");
+    private static final SensitiveLogScanner SCANNER =
+            SensitiveLogScanner.standard().withAddresses("123 Serverless Way");
 
     private static StreamLambdaHandler function;
     private static java.util.UUID lamp;
@@ -57,11 +58,13 @@ class FunctionLogsTest {
     }
 
     @Test
-    void everyLineOfAnInvocationCarriesItsIdsAndTheCorrelationIdReachesProducts(CapturedOutput output) throws IOException {
+    void everyLineOfAnInvocationCarriesItsIdsAndTheCorrelationIdReachesProducts(CapturedOutput output)
+            throws IOException {
         String correlationId = "checkout-" + UUID.randomUUID();
         int before = output.getOut().length(); // the function's start may have been captured too
 
-        HttpApiResponse placed = send(placingWithToken(TestOrders.newCustomer()).withHeader("x-correlation-id", correlationId));
+        HttpApiResponse placed =
+                send(placingWithToken(TestOrders.newCustomer()).withHeader("x-correlation-id", correlationId));
 
         assertThat(placed.statusCode()).as(placed.toString()).isEqualTo(201);
         assertThat(placed.header("x-correlation-id")).isEqualTo(correlationId);
@@ -69,14 +72,16 @@ class FunctionLogsTest {
         assertThat(lines).as("the function logs JSON lines").isNotEmpty();
         // ECS nests the logger's name: {"log":{"logger":...}}. The service's lines (the request line at least).
         List<JsonNode> invocation = lines.stream()
-                .filter(line -> line.path("log").path("logger").asText().matches("(serverlessshop|com\\.amazonaws)\\..*"))
+                .filter(line ->
+                        line.path("log").path("logger").asText().matches("(serverlessshop|com\\.amazonaws)\\..*"))
                 .toList();
-        assertThat(invocation).as("the request line at least").isNotEmpty()
-                .allSatisfy(line -> {
+        assertThat(invocation).as("the request line at least").isNotEmpty().allSatisfy(line -> {
             assertThat(line.path("correlation_id").asText()).isEqualTo(correlationId);
             assertThat(line.path("aws_request_id").asText()).isNotBlank();
         });
-        assertThat(ProductsProxy.calls()).as("every call to products").isNotEmpty()
+        assertThat(ProductsProxy.calls())
+                .as("every call to products")
+                .isNotEmpty()
                 .allSatisfy(call -> assertThat(call.correlationId()).isEqualTo(correlationId));
         assertThat(Files.readString(ProductsService.logFile(), StandardCharsets.UTF_8))
                 .as("products logs its side of the order under the same id")
@@ -96,20 +101,29 @@ class FunctionLogsTest {
         int before = output.getOut().length();
 
         String correlationId = "traced-" + UUID.randomUUID();
-        HttpApiResponse placed = duringInvocationTraced(header, () -> send(placingWithToken(TestOrders.newCustomer())
-                .withHeader("x-correlation-id", correlationId)));
+        HttpApiResponse placed = duringInvocationTraced(
+                header,
+                () -> send(placingWithToken(TestOrders.newCustomer()).withHeader("x-correlation-id", correlationId)));
 
         assertThat(placed.statusCode()).as(placed.toString()).isEqualTo(201);
-        assertThat(serviceLines(output.getOut().substring(before))).as("the request line at least").isNotEmpty()
+        assertThat(serviceLines(output.getOut().substring(before)))
+                .as("the request line at least")
+                .isNotEmpty()
                 .allSatisfy(line -> {
                     // ECS nests dotted names: trace.id is {"trace":{"id":...}}.
-                    assertThat(line.path("trace").path("id").asText()).as(line.toString()).isEqualTo(root);
+                    assertThat(line.path("trace").path("id").asText())
+                            .as(line.toString())
+                            .isEqualTo(root);
                     assertThat(line.path("correlation_id").asText()).isNotBlank();
                     assertThat(line.path("aws_request_id").asText()).isNotBlank();
                 });
-        assertThat(callsOf(correlationId)).as("reserve and confirm").hasSizeGreaterThanOrEqualTo(2)
+        assertThat(callsOf(correlationId))
+                .as("reserve and confirm")
+                .hasSizeGreaterThanOrEqualTo(2)
                 .allSatisfy(call -> assertThat(call.traceHeader()).isEqualTo(header));
-        assertThat(org.slf4j.MDC.get("trace.id")).as("nothing is left for the next invocation").isNull();
+        assertThat(org.slf4j.MDC.get("trace.id"))
+                .as("nothing is left for the next invocation")
+                .isNull();
     }
 
     /** X-Ray records no unsampled trace: no line points to one, but products still gets the decision. */
@@ -120,13 +134,17 @@ class FunctionLogsTest {
         int before = output.getOut().length();
 
         String correlationId = "untraced-" + UUID.randomUUID();
-        HttpApiResponse placed = duringInvocationTraced(header, () -> send(placingWithToken(TestOrders.newCustomer())
-                .withHeader("x-correlation-id", correlationId)));
+        HttpApiResponse placed = duringInvocationTraced(
+                header,
+                () -> send(placingWithToken(TestOrders.newCustomer()).withHeader("x-correlation-id", correlationId)));
 
         assertThat(placed.statusCode()).as(placed.toString()).isEqualTo(201);
-        assertThat(serviceLines(output.getOut().substring(before))).isNotEmpty()
-                .allSatisfy(line -> assertThat(line.has("trace")).as(line.toString()).isFalse());
-        assertThat(callsOf(correlationId)).isNotEmpty()
+        assertThat(serviceLines(output.getOut().substring(before)))
+                .isNotEmpty()
+                .allSatisfy(line ->
+                        assertThat(line.has("trace")).as(line.toString()).isFalse());
+        assertThat(callsOf(correlationId))
+                .isNotEmpty()
                 .allSatisfy(call -> assertThat(call.traceHeader()).isEqualTo(header));
     }
 
@@ -138,8 +156,10 @@ class FunctionLogsTest {
         HttpApiResponse placed = send(event);
 
         assertThat(placed.header("x-correlation-id")).isEqualTo(gatewayRequestId);
-        assertThat(org.slf4j.MDC.getCopyOfContextMap()).as("nothing is left for the next invocation")
-                .satisfiesAnyOf(map -> assertThat(map).isNull(), map -> assertThat(map).isEmpty());
+        assertThat(org.slf4j.MDC.getCopyOfContextMap())
+                .as("nothing is left for the next invocation")
+                .satisfiesAnyOf(
+                        map -> assertThat(map).isNull(), map -> assertThat(map).isEmpty());
     }
 
     /** The happy path and the paths that log most: products down, a bad token, a body with an unknown field. */
@@ -168,7 +188,8 @@ class FunctionLogsTest {
                 .withBody(TestOrders.orderJson(TestOrders.line(lamp, 1)));
     }
 
-    private static HttpApiResponse duringInvocationTraced(String header, java.util.function.Supplier<HttpApiResponse> invocation) {
+    private static HttpApiResponse duringInvocationTraced(
+            String header, java.util.function.Supplier<HttpApiResponse> invocation) {
         System.setProperty("com.amazonaws.xray.traceHeader", header);
         try {
             return invocation.get();
@@ -179,7 +200,9 @@ class FunctionLogsTest {
 
     /** The calls to products made for one request (other tests of this JVM use the proxy too). */
     private static List<ProductsProxy.Call> callsOf(String correlationId) {
-        return ProductsProxy.calls().stream().filter(call -> correlationId.equals(call.correlationId())).toList();
+        return ProductsProxy.calls().stream()
+                .filter(call -> correlationId.equals(call.correlationId()))
+                .toList();
     }
 
     /** The service's own lines (ECS nests the logger's name: {"log":{"logger":...}}), not the libraries'. */

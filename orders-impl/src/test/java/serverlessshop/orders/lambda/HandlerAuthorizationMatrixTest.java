@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.orders.testing.ProductsService;
 import serverlessshop.orders.testing.TestOrders;
 import serverlessshop.support.testing.AuthorizationTable;
@@ -14,7 +15,6 @@ import serverlessshop.support.testing.ContractOperations;
 import serverlessshop.support.testing.ContractOperations.Access;
 import serverlessshop.support.testing.ContractValidator;
 import serverlessshop.support.testing.TestCaller;
-import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.support.testing.lambda.HttpApiResponse;
 
 /**
@@ -40,8 +40,7 @@ class HandlerAuthorizationMatrixTest {
     }
 
     /** A row: an operation of the contract in one situation, and who owns what it acts on. */
-    private record Row(String name, String operationId, String ownerRule) {
-    }
+    private record Row(String name, String operationId, String ownerRule) {}
 
     @Test
     void everyCallerGetsWhatTheContractAllowsAndNoMore() {
@@ -49,15 +48,19 @@ class HandlerAuthorizationMatrixTest {
         Map<String, Access> access = new java.util.HashMap<>();
         ContractOperations.examples("orders").forEach(example -> access.put(example.operationId(), example.access()));
         Row[] rows = {
-                new Row("createOrder", "createOrder", "any"),
-                new Row("getOrder (A's)", "getOrder", "owner-or-admin:404"),
-                new Row("getOrder (A's) ?customer_id=A", "getOrder", "owner-or-admin:404"),
-                new Row("updateOrderStatus CONFIRMED (A's)", "updateOrderStatus", "admin;owner:403;other:404"),
-                new Row("updateOrderStatus CANCELLED (A's)", "updateOrderStatus", "owner-or-admin:404"),
-                new Row("listCustomerOrders (A's)", "listCustomerOrders", "owner-or-admin:403"),
+            new Row("createOrder", "createOrder", "any"),
+            new Row("getOrder (A's)", "getOrder", "owner-or-admin:404"),
+            new Row("getOrder (A's) ?customer_id=A", "getOrder", "owner-or-admin:404"),
+            new Row("updateOrderStatus CONFIRMED (A's)", "updateOrderStatus", "admin;owner:403;other:404"),
+            new Row("updateOrderStatus CANCELLED (A's)", "updateOrderStatus", "owner-or-admin:404"),
+            new Row("listCustomerOrders (A's)", "listCustomerOrders", "owner-or-admin:403"),
         };
-        assertThat(access.keySet()).as("every operation of the contract has a row")
-                .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(rows).map(Row::operationId).distinct().toList());
+        assertThat(access.keySet())
+                .as("every operation of the contract has a row")
+                .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(rows)
+                        .map(Row::operationId)
+                        .distinct()
+                        .toList());
         for (Row row : rows) {
             for (TestCaller caller : TestCaller.values()) {
                 cell(table, row, access.get(row.operationId()), caller);
@@ -74,17 +77,24 @@ class HandlerAuthorizationMatrixTest {
         String address = TestOrders.ADDRESS;
         String line = "{\"product_id\":\"" + product + "\",\"quantity\":1";
         String[] bodies = {
-                "{\"items\":[" + line + ",\"price_per_unit\":0.01}],\"shipping_address\":" + address + "}",
-                "{\"items\":[" + line + ",\"price\":0.01}],\"shipping_address\":" + address + "}",
-                "{\"items\":[" + line + "}],\"shipping_address\":" + address + ",\"total_amount\":0.01}",
-                "{\"items\":[" + line + "}],\"shipping_address\":" + address + ",\"order_status\":\"DELIVERED\"}",
-                "{\"items\":[" + line + "}],\"shipping_address\":" + address + ",\"customer_id\":\"" + OWNER + "\"}",
-                "{\"items\":[" + line + "}],\"shipping_address\":" + address + ",\"order_id\":\"" + UUID.randomUUID() + "\"}",
+            "{\"items\":[" + line + ",\"price_per_unit\":0.01}],\"shipping_address\":" + address + "}",
+            "{\"items\":[" + line + ",\"price\":0.01}],\"shipping_address\":" + address + "}",
+            "{\"items\":[" + line + "}],\"shipping_address\":" + address + ",\"total_amount\":0.01}",
+            "{\"items\":[" + line + "}],\"shipping_address\":" + address + ",\"order_status\":\"DELIVERED\"}",
+            "{\"items\":[" + line + "}],\"shipping_address\":" + address + ",\"customer_id\":\"" + OWNER + "\"}",
+            "{\"items\":[" + line + "}],\"shipping_address\":" + address + ",\"order_id\":\"" + UUID.randomUUID()
+                    + "\"}",
         };
         int stock = ProductsService.stockOf(product);
         for (String body : bodies) {
-            HttpApiEvent event = OrdersFunction.request("POST /orders", "/orders", Map.of(), "",
-                    Map.of("idempotency-key", UUID.randomUUID().toString()), body).withAuthorizer(claims);
+            HttpApiEvent event = OrdersFunction.request(
+                            "POST /orders",
+                            "/orders",
+                            Map.of(),
+                            "",
+                            Map.of("idempotency-key", UUID.randomUUID().toString()),
+                            body)
+                    .withAuthorizer(claims);
             HttpApiResponse response = send(event, "/orders");
             assertThat(response.statusCode()).as(body + "\n" + response).isIn(400, 422);
         }
@@ -92,17 +102,28 @@ class HandlerAuthorizationMatrixTest {
         assertThat(ProductsService.stockOf(product)).as("no stock was reserved").isEqualTo(stock);
 
         // The order a customer does place is theirs, priced by the catalog.
-        JsonNode order = send(OrdersFunction.placing(product).withAuthorizer(claims), "/orders").bodyJson();
+        JsonNode order = send(OrdersFunction.placing(product).withAuthorizer(claims), "/orders")
+                .bodyJson();
         assertThat(order.path("customer_id").asText()).isEqualTo(customer);
-        assertThat(order.path("items").get(0).path("price_per_unit").decimalValue()).isEqualByComparingTo("12.50");
+        assertThat(order.path("items").get(0).path("price_per_unit").decimalValue())
+                .isEqualByComparingTo("12.50");
         assertThat(order.path("total_amount").decimalValue()).isEqualByComparingTo("25.00");
 
         // Changing its status may not smuggle in other fields either.
         String orderId = order.path("order_id").asText();
-        for (String body : new String[] {"{\"order_status\":\"CANCELLED\",\"customer_id\":\"" + OWNER + "\"}",
-                "{\"order_status\":\"CANCELLED\",\"total_amount\":0}"}) {
-            HttpApiResponse response = send(OrdersFunction.request("PUT /orders/{order_id}", "/orders/" + orderId,
-                    Map.of("order_id", orderId), "", Map.of("if-match", "\"1\""), body).withAuthorizer(claims),
+        for (String body : new String[] {
+            "{\"order_status\":\"CANCELLED\",\"customer_id\":\"" + OWNER + "\"}",
+            "{\"order_status\":\"CANCELLED\",\"total_amount\":0}"
+        }) {
+            HttpApiResponse response = send(
+                    OrdersFunction.request(
+                                    "PUT /orders/{order_id}",
+                                    "/orders/" + orderId,
+                                    Map.of("order_id", orderId),
+                                    "",
+                                    Map.of("if-match", "\"1\""),
+                                    body)
+                            .withAuthorizer(claims),
                     "/orders/" + orderId);
             assertThat(response.statusCode()).as(body + "\n" + response).isEqualTo(400);
         }
@@ -166,16 +187,46 @@ class HandlerAuthorizationMatrixTest {
     private static HttpApiEvent requestFor(Row row, String orderId) {
         return switch (row.name()) {
             case "createOrder" -> OrdersFunction.placing(product);
-            case "getOrder (A's)" -> OrdersFunction.request("GET /orders/{order_id}", "/orders/" + orderId,
-                    Map.of("order_id", orderId), "", Map.of(), null);
-            case "getOrder (A's) ?customer_id=A" -> OrdersFunction.request("GET /orders/{order_id}", "/orders/" + orderId,
-                    Map.of("order_id", orderId), "customer_id=" + OWNER, Map.of(), null);
-            case "updateOrderStatus CONFIRMED (A's)" -> OrdersFunction.request("PUT /orders/{order_id}", "/orders/" + orderId,
-                    Map.of("order_id", orderId), "", Map.of("if-match", "\"1\""), "{\"order_status\":\"CONFIRMED\"}");
-            case "updateOrderStatus CANCELLED (A's)" -> OrdersFunction.request("PUT /orders/{order_id}", "/orders/" + orderId,
-                    Map.of("order_id", orderId), "", Map.of("if-match", "\"1\""), "{\"order_status\":\"CANCELLED\"}");
-            case "listCustomerOrders (A's)" -> OrdersFunction.request("GET /customers/{customer_id}/orders",
-                    "/customers/" + OWNER + "/orders", Map.of("customer_id", OWNER), "", Map.of(), null);
+            case "getOrder (A's)" ->
+                OrdersFunction.request(
+                        "GET /orders/{order_id}",
+                        "/orders/" + orderId,
+                        Map.of("order_id", orderId),
+                        "",
+                        Map.of(),
+                        null);
+            case "getOrder (A's) ?customer_id=A" ->
+                OrdersFunction.request(
+                        "GET /orders/{order_id}",
+                        "/orders/" + orderId,
+                        Map.of("order_id", orderId),
+                        "customer_id=" + OWNER,
+                        Map.of(),
+                        null);
+            case "updateOrderStatus CONFIRMED (A's)" ->
+                OrdersFunction.request(
+                        "PUT /orders/{order_id}",
+                        "/orders/" + orderId,
+                        Map.of("order_id", orderId),
+                        "",
+                        Map.of("if-match", "\"1\""),
+                        "{\"order_status\":\"CONFIRMED\"}");
+            case "updateOrderStatus CANCELLED (A's)" ->
+                OrdersFunction.request(
+                        "PUT /orders/{order_id}",
+                        "/orders/" + orderId,
+                        Map.of("order_id", orderId),
+                        "",
+                        Map.of("if-match", "\"1\""),
+                        "{\"order_status\":\"CANCELLED\"}");
+            case "listCustomerOrders (A's)" ->
+                OrdersFunction.request(
+                        "GET /customers/{customer_id}/orders",
+                        "/customers/" + OWNER + "/orders",
+                        Map.of("customer_id", OWNER),
+                        "",
+                        Map.of(),
+                        null);
             default -> throw new IllegalStateException(row.name());
         };
     }
@@ -190,23 +241,38 @@ class HandlerAuthorizationMatrixTest {
     }
 
     private static String placeOrderOfA() {
-        HttpApiResponse placed = send(OrdersFunction.placing(product).withAuthorizer(TestCaller.CUSTOMER.gatewayClaims()),
-                "/orders");
+        HttpApiResponse placed =
+                send(OrdersFunction.placing(product).withAuthorizer(TestCaller.CUSTOMER.gatewayClaims()), "/orders");
         assertThat(placed.statusCode()).as(placed.toString()).isEqualTo(201);
         return placed.bodyJson().path("order_id").asText();
     }
 
     private static JsonNode read(String orderId, Map<String, String> claims) {
-        HttpApiResponse response = send(OrdersFunction.request("GET /orders/{order_id}", "/orders/" + orderId,
-                Map.of("order_id", orderId), "", Map.of(), null).withAuthorizer(claims), "/orders/" + orderId);
+        HttpApiResponse response = send(
+                OrdersFunction.request(
+                                "GET /orders/{order_id}",
+                                "/orders/" + orderId,
+                                Map.of("order_id", orderId),
+                                "",
+                                Map.of(),
+                                null)
+                        .withAuthorizer(claims),
+                "/orders/" + orderId);
         assertThat(response.statusCode()).as(response.toString()).isEqualTo(200);
         return response.bodyJson();
     }
 
     private static JsonNode history(String customer, Map<String, String> claims) {
-        HttpApiResponse response = send(OrdersFunction.request("GET /customers/{customer_id}/orders",
-                "/customers/" + customer + "/orders", Map.of("customer_id", customer), "", Map.of(), null)
-                .withAuthorizer(claims), "/customers/" + customer + "/orders");
+        HttpApiResponse response = send(
+                OrdersFunction.request(
+                                "GET /customers/{customer_id}/orders",
+                                "/customers/" + customer + "/orders",
+                                Map.of("customer_id", customer),
+                                "",
+                                Map.of(),
+                                null)
+                        .withAuthorizer(claims),
+                "/customers/" + customer + "/orders");
         assertThat(response.statusCode()).as(response.toString()).isEqualTo(200);
         return response.bodyJson().path("items");
     }

@@ -3,9 +3,9 @@ package serverlessshop.orders.lambda;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.orders.testing.OrdersTestEnvironment;
 import serverlessshop.orders.testing.TestOrders;
-import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.support.testing.lambda.HttpApiResponse;
 import serverlessshop.support.testing.lambda.LambdaFunctions;
 
@@ -18,13 +18,13 @@ final class OrdersFunction {
 
     private static StreamLambdaHandler handler;
 
-    private OrdersFunction() {
-    }
+    private OrdersFunction() {}
 
     static synchronized StreamLambdaHandler handler() {
         if (handler == null) {
             OrdersTestEnvironment.start();
-            handler = LambdaFunctions.withSystemProperties(OrdersTestEnvironment.properties(), StreamLambdaHandler::new);
+            handler =
+                    LambdaFunctions.withSystemProperties(OrdersTestEnvironment.properties(), StreamLambdaHandler::new);
             OrdersTestEnvironment.awaitReady();
         }
         return handler;
@@ -35,21 +35,33 @@ final class OrdersFunction {
     }
 
     /** An event of this route, as API Gateway builds it, without authorizer claims yet. */
-    static HttpApiEvent request(String routeKey, String rawPath, Map<String, String> pathParameters, String rawQuery,
-                                Map<String, String> headers, String body) {
+    static HttpApiEvent request(
+            String routeKey,
+            String rawPath,
+            Map<String, String> pathParameters,
+            String rawQuery,
+            Map<String, String> headers,
+            String body) {
         Map<String, String> all = new HashMap<>(headers);
         all.put("accept", "application/json, application/problem+json");
         if (body != null) {
             all.put("content-type", "application/json");
         }
-        HttpApiEvent.Builder event = HttpApiEvent.request(routeKey).path(rawPath).pathParameters(pathParameters)
-                .query(rawQuery).headers(all);
+        HttpApiEvent.Builder event = HttpApiEvent.request(routeKey)
+                .path(rawPath)
+                .pathParameters(pathParameters)
+                .query(rawQuery)
+                .headers(all);
         return (body == null ? event : event.body(body)).build();
     }
 
     /** POST /orders of two units of the product, with a new Idempotency-Key. */
     static HttpApiEvent placing(UUID product) {
-        return request("POST /orders", "/orders", Map.of(), "",
+        return request(
+                "POST /orders",
+                "/orders",
+                Map.of(),
+                "",
                 Map.of("idempotency-key", UUID.randomUUID().toString()),
                 TestOrders.orderJson(TestOrders.line(product, 2)));
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.orders.api.model.OrderStatus;
 import serverlessshop.orders.store.OrderTableSchema;
 import serverlessshop.orders.store.StoredOrder;
@@ -16,11 +17,10 @@ import serverlessshop.orders.testing.OrdersTestEnvironment;
 import serverlessshop.orders.testing.ProductsProxy;
 import serverlessshop.orders.testing.ProductsService;
 import serverlessshop.orders.testing.TestOrders;
+import serverlessshop.support.lambda.InvocationContext;
 import serverlessshop.support.testing.ContractValidator;
-import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.support.testing.lambda.HttpApiResponse;
 import serverlessshop.support.testing.lambda.LambdaFunctions;
-import serverlessshop.support.lambda.InvocationContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -49,14 +49,17 @@ class StreamLambdaHandlerTest {
     @Test
     void aCustomerPlacesAnOrderWithTheGatewaysClaimsAloneAndARetryReplaysIt() {
         HttpApiEvent event = placing(TestOrders.newCustomer(), UUID.randomUUID().toString());
-        assertThat(event.hasHeader("Authorization")).as("no token, only the authorizer's claims").isFalse();
+        assertThat(event.hasHeader("Authorization"))
+                .as("no token, only the authorizer's claims")
+                .isFalse();
 
         HttpApiResponse placed = send(event);
         HttpApiResponse replayed = send(event);
 
         assertThat(placed.statusCode()).as(placed.toString()).isEqualTo(201);
         JsonNode order = placed.bodyJson();
-        assertThat(placed.header("location")).isEqualTo("/orders/" + order.path("order_id").asText());
+        assertThat(placed.header("location"))
+                .isEqualTo("/orders/" + order.path("order_id").asText());
         assertThat(placed.header("etag")).isEqualTo("\"1\"");
         assertThat(order.path("items").get(0).path("product_name").asText()).isEqualTo("Desk lamp");
         assertThat(order.path("total_amount").decimalValue()).isEqualByComparingTo("79.80");
@@ -68,9 +71,12 @@ class StreamLambdaHandlerTest {
     @Test
     void theCustomerReadsTheOrderAndNobodyElseDoes() {
         String customer = TestOrders.newCustomer();
-        String orderId = send(placing(customer, UUID.randomUUID().toString())).bodyJson().path("order_id").asText();
-        HttpApiEvent read = HttpApiEvent.fixture("get-order-customer")
-                .at("/orders/" + orderId, Map.of("order_id", orderId));
+        String orderId = send(placing(customer, UUID.randomUUID().toString()))
+                .bodyJson()
+                .path("order_id")
+                .asText();
+        HttpApiEvent read =
+                HttpApiEvent.fixture("get-order-customer").at("/orders/" + orderId, Map.of("order_id", orderId));
 
         HttpApiResponse mine = send(read.withClaim("sub", customer));
         HttpApiResponse theirs = send(read.withClaim("sub", TestOrders.newCustomer()));
@@ -99,10 +105,13 @@ class StreamLambdaHandlerTest {
 
     @Test
     void anAdministratorsGroupClaimConfirmsAnOrderAtTheVersionItSaw() {
-        String orderId = send(placing(TestOrders.newCustomer(), UUID.randomUUID().toString()))
-                .bodyJson().path("order_id").asText();
-        HttpApiEvent confirm = HttpApiEvent.fixture("update-order-admin")
-                .at("/orders/" + orderId, Map.of("order_id", orderId));
+        String orderId = send(placing(
+                        TestOrders.newCustomer(), UUID.randomUUID().toString()))
+                .bodyJson()
+                .path("order_id")
+                .asText();
+        HttpApiEvent confirm =
+                HttpApiEvent.fixture("update-order-admin").at("/orders/" + orderId, Map.of("order_id", orderId));
 
         HttpApiResponse confirmed = send(confirm);
         HttpApiResponse again = send(confirm);
@@ -117,7 +126,8 @@ class StreamLambdaHandlerTest {
     void aBodyOverTheLimitIs413NamingItWhateverItsDeclaredLength() {
         String body = TestOrders.orderJson(TestOrders.line(lamp, 1));
         String oversized = body.substring(0, body.length() - 1) + " ".repeat(64 * 1024) + "}";
-        HttpApiEvent event = placing(TestOrders.newCustomer(), UUID.randomUUID().toString()).withBody(oversized);
+        HttpApiEvent event =
+                placing(TestOrders.newCustomer(), UUID.randomUUID().toString()).withBody(oversized);
 
         HttpApiResponse declared = send(event);
         HttpApiResponse understated = send(event.withHeader("content-length", "100"));
@@ -132,10 +142,12 @@ class StreamLambdaHandlerTest {
     void aBodyJustUnderTheLimitIsReadWhole() {
         String body = TestOrders.orderJson(TestOrders.line(lamp, 1));
         String padded = body.substring(0, body.length() - 1) + " ".repeat(60 * 1024) + "}";
-        HttpApiResponse placed = send(placing(TestOrders.newCustomer(), UUID.randomUUID().toString()).withBody(padded));
+        HttpApiResponse placed = send(
+                placing(TestOrders.newCustomer(), UUID.randomUUID().toString()).withBody(padded));
 
         assertThat(placed.statusCode()).as(placed.toString()).isEqualTo(201);
-        assertThat(placed.bodyJson().path("items").get(0).path("quantity").asInt()).isEqualTo(1);
+        assertThat(placed.bodyJson().path("items").get(0).path("quantity").asInt())
+                .isEqualTo(1);
     }
 
     @Test
@@ -148,15 +160,20 @@ class StreamLambdaHandlerTest {
 
     @Test
     void thePendingReleasesFunctionReturnsTheStockOfCancelledOrders() {
-        StoredOrder cancelled = TestOrders.placed(TestOrders.newCustomer(), OrderStatus.CANCELLED, Instant.now())
-                .toBuilder().stockReleasePending(true).build();
-        Map<String, AttributeValue> key = Map.of("order_id", AttributeValue.fromS(cancelled.orderId()),
-                "customer_id", AttributeValue.fromS(cancelled.customerId()));
+        StoredOrder cancelled =
+                TestOrders.placed(TestOrders.newCustomer(), OrderStatus.CANCELLED, Instant.now()).toBuilder()
+                        .stockReleasePending(true)
+                        .build();
+        Map<String, AttributeValue> key = Map.of(
+                "order_id",
+                AttributeValue.fromS(cancelled.orderId()),
+                "customer_id",
+                AttributeValue.fromS(cancelled.customerId()));
         try (DynamoDbClient dynamoDb = DynamoDbLocal.client()) {
-            dynamoDb.putItem(put -> put.tableName(DynamoDbLocal.TABLE)
-                    .item(OrderTableSchema.SCHEMA.itemToMap(cancelled, true)));
-            PendingReleasesHandler job = LambdaFunctions.withSystemProperties(OrdersTestEnvironment.properties(),
-                    PendingReleasesHandler::new);
+            dynamoDb.putItem(
+                    put -> put.tableName(DynamoDbLocal.TABLE).item(OrderTableSchema.SCHEMA.itemToMap(cancelled, true)));
+            PendingReleasesHandler job = LambdaFunctions.withSystemProperties(
+                    OrdersTestEnvironment.properties(), PendingReleasesHandler::new);
 
             var context = InvocationContext.of("orders-pending-releases");
             ProductsProxy.reset();
@@ -165,13 +182,17 @@ class StreamLambdaHandlerTest {
 
             assertThat((Integer) answer.get("stock_released")).isPositive();
             assertThat(answer.get("still_pending")).isEqualTo(0);
-            assertThat(ProductsService.reservationStatus(cancelled.reservationId())).isEqualTo("RELEASED");
-            assertThat(ProductsProxy.calls()).as("the job's calls to products carry its Lambda request id")
+            assertThat(ProductsService.reservationStatus(cancelled.reservationId()))
+                    .isEqualTo("RELEASED");
+            assertThat(ProductsProxy.calls())
+                    .as("the job's calls to products carry its Lambda request id")
                     .filteredOn(call -> call.path().contains(cancelled.reservationId()))
                     .isNotEmpty()
                     .allSatisfy(call -> assertThat(call.correlationId()).isEqualTo(context.getAwsRequestId()));
-            assertThat(dynamoDb.getItem(get -> get.tableName(DynamoDbLocal.TABLE).key(key).consistentRead(true))
-                    .item()).doesNotContainKey("stock_release_pending");
+            assertThat(dynamoDb.getItem(get ->
+                                    get.tableName(DynamoDbLocal.TABLE).key(key).consistentRead(true))
+                            .item())
+                    .doesNotContainKey("stock_release_pending");
         }
     }
 
@@ -185,7 +206,9 @@ class StreamLambdaHandlerTest {
     /** Sends the event and checks the answer against the contract's operation for its method and path. */
     private static HttpApiResponse send(HttpApiEvent event) {
         HttpApiResponse response = LambdaFunctions.invoke(function, event, "orders");
-        assertThat(response.hasBase64Flag()).as("payload 2.0 responses say whether the body is base64").isTrue();
+        assertThat(response.hasBase64Flag())
+                .as("payload 2.0 responses say whether the body is base64")
+                .isTrue();
         assertThat(response.isBase64Encoded()).isFalse();
         CONTRACT.assertConforms(event.method(), event.rawPath(), response.toSimpleResponse());
         return response;

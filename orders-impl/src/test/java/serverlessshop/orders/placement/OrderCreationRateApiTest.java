@@ -23,9 +23,9 @@ import serverlessshop.orders.store.OrderRepository;
 import serverlessshop.orders.store.OrderTableSchema;
 import serverlessshop.orders.testing.DynamoDbLocal;
 import serverlessshop.orders.testing.OrdersApi;
-import serverlessshop.orders.testing.WholeOrdersService;
 import serverlessshop.orders.testing.ProductsService;
 import serverlessshop.orders.testing.TestOrders;
+import serverlessshop.orders.testing.WholeOrdersService;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -62,7 +62,8 @@ class OrderCreationRateApiTest {
     @Test
     void theOrderOverTheLimitIs429WithRetryAfterAndReservesNothing() throws Exception {
         for (int i = 0; i < LIMIT; i++) {
-            api.place(customer, UUID.randomUUID().toString(), orderJson(line(lamp, 1))).andExpect(status().isCreated());
+            api.place(customer, UUID.randomUUID().toString(), orderJson(line(lamp, 1)))
+                    .andExpect(status().isCreated());
         }
         String key = UUID.randomUUID().toString();
         var refused = api.place(customer, key, orderJson(line(lamp, 1)))
@@ -73,9 +74,12 @@ class OrderCreationRateApiTest {
                 .andReturn();
         long retryAfter = Long.parseLong(refused.getResponse().getHeader("Retry-After"));
         assertThat(retryAfter).isBetween(1L, Duration.ofDays(1).toSeconds());
-        assertThat(ProductsService.stockOf(lamp)).as("the refused order reserved nothing").isEqualTo(20 - LIMIT);
+        assertThat(ProductsService.stockOf(lamp))
+                .as("the refused order reserved nothing")
+                .isEqualTo(20 - LIMIT);
         assertThat(orders.find(OrderIds.orderId(customer, key).toString(), customer))
-                .as("the refused order left no claim behind").isEmpty();
+                .as("the refused order left no claim behind")
+                .isEmpty();
     }
 
     @Test
@@ -97,7 +101,8 @@ class OrderCreationRateApiTest {
     @Test
     void eachCustomerHasTheirOwnAllowance() throws Exception {
         for (int i = 0; i < LIMIT; i++) {
-            api.place(customer, UUID.randomUUID().toString(), orderJson(line(lamp, 1))).andExpect(status().isCreated());
+            api.place(customer, UUID.randomUUID().toString(), orderJson(line(lamp, 1)))
+                    .andExpect(status().isCreated());
         }
         api.place(TestOrders.newCustomer(), UUID.randomUUID().toString(), orderJson(line(lamp, 1)))
                 .andExpect(status().isCreated());
@@ -107,17 +112,20 @@ class OrderCreationRateApiTest {
     @Test
     void theLimitHoldsAcrossInstances() throws Exception {
         for (int i = 0; i < LIMIT; i++) {
-            api.place(customer, UUID.randomUUID().toString(), orderJson(line(lamp, 1))).andExpect(status().isCreated());
+            api.place(customer, UUID.randomUUID().toString(), orderJson(line(lamp, 1)))
+                    .andExpect(status().isCreated());
         }
         try (DynamoDbClient client = DynamoDbClient.builder()
                 .endpointOverride(URI.create(DynamoDbLocal.endpoint()))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .build()) {
-            var table = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build()
+            var table = DynamoDbEnhancedClient.builder()
+                    .dynamoDbClient(client)
+                    .build()
                     .table(DynamoDbLocal.TABLE, OrderTableSchema.SCHEMA);
-            OrderCreationRate otherInstance = new OrderCreationRate(new OrderCreationCounters(table, client),
-                    Clock.systemUTC(), LIMIT, Duration.ofDays(1));
+            OrderCreationRate otherInstance = new OrderCreationRate(
+                    new OrderCreationCounters(table, client), Clock.systemUTC(), LIMIT, Duration.ofDays(1));
             assertThatThrownBy(() -> otherInstance.admit(customer)).isInstanceOf(TooManyOrders.class);
             otherInstance.admit(TestOrders.newCustomer());
         }

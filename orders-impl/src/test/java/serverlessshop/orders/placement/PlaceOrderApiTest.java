@@ -29,11 +29,11 @@ import serverlessshop.orders.store.OrderRepository;
 import serverlessshop.orders.store.StoredOrder;
 import serverlessshop.orders.testing.DynamoDbFaults;
 import serverlessshop.orders.testing.OrdersApi;
-import serverlessshop.orders.testing.WholeOrdersService;
 import serverlessshop.orders.testing.ProductsProxy;
 import serverlessshop.orders.testing.ProductsProxy.Fault;
 import serverlessshop.orders.testing.ProductsService;
 import serverlessshop.orders.testing.TestOrders;
+import serverlessshop.orders.testing.WholeOrdersService;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 
@@ -101,26 +101,32 @@ class PlaceOrderApiTest {
         assertThat(placed.getResponse().getHeader("Location")).isEqualTo("/orders/" + orderId);
         assertThat(ProductsService.stockOf(lamp)).isEqualTo(4);
         assertThat(ProductsService.stockOf(notebook)).isEqualTo(7);
-        assertThat(ProductsService.reservationStatus(orderId)).as("reservation_id = order_id").isEqualTo("CONFIRMED");
+        assertThat(ProductsService.reservationStatus(orderId))
+                .as("reservation_id = order_id")
+                .isEqualTo("CONFIRMED");
         api.read(orderId, OrdersApi.customer(customer))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total_amount").value(114.75))
-                .andExpect(jsonPath("$.order_date").value(order.path("order_date").asText()));
+                .andExpect(
+                        jsonPath("$.order_date").value(order.path("order_date").asText()));
     }
 
     @Test
     void aRetryWithTheSameKeyAndBodyReplaysTheOrderWithoutReservingAgain() throws Exception {
-        JsonNode first = OrdersApi.body(api.place(customer, key, orderJson(line(lamp, 2))).andExpect(status().isCreated()));
+        JsonNode first = OrdersApi.body(
+                api.place(customer, key, orderJson(line(lamp, 2))).andExpect(status().isCreated()));
 
         JsonNode replay = OrdersApi.body(api.place(customer, key, orderJson(line(lamp, 2)))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Idempotent-Replayed", "true"))
                 .andExpect(header().string("ETag", "\"1\""))
-                .andExpect(header().string("Location", "/orders/" + first.path("order_id").asText())));
+                .andExpect(header().string(
+                                "Location", "/orders/" + first.path("order_id").asText())));
 
         assertThat(replay).isEqualTo(first);
         assertThat(ProductsService.stockOf(lamp)).isEqualTo(3);
-        assertThat(ProductsProxy.calls().stream().filter(ProductsProxy.reserve())).hasSize(1);
+        assertThat(ProductsProxy.calls().stream().filter(ProductsProxy.reserve()))
+                .hasSize(1);
     }
 
     @Test
@@ -137,12 +143,16 @@ class PlaceOrderApiTest {
     @Test
     void aKeyBelongsToItsCustomer() throws Exception {
         String other = TestOrders.newCustomer();
-        String mine = OrdersApi.body(api.place(customer, key, orderJson(line(lamp, 1)))
-                .andExpect(status().isCreated())).path("order_id").asText();
+        String mine = OrdersApi.body(
+                        api.place(customer, key, orderJson(line(lamp, 1))).andExpect(status().isCreated()))
+                .path("order_id")
+                .asText();
 
         String theirs = OrdersApi.body(api.place(other, key, orderJson(line(lamp, 1)))
-                .andExpect(status().isCreated())
-                .andExpect(header().doesNotExist("Idempotent-Replayed"))).path("order_id").asText();
+                        .andExpect(status().isCreated())
+                        .andExpect(header().doesNotExist("Idempotent-Replayed")))
+                .path("order_id")
+                .asText();
 
         assertThat(theirs).isNotEqualTo(mine);
         assertThat(ProductsService.stockOf(lamp)).isEqualTo(3);
@@ -175,9 +185,11 @@ class PlaceOrderApiTest {
             }
         }
         assertThat(placed).isNotEmpty().containsOnly(placed.getFirst());
-        assertThat(table.query(QueryConditional.keyEqualTo(k -> k.partitionValue(placed.getFirst()))).items())
+        assertThat(table.query(QueryConditional.keyEqualTo(k -> k.partitionValue(placed.getFirst())))
+                        .items())
                 .hasSize(1);
-        assertThat(ProductsProxy.calls().stream().filter(ProductsProxy.reserve())).hasSize(1);
+        assertThat(ProductsProxy.calls().stream().filter(ProductsProxy.reserve()))
+                .hasSize(1);
         assertThat(ProductsService.stockOf(lamp)).isEqualTo(3);
     }
 
@@ -206,7 +218,8 @@ class PlaceOrderApiTest {
             quantity 0        | 1  | 0   | items[0].quantity
             quantity 101      | 1  | 101 | items[0].quantity
             """)
-    void itemsAndQuantitiesOutsideTheirLimitsAre400(String what, int items, int quantity, String field) throws Exception {
+    void itemsAndQuantitiesOutsideTheirLimitsAre400(String what, int items, int quantity, String field)
+            throws Exception {
         TestOrders.Line[] lines = new TestOrders.Line[items];
         for (int i = 0; i < items; i++) {
             lines[i] = line(UUID.randomUUID(), quantity);
@@ -236,8 +249,8 @@ class PlaceOrderApiTest {
         api.place(customer, key, orderJson(line(lamp, 1), line(UUID.randomUUID(), 1), line(retired, 1)))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.code").value("UNKNOWN_PRODUCT"))
-                .andExpect(jsonPath("$.errors[*].field").value(
-                        org.hamcrest.Matchers.contains("items[1].product_id", "items[2].product_id")));
+                .andExpect(jsonPath("$.errors[*].field")
+                        .value(org.hamcrest.Matchers.contains("items[1].product_id", "items[2].product_id")));
 
         assertNothingLeft(OrderIds.orderId(customer, key));
     }
@@ -274,7 +287,8 @@ class PlaceOrderApiTest {
         ProductsProxy.reset();
         api.place(customer, key, orderJson(line(lamp, 2))).andExpect(status().isCreated());
         assertThat(ProductsService.stockOf(lamp)).isEqualTo(3);
-        assertThat(ProductsService.reservationStatus(OrderIds.reservationId(orderId, 1).toString()))
+        assertThat(ProductsService.reservationStatus(
+                        OrderIds.reservationId(orderId, 1).toString()))
                 .isEqualTo("CONFIRMED");
         assertThat(orders.find(orderId.toString(), customer).orElseThrow().reservationId())
                 .isEqualTo(OrderIds.reservationId(orderId, 1).toString());

@@ -41,24 +41,32 @@ class AuthorizationMatrixTest {
     ApplicationContext context;
 
     static Stream<Arguments> cells() {
-        return ContractOperations.examples("orders").flatMap(operation ->
-                Arrays.stream(TestCaller.values()).map(caller -> Arguments.of(operation, caller)));
+        return ContractOperations.examples("orders")
+                .flatMap(
+                        operation -> Arrays.stream(TestCaller.values()).map(caller -> Arguments.of(operation, caller)));
     }
 
     @Test
     void everyGeneratedInterfaceIsImplementedByExactlyOneController() {
         var apis = GeneratedApis.interfacesIn("serverlessshop.orders.api");
         assertThat(apis).isNotEmpty();
-        apis.forEach(api -> assertThat(context.getBeansOfType(api)).as(api.getSimpleName()).hasSize(1));
+        apis.forEach(api ->
+                assertThat(context.getBeansOfType(api)).as(api.getSimpleName()).hasSize(1));
     }
 
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("cells")
     void eachCallerGetsWhatTheContractAllows(ExampleRequest operation, TestCaller caller) throws Exception {
         String authorization = caller.authorization();
-        ExampleRequest own = authorization == null ? operation : new ExampleRequest(operation.operationId(),
-                operation.method(), operation.path().replace(EXAMPLE_CUSTOMER, subjectOf(authorization)),
-                operation.headers(), operation.body(), operation.access());
+        ExampleRequest own = authorization == null
+                ? operation
+                : new ExampleRequest(
+                        operation.operationId(),
+                        operation.method(),
+                        operation.path().replace(EXAMPLE_CUSTOMER, subjectOf(authorization)),
+                        operation.headers(),
+                        operation.body(),
+                        operation.access());
         var request = own.toMockMvc();
         if (authorization != null) {
             request.header("Authorization", authorization);
@@ -73,7 +81,9 @@ class AuthorizationMatrixTest {
     /** The {@code sub} of a (possibly invalid) bearer token, read without checking it. */
     private static String subjectOf(String authorization) throws Exception {
         String[] parts = authorization.substring("Bearer ".length()).split("\\.");
-        return new ObjectMapper().readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8))
-                .path("sub").asText();
+        return new ObjectMapper()
+                .readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8))
+                .path("sub")
+                .asText();
     }
 }

@@ -89,13 +89,17 @@ class ClientSecretFromSecretsManagerTest {
         int first = place(orders);
         int second = place(orders);
 
-        assertThat(readsAtStart).as("read while the application started, before any request").isEqualTo(1);
-        assertThat(secretsManager.reads()).as("signed with the credentials the SDK was given")
+        assertThat(readsAtStart)
+                .as("read while the application started, before any request")
+                .isEqualTo(1);
+        assertThat(secretsManager.reads())
+                .as("signed with the credentials the SDK was given")
                 .containsExactly(new SecretsManagerStandIn.Read(ARN, SecretsManagerStandIn.ACCESS_KEY_ID));
         assertThat(first).isEqualTo(201);
         assertThat(second).isEqualTo(201);
-        assertThat(cognito.secretsShown()).as("one token for both orders, asked for with the secret read, "
-                + "not PRODUCTS_CLIENT_SECRET's").containsExactly(FIRST);
+        assertThat(cognito.secretsShown())
+                .as("one token for both orders, asked for with the secret read, " + "not PRODUCTS_CLIENT_SECRET's")
+                .containsExactly(FIRST);
         SensitiveLogScanner.standard().withSecrets(FIRST, SECOND).assertClean(output.getAll());
     }
 
@@ -112,9 +116,12 @@ class ClientSecretFromSecretsManagerTest {
 
         assertThat(before).isEqualTo(201);
         assertThat(after).as("the order after the rotation").isEqualTo(201);
-        assertThat(cognito.secretsShown()).as("the old secret refused once, then the new one")
+        assertThat(cognito.secretsShown())
+                .as("the old secret refused once, then the new one")
                 .containsExactly(FIRST, FIRST, SECOND);
-        assertThat(secretsManager.reads(ARN)).as("at start, and after invalid_client").isEqualTo(2);
+        assertThat(secretsManager.reads(ARN))
+                .as("at start, and after invalid_client")
+                .isEqualTo(2);
         SensitiveLogScanner.standard().withSecrets(FIRST, SECOND).assertClean(output.getAll());
     }
 
@@ -128,8 +135,10 @@ class ClientSecretFromSecretsManagerTest {
         // Products' first reservations on a busy machine; timeouts are other tests' business.
         properties.put("shop.products.read-timeout", "10s");
         properties.put("server.port", "0");
-        ConfigurableApplicationContext orders = new SpringApplicationBuilder(OrdersApplication.class, MovableClock.class)
-                .run(properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+        ConfigurableApplicationContext orders = new SpringApplicationBuilder(
+                        OrdersApplication.class, MovableClock.class)
+                .run(properties.entrySet().stream()
+                        .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                         .toArray(String[]::new));
         running.add(orders);
         return orders;

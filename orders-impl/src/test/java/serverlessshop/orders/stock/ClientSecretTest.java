@@ -14,10 +14,12 @@ class ClientSecretTest {
     void aSecretFromAStoreIsReadOnceAndAgainOnlyWhenAsked() {
         int[] reads = {0};
         String[] stored = {"first-secret"};
-        ClientSecret secret = ClientSecret.readFrom(id -> {
-            reads[0]++;
-            return stored[0];
-        }, ARN);
+        ClientSecret secret = ClientSecret.readFrom(
+                id -> {
+                    reads[0]++;
+                    return stored[0];
+                },
+                ARN);
 
         String first = secret.value();
         String stillFirst = secret.value();
@@ -52,7 +54,6 @@ class ClientSecretTest {
     void neverPrintsTheValue() {
         assertThat(ClientSecret.readFrom(id -> "hunter2-secret", ARN).toString())
                 .isEqualTo("ClientSecret[" + ARN + "]");
-        assertThat(ClientSecret.fixed("hunter2-secret").toString())
-                .isEqualTo("ClientSecret[PRODUCTS_CLIENT_SECRET]");
+        assertThat(ClientSecret.fixed("hunter2-secret").toString()).isEqualTo("ClientSecret[PRODUCTS_CLIENT_SECRET]");
     }
 }

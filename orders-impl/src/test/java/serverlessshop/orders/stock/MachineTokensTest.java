@@ -50,6 +50,7 @@ class MachineTokensTest {
 
     /** A secret store whose value the test changes, counting reads; it fails while {@code down}. */
     private final List<String> reads = new ArrayList<>();
+
     private String stored = "first-secret";
     private boolean down;
     private final SecretSource store = secretId -> {
@@ -73,8 +74,14 @@ class MachineTokensTest {
     }
 
     private MachineTokens tokens(String tokenUrl, ClientSecret secret) {
-        return new MachineTokens(HttpClient.newHttpClient(), URI.create(tokenUrl), TestIssuer.MACHINE_CLIENT,
-                secret, "products/stock", Duration.ofSeconds(2), clock);
+        return new MachineTokens(
+                HttpClient.newHttpClient(),
+                URI.create(tokenUrl),
+                TestIssuer.MACHINE_CLIENT,
+                secret,
+                "products/stock",
+                Duration.ofSeconds(2),
+                clock);
     }
 
     @Test
@@ -89,8 +96,8 @@ class MachineTokensTest {
 
         assertThat(stillFirst).isEqualTo(first);
         assertThat(second).isNotEqualTo(first);
-        var claims = new ObjectMapper().readTree(new String(Base64.getUrlDecoder().decode(first.split("\\.")[1]),
-                StandardCharsets.UTF_8));
+        var claims = new ObjectMapper()
+                .readTree(new String(Base64.getUrlDecoder().decode(first.split("\\.")[1]), StandardCharsets.UTF_8));
         assertThat(claims.path("scope").asText()).isEqualTo("products/stock");
         assertThat(claims.path("client_id").asText()).isEqualTo(TestIssuer.MACHINE_CLIENT);
     }

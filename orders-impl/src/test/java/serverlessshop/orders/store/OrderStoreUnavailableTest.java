@@ -13,8 +13,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import serverlessshop.orders.testing.DynamoDbFaults;
 import serverlessshop.orders.testing.OrdersApi;
-import serverlessshop.orders.testing.WholeOrdersService;
 import serverlessshop.orders.testing.TestOrders;
+import serverlessshop.orders.testing.WholeOrdersService;
 
 /**
  * DynamoDB unreachable: 503 with Retry-After, the same problem the products service answers when its
@@ -39,11 +39,13 @@ class OrderStoreUnavailableTest {
         String customer = TestOrders.newCustomer();
         dynamoDbFaults.failNext(request -> true);
 
-        new OrdersApi(mvc).read(UUID.randomUUID().toString(), OrdersApi.customer(customer))
+        new OrdersApi(mvc)
+                .read(UUID.randomUUID().toString(), OrdersApi.customer(customer))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "2"))
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.code").value("SERVICE_UNAVAILABLE"))
-                .andExpect(jsonPath("$.detail").value("The order store is unavailable for a moment. Try again shortly."));
+                .andExpect(
+                        jsonPath("$.detail").value("The order store is unavailable for a moment. Try again shortly."));
     }
 }

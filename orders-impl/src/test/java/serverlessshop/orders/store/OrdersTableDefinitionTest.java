@@ -26,7 +26,8 @@ class OrdersTableDefinitionTest {
         assertThat(table.tableName()).isEqualTo("orders");
         assertThat(table.billingModeAsString()).isEqualTo("PAY_PER_REQUEST");
         assertThat(keys(table.keySchema())).containsExactly("order_id HASH", "customer_id RANGE");
-        assertThat(table.attributeDefinitions()).extracting(d -> d.attributeName() + " " + d.attributeTypeAsString())
+        assertThat(table.attributeDefinitions())
+                .extracting(d -> d.attributeName() + " " + d.attributeTypeAsString())
                 .containsExactlyInAnyOrder("order_id S", "customer_id S", "order_date S");
         assertThat(table.globalSecondaryIndexes()).hasSize(1);
         GlobalSecondaryIndex index = table.globalSecondaryIndexes().getFirst();
@@ -48,13 +49,18 @@ class OrdersTableDefinitionTest {
     @Test
     void aPlacedOrderRoundTripsWithExactMoneyAndSortableDates() {
         StoredOrder order = StoredOrder.builder()
-                .orderId("0192f1a5-0b7e-7c41-8a3d-2f6e9b0c1d24").customerId("c-1")
-                .orderDate(Instant.parse("2026-09-21T10:30:00Z")).orderStatus(OrderStatus.PENDING)
+                .orderId("0192f1a5-0b7e-7c41-8a3d-2f6e9b0c1d24")
+                .customerId("c-1")
+                .orderDate(Instant.parse("2026-09-21T10:30:00Z"))
+                .orderStatus(OrderStatus.PENDING)
                 .totalAmount(new BigDecimal("149.97"))
                 .shippingAddress(new StoredAddress("1 Way", "Town", "12345", "US"))
-                .items(List.of(new StoredLine("0192f1a4-6c1e-7d3a-9b2f-5e8c4a1d7f60", "Desk lamp", 3,
-                        new BigDecimal("49.99"))))
-                .version(1L).requestHash("ab").idempotencyKey("k").reservationId("r")
+                .items(List.of(new StoredLine(
+                        "0192f1a4-6c1e-7d3a-9b2f-5e8c4a1d7f60", "Desk lamp", 3, new BigDecimal("49.99"))))
+                .version(1L)
+                .requestHash("ab")
+                .idempotencyKey("k")
+                .reservationId("r")
                 .updatedAt(Instant.parse("2026-09-21T10:30:00.120Z"))
                 .build();
 
@@ -63,7 +69,8 @@ class OrdersTableDefinitionTest {
         assertThat(item.get("order_date").s()).isEqualTo("2026-09-21T10:30:00.000Z");
         assertThat(item.get("updated_at").s()).isEqualTo("2026-09-21T10:30:00.120Z");
         assertThat(item.get("total_amount").n()).isEqualTo("149.97");
-        assertThat(item.get("items").l().getFirst().m().get("price_per_unit").n()).isEqualTo("49.99");
+        assertThat(item.get("items").l().getFirst().m().get("price_per_unit").n())
+                .isEqualTo("49.99");
         assertThat(item.get("shipping_address").m()).containsKeys("street", "city", "zip_code", "country");
         assertThat(item).doesNotContainKeys("saga_state", "claim_token", "claimed_at", "stock_release_pending");
         assertThat(OrderTableSchema.SCHEMA.mapToItem(item)).isEqualTo(order);
@@ -71,12 +78,17 @@ class OrdersTableDefinitionTest {
 
     @Test
     void fixedMillisecondsMakeTextOrderTimeOrder() {
-        List<Instant> times = List.of(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:00.100Z"),
+        List<Instant> times = List.of(
+                Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-01-01T00:00:00.100Z"),
                 Instant.parse("2026-01-01T00:00:01Z"));
-        assertThat(times.stream().map(OrderTableSchema.UTC_MILLIS::format).toList()).isSorted();
+        assertThat(times.stream().map(OrderTableSchema.UTC_MILLIS::format).toList())
+                .isSorted();
     }
 
     private static List<String> keys(List<KeySchemaElement> elements) {
-        return elements.stream().map(e -> e.attributeName() + " " + e.keyTypeAsString()).toList();
+        return elements.stream()
+                .map(e -> e.attributeName() + " " + e.keyTypeAsString())
+                .toList();
     }
 }

@@ -24,7 +24,8 @@ import serverlessshop.support.testing.http.StandInServer;
  */
 public final class ClientCheckingTokenEndpoint implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final List<String> secretsShown = new CopyOnWriteArrayList<>();
     private final StandInServer server;
@@ -67,7 +68,10 @@ public final class ClientCheckingTokenEndpoint implements AutoCloseable {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
             HttpResponse<byte[]> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            StandInServer.reply(exchange, answer.statusCode(), answer.headers().firstValue("Content-Type").orElse("application/json"),
+            StandInServer.reply(
+                    exchange,
+                    answer.statusCode(),
+                    answer.headers().firstValue("Content-Type").orElse("application/json"),
                     answer.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -84,8 +88,10 @@ public final class ClientCheckingTokenEndpoint implements AutoCloseable {
         if (colon < 0) {
             return null;
         }
-        return new String[] {URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-                URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)};
+        return new String[] {
+            URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+            URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)
+        };
     }
 
     @Override

@@ -13,8 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 public class DynamoDbCalls implements ExecutionInterceptor {
 
     /** One request: {@code Query}, {@code Scan}, {@code PutItem}...; the index it read, if any. */
-    public record Call(String operation, String indexName) {
-    }
+    public record Call(String operation, String indexName) {}
 
     private final List<Call> calls = new CopyOnWriteArrayList<>();
 

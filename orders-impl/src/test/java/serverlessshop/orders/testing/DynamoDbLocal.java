@@ -21,19 +21,27 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class DynamoDbLocal {
 
     public static final String TABLE = "orders";
-    private static final Path HOME = Path.of(System.getProperty("orders.test.dynamodb-local",
-            "../local-cloud/dynamodb-local/target"));
-    private static final LocalServer SERVER = new LocalServer("dynamodb-local", HOME, port -> List.of(
-            "-Djava.library.path=" + HOME.resolve("native").toAbsolutePath(),
-            "--enable-native-access=ALL-UNNAMED",
-            "-cp", HOME.resolve("lib").toAbsolutePath() + "/*",
-            "serverlessshop.dynamodblocal.LoopbackServerRunner", // ServerRunner would listen on every interface
-            "-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)), Map.of());
+    private static final Path HOME =
+            Path.of(System.getProperty("orders.test.dynamodb-local", "../local-cloud/dynamodb-local/target"));
+    private static final LocalServer SERVER = new LocalServer(
+            "dynamodb-local",
+            HOME,
+            port -> List.of(
+                    "-Djava.library.path=" + HOME.resolve("native").toAbsolutePath(),
+                    "--enable-native-access=ALL-UNNAMED",
+                    "-cp",
+                    HOME.resolve("lib").toAbsolutePath() + "/*",
+                    "serverlessshop.dynamodblocal.LoopbackServerRunner", // ServerRunner would listen on every interface
+                    "-inMemory",
+                    "-sharedDb",
+                    "-disableTelemetry",
+                    "-port",
+                    Integer.toString(port)),
+            Map.of());
 
     private static boolean tableCreated;
 
-    private DynamoDbLocal() {
-    }
+    private DynamoDbLocal() {}
 
     /** Starts it, if it is not running yet, without waiting for it. */
     public static void start() {

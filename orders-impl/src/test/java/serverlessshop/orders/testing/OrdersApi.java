@@ -38,8 +38,10 @@ public final class OrdersApi {
 
     /** POST /orders as this customer with this Idempotency-Key (none when null). */
     public ResultActions place(String customerId, String idempotencyKey, String body) throws Exception {
-        var request = post("/orders").header("Authorization", customer(customerId))
-                .contentType(MediaType.APPLICATION_JSON).content(body);
+        var request = post("/orders")
+                .header("Authorization", customer(customerId))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body);
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
@@ -52,8 +54,10 @@ public final class OrdersApi {
     }
 
     public ResultActions move(String orderId, String status, String authorization) throws Exception {
-        return mvc.perform(put("/orders/" + orderId).header("Authorization", authorization)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"order_status\":\"" + status + "\"}"))
+        return mvc.perform(put("/orders/" + orderId)
+                        .header("Authorization", authorization)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"order_status\":\"" + status + "\"}"))
                 .andExpect(CONTRACT.conforms());
     }
 

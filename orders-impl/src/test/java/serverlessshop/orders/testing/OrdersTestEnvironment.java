@@ -16,8 +16,10 @@ import serverlessshop.support.testing.TestIssuer;
  * start before the Spring context and are waited for only before the first test, so that their
  * start-up overlaps the context's.
  */
-public final class OrdersTestEnvironment implements ApplicationContextInitializer<ConfigurableApplicationContext>,
-        BeforeAllCallback, BeforeEachCallback {
+public final class OrdersTestEnvironment
+        implements ApplicationContextInitializer<ConfigurableApplicationContext>,
+                BeforeAllCallback,
+                BeforeEachCallback {
 
     /** The read timeout of the products client in tests: {@link ProductsProxy#LATE} is longer. */
     public static final String PRODUCTS_READ_TIMEOUT = "1s";

@@ -45,12 +45,21 @@ public final class ProductsProxy {
         }
     }
 
-    private record Rule(Predicate<Call> matches, Fault fault) {
-    }
+    private record Rule(Predicate<Call> matches, Fault fault) {}
 
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "transfer-encoding",
-            "upgrade", "http2-settings", "host", "keep-alive", "te", "trailer", "proxy-connection");
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final Set<String> HOP_BY_HOP = Set.of(
+            "connection",
+            "content-length",
+            "transfer-encoding",
+            "upgrade",
+            "http2-settings",
+            "host",
+            "keep-alive",
+            "te",
+            "trailer",
+            "proxy-connection");
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private static final List<Rule> RULES = new CopyOnWriteArrayList<>();
     private static final List<Call> CALLS = new CopyOnWriteArrayList<>();
@@ -59,8 +68,7 @@ public final class ProductsProxy {
     /** How long {@link Fault#ANSWER_TOO_LATE} holds the answer: past the orders service's read timeout in tests. */
     public static final Duration LATE = Duration.ofMillis(1_600);
 
-    private ProductsProxy() {
-    }
+    private ProductsProxy() {}
 
     public static synchronized String baseUrl() {
         if (server == null) {
@@ -116,17 +124,23 @@ public final class ProductsProxy {
 
     private static void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Call call = new Call(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+            Call call = new Call(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(),
                     exchange.getRequestHeaders().getFirst("X-Correlation-Id"),
                     exchange.getRequestHeaders().getFirst("X-Amzn-Trace-Id"));
-            Fault fault = RULES.stream().filter(rule -> rule.matches().test(call)).map(Rule::fault).findFirst()
+            Fault fault = RULES.stream()
+                    .filter(rule -> rule.matches().test(call))
+                    .map(Rule::fault)
+                    .findFirst()
                     .orElse(null);
             if (fault == Fault.NO_ANSWER) {
                 return; // closing the exchange unanswered closes the connection
             }
             if (fault == Fault.UNAVAILABLE) {
                 byte[] body = ("{\"type\":\"urn:serverless-shop:problem:service-unavailable\",\"title\":\"Service "
-                        + "Unavailable\",\"status\":503,\"code\":\"SERVICE_UNAVAILABLE\"}").getBytes(StandardCharsets.UTF_8);
+                                + "Unavailable\",\"status\":503,\"code\":\"SERVICE_UNAVAILABLE\"}")
+                        .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
                 exchange.sendResponseHeaders(503, body.length);
                 exchange.getResponseBody().write(body);
@@ -161,10 +175,15 @@ public final class ProductsProxy {
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ProductsService.baseUrl()
                         + exchange.getRequestURI().getRawPath()
-                        + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery())))
+                        + (exchange.getRequestURI().getRawQuery() == null
+                                ? ""
+                                : "?" + exchange.getRequestURI().getRawQuery())))
                 .timeout(Duration.ofSeconds(10))
-                .method(exchange.getRequestMethod(), body.length == 0
-                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        exchange.getRequestMethod(),
+                        body.length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {
             if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(value -> request.header(name, value));

@@ -22,21 +22,29 @@ import serverlessshop.support.testing.TestIssuer;
  */
 public final class ProductsService {
 
-    private static final Path LAMBDA_DIR = Path.of(System.getProperty("orders.test.products-lambda",
-            "../products-impl/target/lambda"));
+    private static final Path LAMBDA_DIR =
+            Path.of(System.getProperty("orders.test.products-lambda", "../products-impl/target/lambda"));
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final LocalServer SERVER = new LocalServer("products-service", LAMBDA_DIR, port -> List.of(
-            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-            "-cp", LAMBDA_DIR.resolve("lib").toAbsolutePath() + "/*",
-            "serverlessshop.products.ProductsApplication",
-            "--server.port=" + port), Map.of(
-            "PRODUCTS_DB_URL", "jdbc:h2:mem:products;MODE=MySQL;DATABASE_TO_LOWER=TRUE;IGNORECASE=TRUE;DB_CLOSE_DELAY=-1",
-            "SHOP_JWT_ISSUER", TestIssuer.issuer(),
-            "SHOP_JWT_AUDIENCES", TestIssuer.serviceProperties().get("shop.security.audiences")));
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final LocalServer SERVER = new LocalServer(
+            "products-service",
+            LAMBDA_DIR,
+            port -> List.of(
+                    "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC",
+                    "-Xshare:auto",
+                    "-cp",
+                    LAMBDA_DIR.resolve("lib").toAbsolutePath() + "/*",
+                    "serverlessshop.products.ProductsApplication",
+                    "--server.port=" + port),
+            Map.of(
+                    "PRODUCTS_DB_URL",
+                            "jdbc:h2:mem:products;MODE=MySQL;DATABASE_TO_LOWER=TRUE;IGNORECASE=TRUE;DB_CLOSE_DELAY=-1",
+                    "SHOP_JWT_ISSUER", TestIssuer.issuer(),
+                    "SHOP_JWT_AUDIENCES", TestIssuer.serviceProperties().get("shop.security.audiences")));
 
-    private ProductsService() {
-    }
+    private ProductsService() {}
 
     /** Starts it, if it is not running yet, without waiting for it. */
     public static void start() {
@@ -47,7 +55,9 @@ public final class ProductsService {
     public static void awaitReady() {
         SERVER.awaitReady(Duration.ofSeconds(90), () -> {
             try {
-                return send(HttpRequest.newBuilder(uri("/products")).GET(), null).statusCode() == 200;
+                return send(HttpRequest.newBuilder(uri("/products")).GET(), null)
+                                .statusCode()
+                        == 200;
             } catch (IllegalStateException e) {
                 return false;
             }
@@ -67,9 +77,13 @@ public final class ProductsService {
     public static UUID createProduct(String name, String price, int stock) {
         String body = "{\"sku\":\"SKU-" + UUID.randomUUID() + "\",\"name\":\"" + name + "\",\"price\":" + price
                 + ",\"stock_quantity\":" + stock + "}";
-        JsonNode product = expect(201, send(HttpRequest.newBuilder(uri("/products"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)), "Bearer " + TestIssuer.admin("products-admin")));
+        JsonNode product = expect(
+                201,
+                send(
+                        HttpRequest.newBuilder(uri("/products"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body)),
+                        "Bearer " + TestIssuer.admin("products-admin")));
         return UUID.fromString(product.path("product_id").asText());
     }
 
@@ -77,27 +91,47 @@ public final class ProductsService {
     public static UUID createInactiveProduct(String name) {
         String body = "{\"sku\":\"SKU-" + UUID.randomUUID() + "\",\"name\":\"" + name
                 + "\",\"price\":1,\"stock_quantity\":5,\"is_active\":false}";
-        JsonNode product = expect(201, send(HttpRequest.newBuilder(uri("/products"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)), "Bearer " + TestIssuer.admin("products-admin")));
+        JsonNode product = expect(
+                201,
+                send(
+                        HttpRequest.newBuilder(uri("/products"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body)),
+                        "Bearer " + TestIssuer.admin("products-admin")));
         return UUID.fromString(product.path("product_id").asText());
     }
 
     public static int stockOf(UUID productId) {
-        return expect(200, send(HttpRequest.newBuilder(uri("/products/" + productId)).GET(),
-                "Bearer " + TestIssuer.admin("products-admin"))).path("stock_quantity").asInt();
+        return expect(
+                        200,
+                        send(
+                                HttpRequest.newBuilder(uri("/products/" + productId))
+                                        .GET(),
+                                "Bearer " + TestIssuer.admin("products-admin")))
+                .path("stock_quantity")
+                .asInt();
     }
 
     public static BigDecimal priceOf(UUID productId) {
-        return expect(200, send(HttpRequest.newBuilder(uri("/products/" + productId)).GET(),
-                "Bearer " + TestIssuer.admin("products-admin"))).path("price").decimalValue();
+        return expect(
+                        200,
+                        send(
+                                HttpRequest.newBuilder(uri("/products/" + productId))
+                                        .GET(),
+                                "Bearer " + TestIssuer.admin("products-admin")))
+                .path("price")
+                .decimalValue();
     }
 
     /** The reservation's status as products has it (RESERVED, CONFIRMED, RELEASED, EXPIRED), or null if none. */
     public static String reservationStatus(String reservationId) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/products/stock-reservations/"
-                + reservationId)).GET(), "Bearer " + TestIssuer.machine());
-        return response.statusCode() == 404 ? null : expect(200, response).path("status").asText();
+        HttpResponse<String> response = send(
+                HttpRequest.newBuilder(uri("/products/stock-reservations/" + reservationId))
+                        .GET(),
+                "Bearer " + TestIssuer.machine());
+        return response.statusCode() == 404
+                ? null
+                : expect(200, response).path("status").asText();
     }
 
     private static URI uri(String path) {

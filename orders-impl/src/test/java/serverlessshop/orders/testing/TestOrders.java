@@ -18,12 +18,10 @@ public final class TestOrders {
     public static final String ADDRESS = "{\"street\":\"123 Serverless Way\",\"city\":\"Cloud City\","
             + "\"zip_code\":\"12345\",\"country\":\"US\"}";
 
-    private TestOrders() {
-    }
+    private TestOrders() {}
 
     /** A product id and a quantity. */
-    public record Line(UUID productId, int quantity) {
-    }
+    public record Line(UUID productId, int quantity) {}
 
     public static Line line(UUID productId, int quantity) {
         return new Line(productId, quantity);
@@ -31,9 +29,12 @@ public final class TestOrders {
 
     /** The body of POST /orders for these lines. */
     public static String orderJson(Line... lines) {
-        return "{\"items\":[" + List.of(lines).stream()
-                .map(line -> "{\"product_id\":\"" + line.productId() + "\",\"quantity\":" + line.quantity() + "}")
-                .collect(Collectors.joining(",")) + "],\"shipping_address\":" + ADDRESS + "}";
+        return "{\"items\":["
+                + List.of(lines).stream()
+                        .map(line ->
+                                "{\"product_id\":\"" + line.productId() + "\",\"quantity\":" + line.quantity() + "}")
+                        .collect(Collectors.joining(","))
+                + "],\"shipping_address\":" + ADDRESS + "}";
     }
 
     /** A customer id no other test uses. */
@@ -61,8 +62,8 @@ public final class TestOrders {
     }
 
     /** Writes a placed order straight into the table, behind the service's back. */
-    public static StoredOrder seed(DynamoDbTable<StoredOrder> table, String customerId, OrderStatus status,
-                                   Instant orderDate) {
+    public static StoredOrder seed(
+            DynamoDbTable<StoredOrder> table, String customerId, OrderStatus status, Instant orderDate) {
         StoredOrder order = placed(customerId, status, orderDate);
         table.putItem(order);
         return order;

@@ -44,7 +44,8 @@ public class CatalogService {
     public ProductListing list(int limit, String cursor, String text, Boolean active, Caller caller) {
         Condition condition = visibleTo(caller, active);
         if (text != null) {
-            condition = condition.and(PRODUCTS.NAME.containsIgnoreCase(text)
+            condition = condition.and(PRODUCTS.NAME
+                    .containsIgnoreCase(text)
                     .or(PRODUCTS.SKU.containsIgnoreCase(text))
                     .or(PRODUCTS.DESCRIPTION.containsIgnoreCase(text)));
         }
@@ -53,8 +54,8 @@ public class CatalogService {
             return new ProductListing(page, null);
         }
         ProductsRecord last = page.get(limit - 1);
-        return new ProductListing(page.subList(0, limit),
-                Cursors.encode(Map.of("name", last.getName(), "id", last.getProductId())));
+        return new ProductListing(
+                page.subList(0, limit), Cursors.encode(Map.of("name", last.getName(), "id", last.getProductId())));
     }
 
     /** Up to {@code size} products by name, then id, after the cursor's position. */
@@ -124,7 +125,9 @@ public class CatalogService {
         if (updated == 0) {
             throw missingOrChanged(productId);
         }
-        return db.selectFrom(PRODUCTS).where(PRODUCTS.PRODUCT_ID.eq(productId.toString())).fetchSingle();
+        return db.selectFrom(PRODUCTS)
+                .where(PRODUCTS.PRODUCT_ID.eq(productId.toString()))
+                .fetchSingle();
     }
 
     /** Deletes the product; with If-Match, only if it is still at that version. */

@@ -10,7 +10,10 @@ import serverlessshop.support.problem.ProblemException;
 class DuplicateSku extends ProblemException {
 
     DuplicateSku(String sku) {
-        super(HttpStatus.CONFLICT, "DUPLICATE_SKU", "Another product already has the SKU " + sku + ".",
+        super(
+                HttpStatus.CONFLICT,
+                "DUPLICATE_SKU",
+                "Another product already has the SKU " + sku + ".",
                 Map.of("errors", List.of(FieldProblem.body("sku", "is already used by another product"))),
                 HttpHeaders.EMPTY);
     }

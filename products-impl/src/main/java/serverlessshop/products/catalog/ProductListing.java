@@ -4,5 +4,4 @@ import java.util.List;
 import serverlessshop.products.db.tables.records.ProductsRecord;
 
 /** One page of the catalog and the cursor of the next one (null on the last page). */
-record ProductListing(List<ProductsRecord> products, String nextCursor) {
-}
+record ProductListing(List<ProductsRecord> products, String nextCursor) {}

@@ -9,8 +9,7 @@ import serverlessshop.products.db.tables.records.ProductsRecord;
 /** Rows of the products table as the contract's models; timestamps are stored in UTC. */
 final class ProductMapper {
 
-    private ProductMapper() {
-    }
+    private ProductMapper() {}
 
     static Product toApi(ProductsRecord product) {
         return new Product()

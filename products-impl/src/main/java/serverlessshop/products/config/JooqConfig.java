@@ -15,7 +15,8 @@ class JooqConfig {
      */
     @Bean
     DefaultConfigurationCustomizer keysetPagesStartAtTheCursor() {
-        return configuration -> configuration.settings()
+        return configuration -> configuration
+                .settings()
                 .withRenderRowConditionForSeekClause(false)
                 .withRenderRedundantConditionForSeekClause(true);
     }

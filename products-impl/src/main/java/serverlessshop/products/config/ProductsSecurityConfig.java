@@ -28,16 +28,22 @@ class ProductsSecurityConfig {
     SecurityFilterChain productsSecurity(HttpSecurity http, JwtDecoder decoder, ProblemSecurityHandlers problems)
             throws Exception {
         return ShopSecurity.apply(http, decoder, problems)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/products/stock-reservations/**").hasAuthority(scope(STOCK_SCOPE))
-                        .requestMatchers(HttpMethod.GET, "/products", "/products/*").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/products").hasAuthority(ADMIN)
-                        .requestMatchers(HttpMethod.PUT, "/products/*").hasAuthority(ADMIN)
-                        .requestMatchers(HttpMethod.DELETE, "/products/*").hasAuthority(ADMIN)
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/products/stock-reservations/**")
+                        .hasAuthority(scope(STOCK_SCOPE))
+                        .requestMatchers(HttpMethod.GET, "/products", "/products/*")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/products")
+                        .hasAuthority(ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/products/*")
+                        .hasAuthority(ADMIN)
+                        .requestMatchers(HttpMethod.DELETE, "/products/*")
+                        .hasAuthority(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/docs", "/webjars/swagger-ui/**", "/openapi/products.yaml")
                         .permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .anyRequest().denyAll())
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
                 .build();
     }
 }

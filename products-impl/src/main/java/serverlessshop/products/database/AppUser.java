@@ -49,7 +49,10 @@ public final class AppUser {
 
     /** The tables the user may use: the service's own, as generated from the migrations. */
     public static List<String> tables() {
-        return DefaultSchema.DEFAULT_SCHEMA.getTables().stream().map(Table::getName).sorted().toList();
+        return DefaultSchema.DEFAULT_SCHEMA.getTables().stream()
+                .map(Table::getName)
+                .sorted()
+                .toList();
     }
 
     /** Creates the user, or makes an existing one authenticate with IAM, then grants the privileges. */
@@ -70,15 +73,19 @@ public final class AppUser {
         }
         // A placeholder, not text: the driver quotes the password itself, and it never sits in a
         // statement that an error or a log could print.
-        for (String sql : List.of("CREATE USER IF NOT EXISTS " + account() + " IDENTIFIED BY ?",
+        for (String sql : List.of(
+                "CREATE USER IF NOT EXISTS " + account() + " IDENTIFIED BY ?",
                 "ALTER USER " + account() + " IDENTIFIED BY ?")) {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setString(1, password);
                 statement.execute();
             } catch (SQLException e) {
                 // Not chained: some servers echo the statement, password included.
-                throw new SQLException("Could not create or update the database user " + name + ": error "
-                        + e.getErrorCode() + " (" + e.getSQLState() + ")", e.getSQLState(), e.getErrorCode());
+                throw new SQLException(
+                        "Could not create or update the database user " + name + ": error " + e.getErrorCode() + " ("
+                                + e.getSQLState() + ")",
+                        e.getSQLState(),
+                        e.getErrorCode());
             }
         }
         grant(connection);
@@ -91,8 +98,8 @@ public final class AppUser {
         }
         try (Statement statement = connection.createStatement()) {
             for (String table : tables()) {
-                statement.execute("GRANT " + String.join(", ", PRIVILEGES) + " ON `" + schema + "`.`" + table
-                        + "` TO " + account());
+                statement.execute("GRANT " + String.join(", ", PRIVILEGES) + " ON `" + schema + "`.`" + table + "` TO "
+                        + account());
             }
         }
     }

@@ -36,15 +36,24 @@ class DataSourceConfig {
     DatabaseLogin databaseLogin(DataSourceProperties properties, Environment environment, SecretSource secrets) {
         String url = properties.determineUrl();
         if (environment.getProperty("shop.database.iam-auth", Boolean.class, false)) {
-            return new IamTokenLogin(JdbcUrls.host(url), JdbcUrls.port(url), properties.determineUsername(),
-                    IamTokenLogin.rdsUtilities(environment.getProperty("AWS_REGION")), Clock.systemUTC());
+            return new IamTokenLogin(
+                    JdbcUrls.host(url),
+                    JdbcUrls.port(url),
+                    properties.determineUsername(),
+                    IamTokenLogin.rdsUtilities(environment.getProperty("AWS_REGION")),
+                    Clock.systemUTC());
         }
         String secretArn = environment.getProperty("shop.database.secret-arn", "");
         if (!secretArn.isBlank()) {
-            return new SecretLogin(secretArn, secrets, Clock.systemUTC(),
-                    environment.getProperty("shop.database.secret-reread-interval", Duration.class, Duration.ofSeconds(5)));
+            return new SecretLogin(
+                    secretArn,
+                    secrets,
+                    Clock.systemUTC(),
+                    environment.getProperty(
+                            "shop.database.secret-reread-interval", Duration.class, Duration.ofSeconds(5)));
         }
-        return DatabaseLogin.fixed(new DatabaseCredentials(properties.determineUsername(),
+        return DatabaseLogin.fixed(new DatabaseCredentials(
+                properties.determineUsername(),
                 properties.determinePassword() == null ? "" : properties.determinePassword()));
     }
 

@@ -27,8 +27,7 @@ public interface DatabaseLogin {
             }
 
             @Override
-            public void forget() {
-            }
+            public void forget() {}
 
             @Override
             public String source() {

@@ -59,9 +59,12 @@ public final class IamTokenLogin implements DatabaseLogin {
 
     /** With these credentials: tests, and the AOT cache's training run. */
     public static TokenSigner rdsUtilities(Region region, AwsCredentialsProvider credentials) {
-        RdsUtilities utilities = RdsUtilities.builder().region(region).credentialsProvider(credentials).build();
-        return (host, port, user) -> utilities.generateAuthenticationToken(request -> request
-                .hostname(host).port(port).username(user));
+        RdsUtilities utilities = RdsUtilities.builder()
+                .region(region)
+                .credentialsProvider(credentials)
+                .build();
+        return (host, port, user) -> utilities.generateAuthenticationToken(
+                request -> request.hostname(host).port(port).username(user));
     }
 
     @Override

@@ -13,10 +13,10 @@ public final class JdbcUrls {
     public static final String RDS_TRUST_STORE = "rds-ca/global-bundle.p12";
 
     private static final Pattern HOST_PORT = Pattern.compile("^jdbc:mysql://([^/:?]+)(?::(\\d+))?(?:[/?].*)?$");
-    private static final Pattern CLASSPATH_TRUST_STORE = Pattern.compile("(trustCertificateKeyStoreUrl=)classpath:([^&]+)");
+    private static final Pattern CLASSPATH_TRUST_STORE =
+            Pattern.compile("(trustCertificateKeyStoreUrl=)classpath:([^&]+)");
 
-    private JdbcUrls() {
-    }
+    private JdbcUrls() {}
 
     public static String host(String url) {
         return hostPort(url).group(1);
@@ -44,11 +44,14 @@ public final class JdbcUrls {
         String resource = matcher.group(2);
         URL location = classLoader.getResource(resource);
         if (location == null) {
-            throw new IllegalStateException("The trust store " + resource + " of the database URL is not on the class path");
+            throw new IllegalStateException(
+                    "The trust store " + resource + " of the database URL is not on the class path");
         }
         // Encoded: the driver decodes the values of the URL's properties.
-        return url.substring(0, matcher.start()) + matcher.group(1)
-                + URLEncoder.encode(location.toString(), StandardCharsets.UTF_8) + url.substring(matcher.end());
+        return url.substring(0, matcher.start())
+                + matcher.group(1)
+                + URLEncoder.encode(location.toString(), StandardCharsets.UTF_8)
+                + url.substring(matcher.end());
     }
 
     private static Matcher hostPort(String url) {

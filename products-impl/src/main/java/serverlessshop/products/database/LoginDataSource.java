@@ -39,7 +39,9 @@ public final class LoginDataSource extends AbstractDataSource {
             if (e.getErrorCode() != ACCESS_DENIED) {
                 throw e;
             }
-            log.info("The database refused the credentials of {} ({}); reading them again", login.source(),
+            log.info(
+                    "The database refused the credentials of {} ({}); reading them again",
+                    login.source(),
                     e.getMessage());
         }
         login.forget();
@@ -50,9 +52,12 @@ public final class LoginDataSource extends AbstractDataSource {
             if (e.getErrorCode() != ACCESS_DENIED) {
                 throw e;
             }
-            throw new SQLException("The database refused the user " + again.username() + " with "
-                    + login.source() + ", read again after a first refusal: " + e.getMessage(),
-                    e.getSQLState(), e.getErrorCode(), e);
+            throw new SQLException(
+                    "The database refused the user " + again.username() + " with " + login.source()
+                            + ", read again after a first refusal: " + e.getMessage(),
+                    e.getSQLState(),
+                    e.getErrorCode(),
+                    e);
         }
     }
 

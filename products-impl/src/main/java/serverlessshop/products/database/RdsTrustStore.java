@@ -23,8 +23,7 @@ import java.util.Locale;
  */
 public final class RdsTrustStore {
 
-    private RdsTrustStore() {
-    }
+    private RdsTrustStore() {}
 
     /** {@code RdsTrustStore <bundle.pem> <trust-store.p12>} */
     public static void main(String[] args) throws IOException, GeneralSecurityException {
@@ -53,7 +52,8 @@ public final class RdsTrustStore {
     /** Every certificate of a PEM bundle, in order. */
     public static List<X509Certificate> readPem(InputStream pem) throws GeneralSecurityException {
         return CertificateFactory.getInstance("X.509").generateCertificates(pem).stream()
-                .map(X509Certificate.class::cast).toList();
+                .map(X509Certificate.class::cast)
+                .toList();
     }
 
     /** Every certificate of a trust store made by {@link #main}. */

@@ -41,8 +41,9 @@ public record DatabaseCredentials(String username, String password) {
      * with the defaults of application.properties (H2's {@code sa} and no password).
      */
     public static DatabaseCredentials resolve(UnaryOperator<String> settings, SecretSource secrets) {
-        return fromSecret(settings, secrets).orElseGet(() -> new DatabaseCredentials(
-                orDefault(settings.apply(USER), "sa"), orDefault(settings.apply(PASSWORD), "")));
+        return fromSecret(settings, secrets)
+                .orElseGet(() -> new DatabaseCredentials(
+                        orDefault(settings.apply(USER), "sa"), orDefault(settings.apply(PASSWORD), "")));
     }
 
     /** Parses a secret; errors name the secret, never its content. */

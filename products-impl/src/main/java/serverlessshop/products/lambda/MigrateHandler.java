@@ -68,7 +68,8 @@ public class MigrateHandler implements RequestHandler<Map<String, Object>, Map<S
         MigrationInfo current = flyway.info().current();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("migrations_applied", result.migrationsExecuted);
-        answer.put("schema_version", current == null ? null : current.getVersion().getVersion());
+        answer.put(
+                "schema_version", current == null ? null : current.getVersion().getVersion());
         String appUser = settings.apply(APP_USER);
         if (appUser != null && !appUser.isBlank()) {
             ensureAppUser(url, credentials, new AppUser(appUser));
@@ -91,8 +92,10 @@ public class MigrateHandler implements RequestHandler<Map<String, Object>, Map<S
                 user.ensureWithPassword(connection, app.password());
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not create or update the database user " + user.name()
-                    + " (error " + e.getErrorCode() + "): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not create or update the database user " + user.name() + " (error " + e.getErrorCode()
+                            + "): " + e.getMessage(),
+                    e);
         }
     }
 }

@@ -22,7 +22,10 @@ public class SweepHandler implements RequestHandler<Map<String, Object>, Map<Str
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        return FUNCTION.run(context, application ->
-                Map.of("reservations_expired", application.getBean(ReservationSweeper.class).sweep(BATCH)));
+        return FUNCTION.run(
+                context,
+                application -> Map.of(
+                        "reservations_expired",
+                        application.getBean(ReservationSweeper.class).sweep(BATCH)));
     }
 }

@@ -13,11 +13,17 @@ class InsufficientStock extends ProblemException {
     private final List<String> productIds;
 
     InsufficientStock(List<StockShortage> shortages) {
-        super(HttpStatus.CONFLICT, "INSUFFICIENT_STOCK", shortages.size() == 1
+        super(
+                HttpStatus.CONFLICT,
+                "INSUFFICIENT_STOCK",
+                shortages.size() == 1
                         ? "The product " + shortages.getFirst().getProductId() + " does not have enough stock."
                         : shortages.size() + " products do not have enough stock.",
-                Map.of("shortages", shortages), HttpHeaders.EMPTY);
-        this.productIds = shortages.stream().map(shortage -> shortage.getProductId().toString()).toList();
+                Map.of("shortages", shortages),
+                HttpHeaders.EMPTY);
+        this.productIds = shortages.stream()
+                .map(shortage -> shortage.getProductId().toString())
+                .toList();
     }
 
     List<String> productIds() {

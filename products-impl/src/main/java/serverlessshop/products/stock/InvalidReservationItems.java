@@ -11,10 +11,15 @@ import serverlessshop.support.problem.ProblemException;
 class InvalidReservationItems extends ProblemException {
 
     InvalidReservationItems(List<FieldProblem> problems) {
-        super(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", problems.size() == 1
-                        ? "The field " + problems.getFirst().field() + " " + problems.getFirst().message() + "."
+        super(
+                HttpStatus.BAD_REQUEST,
+                "VALIDATION_FAILED",
+                problems.size() == 1
+                        ? "The field " + problems.getFirst().field() + " "
+                                + problems.getFirst().message() + "."
                         : problems.size() + " fields are not valid.",
-                Map.of("errors", problems), HttpHeaders.EMPTY);
+                Map.of("errors", problems),
+                HttpHeaders.EMPTY);
         getBody().setTitle("The request is not valid");
     }
 }

@@ -13,8 +13,7 @@ final class LockConflicts {
 
     private static final int ATTEMPTS = 3;
 
-    private LockConflicts() {
-    }
+    private LockConflicts() {}
 
     static <T> T retry(Supplier<T> transaction) {
         for (int attempt = 1; ; attempt++) {

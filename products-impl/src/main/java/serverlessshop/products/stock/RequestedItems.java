@@ -36,7 +36,8 @@ record RequestedItems(List<RequestedItem> inLockOrder, String hash) {
             if (seen.add(candidate.productId())) {
                 requested.add(candidate);
             } else {
-                problems.add(FieldProblem.body(candidate.field(), "appears more than once; each product may be reserved once"));
+                problems.add(FieldProblem.body(
+                        candidate.field(), "appears more than once; each product may be reserved once"));
             }
         }
         if (!problems.isEmpty()) {
@@ -50,7 +51,9 @@ record RequestedItems(List<RequestedItem> inLockOrder, String hash) {
     }
 
     private static RequestedItems sorted(List<RequestedItem> items) {
-        List<RequestedItem> sorted = items.stream().sorted(Comparator.comparing(RequestedItem::productId)).toList();
+        List<RequestedItem> sorted = items.stream()
+                .sorted(Comparator.comparing(RequestedItem::productId))
+                .toList();
         return new RequestedItems(sorted, hashOf(sorted));
     }
 
@@ -58,11 +61,16 @@ record RequestedItems(List<RequestedItem> inLockOrder, String hash) {
     private static String hashOf(List<RequestedItem> sorted) {
         StringBuilder normalized = new StringBuilder();
         for (RequestedItem item : sorted) {
-            normalized.append(item.productId()).append(':').append(item.quantity()).append('\n');
+            normalized
+                    .append(item.productId())
+                    .append(':')
+                    .append(item.quantity())
+                    .append('\n');
         }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(normalized.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(normalized.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

@@ -10,7 +10,10 @@ import serverlessshop.support.problem.ProblemException;
 class ReservationClosed extends ProblemException {
 
     ReservationClosed(UUID reservationId, ReservationStatus status) {
-        super(HttpStatus.CONFLICT, "RESERVATION_CLOSED", "The reservation " + reservationId + " is "
-                + status.getValue().toLowerCase(Locale.ROOT) + ": it cannot change any more.");
+        super(
+                HttpStatus.CONFLICT,
+                "RESERVATION_CLOSED",
+                "The reservation " + reservationId + " is " + status.getValue().toLowerCase(Locale.ROOT)
+                        + ": it cannot change any more.");
     }
 }

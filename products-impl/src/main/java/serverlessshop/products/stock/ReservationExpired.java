@@ -8,7 +8,9 @@ import serverlessshop.support.problem.ProblemException;
 class ReservationExpired extends ProblemException {
 
     ReservationExpired(UUID reservationId) {
-        super(HttpStatus.CONFLICT, "RESERVATION_EXPIRED", "The reservation " + reservationId
-                + " expired before it was confirmed; its stock was returned.");
+        super(
+                HttpStatus.CONFLICT,
+                "RESERVATION_EXPIRED",
+                "The reservation " + reservationId + " expired before it was confirmed; its stock was returned.");
     }
 }

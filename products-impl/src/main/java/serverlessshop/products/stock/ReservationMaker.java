@@ -66,8 +66,8 @@ class ReservationMaker {
             throw refusal(notTaken, products);
         }
         // A concurrent request for this id that committed meanwhile makes this fail on the primary key.
-        var reservation = reservations.insert(id, ReservationStatus.RESERVED, items.hash(),
-                now.plusSeconds(ttlSeconds), now);
+        var reservation =
+                reservations.insert(id, ReservationStatus.RESERVED, items.hash(), now.plusSeconds(ttlSeconds), now);
         List<StockReservationItemsRecord> reserved = items.inLockOrder().stream()
                 .map(item -> reservedItem(id, item, products.get(item.productId())))
                 .toList();
@@ -94,7 +94,9 @@ class ReservationMaker {
             return new UnknownProducts(unknown);
         }
         return new InsufficientStock(notTaken.stream()
-                .map(item -> new StockShortage(UUID.fromString(item.productId()), item.quantity(),
+                .map(item -> new StockShortage(
+                        UUID.fromString(item.productId()),
+                        item.quantity(),
                         products.get(item.productId()).getStockQuantity()))
                 .toList());
     }

@@ -10,21 +10,28 @@ import serverlessshop.products.api.model.ReservedItem;
 /** Reservations as the contract's model; the total is derived from the items, never stored apart. */
 final class ReservationMapper {
 
-    private ReservationMapper() {
-    }
+    private ReservationMapper() {}
 
     static Reservation toApi(StoredReservation reservation) {
         List<ReservedItem> items = reservation.items().stream()
-                .map(item -> new ReservedItem(UUID.fromString(item.getProductId()), item.getSku(), item.getName(),
-                        item.getQuantity(), item.getUnitPrice()))
+                .map(item -> new ReservedItem(
+                        UUID.fromString(item.getProductId()),
+                        item.getSku(),
+                        item.getName(),
+                        item.getQuantity(),
+                        item.getUnitPrice()))
                 .toList();
         BigDecimal total = items.stream()
                 .map(item -> item.getUnitPrice().multiply(BigDecimal.valueOf(item.getQuantity())))
                 .reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(2, RoundingMode.UNNECESSARY);
         var row = reservation.row();
-        return new Reservation(UUID.fromString(row.getReservationId()), reservation.status(), items, total,
-                UtcTime.toApi(row.getCreatedAt()))
+        return new Reservation(
+                        UUID.fromString(row.getReservationId()),
+                        reservation.status(),
+                        items,
+                        total,
+                        UtcTime.toApi(row.getCreatedAt()))
                 .expiresAt(UtcTime.toApi(row.getExpiresAt()));
     }
 }

@@ -8,7 +8,9 @@ import serverlessshop.support.problem.ProblemException;
 class ReservationMismatch extends ProblemException {
 
     ReservationMismatch(UUID reservationId) {
-        super(HttpStatus.UNPROCESSABLE_ENTITY, "RESERVATION_MISMATCH", "The reservation " + reservationId
-                + " already exists with other items.");
+        super(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "RESERVATION_MISMATCH",
+                "The reservation " + reservationId + " already exists with other items.");
     }
 }

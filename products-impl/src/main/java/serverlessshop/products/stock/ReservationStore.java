@@ -25,20 +25,26 @@ class ReservationStore {
     }
 
     Optional<StockReservationsRecord> find(String reservationId) {
-        return db.selectFrom(STOCK_RESERVATIONS).where(STOCK_RESERVATIONS.RESERVATION_ID.eq(reservationId))
+        return db.selectFrom(STOCK_RESERVATIONS)
+                .where(STOCK_RESERVATIONS.RESERVATION_ID.eq(reservationId))
                 .fetchOptional();
     }
 
     /** The row, locked until the transaction ends: state changes of one reservation happen one at a time. */
     Optional<StockReservationsRecord> lock(String reservationId) {
-        return db.selectFrom(STOCK_RESERVATIONS).where(STOCK_RESERVATIONS.RESERVATION_ID.eq(reservationId))
+        return db.selectFrom(STOCK_RESERVATIONS)
+                .where(STOCK_RESERVATIONS.RESERVATION_ID.eq(reservationId))
                 .forUpdate()
                 .fetchOptional();
     }
 
     /** Inserts the row; a concurrent insert of the same id waits for this one, then fails on the primary key. */
-    StockReservationsRecord insert(String reservationId, ReservationStatus status, String requestHash,
-                                   LocalDateTime expiresAt, LocalDateTime now) {
+    StockReservationsRecord insert(
+            String reservationId,
+            ReservationStatus status,
+            String requestHash,
+            LocalDateTime expiresAt,
+            LocalDateTime now) {
         StockReservationsRecord row = db.newRecord(STOCK_RESERVATIONS);
         row.setReservationId(reservationId);
         row.setStatus(status.getValue());
@@ -50,8 +56,8 @@ class ReservationStore {
         return row;
     }
 
-    void changeStatus(StockReservationsRecord row, ReservationStatus status, LocalDateTime expiresAt,
-                      LocalDateTime now) {
+    void changeStatus(
+            StockReservationsRecord row, ReservationStatus status, LocalDateTime expiresAt, LocalDateTime now) {
         row.setStatus(status.getValue());
         row.setExpiresAt(expiresAt);
         row.setUpdatedAt(now);
@@ -67,10 +73,12 @@ class ReservationStore {
     }
 
     StoredReservation withItems(StockReservationsRecord row) {
-        return new StoredReservation(row, db.selectFrom(STOCK_RESERVATION_ITEMS)
-                .where(STOCK_RESERVATION_ITEMS.RESERVATION_ID.eq(row.getReservationId()))
-                .orderBy(STOCK_RESERVATION_ITEMS.PRODUCT_ID)
-                .fetch());
+        return new StoredReservation(
+                row,
+                db.selectFrom(STOCK_RESERVATION_ITEMS)
+                        .where(STOCK_RESERVATION_ITEMS.RESERVATION_ID.eq(row.getReservationId()))
+                        .orderBy(STOCK_RESERVATION_ITEMS.PRODUCT_ID)
+                        .fetch());
     }
 
     /** Reservations past their expiry that nobody has expired yet, those overdue longest first. */
@@ -96,7 +104,9 @@ class ReservationStore {
     }
 
     private static Condition isDue(LocalDateTime now) {
-        return STOCK_RESERVATIONS.STATUS.eq(ReservationStatus.RESERVED.getValue())
+        return STOCK_RESERVATIONS
+                .STATUS
+                .eq(ReservationStatus.RESERVED.getValue())
                 .and(STOCK_RESERVATIONS.EXPIRES_AT.le(now));
     }
 }

@@ -23,14 +23,15 @@ class ReservationSweepSchedule {
     private final ReservationSweeper sweeper;
     private final int batchSize;
 
-    ReservationSweepSchedule(ReservationSweeper sweeper,
-                             @Value("${shop.reservations.sweep-batch-size:100}") int batchSize) {
+    ReservationSweepSchedule(
+            ReservationSweeper sweeper, @Value("${shop.reservations.sweep-batch-size:100}") int batchSize) {
         this.sweeper = sweeper;
         this.batchSize = batchSize;
     }
 
     // The first sweep waits an interval too: starting up should not depend on the database.
-    @Scheduled(fixedDelayString = "${shop.reservations.sweep-interval:PT1M}",
+    @Scheduled(
+            fixedDelayString = "${shop.reservations.sweep-interval:PT1M}",
             initialDelayString = "${shop.reservations.sweep-interval:PT1M}")
     void sweep() {
         int expired = sweeper.sweep(batchSize);

@@ -49,8 +49,8 @@ class ReservationTransitions {
      */
     @Transactional(noRollbackFor = ReservationExpired.class)
     public StoredReservation confirm(UUID reservationId) {
-        StockReservationsRecord row = reservations.lock(reservationId.toString())
-                .orElseThrow(() -> new ReservationNotFound(reservationId));
+        StockReservationsRecord row =
+                reservations.lock(reservationId.toString()).orElseThrow(() -> new ReservationNotFound(reservationId));
         LocalDateTime now = UtcTime.now(clock);
         if (expireIfDue(row, now)) {
             throw new ReservationExpired(reservationId);
@@ -78,8 +78,9 @@ class ReservationTransitions {
         // Not SELECT ... FOR UPDATE first: for a missing row MySQL locks the gap, and concurrent
         // releases of one unknown id then deadlock on their inserts. The primary key decides.
         if (reservations.find(id).isEmpty()) {
-            return new StoredReservation(reservations.insert(id, ReservationStatus.RELEASED,
-                    RequestedItems.NONE.hash(), null, now), List.of());
+            return new StoredReservation(
+                    reservations.insert(id, ReservationStatus.RELEASED, RequestedItems.NONE.hash(), null, now),
+                    List.of());
         }
         StockReservationsRecord row = reservations.lock(id).orElseThrow();
         StoredReservation reservation = reservations.withItems(row);
@@ -93,7 +94,8 @@ class ReservationTransitions {
     /** Expires the reservation if it is still held and due; false if anything came first. */
     @Transactional
     public boolean expireIfDue(String reservationId) {
-        return reservations.lock(reservationId)
+        return reservations
+                .lock(reservationId)
                 .map(row -> expireIfDue(row, UtcTime.now(clock)))
                 .orElse(false);
     }

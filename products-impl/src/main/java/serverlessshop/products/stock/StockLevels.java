@@ -35,9 +35,10 @@ class StockLevels {
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean take(String productId, int quantity, LocalDateTime now) {
         return adjust(productId, PRODUCTS.STOCK_QUANTITY.minus(quantity), now)
-                .and(PRODUCTS.IS_ACTIVE.isTrue())
-                .and(PRODUCTS.STOCK_QUANTITY.ge(quantity))
-                .execute() == 1;
+                        .and(PRODUCTS.IS_ACTIVE.isTrue())
+                        .and(PRODUCTS.STOCK_QUANTITY.ge(quantity))
+                        .execute()
+                == 1;
     }
 
     /** Puts the items' units back, in product-id order; a product deleted meanwhile gets nothing. */

@@ -27,8 +27,7 @@ class StockReservations {
     }
 
     /** A reservation and whether this request made it (201) or found it made already (200). */
-    record Reserved(StoredReservation reservation, boolean created) {
-    }
+    record Reserved(StoredReservation reservation, boolean created) {}
 
     Reserved reserve(UUID reservationId, ReservationRequest request) {
         RequestedItems items = RequestedItems.of(request.getItems());

@@ -21,6 +21,7 @@ record StoredReservation(StockReservationsRecord row, List<StockReservationItems
     /** Still held, but past its expiry: it is expired the moment anybody looks at it. */
     static boolean isDue(StockReservationsRecord row, LocalDateTime now) {
         return ReservationStatus.RESERVED.getValue().equals(row.getStatus())
-                && row.getExpiresAt() != null && !now.isBefore(row.getExpiresAt());
+                && row.getExpiresAt() != null
+                && !now.isBefore(row.getExpiresAt());
     }
 }

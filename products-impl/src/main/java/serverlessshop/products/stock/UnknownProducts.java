@@ -12,13 +12,18 @@ import serverlessshop.support.problem.ProblemException;
 class UnknownProducts extends ProblemException {
 
     UnknownProducts(List<RequestedItem> items) {
-        super(HttpStatus.UNPROCESSABLE_ENTITY, "UNKNOWN_PRODUCT", items.size() == 1
+        super(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "UNKNOWN_PRODUCT",
+                items.size() == 1
                         ? "The product " + items.getFirst().productId() + " does not exist or is not for sale."
                         : items.size() + " products do not exist or are not for sale.",
-                Map.of("errors", items.stream()
-                        .sorted(Comparator.comparingInt(RequestedItem::index))
-                        .map(item -> FieldProblem.body(item.field(), "is not a product for sale"))
-                        .toList()),
+                Map.of(
+                        "errors",
+                        items.stream()
+                                .sorted(Comparator.comparingInt(RequestedItem::index))
+                                .map(item -> FieldProblem.body(item.field(), "is not a product for sale"))
+                                .toList()),
                 HttpHeaders.EMPTY);
     }
 }

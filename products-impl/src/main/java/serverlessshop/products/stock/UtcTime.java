@@ -9,8 +9,7 @@ import java.time.temporal.ChronoUnit;
 /** Reservation timestamps: UTC whatever zone the clock has, in whole seconds. */
 final class UtcTime {
 
-    private UtcTime() {
-    }
+    private UtcTime() {}
 
     /**
      * Seconds, although the columns keep milliseconds: MySQL Connector/J sends no fractions to

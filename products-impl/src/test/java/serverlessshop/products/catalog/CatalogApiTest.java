@@ -51,15 +51,15 @@ class CatalogApiTest {
     @Test
     void createAnswers201WithLocationETagAndTheStoredProduct() throws Exception {
         String sku = sku();
-        JsonNode product = body(send(post("/products").header("Authorization", ADMIN),
-                productJson(sku, "Desk lamp", "39.90", 25, true))
-                .andExpect(status().isCreated())
-                .andExpect(header().string("ETag", "\"1\""))
-                .andExpect(header().string("Location", startsWith("/products/")))
-                .andExpect(jsonPath("$.sku").value(sku))
-                .andExpect(jsonPath("$.price").value(39.90))
-                .andExpect(jsonPath("$.stock_quantity").value(25))
-                .andExpect(jsonPath("$.is_active").value(true)));
+        JsonNode product = body(
+                send(post("/products").header("Authorization", ADMIN), productJson(sku, "Desk lamp", "39.90", 25, true))
+                        .andExpect(status().isCreated())
+                        .andExpect(header().string("ETag", "\"1\""))
+                        .andExpect(header().string("Location", startsWith("/products/")))
+                        .andExpect(jsonPath("$.sku").value(sku))
+                        .andExpect(jsonPath("$.price").value(39.90))
+                        .andExpect(jsonPath("$.stock_quantity").value(25))
+                        .andExpect(jsonPath("$.is_active").value(true)));
 
         String id = product.get("product_id").asText();
         assertThat(UUID.fromString(id).version()).as("time-ordered UUIDv7").isEqualTo(7);
@@ -68,13 +68,15 @@ class CatalogApiTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string("ETag", "\"1\""))
                 .andExpect(jsonPath("$.name").value("Desk lamp"))
-                .andExpect(jsonPath("$.created_at").value(product.get("created_at").asText()));
+                .andExpect(
+                        jsonPath("$.created_at").value(product.get("created_at").asText()));
     }
 
     @Test
     void createDefaultsStockToZeroAndActiveToTrue() throws Exception {
-        send(post("/products").header("Authorization", ADMIN),
-                "{\"sku\":\"" + sku() + "\",\"name\":\"Plain\",\"price\":1}")
+        send(
+                        post("/products").header("Authorization", ADMIN),
+                        "{\"sku\":\"" + sku() + "\",\"name\":\"Plain\",\"price\":1}")
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.stock_quantity").value(0))
                 .andExpect(jsonPath("$.is_active").value(true));
@@ -121,11 +123,12 @@ class CatalogApiTest {
 
     @Test
     void everyBadFieldIsListed() throws Exception {
-        send(post("/products").header("Authorization", ADMIN),
-                "{\"sku\":\"\",\"name\":\"\",\"price\":0,\"stock_quantity\":-1}")
+        send(
+                        post("/products").header("Authorization", ADMIN),
+                        "{\"sku\":\"\",\"name\":\"\",\"price\":0,\"stock_quantity\":-1}")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.hasItems("sku", "name", "price",
-                        "stock_quantity")));
+                .andExpect(jsonPath(
+                        "$.errors[*].field", org.hamcrest.Matchers.hasItems("sku", "name", "price", "stock_quantity")));
     }
 
     @Test
@@ -137,7 +140,10 @@ class CatalogApiTest {
 
     @Test
     void aBodyThatIsNotJsonIs415() throws Exception {
-        mvc.perform(post("/products").header("Authorization", ADMIN).contentType(MediaType.TEXT_PLAIN).content("x"))
+        mvc.perform(post("/products")
+                        .header("Authorization", ADMIN)
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content("x"))
                 .andExpect(CONTRACT.conforms())
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(jsonPath("$.code").value("UNSUPPORTED_MEDIA_TYPE"));
@@ -184,8 +190,10 @@ class CatalogApiTest {
             if (cursor != null) {
                 request.param("cursor", cursor);
             }
-            JsonNode page = body(mvc.perform(request).andExpect(CONTRACT.conforms()).andExpect(status().isOk()));
-            page.get("items").forEach(item -> names.add(item.get("name").asText().replace(" " + marker, "")));
+            JsonNode page =
+                    body(mvc.perform(request).andExpect(CONTRACT.conforms()).andExpect(status().isOk()));
+            page.get("items")
+                    .forEach(item -> names.add(item.get("name").asText().replace(" " + marker, "")));
             cursor = page.hasNonNull("next_cursor") ? page.get("next_cursor").asText() : null;
             pages++;
         } while (cursor != null && pages < 10);
@@ -199,16 +207,21 @@ class CatalogApiTest {
     void searchMatchesNameSkuOrDescriptionIgnoringCase() throws Exception {
         String marker = "find" + UUID.randomUUID().toString().substring(0, 8);
         create(sku(), "Lamp " + marker.toUpperCase(), "1.00", 1, true);
-        send(post("/products").header("Authorization", ADMIN), "{\"sku\":\"" + marker + "-SKU\",\"name\":\"Mug\","
-                + "\"price\":2}").andExpect(status().isCreated());
-        send(post("/products").header("Authorization", ADMIN), "{\"sku\":\"" + sku() + "\",\"name\":\"Pen\","
-                + "\"description\":\"Writes with " + marker + " ink\",\"price\":3}").andExpect(status().isCreated());
+        send(
+                        post("/products").header("Authorization", ADMIN),
+                        "{\"sku\":\"" + marker + "-SKU\",\"name\":\"Mug\"," + "\"price\":2}")
+                .andExpect(status().isCreated());
+        send(
+                        post("/products").header("Authorization", ADMIN),
+                        "{\"sku\":\"" + sku() + "\",\"name\":\"Pen\"," + "\"description\":\"Writes with " + marker
+                                + " ink\",\"price\":3}")
+                .andExpect(status().isCreated());
 
         mvc.perform(get("/products").param("q", marker))
                 .andExpect(CONTRACT.conforms())
                 .andExpect(jsonPath("$.items", hasSize(3)))
-                .andExpect(jsonPath("$.items[*].name", containsInAnyOrder("Lamp " + marker.toUpperCase(), "Mug",
-                        "Pen")));
+                .andExpect(
+                        jsonPath("$.items[*].name", containsInAnyOrder("Lamp " + marker.toUpperCase(), "Mug", "Pen")));
     }
 
     @Test
@@ -217,8 +230,9 @@ class CatalogApiTest {
         create(sku(), "100% cotton " + marker, "1.00", 1, true);
         create(sku(), "100 cotton " + marker, "1.00", 1, true);
         mvc.perform(get("/products").param("q", "100%"))
-                .andExpect(jsonPath("$.items[*].name", org.hamcrest.Matchers.everyItem(
-                        org.hamcrest.Matchers.containsString("100%"))));
+                .andExpect(jsonPath(
+                        "$.items[*].name",
+                        org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.containsString("100%"))));
     }
 
     @Test
@@ -248,8 +262,9 @@ class CatalogApiTest {
     void updateWithTheCurrentETagReplacesTheProductAndBumpsTheETag() throws Exception {
         String id = create(sku(), "Old name", "10.00", 5, true);
         String newSku = sku();
-        send(put("/products/" + id).header("Authorization", ADMIN).header("If-Match", "\"1\""),
-                productJson(newSku, "New name", "12.50", 7, false))
+        send(
+                        put("/products/" + id).header("Authorization", ADMIN).header("If-Match", "\"1\""),
+                        productJson(newSku, "New name", "12.50", 7, false))
                 .andExpect(status().isOk())
                 .andExpect(header().string("ETag", "\"2\""))
                 .andExpect(jsonPath("$.name").value("New name"))
@@ -262,11 +277,14 @@ class CatalogApiTest {
     @Test
     void aStaleETagIs412AndChangesNothing() throws Exception {
         String id = create(sku(), "Contended", "10.00", 5, true);
-        send(put("/products/" + id).header("Authorization", ADMIN).header("If-Match", "\"1\""),
-                productJson(sku(), "First edit", "10.00", 5, true)).andExpect(status().isOk());
+        send(
+                        put("/products/" + id).header("Authorization", ADMIN).header("If-Match", "\"1\""),
+                        productJson(sku(), "First edit", "10.00", 5, true))
+                .andExpect(status().isOk());
 
-        send(put("/products/" + id).header("Authorization", ADMIN).header("If-Match", "\"1\""),
-                productJson(sku(), "Lost edit", "99.00", 0, true))
+        send(
+                        put("/products/" + id).header("Authorization", ADMIN).header("If-Match", "\"1\""),
+                        productJson(sku(), "Lost edit", "99.00", 0, true))
                 .andExpect(status().isPreconditionFailed())
                 .andExpect(jsonPath("$.code").value("PRECONDITION_FAILED"));
         assertThat(db.fetchValue(PRODUCTS.NAME, PRODUCTS.PRODUCT_ID.eq(id))).isEqualTo("First edit");
@@ -286,16 +304,20 @@ class CatalogApiTest {
         String taken = sku();
         create(taken, "Owner", "1.00", 1, true);
         String id = create(sku(), "Other", "1.00", 1, true);
-        send(put("/products/" + id).header("Authorization", ADMIN).header("If-Match", "\"1\""),
-                productJson(taken, "Other", "1.00", 1, true))
+        send(
+                        put("/products/" + id).header("Authorization", ADMIN).header("If-Match", "\"1\""),
+                        productJson(taken, "Other", "1.00", 1, true))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("DUPLICATE_SKU"));
     }
 
     @Test
     void updatingAnUnknownProductIs404() throws Exception {
-        send(put("/products/" + UUID.randomUUID()).header("Authorization", ADMIN).header("If-Match", "\"1\""),
-                productJson(sku(), "x", "1.00", 1, true))
+        send(
+                        put("/products/" + UUID.randomUUID())
+                                .header("Authorization", ADMIN)
+                                .header("If-Match", "\"1\""),
+                        productJson(sku(), "x", "1.00", 1, true))
                 .andExpect(status().isNotFound());
     }
 
@@ -322,12 +344,15 @@ class CatalogApiTest {
 
     /** Sends a JSON body and checks the answer against the contract. */
     private ResultActions send(MockHttpServletRequestBuilder request, String body) throws Exception {
-        return mvc.perform(request.contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(CONTRACT.conforms());
+        return mvc.perform(request.contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(CONTRACT.conforms());
     }
 
     private String create(String sku, String name, String price, int stock, boolean active) throws Exception {
         return body(send(post("/products").header("Authorization", ADMIN), productJson(sku, name, price, stock, active))
-                .andExpect(status().isCreated())).get("product_id").asText();
+                        .andExpect(status().isCreated()))
+                .get("product_id")
+                .asText();
     }
 
     private JsonNode body(ResultActions result) throws Exception {

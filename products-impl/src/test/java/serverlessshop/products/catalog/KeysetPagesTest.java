@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import serverlessshop.products.db.tables.records.ProductsRecord;
-import serverlessshop.products.testing.WholeProductsService;
 import serverlessshop.products.testing.TestDatabase;
+import serverlessshop.products.testing.WholeProductsService;
 import serverlessshop.support.http.Cursors;
 
 /**
@@ -37,8 +37,10 @@ class KeysetPagesTest {
 
     @Autowired
     CatalogService catalog;
+
     @Autowired
     DSLContext db;
+
     @Autowired
     DataSource dataSource;
 
@@ -49,16 +51,20 @@ class KeysetPagesTest {
 
     @Test
     void aPageAfterTheCursorReadsAboutAPageOfTheIndex() throws SQLException {
-        List<ProductsRecord> products = IntStream.range(0, 3_000).mapToObj(this::product).toList();
+        List<ProductsRecord> products =
+                IntStream.range(0, 3_000).mapToObj(this::product).toList();
         db.batchInsert(products).execute();
         ProductsRecord last = products.get(PRODUCTS_BEFORE_THE_CURSOR - 1);
         String cursor = Cursors.encode(Map.of("name", last.getName(), "id", last.getProductId()));
 
         ResultQuery<ProductsRecord> page = catalog.pageQuery(PRODUCTS.IS_ACTIVE.isTrue(), cursor, 21);
 
-        assertThat(page.fetch().getValues(PRODUCTS.NAME)).as("the 21 products after the cursor, in order")
-                .containsExactlyElementsOf(products.subList(PRODUCTS_BEFORE_THE_CURSOR, PRODUCTS_BEFORE_THE_CURSOR + 21)
-                        .stream().map(ProductsRecord::getName).toList());
+        assertThat(page.fetch().getValues(PRODUCTS.NAME))
+                .as("the 21 products after the cursor, in order")
+                .containsExactlyElementsOf(
+                        products.subList(PRODUCTS_BEFORE_THE_CURSOR, PRODUCTS_BEFORE_THE_CURSOR + 21).stream()
+                                .map(ProductsRecord::getName)
+                                .toList());
         assertThat(indexEntriesRead(db.renderInlined(page)))
                 .as("index entries MariaDB reads for the page after %,d products", PRODUCTS_BEFORE_THE_CURSOR)
                 .isLessThan(100);
@@ -77,7 +83,8 @@ class KeysetPagesTest {
 
     /** MariaDB's own count of the index entries a statement read, in a session of its own. */
     private long indexEntriesRead(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             long before = handlerReadNext(statement);
             try (ResultSet rows = statement.executeQuery(sql)) {
                 while (rows.next()) {

@@ -18,10 +18,12 @@ import serverlessshop.support.testing.ContractValidator;
 import serverlessshop.support.testing.TestIssuer;
 
 /** With its database unreachable the service still starts, and answers 503 with Retry-After. */
-@SpringBootTest(properties = {
-        // Nothing listens on the discard port: connections are refused at once.
-        "spring.datasource.url=jdbc:mysql://127.0.0.1:9/products",
-        "spring.flyway.enabled=false"})
+@SpringBootTest(
+        properties = {
+            // Nothing listens on the discard port: connections are refused at once.
+            "spring.datasource.url=jdbc:mysql://127.0.0.1:9/products",
+            "spring.flyway.enabled=false"
+        })
 @AutoConfigureMockMvc
 class DatabaseUnavailableTest {
 

@@ -20,9 +20,12 @@ class DataSourceConfigTest {
 
     @Test
     void inAwsItSignsIamTokensForTheConfiguredUserAndTheUrlsHost() {
-        DatabaseLogin login = config.databaseLogin(properties("products_app", null), new MockEnvironment()
-                .withProperty("shop.database.iam-auth", "true")
-                .withProperty("AWS_REGION", "eu-west-1"), NO_SECRET);
+        DatabaseLogin login = config.databaseLogin(
+                properties("products_app", null),
+                new MockEnvironment()
+                        .withProperty("shop.database.iam-auth", "true")
+                        .withProperty("AWS_REGION", "eu-west-1"),
+                NO_SECRET);
 
         assertThat(login).isInstanceOf(IamTokenLogin.class);
         assertThat(login.source()).contains("products.abc.eu-west-1.rds.amazonaws.com:3306");
@@ -31,8 +34,10 @@ class DataSourceConfigTest {
     @Test
     void withASecretArnItReadsThatSecret() {
         String arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:products-app-AbCdEf";
-        DatabaseLogin login = config.databaseLogin(properties("ignored", "ignored"), new MockEnvironment()
-                .withProperty("shop.database.secret-arn", arn), id -> "{\"username\":\"products_app\",\"password\":\"p\"}");
+        DatabaseLogin login = config.databaseLogin(
+                properties("ignored", "ignored"),
+                new MockEnvironment().withProperty("shop.database.secret-arn", arn),
+                id -> "{\"username\":\"products_app\",\"password\":\"p\"}");
 
         assertThat(login).isInstanceOf(SecretLogin.class);
         assertThat(login.source()).isEqualTo("the secret " + arn);

@@ -28,10 +28,15 @@ class DatabaseLoginsTest {
     @Test
     void anIamTokenIsReusedForTenMinutesThenSignedAfresh() {
         List<String> signed = new ArrayList<>();
-        IamTokenLogin login = new IamTokenLogin("db.example", 3306, "products_app", (host, port, user) -> {
-            signed.add(host + ":" + port + "/" + user);
-            return "token-" + signed.size();
-        }, movable());
+        IamTokenLogin login = new IamTokenLogin(
+                "db.example",
+                3306,
+                "products_app",
+                (host, port, user) -> {
+                    signed.add(host + ":" + port + "/" + user);
+                    return "token-" + signed.size();
+                },
+                movable());
 
         assertThat(login.current().password()).isEqualTo("token-1");
         at(START.plus(Duration.ofMinutes(9)));
@@ -45,7 +50,8 @@ class DatabaseLoginsTest {
     @Test
     void aRefusedIamTokenIsSignedAfreshAtOnce() {
         int[] count = {0};
-        IamTokenLogin login = new IamTokenLogin("db.example", 3306, "products_app", (h, p, u) -> "token-" + ++count[0], movable());
+        IamTokenLogin login =
+                new IamTokenLogin("db.example", 3306, "products_app", (h, p, u) -> "token-" + ++count[0], movable());
 
         login.current();
         login.forget();
@@ -55,7 +61,8 @@ class DatabaseLoginsTest {
 
     @Test
     void theSdksTokenIsAPresignedConnectRequestForTheHostAndUserValidFifteenMinutes() {
-        IamTokenLogin.TokenSigner signer = IamTokenLogin.rdsUtilities(Region.EU_WEST_1,
+        IamTokenLogin.TokenSigner signer = IamTokenLogin.rdsUtilities(
+                Region.EU_WEST_1,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "not-a-real-key")));
 
         String token = signer.sign("db.example.eu-west-1.rds.amazonaws.com", 3306, "products_app");
@@ -63,8 +70,14 @@ class DatabaseLoginsTest {
         // host:port/?Action=connect&DBUser=...&X-Amz-...: what RDS checks against the role's rds-db:connect.
         assertThat(token).startsWith("db.example.eu-west-1.rds.amazonaws.com:3306/?");
         String query = URLDecoder.decode(URI.create("https://" + token).getRawQuery(), StandardCharsets.UTF_8);
-        assertThat(query).contains("Action=connect", "DBUser=products_app", "X-Amz-Expires=900",
-                "X-Amz-Credential=AKIDEXAMPLE/", "/eu-west-1/rds-db/aws4_request", "X-Amz-Signature=");
+        assertThat(query)
+                .contains(
+                        "Action=connect",
+                        "DBUser=products_app",
+                        "X-Amz-Expires=900",
+                        "X-Amz-Credential=AKIDEXAMPLE/",
+                        "/eu-west-1/rds-db/aws4_request",
+                        "X-Amz-Signature=");
         assertThat(token).doesNotContain("not-a-real-key");
     }
 
@@ -73,7 +86,8 @@ class DatabaseLoginsTest {
         assertThatThrownBy(() -> new IamTokenLogin("db", 3306, " ", (h, p, u) -> "t", clock))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> IamTokenLogin.rdsUtilities(null))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("AWS_REGION");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("AWS_REGION");
     }
 
     @Test
@@ -96,16 +110,22 @@ class DatabaseLoginsTest {
     @Test
     void aSecretIsNotReadAgainSoonerThanTheMinimumInterval() {
         int[] reads = {0};
-        SecretLogin login = new SecretLogin(ARN, id -> {
-            reads[0]++;
-            return secret("same");
-        }, movable(), Duration.ofSeconds(5));
+        SecretLogin login = new SecretLogin(
+                ARN,
+                id -> {
+                    reads[0]++;
+                    return secret("same");
+                },
+                movable(),
+                Duration.ofSeconds(5));
 
         login.current();
         at(START.plusSeconds(4));
         login.forget();
         login.current();
-        assertThat(reads[0]).as("refused again within 5 s: the pool's retries cost no more reads").isEqualTo(1);
+        assertThat(reads[0])
+                .as("refused again within 5 s: the pool's retries cost no more reads")
+                .isEqualTo(1);
 
         at(START.plusSeconds(5));
         login.forget();
@@ -124,10 +144,13 @@ class DatabaseLoginsTest {
 
     @Test
     void aUrlWithoutAClassPathTrustStoreIsLeftAlone() {
-        String url = "jdbc:mysql://db:3306/products?sslMode=VERIFY_IDENTITY&trustCertificateKeyStoreUrl=file:/etc/ca.p12";
+        String url =
+                "jdbc:mysql://db:3306/products?sslMode=VERIFY_IDENTITY&trustCertificateKeyStoreUrl=file:/etc/ca.p12";
         assertThat(JdbcUrls.withTrustStoreResolved(url)).isEqualTo(url);
-        assertThatThrownBy(() -> JdbcUrls.withTrustStoreResolved("jdbc:mysql://db/p?trustCertificateKeyStoreUrl=classpath:nowhere.p12"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("nowhere.p12");
+        assertThatThrownBy(() -> JdbcUrls.withTrustStoreResolved(
+                        "jdbc:mysql://db/p?trustCertificateKeyStoreUrl=classpath:nowhere.p12"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("nowhere.p12");
     }
 
     /** A clock that reads this test's current instant, as {@link #at} moves it. */

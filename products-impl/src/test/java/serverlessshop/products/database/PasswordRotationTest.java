@@ -31,10 +31,10 @@ import org.springframework.test.context.bean.override.convention.TestBean;
 import org.springframework.test.web.servlet.MockMvc;
 import serverlessshop.products.lambda.DatabaseCredentials;
 import serverlessshop.products.lambda.MigrateHandler;
-import serverlessshop.support.secrets.SecretSource;
 import serverlessshop.products.lambda.TestDatabaseProperties;
 import serverlessshop.products.testing.TestDatabase;
 import serverlessshop.support.lambda.InvocationContext;
+import serverlessshop.support.secrets.SecretSource;
 import serverlessshop.support.testing.TestIssuer;
 
 /**
@@ -46,12 +46,14 @@ import serverlessshop.support.testing.TestIssuer;
  * <p>Set up as a release does it: the migration, as root, makes the schema and the user from the
  * secret; the service then connects as that user only (Flyway off, as in AWS).
  */
-@SpringBootTest(properties = {
-        "spring.flyway.enabled=false",
-        // Every refusal may read the secret again here; in AWS at most every 5 s.
-        "shop.database.secret-reread-interval=PT0S",
-        "spring.datasource.hikari.maximum-pool-size=2",
-        "spring.datasource.hikari.connection-timeout=2000"})
+@SpringBootTest(
+        properties = {
+            "spring.flyway.enabled=false",
+            // Every refusal may read the secret again here; in AWS at most every 5 s.
+            "shop.database.secret-reread-interval=PT0S",
+            "spring.datasource.hikari.maximum-pool-size=2",
+            "spring.datasource.hikari.connection-timeout=2000"
+        })
 @AutoConfigureMockMvc
 @ExtendWith({TestDatabase.class, OutputCaptureExtension.class})
 @Tag(TestDatabase.MARIADB_ONLY)
@@ -64,13 +66,15 @@ class PasswordRotationTest {
     private static final String ROOT = SERVER.get("spring.datasource.username");
     private static final String ROOT_PASSWORD = SERVER.get("spring.datasource.password");
     private static final String SERVER_URL = SERVER.get("spring.datasource.url");
-    private static final String SUFFIX = ProcessHandle.current().pid() + "_" + UUID.randomUUID().toString().substring(0, 6);
+    private static final String SUFFIX =
+            ProcessHandle.current().pid() + "_" + UUID.randomUUID().toString().substring(0, 6);
     private static final String DATABASE = "products_rotation_" + SUFFIX;
     private static final String APP_USER = "rot_" + SUFFIX;
     private static final String URL = SERVER_URL.replaceFirst("^(jdbc:[a-z]+://[^/]+/)[^?]*", "$1" + DATABASE);
 
     /** What Secrets Manager holds now, and how often the service read it. */
     private static final AtomicReference<String> SECRET = new AtomicReference<>(secret("first-" + UUID.randomUUID()));
+
     private static final AtomicInteger READS = new AtomicInteger();
 
     @TestBean
@@ -125,7 +129,9 @@ class PasswordRotationTest {
         mvc.perform(get("/products")).andExpect(status().isOk());
         createProduct();
         int readsWhenWarm = READS.get();
-        assertThat(readsWhenWarm).as("the secret is read at the first connection, not per request").isGreaterThanOrEqualTo(1);
+        assertThat(readsWhenWarm)
+                .as("the secret is read at the first connection, not per request")
+                .isGreaterThanOrEqualTo(1);
         mvc.perform(get("/products")).andExpect(status().isOk());
         assertThat(READS.get()).isEqualTo(readsWhenWarm);
 
@@ -144,7 +150,8 @@ class PasswordRotationTest {
         mvc.perform(get("/products")).andExpect(status().isOk());
 
         assertThat(READS.get()).as("one re-read after the first refusal").isEqualTo(readsWhenWarm + 1);
-        assertThat(output).contains("The database refused the credentials of the secret " + SECRET_ARN)
+        assertThat(output)
+                .contains("The database refused the credentials of the secret " + SECRET_ARN)
                 .doesNotContain(newPassword);
     }
 
@@ -157,12 +164,15 @@ class PasswordRotationTest {
         SECRET.set(secret(wrongPassword));
         dropConnections();
         try {
-            assertThatThrownBy(() -> new LoginDataSource(URL, login).getConnection().close())
+            assertThatThrownBy(() ->
+                            new LoginDataSource(URL, login).getConnection().close())
                     .isInstanceOf(SQLException.class)
-                    .hasMessageContaining("The database refused the user " + APP_USER + " with the secret " + SECRET_ARN)
+                    .hasMessageContaining(
+                            "The database refused the user " + APP_USER + " with the secret " + SECRET_ARN)
                     .hasMessageNotContaining(wrongPassword)
                     .hasMessageNotContaining(databasePassword)
-                    .satisfies(e -> assertThat(((SQLException) e).getErrorCode()).isEqualTo(LoginDataSource.ACCESS_DENIED));
+                    .satisfies(e ->
+                            assertThat(((SQLException) e).getErrorCode()).isEqualTo(LoginDataSource.ACCESS_DENIED));
             // Through the service: unavailable (503, retry later), not a crash.
             mvc.perform(get("/products")).andExpect(status().isServiceUnavailable());
             assertThat(output).doesNotContain(wrongPassword).doesNotContain(databasePassword);
@@ -174,7 +184,9 @@ class PasswordRotationTest {
     }
 
     private void createProduct() throws Exception {
-        mvc.perform(post("/products").header("Authorization", ADMIN).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/products")
+                        .header("Authorization", ADMIN)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"sku\":\"ROT-" + UUID.randomUUID() + "\",\"name\":\"Kettle\",\"price\":10}"))
                 .andExpect(status().isCreated());
     }
@@ -189,9 +201,9 @@ class PasswordRotationTest {
     private void dropConnections() throws SQLException {
         pool.getHikariPoolMXBean().softEvictConnections();
         try (Connection connection = DriverManager.getConnection(SERVER_URL, ROOT, ROOT_PASSWORD);
-             Statement statement = connection.createStatement();
-             var sessions = statement.executeQuery(
-                     "SELECT id FROM information_schema.processlist WHERE user = '" + APP_USER + "'")) {
+                Statement statement = connection.createStatement();
+                var sessions = statement.executeQuery(
+                        "SELECT id FROM information_schema.processlist WHERE user = '" + APP_USER + "'")) {
             while (sessions.next()) {
                 try (Statement kill = connection.createStatement()) {
                     kill.execute("KILL CONNECTION " + sessions.getLong(1));
@@ -208,7 +220,7 @@ class PasswordRotationTest {
 
     private static void asRoot(String url, String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url, ROOT, ROOT_PASSWORD);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }

@@ -30,30 +30,38 @@ class RdsTrustStoreTest {
 
         assertThat(bundle).hasSizeGreaterThanOrEqualTo(100);
         List<String> names = bundle.stream().map(RdsTrustStoreTest::commonName).toList();
-        assertThat(names).contains(
-                "Amazon RDS us-east-1 Root CA RSA2048 G1",
-                "Amazon RDS us-east-1 Root CA RSA4096 G1",
-                "Amazon RDS us-east-1 Root CA ECC384 G1",
-                "Amazon RDS eu-west-1 Root CA RSA2048 G1",
-                "Amazon RDS eu-central-1 Root CA RSA2048 G1",
-                "Amazon RDS ap-southeast-2 Root CA RSA2048 G1");
-        assertThat(names).allMatch(name -> name.matches("Amazon RDS (Beta |Preview )?[a-z]{2}-[a-z]+-\\d Root CA (RSA2048|RSA4096|ECC384) G1"));
+        assertThat(names)
+                .contains(
+                        "Amazon RDS us-east-1 Root CA RSA2048 G1",
+                        "Amazon RDS us-east-1 Root CA RSA4096 G1",
+                        "Amazon RDS us-east-1 Root CA ECC384 G1",
+                        "Amazon RDS eu-west-1 Root CA RSA2048 G1",
+                        "Amazon RDS eu-central-1 Root CA RSA2048 G1",
+                        "Amazon RDS ap-southeast-2 Root CA RSA2048 G1");
+        assertThat(names)
+                .allMatch(name -> name.matches(
+                        "Amazon RDS (Beta |Preview )?[a-z]{2}-[a-z]+-\\d Root CA (RSA2048|RSA4096|ECC384) G1"));
         for (X509Certificate certificate : bundle) {
             String name = commonName(certificate);
             assertThat(certificate.getSubjectX500Principal().getName(X500Principal.RFC2253))
-                    .as(name).contains("OU=Amazon RDS", "O=Amazon Web Services\\, Inc.");
+                    .as(name)
+                    .contains("OU=Amazon RDS", "O=Amazon Web Services\\, Inc.");
             assertThat(certificate.getIssuerX500Principal()).as(name).isEqualTo(certificate.getSubjectX500Principal());
             certificate.verify(certificate.getPublicKey());
             certificate.checkValidity(now);
-            assertThat(certificate.getBasicConstraints()).as(name + " is an authority").isGreaterThanOrEqualTo(0);
+            assertThat(certificate.getBasicConstraints())
+                    .as(name + " is an authority")
+                    .isGreaterThanOrEqualTo(0);
         }
     }
 
     @Test
     void theJarsTrustStoreHoldsExactlyTheBundle() throws Exception {
-        String url = JdbcUrls.withTrustStoreResolved("jdbc:mysql://db:3306/products?sslMode=VERIFY_IDENTITY"
-                + "&trustCertificateKeyStoreUrl=classpath:" + JdbcUrls.RDS_TRUST_STORE + "&trustCertificateKeyStoreType=PKCS12");
-        String location = URLDecoder.decode(url.replaceFirst(".*trustCertificateKeyStoreUrl=([^&]+).*", "$1"), StandardCharsets.UTF_8);
+        String url = JdbcUrls.withTrustStoreResolved(
+                "jdbc:mysql://db:3306/products?sslMode=VERIFY_IDENTITY" + "&trustCertificateKeyStoreUrl=classpath:"
+                        + JdbcUrls.RDS_TRUST_STORE + "&trustCertificateKeyStoreType=PKCS12");
+        String location = URLDecoder.decode(
+                url.replaceFirst(".*trustCertificateKeyStoreUrl=([^&]+).*", "$1"), StandardCharsets.UTF_8);
         assertThat(location).endsWith(JdbcUrls.RDS_TRUST_STORE).doesNotStartWith("classpath:");
 
         // As Connector/J opens it: java.net.URL, PKCS12, no password.
@@ -69,6 +77,9 @@ class RdsTrustStoreTest {
     }
 
     private static String commonName(X509Certificate certificate) {
-        return certificate.getSubjectX500Principal().getName(X500Principal.RFC2253).replaceFirst("^.*CN=([^,]+).*$", "$1");
+        return certificate
+                .getSubjectX500Principal()
+                .getName(X500Principal.RFC2253)
+                .replaceFirst("^.*CN=([^,]+).*$", "$1");
     }
 }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import serverlessshop.products.testing.TestDatabase;
 import serverlessshop.products.testing.TestCertificates;
+import serverlessshop.products.testing.TestDatabase;
 import serverlessshop.support.testing.mariadb.MariaDbServer;
 
 /**
@@ -48,9 +48,11 @@ class VerifiedTlsTest {
         Path[] serverFiles = authority.issueServer(dir, "server", "localhost");
         rightTrustStore = trustStore(authority, "right");
         otherTrustStore = trustStore(impostor, "other");
-        server = MariaDbServer.create(dir.resolve("mariadb"),
+        server = MariaDbServer.create(
+                dir.resolve("mariadb"),
                 "--ssl-ca=" + authority.writeCertificate(dir.resolve("ca.pem")),
-                "--ssl-cert=" + serverFiles[0], "--ssl-key=" + serverFiles[1],
+                "--ssl-cert=" + serverFiles[0],
+                "--ssl-key=" + serverFiles[1],
                 "--require-secure-transport=ON");
     }
 
@@ -63,7 +65,8 @@ class VerifiedTlsTest {
 
     @Test
     void connectsWhenTheServerCertificateChainsToTheTrustedAuthorityAndNamesTheHost() throws SQLException {
-        try (Connection connection = server.connect(url("localhost", rightTrustStore.toUri().toString()))) {
+        try (Connection connection =
+                server.connect(url("localhost", rightTrustStore.toUri().toString()))) {
             assertThat(sslCipher(connection)).isNotBlank();
         }
     }
@@ -74,8 +77,10 @@ class VerifiedTlsTest {
         // test authority's store stands in for it on a class path of its own.
         Path classPath = Files.createDirectories(dir.resolve("classpath/rds-ca"));
         Files.copy(rightTrustStore, classPath.resolve("global-bundle.p12"));
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.resolve("classpath").toUri().toURL()}, null)) {
-            String url = JdbcUrls.withTrustStoreResolved(url("localhost", "classpath:" + JdbcUrls.RDS_TRUST_STORE), loader);
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {dir.resolve("classpath").toUri().toURL()}, null)) {
+            String url =
+                    JdbcUrls.withTrustStoreResolved(url("localhost", "classpath:" + JdbcUrls.RDS_TRUST_STORE), loader);
 
             try (Connection connection = server.connect(url)) {
                 assertThat(sslCipher(connection)).isNotBlank();
@@ -85,7 +90,9 @@ class VerifiedTlsTest {
 
     @Test
     void refusesAServerSignedByAnotherAuthority() {
-        assertThatThrownBy(() -> server.connect(url("localhost", otherTrustStore.toUri().toString())).close())
+        assertThatThrownBy(() -> server.connect(
+                                url("localhost", otherTrustStore.toUri().toString()))
+                        .close())
                 .isInstanceOf(SQLException.class)
                 .hasStackTraceContaining("javax.net.ssl.SSLHandshakeException")
                 .hasStackTraceContaining("signature check failed");
@@ -94,7 +101,9 @@ class VerifiedTlsTest {
     @Test
     void refusesAHostNameTheCertificateDoesNotCarry() {
         // The same server by its address: the certificate names localhost only.
-        assertThatThrownBy(() -> server.connect(url("127.0.0.1", rightTrustStore.toUri().toString())).close())
+        assertThatThrownBy(() -> server.connect(
+                                url("127.0.0.1", rightTrustStore.toUri().toString()))
+                        .close())
                 .isInstanceOf(SQLException.class)
                 .hasStackTraceContaining("Server identity verification failed")
                 .hasStackTraceContaining("'127.0.0.1'");
@@ -125,7 +134,7 @@ class VerifiedTlsTest {
 
     private static String sslCipher(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SHOW SESSION STATUS LIKE 'Ssl_cipher'")) {
+                ResultSet row = statement.executeQuery("SHOW SESSION STATUS LIKE 'Ssl_cipher'")) {
             assertThat(row.next()).isTrue();
             return row.getString(2);
         }

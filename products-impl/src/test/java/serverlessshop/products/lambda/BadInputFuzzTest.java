@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import serverlessshop.products.testing.TestDatabase;
 import serverlessshop.httpapi.HttpApiEvent;
+import serverlessshop.products.testing.TestDatabase;
 import serverlessshop.support.testing.ContractValidator;
 import serverlessshop.support.testing.fuzz.FuzzCase;
 import serverlessshop.support.testing.fuzz.FuzzSettings;
@@ -48,16 +48,20 @@ class BadInputFuzzTest {
                 Map<String, String> claims = claimsFor(target);
                 String examplePath = target.pathTemplate().replaceAll("\\{[^}]+}", EXAMPLE_ID);
                 for (int i = 0; i < CASES_PER_OPERATION; i++) {
-                    FuzzCase fuzzCase = generator.generate(target, seed + i, request -> request
-                            .withPath("product_id", product)
-                            .withBodyValue("/items/0/product_id", TextNode.valueOf(product)));
+                    FuzzCase fuzzCase = generator.generate(
+                            target,
+                            seed + i,
+                            request -> request.withPath("product_id", product)
+                                    .withBodyValue("/items/0/product_id", TextNode.valueOf(product)));
                     HttpApiResponse response = ProductsFunction.invoke(fuzzCase.toEvent(claims));
                     verdicts.judge(fuzzCase, examplePath, response);
                     // Each case's "before" is the previous case's "after": one look at the database per case.
                     String after = fingerprint(db);
                     if (response.statusCode() >= 400 && !after.equals(before)) {
-                        verdicts.fail(fuzzCase, "a refused request (" + response.statusCode()
-                                + ") changed the database: " + before + " -> " + after);
+                        verdicts.fail(
+                                fuzzCase,
+                                "a refused request (" + response.statusCode() + ") changed the database: " + before
+                                        + " -> " + after);
                     }
                     before = after;
                 }
@@ -71,7 +75,7 @@ class BadInputFuzzTest {
         return switch (target.operationId()) {
             case "listProducts", "getProduct" -> null;
             case "createProduct", "updateProduct", "deleteProduct" ->
-                    HttpApiEvent.accessTokenClaims("admin-" + UUID.randomUUID(), "openid", "[admin]");
+                HttpApiEvent.accessTokenClaims("admin-" + UUID.randomUUID(), "openid", "[admin]");
             default -> HttpApiEvent.accessTokenClaims("serverless-shop-orders", "products/stock", null);
         };
     }
@@ -88,7 +92,8 @@ class BadInputFuzzTest {
 
     private static Connection database() throws SQLException {
         Map<String, String> properties = ProductsFunction.properties();
-        return DriverManager.getConnection(properties.get("spring.datasource.url"),
+        return DriverManager.getConnection(
+                properties.get("spring.datasource.url"),
                 properties.getOrDefault("spring.datasource.username", "sa"),
                 properties.getOrDefault("spring.datasource.password", ""));
     }
@@ -96,11 +101,17 @@ class BadInputFuzzTest {
     /** Everything a write would change: rows, stock and versions of products, reservations and their items. */
     static String fingerprint(Connection db) throws SQLException {
         try (Statement statement = db.createStatement()) {
-            return row(statement, "SELECT COUNT(*), COALESCE(SUM(stock_quantity), 0), COALESCE(SUM(version), 0), "
-                    + "COALESCE(SUM(price), 0), COALESCE(SUM(CASE WHEN is_active THEN 1 ELSE 0 END), 0) FROM products")
-                    + " | " + row(statement, "SELECT COUNT(*), COALESCE(SUM(CASE WHEN status = 'RESERVED' THEN 1 ELSE 0 END), 0),"
-                    + " MAX(updated_at) FROM stock_reservations")
-                    + " | " + row(statement, "SELECT COUNT(*), COALESCE(SUM(quantity), 0) FROM stock_reservation_items");
+            return row(
+                            statement,
+                            "SELECT COUNT(*), COALESCE(SUM(stock_quantity), 0), COALESCE(SUM(version), 0), "
+                                    + "COALESCE(SUM(price), 0), COALESCE(SUM(CASE WHEN is_active THEN 1 ELSE 0 END), 0) FROM products")
+                    + " | "
+                    + row(
+                            statement,
+                            "SELECT COUNT(*), COALESCE(SUM(CASE WHEN status = 'RESERVED' THEN 1 ELSE 0 END), 0),"
+                                    + " MAX(updated_at) FROM stock_reservations")
+                    + " | "
+                    + row(statement, "SELECT COUNT(*), COALESCE(SUM(quantity), 0) FROM stock_reservation_items");
         }
     }
 

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import serverlessshop.products.testing.TestDatabase;
 import serverlessshop.httpapi.HttpApiEvent;
+import serverlessshop.products.testing.TestDatabase;
 import serverlessshop.support.testing.ContractValidator;
 import serverlessshop.support.testing.lambda.HttpApiResponse;
 
@@ -25,7 +25,8 @@ import serverlessshop.support.testing.lambda.HttpApiResponse;
 class BadInputRegressionTest {
 
     private static final ContractValidator CONTRACT = ContractValidator.forContract("products");
-    private static final Map<String, String> ADMIN = HttpApiEvent.accessTokenClaims("admin-regression", "openid", "[admin]");
+    private static final Map<String, String> ADMIN =
+            HttpApiEvent.accessTokenClaims("admin-regression", "openid", "[admin]");
     private static final Map<String, String> MACHINE =
             HttpApiEvent.accessTokenClaims("serverless-shop-orders", "products/stock", null);
     private static final String PRODUCT_BODY = "{\"sku\":\"REG-%s\",\"name\":\"Lamp\",\"price\":1.50%s}";
@@ -47,8 +48,13 @@ class BadInputRegressionTest {
     void aHeaderValueWithControlCharactersIsA400NotA500() {
         // Spring Security's firewall refused it by throwing, which ended as an unexpected 500
         // Reading a body makes Spring read every header, and the firewall refuses this one's name
-        HttpApiResponse response = send("POST /products", "/products", Map.of(), "",
-                Map.of("content-type", "application/json", "x-\u00e9\u0000", "v"), PRODUCT_BODY.formatted(unique(), ""),
+        HttpApiResponse response = send(
+                "POST /products",
+                "/products",
+                Map.of(),
+                "",
+                Map.of("content-type", "application/json", "x-\u00e9\u0000", "v"),
+                PRODUCT_BODY.formatted(unique(), ""),
                 ADMIN);
 
         assertProblem(response, 400, "BAD_REQUEST");
@@ -56,8 +62,14 @@ class BadInputRegressionTest {
 
     @Test
     void aContentTypeThatIsNotAMediaTypeIsA400ProblemNotTheContainersBare502() {
-        HttpApiResponse response = send("POST /products", "/products", Map.of(), "", Map.of("content-type", ";;;"),
-                PRODUCT_BODY.formatted(unique(), ""), ADMIN);
+        HttpApiResponse response = send(
+                "POST /products",
+                "/products",
+                Map.of(),
+                "",
+                Map.of("content-type", ";;;"),
+                PRODUCT_BODY.formatted(unique(), ""),
+                ADMIN);
 
         assertProblem(response, 400, "BAD_REQUEST");
     }
@@ -65,16 +77,16 @@ class BadInputRegressionTest {
     @Test
     void aContentLengthThatIsNotANumberIsA400ProblemNotA500() {
         // The body limit asks the container for the length, which parses the header as a number.
-        HttpApiResponse response = send("GET /products", "/products", Map.of(), "",
-                Map.of("content-length", "abc"), null, null);
+        HttpApiResponse response =
+                send("GET /products", "/products", Map.of(), "", Map.of("content-length", "abc"), null, null);
 
         assertProblem(response, 400, "BAD_REQUEST");
     }
 
     @Test
     void anAcceptThatIsNotAMediaTypeIsA400ProblemNotA406WithoutBody() {
-        HttpApiResponse response = send("GET /products", "/products", Map.of(), "",
-                Map.of("accept", "application/json;q=abc"), null, null);
+        HttpApiResponse response = send(
+                "GET /products", "/products", Map.of(), "", Map.of("accept", "application/json;q=abc"), null, null);
 
         assertProblem(response, 400, "BAD_REQUEST");
     }
@@ -82,16 +94,28 @@ class BadInputRegressionTest {
     @Test
     void anExplicitNullStockQuantityIsRefusedNotA500() {
         // absent means the default 0; null reached the NOT NULL column
-        HttpApiResponse response = send("POST /products", "/products", Map.of(), "", json(),
-                PRODUCT_BODY.formatted(unique(), ",\"stock_quantity\":null"), ADMIN);
+        HttpApiResponse response = send(
+                "POST /products",
+                "/products",
+                Map.of(),
+                "",
+                json(),
+                PRODUCT_BODY.formatted(unique(), ",\"stock_quantity\":null"),
+                ADMIN);
 
         assertValidationFailed(response, "stock_quantity");
     }
 
     @Test
     void aNumberWhereTheContractWantsAStringIsRefusedNotTakenAsText() {
-        HttpApiResponse response = send("POST /products", "/products", Map.of(), "", json(),
-                "{\"sku\":12345,\"name\":\"Lamp\",\"price\":1.50}", ADMIN);
+        HttpApiResponse response = send(
+                "POST /products",
+                "/products",
+                Map.of(),
+                "",
+                json(),
+                "{\"sku\":12345,\"name\":\"Lamp\",\"price\":1.50}",
+                ADMIN);
 
         assertValidationFailed(response, "sku");
     }
@@ -99,9 +123,14 @@ class BadInputRegressionTest {
     @Test
     void aUuidThatIsNotInCanonicalFormIsRefusedNotAnAliasOfAnother() {
         // UUID.fromString takes 1-1-1-1-1 as 00000001-0001-0001-0001-000000000001 and made a reservation
-        HttpApiResponse response = send("POST /products/stock-reservations/{reservation_id}/confirm",
-                "/products/stock-reservations/1-1-1-1-1/confirm", Map.of("reservation_id", "1-1-1-1-1"), "", Map.of(),
-                null, MACHINE);
+        HttpApiResponse response = send(
+                "POST /products/stock-reservations/{reservation_id}/confirm",
+                "/products/stock-reservations/1-1-1-1-1/confirm",
+                Map.of("reservation_id", "1-1-1-1-1"),
+                "",
+                Map.of(),
+                null,
+                MACHINE);
 
         assertValidationFailed(response, "reservation_id");
     }
@@ -109,8 +138,8 @@ class BadInputRegressionTest {
     @Test
     void theProblemOfAHugePathStaysWithinTheContractsLimitForInstance() {
         String id = "a".repeat(5000);
-        HttpApiResponse response = send("GET /products/{product_id}", "/products/" + id, Map.of("product_id", id), "",
-                Map.of(), null, null);
+        HttpApiResponse response = send(
+                "GET /products/{product_id}", "/products/" + id, Map.of("product_id", id), "", Map.of(), null, null);
 
         assertValidationFailed(response, "product_id");
         assertThat(response.bodyJson().path("instance").asText()).hasSizeLessThanOrEqualTo(2048);
@@ -119,8 +148,14 @@ class BadInputRegressionTest {
     @Test
     void anUnknownFieldWithALongOrControlCharacterNameIsNamedWithinTheContractsLimitsInUtf8() {
         String name = "\u0000" + "x".repeat(300);
-        HttpApiResponse response = send("POST /products", "/products", Map.of(), "", json(),
-                PRODUCT_BODY.formatted(unique(), ",\"" + "\\u0000" + "x".repeat(300) + "\":1"), ADMIN);
+        HttpApiResponse response = send(
+                "POST /products",
+                "/products",
+                Map.of(),
+                "",
+                json(),
+                PRODUCT_BODY.formatted(unique(), ",\"" + "\\u0000" + "x".repeat(300) + "\":1"),
+                ADMIN);
 
         assertProblem(response, 400, "VALIDATION_FAILED");
         String field = response.bodyJson().path("errors").get(0).path("field").asText();
@@ -132,23 +167,35 @@ class BadInputRegressionTest {
     @ValueSource(strings = {"text/html", "application/xml", "image/png", "application/problem+xml"})
     void anAcceptWithoutJsonIsA406ProblemNotA406WithoutBody(String accept) {
         // Spring refused it with no body at all; the contract now declares the problem
-        HttpApiResponse response = send("GET /products", "/products", Map.of(), "", Map.of("accept", accept),
-                null, null);
+        HttpApiResponse response =
+                send("GET /products", "/products", Map.of(), "", Map.of("accept", accept), null, null);
 
         assertProblem(response, 406, "NOT_ACCEPTABLE");
     }
 
     @Test
     void anAcceptThatAdmitsJsonAmongOthersIsServed() {
-        HttpApiResponse response = send("GET /products", "/products", Map.of(), "",
-                Map.of("accept", "text/html, application/json;q=0.5"), null, null);
+        HttpApiResponse response = send(
+                "GET /products",
+                "/products",
+                Map.of(),
+                "",
+                Map.of("accept", "text/html, application/json;q=0.5"),
+                null,
+                null);
 
         assertThat(response.statusCode()).as(response.toString()).isEqualTo(200);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"active=%00&active=%00", "active=true&active=false", "q=lamp&q=desk", "limit=5&limit=5",
-            "cursor=abc&cursor=abc"})
+    @ValueSource(
+            strings = {
+                "active=%00&active=%00",
+                "active=true&active=false",
+                "q=lamp&q=desk",
+                "limit=5&limit=5",
+                "cursor=abc&cursor=abc"
+            })
     void aQueryParameterGivenTwiceIsA400NamingItNotOneValueChosen(String query) {
         HttpApiResponse response = send("GET /products", "/products", Map.of(), query, Map.of(), null, ADMIN);
 
@@ -176,27 +223,36 @@ class BadInputRegressionTest {
     @ValueSource(strings = {"yes", "no", "on", "off", "1", "0", "TRUE", "False", "%20true"})
     void aBooleanParameterIsTrueOrFalseOnly(String active) {
         // Spring's own String-to-Boolean conversion takes all of these
-        HttpApiResponse response = send("GET /products", "/products", Map.of(), "active=" + active, Map.of(), null,
-                ADMIN);
+        HttpApiResponse response =
+                send("GET /products", "/products", Map.of(), "active=" + active, Map.of(), null, ADMIN);
 
         assertValidationFailed(response, "active");
     }
 
     @Test
     void parametersInTheContractsFormAreServed() {
-        HttpApiResponse response = send("GET /products", "/products", Map.of(), "limit=5&active=false&q=lamp",
-                Map.of(), null, ADMIN);
+        HttpApiResponse response =
+                send("GET /products", "/products", Map.of(), "limit=5&active=false&q=lamp", Map.of(), null, ADMIN);
 
         assertThat(response.statusCode()).as(response.toString()).isEqualTo(200);
     }
 
-    private static HttpApiResponse send(String routeKey, String rawPath, Map<String, String> pathParameters,
-                                        String rawQuery, Map<String, String> headers, String body,
-                                        Map<String, String> claims) {
+    private static HttpApiResponse send(
+            String routeKey,
+            String rawPath,
+            Map<String, String> pathParameters,
+            String rawQuery,
+            Map<String, String> headers,
+            String body,
+            Map<String, String> claims) {
         Map<String, String> all = new HashMap<>(Map.of("accept", "application/json"));
         all.putAll(headers);
-        HttpApiEvent.Builder event = HttpApiEvent.request(routeKey).path(rawPath).pathParameters(pathParameters)
-                .query(rawQuery).headers(all).claims(claims);
+        HttpApiEvent.Builder event = HttpApiEvent.request(routeKey)
+                .path(rawPath)
+                .pathParameters(pathParameters)
+                .query(rawQuery)
+                .headers(all)
+                .claims(claims);
         HttpApiResponse response = ProductsFunction.invoke((body == null ? event : event.body(body)).build());
         String examplePath = routeKey.substring(routeKey.indexOf(' ') + 1)
                 .replaceAll("\\{[^}]+}", "0192f1a4-6c1e-7d3a-9b2f-5e8c4a1d7f60");

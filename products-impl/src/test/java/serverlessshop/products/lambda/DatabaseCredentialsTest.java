@@ -18,6 +18,7 @@ class DatabaseCredentialsTest {
     private static final String ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:rds!db-0123-AbCdEf";
     /** What RDS stores in the master user secret it manages. */
     private static final String RDS_MANAGED_SECRET = "{\"username\":\"shop_admin\",\"password\":\"p@ss:w0rd\\\"q\"}";
+
     private static final SecretSource NO_SECRETS = secretId -> {
         throw new AssertionError("no secret should be read, but " + secretId + " was");
     };
@@ -41,10 +42,16 @@ class DatabaseCredentialsTest {
 
     @Test
     void theSecretWinsOverTheEnvironment() {
-        Map<String, String> environment = Map.of(DatabaseCredentials.SECRET_ARN, ARN,
-                DatabaseCredentials.USER, "env_user", DatabaseCredentials.PASSWORD, "env_password");
+        Map<String, String> environment = Map.of(
+                DatabaseCredentials.SECRET_ARN,
+                ARN,
+                DatabaseCredentials.USER,
+                "env_user",
+                DatabaseCredentials.PASSWORD,
+                "env_password");
 
-        assertThat(DatabaseCredentials.resolve(environment::get, secret(ARN, RDS_MANAGED_SECRET)).username())
+        assertThat(DatabaseCredentials.resolve(environment::get, secret(ARN, RDS_MANAGED_SECRET))
+                        .username())
                 .isEqualTo("shop_admin");
     }
 
@@ -53,7 +60,8 @@ class DatabaseCredentialsTest {
         Map<String, String> environment = Map.of(DatabaseCredentials.USER, "root", DatabaseCredentials.PASSWORD, "pw");
 
         assertThat(DatabaseCredentials.fromSecret(environment::get, NO_SECRETS)).isEmpty();
-        assertThat(DatabaseCredentials.resolve(environment::get, NO_SECRETS)).isEqualTo(new DatabaseCredentials("root", "pw"));
+        assertThat(DatabaseCredentials.resolve(environment::get, NO_SECRETS))
+                .isEqualTo(new DatabaseCredentials("root", "pw"));
     }
 
     @Test
@@ -63,7 +71,8 @@ class DatabaseCredentialsTest {
 
     @Test
     void aBlankSecretArnCountsAsUnset() {
-        assertThat(DatabaseCredentials.fromSecret(Map.of(DatabaseCredentials.SECRET_ARN, " ")::get, NO_SECRETS)).isEmpty();
+        assertThat(DatabaseCredentials.fromSecret(Map.of(DatabaseCredentials.SECRET_ARN, " ")::get, NO_SECRETS))
+                .isEmpty();
     }
 
     /** Refused with a message that names the secret and what is wrong, never quoting the secret's text. */
@@ -86,7 +95,8 @@ class DatabaseCredentialsTest {
     @Test
     void neverPrintsThePassword() {
         assertThat(new DatabaseCredentials("shop_admin", "hunter2").toString())
-                .contains("shop_admin").doesNotContain("hunter2");
+                .contains("shop_admin")
+                .doesNotContain("hunter2");
     }
 
     static SecretSource secret(String arn, String value) {

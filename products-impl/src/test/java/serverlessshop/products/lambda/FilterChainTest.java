@@ -6,8 +6,8 @@ import com.amazonaws.serverless.proxy.spring.SpringBootLambdaContainerHandler;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import serverlessshop.products.testing.TestDatabase;
 import serverlessshop.httpapi.HttpApiEvent;
+import serverlessshop.products.testing.TestDatabase;
 import serverlessshop.support.testing.lambda.HttpApiResponse;
 
 /**
@@ -27,9 +27,15 @@ class FilterChainTest {
     void theFunctionsFiltersRunInTheDocumentedOrder() {
         var servletContext = SpringBootLambdaContainerHandler.getInstance().getServletContext();
 
-        assertThat(servletContext.getFilterRegistrations().keySet()).containsExactly(
-                "requestLogFilter", "malformedHeadersFilter", "characterEncodingFilter", "requestBodyLimitFilter",
-                "formContentFilter", "requestContextFilter", "springSecurityFilterChain");
+        assertThat(servletContext.getFilterRegistrations().keySet())
+                .containsExactly(
+                        "requestLogFilter",
+                        "malformedHeadersFilter",
+                        "characterEncodingFilter",
+                        "requestBodyLimitFilter",
+                        "formContentFilter",
+                        "requestContextFilter",
+                        "springSecurityFilterChain");
     }
 
     /** The request log runs first: a request the header checks refuse still has its line and its id. */

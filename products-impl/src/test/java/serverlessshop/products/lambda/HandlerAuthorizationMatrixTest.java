@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.products.testing.TestDatabase;
 import serverlessshop.support.testing.AuthorizationTable;
 import serverlessshop.support.testing.ContractOperations;
@@ -16,7 +17,6 @@ import serverlessshop.support.testing.ContractOperations.Access;
 import serverlessshop.support.testing.ContractOperations.ExampleRequest;
 import serverlessshop.support.testing.ContractValidator;
 import serverlessshop.support.testing.TestCaller;
-import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.support.testing.lambda.HttpApiResponse;
 
 /**
@@ -41,8 +41,8 @@ class HandlerAuthorizationMatrixTest {
 
     @Test
     void everyCallerGetsWhatTheContractAllowsAndNoMore() {
-        AuthorizationTable table = new AuthorizationTable("products: authorization at the Lambda handler ("
-                + TestDatabase.ENGINE + ")");
+        AuthorizationTable table =
+                new AuthorizationTable("products: authorization at the Lambda handler (" + TestDatabase.ENGINE + ")");
         ContractOperations.examples("products").forEach(operation -> {
             for (TestCaller caller : TestCaller.values()) {
                 cell(table, operation, caller);
@@ -67,19 +67,39 @@ class HandlerAuthorizationMatrixTest {
     void clientsCannotSetWhatTheServerOwns() {
         // Mass assignment: ids, versions and times are the server's; reserved prices are the catalog's.
         String product = createProduct();
-        for (String field : new String[] {"\"product_id\":\"" + UUID.randomUUID() + "\"", "\"version\":99",
-                "\"created_at\":\"2020-01-01T00:00:00Z\"", "\"updated_at\":\"2020-01-01T00:00:00Z\""}) {
-            HttpApiResponse response = send(request("POST /products", "/products", Map.of(), Map.of(),
-                    "{\"sku\":\"MASS-" + unique() + "\",\"name\":\"Lamp\",\"price\":1.50," + field + "}"), ADMIN);
+        for (String field : new String[] {
+            "\"product_id\":\"" + UUID.randomUUID() + "\"",
+            "\"version\":99",
+            "\"created_at\":\"2020-01-01T00:00:00Z\"",
+            "\"updated_at\":\"2020-01-01T00:00:00Z\""
+        }) {
+            HttpApiResponse response = send(
+                    request(
+                            "POST /products",
+                            "/products",
+                            Map.of(),
+                            Map.of(),
+                            "{\"sku\":\"MASS-" + unique() + "\",\"name\":\"Lamp\",\"price\":1.50," + field + "}"),
+                    ADMIN);
             assertThat(response.statusCode()).as(field + ": " + response).isEqualTo(400);
         }
         String reservation = UUID.randomUUID().toString();
-        HttpApiResponse priced = send(request("PUT /products/stock-reservations/{reservation_id}",
-                "/products/stock-reservations/" + reservation, Map.of("reservation_id", reservation), Map.of(),
-                "{\"items\":[{\"product_id\":\"" + product + "\",\"quantity\":1,\"unit_price\":0.01}]}"), MACHINE);
+        HttpApiResponse priced = send(
+                request(
+                        "PUT /products/stock-reservations/{reservation_id}",
+                        "/products/stock-reservations/" + reservation,
+                        Map.of("reservation_id", reservation),
+                        Map.of(),
+                        "{\"items\":[{\"product_id\":\"" + product + "\",\"quantity\":1,\"unit_price\":0.01}]}"),
+                MACHINE);
         assertThat(priced.statusCode()).as(priced.toString()).isEqualTo(400);
-        HttpApiResponse read = send(request("GET /products/stock-reservations/{reservation_id}",
-                "/products/stock-reservations/" + reservation, Map.of("reservation_id", reservation), Map.of(), null),
+        HttpApiResponse read = send(
+                request(
+                        "GET /products/stock-reservations/{reservation_id}",
+                        "/products/stock-reservations/" + reservation,
+                        Map.of("reservation_id", reservation),
+                        Map.of(),
+                        null),
                 MACHINE);
         assertThat(read.statusCode()).as("the refused reservation was not made").isEqualTo(404);
     }
@@ -127,28 +147,59 @@ class HandlerAuthorizationMatrixTest {
             case "listProducts" -> request("GET /products", "/products", Map.of(), Map.of(), null);
             case "getProduct" -> {
                 String id = createProduct();
-                yield request("GET /products/{product_id}", "/products/" + id, Map.of("product_id", id), Map.of(), null);
+                yield request(
+                        "GET /products/{product_id}", "/products/" + id, Map.of("product_id", id), Map.of(), null);
             }
-            case "createProduct" -> request("POST /products", "/products", Map.of(), Map.of(),
-                    "{\"sku\":\"AUTHZ-" + unique() + "\",\"name\":\"Lamp\",\"price\":1.50,\"stock_quantity\":5}");
+            case "createProduct" ->
+                request(
+                        "POST /products",
+                        "/products",
+                        Map.of(),
+                        Map.of(),
+                        "{\"sku\":\"AUTHZ-" + unique() + "\",\"name\":\"Lamp\",\"price\":1.50,\"stock_quantity\":5}");
             case "updateProduct" -> {
                 String id = createProduct();
-                yield request("PUT /products/{product_id}", "/products/" + id, Map.of("product_id", id),
-                        Map.of("if-match", "\"1\""), "{\"sku\":\"AUTHZ-" + unique()
+                yield request(
+                        "PUT /products/{product_id}",
+                        "/products/" + id,
+                        Map.of("product_id", id),
+                        Map.of("if-match", "\"1\""),
+                        "{\"sku\":\"AUTHZ-" + unique()
                                 + "\",\"name\":\"Lamp\",\"price\":2.50,\"stock_quantity\":5,\"is_active\":true}");
             }
             case "deleteProduct" -> {
                 String id = createProduct();
-                yield request("DELETE /products/{product_id}", "/products/" + id, Map.of("product_id", id), Map.of(), null);
+                yield request(
+                        "DELETE /products/{product_id}", "/products/" + id, Map.of("product_id", id), Map.of(), null);
             }
-            case "reserveStock" -> request("PUT /products/stock-reservations/{reservation_id}",
-                    "/products/stock-reservations/" + reservation, reservationPath, Map.of(), reservationBody());
-            case "getReservation" -> request("GET /products/stock-reservations/{reservation_id}",
-                    "/products/stock-reservations/" + reserve(reservation), reservationPath, Map.of(), null);
-            case "confirmReservation" -> request("POST /products/stock-reservations/{reservation_id}/confirm",
-                    "/products/stock-reservations/" + reserve(reservation) + "/confirm", reservationPath, Map.of(), null);
-            case "releaseReservation" -> request("POST /products/stock-reservations/{reservation_id}/release",
-                    "/products/stock-reservations/" + reserve(reservation) + "/release", reservationPath, Map.of(), null);
+            case "reserveStock" ->
+                request(
+                        "PUT /products/stock-reservations/{reservation_id}",
+                        "/products/stock-reservations/" + reservation,
+                        reservationPath,
+                        Map.of(),
+                        reservationBody());
+            case "getReservation" ->
+                request(
+                        "GET /products/stock-reservations/{reservation_id}",
+                        "/products/stock-reservations/" + reserve(reservation),
+                        reservationPath,
+                        Map.of(),
+                        null);
+            case "confirmReservation" ->
+                request(
+                        "POST /products/stock-reservations/{reservation_id}/confirm",
+                        "/products/stock-reservations/" + reserve(reservation) + "/confirm",
+                        reservationPath,
+                        Map.of(),
+                        null);
+            case "releaseReservation" ->
+                request(
+                        "POST /products/stock-reservations/{reservation_id}/release",
+                        "/products/stock-reservations/" + reserve(reservation) + "/release",
+                        reservationPath,
+                        Map.of(),
+                        null);
             default -> throw new IllegalStateException("no request for " + operationId + ": add it to the matrix");
         };
     }
@@ -164,21 +215,32 @@ class HandlerAuthorizationMatrixTest {
     }
 
     private static String reserve(String reservation) {
-        HttpApiResponse reserved = send(request("PUT /products/stock-reservations/{reservation_id}",
-                "/products/stock-reservations/" + reservation, Map.of("reservation_id", reservation), Map.of(),
-                reservationBody()), MACHINE);
+        HttpApiResponse reserved = send(
+                request(
+                        "PUT /products/stock-reservations/{reservation_id}",
+                        "/products/stock-reservations/" + reservation,
+                        Map.of("reservation_id", reservation),
+                        Map.of(),
+                        reservationBody()),
+                MACHINE);
         assertThat(reserved.statusCode()).as(reserved.toString()).isEqualTo(201);
         return reservation;
     }
 
-    private static HttpApiEvent request(String routeKey, String rawPath, Map<String, String> pathParameters,
-                                        Map<String, String> headers, String body) {
+    private static HttpApiEvent request(
+            String routeKey,
+            String rawPath,
+            Map<String, String> pathParameters,
+            Map<String, String> headers,
+            String body) {
         Map<String, String> all = new HashMap<>(headers);
         all.put("accept", "application/json, application/problem+json");
         if (body != null) {
             all.put("content-type", "application/json");
         }
-        HttpApiEvent.Builder event = HttpApiEvent.request(routeKey).path(rawPath).pathParameters(pathParameters)
+        HttpApiEvent.Builder event = HttpApiEvent.request(routeKey)
+                .path(rawPath)
+                .pathParameters(pathParameters)
                 .headers(all);
         return (body == null ? event : event.body(body)).build();
     }

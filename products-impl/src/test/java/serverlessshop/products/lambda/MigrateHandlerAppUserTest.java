@@ -32,13 +32,15 @@ import serverlessshop.support.lambda.InvocationContext;
 @Tag(TestDatabase.MARIADB_ONLY)
 class MigrateHandlerAppUserTest {
 
-    private static final String APP_SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:products-app-AbCdEf";
+    private static final String APP_SECRET_ARN =
+            "arn:aws:secretsmanager:eu-west-1:123456789012:secret:products-app-AbCdEf";
 
     private final Map<String, String> server = TestDatabaseProperties.get();
     private final String rootUser = server.get("spring.datasource.username");
     private final String rootPassword = server.get("spring.datasource.password");
     private final String serverUrl = server.get("spring.datasource.url");
-    private final String suffix = ProcessHandle.current().pid() + "_" + UUID.randomUUID().toString().substring(0, 6);
+    private final String suffix =
+            ProcessHandle.current().pid() + "_" + UUID.randomUUID().toString().substring(0, 6);
     private final String database = "products_grants_" + suffix;
     private final String appUser = "app_" + suffix;
     private final String url = serverUrl.replaceFirst("^(jdbc:[a-z]+://[^/]+/)[^?]*", "$1" + database);
@@ -70,11 +72,12 @@ class MigrateHandlerAppUserTest {
         migrate();
 
         try (Connection connection = DriverManager.getConnection(url, appUser, appPassword.get());
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO products (product_id, sku, name, price, stock_quantity) "
                     + "VALUES ('00000000-0000-0000-0000-000000000001', 'SKU-1', 'Kettle', 10.00, 3)");
             statement.execute("UPDATE products SET stock_quantity = 2 WHERE sku = 'SKU-1'");
-            try (ResultSet rows = statement.executeQuery("SELECT stock_quantity FROM products WHERE sku = 'SKU-1' FOR UPDATE")) {
+            try (ResultSet rows =
+                    statement.executeQuery("SELECT stock_quantity FROM products WHERE sku = 'SKU-1' FOR UPDATE")) {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getInt(1)).isEqualTo(2);
             }
@@ -90,11 +93,14 @@ class MigrateHandlerAppUserTest {
                     "DELETE FROM flyway_schema_history",
                     "CREATE USER 'intruder'@'%'",
                     "GRANT SELECT ON " + database + ".products TO 'intruder'@'%'")) {
-                assertThatThrownBy(() -> statement.execute(ddl)).as(ddl)
+                assertThatThrownBy(() -> statement.execute(ddl))
+                        .as(ddl)
                         .isInstanceOf(SQLException.class)
                         // 1142: command denied on the table; 1227: needs a privilege the user lacks;
                         // 1044: access denied to the database; 1410: may not grant.
-                        .satisfies(e -> assertThat(((SQLException) e).getErrorCode()).as(ddl).isIn(1142, 1227, 1044, 1410));
+                        .satisfies(e -> assertThat(((SQLException) e).getErrorCode())
+                                .as(ddl)
+                                .isIn(1142, 1227, 1044, 1410));
             }
         }
     }
@@ -110,7 +116,8 @@ class MigrateHandlerAppUserTest {
         assertThat(again).containsEntry("migrations_applied", 0).containsEntry("app_user", appUser);
         assertThat(grantsOnTables()).containsExactlyInAnyOrderElementsOf(expectedGrants());
         DriverManager.getConnection(url, appUser, appPassword.get()).close();
-        assertThatThrownBy(() -> DriverManager.getConnection(url, appUser, first).close())
+        assertThatThrownBy(
+                        () -> DriverManager.getConnection(url, appUser, first).close())
                 .isInstanceOf(SQLException.class)
                 .satisfies(e -> assertThat(((SQLException) e).getErrorCode()).isEqualTo(1045));
     }
@@ -123,8 +130,9 @@ class MigrateHandlerAppUserTest {
         environment.remove(MigrateHandler.APP_SECRET_ARN);
 
         assertThatThrownBy(() -> new MigrateHandler(environment::get, secretId -> {
-            throw new AssertionError("no secret should be read");
-        }).handleRequest(Map.of(), InvocationContext.of("products-migrate")))
+                            throw new AssertionError("no secret should be read");
+                        })
+                        .handleRequest(Map.of(), InvocationContext.of("products-migrate")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(appUser)
                 .hasMessageContaining("error 1524")
@@ -134,8 +142,8 @@ class MigrateHandlerAppUserTest {
     @Test
     void refusesASecretForAnotherUser() {
         Map<String, String> environment = environment();
-        MigrateHandler handler = new MigrateHandler(environment::get,
-                secretId -> "{\"username\":\"someone_else\",\"password\":\"p\"}");
+        MigrateHandler handler =
+                new MigrateHandler(environment::get, secretId -> "{\"username\":\"someone_else\",\"password\":\"p\"}");
 
         assertThatThrownBy(() -> handler.handleRequest(Map.of(), InvocationContext.of("products-migrate")))
                 .isInstanceOf(IllegalStateException.class)
@@ -147,9 +155,10 @@ class MigrateHandlerAppUserTest {
     private Map<String, Object> migrate() {
         Map<String, String> environment = environment();
         return new MigrateHandler(environment::get, secretId -> {
-            assertThat(secretId).isEqualTo(APP_SECRET_ARN);
-            return "{\"username\":\"" + appUser + "\",\"password\":\"" + appPassword.get() + "\"}";
-        }).handleRequest(Map.of(), InvocationContext.of("products-migrate"));
+                    assertThat(secretId).isEqualTo(APP_SECRET_ARN);
+                    return "{\"username\":\"" + appUser + "\",\"password\":\"" + appPassword.get() + "\"}";
+                })
+                .handleRequest(Map.of(), InvocationContext.of("products-migrate"));
     }
 
     private Map<String, String> environment() {
@@ -164,16 +173,21 @@ class MigrateHandlerAppUserTest {
 
     private List<String> expectedGrants() {
         return AppUser.tables().stream()
-                .map(table -> "GRANT SELECT, INSERT, UPDATE, DELETE ON `" + database + "`.`" + table + "` TO `" + appUser + "`@`%`")
+                .map(table -> "GRANT SELECT, INSERT, UPDATE, DELETE ON `" + database + "`.`" + table + "` TO `"
+                        + appUser + "`@`%`")
                 .toList();
     }
 
     private List<String> grantsOnTables() throws SQLException {
-        return showGrants().stream().filter(grant -> !grant.startsWith("GRANT USAGE ON *.*")).toList();
+        return showGrants().stream()
+                .filter(grant -> !grant.startsWith("GRANT USAGE ON *.*"))
+                .toList();
     }
 
     private String globalGrant() throws SQLException {
-        List<String> global = showGrants().stream().filter(grant -> grant.contains(" ON *.* ")).toList();
+        List<String> global = showGrants().stream()
+                .filter(grant -> grant.contains(" ON *.* "))
+                .toList();
         assertThat(global).hasSize(1);
         return global.getFirst();
     }
@@ -181,8 +195,8 @@ class MigrateHandlerAppUserTest {
     private List<String> showGrants() throws SQLException {
         List<String> grants = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(serverUrl, rootUser, rootPassword);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SHOW GRANTS FOR '" + appUser + "'@'%'")) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SHOW GRANTS FOR '" + appUser + "'@'%'")) {
             while (rows.next()) {
                 grants.add(rows.getString(1));
             }
@@ -192,7 +206,7 @@ class MigrateHandlerAppUserTest {
 
     private void asRoot(String jdbcUrl, String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, rootUser, rootPassword);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }

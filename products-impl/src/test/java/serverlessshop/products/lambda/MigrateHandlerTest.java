@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.flywaydb.core.api.MigrationVersion;
 import org.jooq.Table;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -36,8 +36,11 @@ class MigrateHandlerTest {
 
     private static final List<String> SCRIPTS = migrationScripts();
     private static final String LATEST_VERSION = SCRIPTS.stream()
-            .map(script -> MigrationVersion.fromVersion(script.substring(1, script.indexOf("__")).replace('_', '.')))
-            .max(Comparator.naturalOrder()).orElseThrow().getVersion();
+            .map(script -> MigrationVersion.fromVersion(
+                    script.substring(1, script.indexOf("__")).replace('_', '.')))
+            .max(Comparator.naturalOrder())
+            .orElseThrow()
+            .getVersion();
 
     @Test
     void migratesAFreshH2DatabaseOnceAndThenAppliesNothing() throws SQLException {
@@ -56,10 +59,15 @@ class MigrateHandlerTest {
         String user = testDatabase.get("spring.datasource.username");
         String password = testDatabase.get("spring.datasource.password");
         String serverUrl = testDatabase.get("spring.datasource.url");
-        String database = "products_migrate_" + ProcessHandle.current().pid() + "_" + UUID.randomUUID().toString().substring(0, 8);
+        String database = "products_migrate_" + ProcessHandle.current().pid() + "_"
+                + UUID.randomUUID().toString().substring(0, 8);
         // The run's URL with another database: jdbc:mysql://host:port/DATABASE?options
         String url = serverUrl.replaceFirst("^(jdbc:[a-z]+://[^/]+/)[^?]*", "$1" + database);
-        execute(serverUrl, user, password, "CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        execute(
+                serverUrl,
+                user,
+                password,
+                "CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         try {
             assertMigratesOnce(url, user, password);
         } finally {
@@ -73,10 +81,14 @@ class MigrateHandlerTest {
         String secretArn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:rds!db-0123-AbCdEf";
         List<String> secretsRead = new ArrayList<>();
         Map<String, String> environment = Map.of(
-                MigrateHandler.DATABASE_URL, url,
-                DatabaseCredentials.SECRET_ARN, secretArn,
-                DatabaseCredentials.USER, "sa",
-                DatabaseCredentials.PASSWORD, "not-this-one");
+                MigrateHandler.DATABASE_URL,
+                url,
+                DatabaseCredentials.SECRET_ARN,
+                secretArn,
+                DatabaseCredentials.USER,
+                "sa",
+                DatabaseCredentials.PASSWORD,
+                "not-this-one");
         MigrateHandler handler = new MigrateHandler(environment::get, secretId -> {
             secretsRead.add(secretId);
             return "{\"username\":\"migrator\",\"password\":\"from-the-secret\"}";
@@ -88,7 +100,8 @@ class MigrateHandlerTest {
             assertThat(answer).containsEntry("migrations_applied", SCRIPTS.size());
             // H2 made the first user that connected, the secret's, the owner of the new database.
             assertTablesExist(url, "migrator", "from-the-secret");
-            assertThatThrownBy(() -> DriverManager.getConnection(url, "sa", "not-this-one").close())
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "sa", "not-this-one")
+                            .close())
                     .isInstanceOf(SQLException.class);
         } finally {
             shutDownH2(url, "migrator", "from-the-secret");
@@ -117,7 +130,9 @@ class MigrateHandlerTest {
 
         Map<String, Object> first = handler.handleRequest(Map.of(), InvocationContext.of("products-migrate"));
 
-        assertThat(first).containsEntry("migrations_applied", SCRIPTS.size()).containsEntry("schema_version", LATEST_VERSION);
+        assertThat(first)
+                .containsEntry("migrations_applied", SCRIPTS.size())
+                .containsEntry("schema_version", LATEST_VERSION);
         assertTablesExist(url, user, password);
 
         Map<String, Object> second = handler.handleRequest(Map.of(), InvocationContext.of("products-migrate"));
@@ -127,10 +142,12 @@ class MigrateHandlerTest {
 
     /** Every table jOOQ generated from the same scripts exists (a query on it succeeds). */
     private static void assertTablesExist(String url, String user, String password) throws SQLException {
-        List<String> tables = DefaultSchema.DEFAULT_SCHEMA.getTables().stream().map(Table::getName).toList();
+        List<String> tables = DefaultSchema.DEFAULT_SCHEMA.getTables().stream()
+                .map(Table::getName)
+                .toList();
         assertThat(tables).isNotEmpty();
         try (Connection connection = DriverManager.getConnection(url, user, password);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             for (String table : tables) {
                 statement.executeQuery("SELECT COUNT(*) FROM " + table).close();
             }
@@ -147,14 +164,15 @@ class MigrateHandlerTest {
 
     private static void execute(String url, String user, String password, String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url, user, password);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
 
     private static List<String> migrationScripts() {
         try {
-            Resource[] scripts = new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/V*__*.sql");
+            Resource[] scripts =
+                    new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/V*__*.sql");
             return Arrays.stream(scripts).map(Resource::getFilename).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,7 +1,7 @@
 package serverlessshop.products.lambda;
 
-import serverlessshop.products.testing.TestDatabase;
 import serverlessshop.httpapi.HttpApiEvent;
+import serverlessshop.products.testing.TestDatabase;
 import serverlessshop.support.testing.lambda.HttpApiResponse;
 import serverlessshop.support.testing.lambda.LambdaFunctions;
 
@@ -20,8 +20,7 @@ final class ProductsFunction {
     private static StreamLambdaHandler handler;
     private static java.util.Map<String, String> properties;
 
-    private ProductsFunction() {
-    }
+    private ProductsFunction() {}
 
     static synchronized StreamLambdaHandler handler() {
         if (handler == null) {

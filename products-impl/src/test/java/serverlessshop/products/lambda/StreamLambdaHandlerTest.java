@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.products.testing.TestDatabase;
 import serverlessshop.support.testing.ContractValidator;
-import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.support.testing.lambda.HttpApiResponse;
 
 /**
@@ -49,14 +49,17 @@ class StreamLambdaHandlerTest {
     @Test
     void administratorsClaimsFromTheGatewayAloneCreateAProduct() {
         HttpApiEvent event = HttpApiEvent.fixture("create-product-admin").withBodyField("sku", uniqueSku());
-        assertThat(event.hasHeader("Authorization")).as("the event carries no token, only the authorizer's claims").isFalse();
+        assertThat(event.hasHeader("Authorization"))
+                .as("the event carries no token, only the authorizer's claims")
+                .isFalse();
         assertThat(event.hasAuthorizerClaims()).isTrue();
 
         HttpApiResponse response = send(event);
 
         assertThat(response.statusCode()).as(response.toString()).isEqualTo(201);
         JsonNode product = response.bodyJson();
-        assertThat(response.header("location")).isEqualTo("/products/" + product.path("product_id").asText());
+        assertThat(response.header("location"))
+                .isEqualTo("/products/" + product.path("product_id").asText());
         assertThat(response.header("etag")).matches("\"[^\"]+\"");
         assertThat(product.path("name").asText()).isEqualTo("Desk lamp");
         assertThat(response.isBase64Encoded()).isFalse();
@@ -64,7 +67,8 @@ class StreamLambdaHandlerTest {
 
     @Test
     void administratorsFullCognitoClaimsIncludingTokenTimesCreateAProduct() {
-        HttpApiEvent event = HttpApiEvent.fixture("create-product-admin-with-token-times").withBodyField("sku", uniqueSku());
+        HttpApiEvent event =
+                HttpApiEvent.fixture("create-product-admin-with-token-times").withBodyField("sku", uniqueSku());
 
         HttpApiResponse response = send(event);
 
@@ -75,7 +79,8 @@ class StreamLambdaHandlerTest {
     @Test
     void aBodyOverTheLimitIs413NamingItAndCreatesNothing() {
         String sku = uniqueSku();
-        HttpApiEvent valid = HttpApiEvent.fixture("create-product-admin").withBodyField("sku", sku)
+        HttpApiEvent valid = HttpApiEvent.fixture("create-product-admin")
+                .withBodyField("sku", sku)
                 .withBodyField("description", "x".repeat(5000));
         HttpApiEvent oversized = valid.withBodyField("description", "x".repeat(70 * 1024));
 
@@ -87,12 +92,15 @@ class StreamLambdaHandlerTest {
             assertProblem(response, 413, "PAYLOAD_TOO_LARGE");
             assertThat(response.bodyJson().path("detail").asText()).contains("65536 bytes");
         }
-        assertThat(created.statusCode()).as("the longest valid description fits: " + created).isEqualTo(201);
+        assertThat(created.statusCode())
+                .as("the longest valid description fits: " + created)
+                .isEqualTo(201);
     }
 
     @Test
     void customersClaimsMayNotCreateAProduct() {
-        HttpApiResponse response = send(HttpApiEvent.fixture("create-product-customer").withBodyField("sku", uniqueSku()));
+        HttpApiResponse response =
+                send(HttpApiEvent.fixture("create-product-customer").withBodyField("sku", uniqueSku()));
 
         assertProblem(response, 403, "FORBIDDEN");
     }
@@ -101,7 +109,8 @@ class StreamLambdaHandlerTest {
     @ValueSource(strings = {"create-product-without-credentials", "get-reservation-without-credentials"})
     void protectedRouteWithoutClaimsOrTokenIsUnauthorized(String fixture) {
         HttpApiEvent event = HttpApiEvent.fixture(fixture);
-        assertThat(event.hasHeader("Authorization") || event.hasAuthorizerClaims()).isFalse();
+        assertThat(event.hasHeader("Authorization") || event.hasAuthorizerClaims())
+                .isFalse();
 
         HttpApiResponse response = send(event);
 
@@ -163,7 +172,9 @@ class StreamLambdaHandlerTest {
     /** Sends the event and checks the answer against the contract's operation for its method and path. */
     private static HttpApiResponse send(HttpApiEvent event) {
         HttpApiResponse response = ProductsFunction.invoke(event);
-        assertThat(response.hasBase64Flag()).as("payload 2.0 responses say whether the body is base64").isTrue();
+        assertThat(response.hasBase64Flag())
+                .as("payload 2.0 responses say whether the body is base64")
+                .isTrue();
         CONTRACT.assertConforms(event.method(), event.rawPath(), response.toSimpleResponse());
         return response;
     }

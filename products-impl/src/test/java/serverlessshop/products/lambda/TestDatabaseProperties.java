@@ -16,8 +16,7 @@ public final class TestDatabaseProperties {
     /** The name under which TestPropertyValues, which TestDatabase uses, adds its properties. */
     private static final String TEST_PROPERTY_SOURCE = "test";
 
-    private TestDatabaseProperties() {
-    }
+    private TestDatabaseProperties() {}
 
     public static Map<String, String> get() {
         try (GenericApplicationContext scratch = new GenericApplicationContext()) {

@@ -27,8 +27,9 @@ class AuthorizationMatrixTest {
     MockMvc mvc;
 
     static Stream<Arguments> cells() {
-        return ContractOperations.examples("products").flatMap(operation ->
-                Arrays.stream(TestCaller.values()).map(caller -> Arguments.of(operation, caller)));
+        return ContractOperations.examples("products")
+                .flatMap(
+                        operation -> Arrays.stream(TestCaller.values()).map(caller -> Arguments.of(operation, caller)));
     }
 
     @ParameterizedTest(name = "{0} as {1}")

@@ -42,10 +42,13 @@ class ConcurrentReservationsTest {
 
     @Autowired
     StockApi api;
+
     @Autowired
     DSLContext db;
+
     @Autowired
     PlatformTransactionManager transactions;
+
     @Autowired
     ReservationMaker maker;
 
@@ -73,20 +76,31 @@ class ConcurrentReservationsTest {
         Map<Integer, Long> statuses = results.stream()
                 .collect(Collectors.groupingBy(result -> result.getResponse().getStatus(), Collectors.counting()));
         assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.of(201, 10L, 409, 40L));
-        results.stream().filter(result -> result.getResponse().getStatus() == 409).map(api::problem)
+        results.stream()
+                .filter(result -> result.getResponse().getStatus() == 409)
+                .map(api::problem)
                 .forEach(problem -> {
                     assertThat(problem.getCode()).isEqualTo("INSUFFICIENT_STOCK");
                     assertThat(problem.getShortages())
-                            .extracting(StockShortage::getProductId, StockShortage::getRequested, StockShortage::getAvailable)
+                            .extracting(
+                                    StockShortage::getProductId,
+                                    StockShortage::getRequested,
+                                    StockShortage::getAvailable)
                             .containsExactly(tuple(UUID.fromString(lamp), 1, 0));
                 });
         assertThat(api.stockOf(lamp)).isZero();
         assertThat(lowestStock.get()).isGreaterThanOrEqualTo(0);
-        assertThat(db.select(DSL.sum(STOCK_RESERVATION_ITEMS.QUANTITY)).from(STOCK_RESERVATION_ITEMS)
-                .where(STOCK_RESERVATION_ITEMS.RESERVATION_ID.in(ids.stream().map(UUID::toString).toList()))
-                .fetchOne(0, Integer.class)).isEqualTo(10);
-        assertThat(db.fetchCount(STOCK_RESERVATIONS,
-                STOCK_RESERVATIONS.RESERVATION_ID.in(ids.stream().map(UUID::toString).toList()))).isEqualTo(10);
+        assertThat(db.select(DSL.sum(STOCK_RESERVATION_ITEMS.QUANTITY))
+                        .from(STOCK_RESERVATION_ITEMS)
+                        .where(STOCK_RESERVATION_ITEMS.RESERVATION_ID.in(
+                                ids.stream().map(UUID::toString).toList()))
+                        .fetchOne(0, Integer.class))
+                .isEqualTo(10);
+        assertThat(db.fetchCount(
+                        STOCK_RESERVATIONS,
+                        STOCK_RESERVATIONS.RESERVATION_ID.in(
+                                ids.stream().map(UUID::toString).toList())))
+                .isEqualTo(10);
     }
 
     @Test
@@ -107,17 +121,22 @@ class ConcurrentReservationsTest {
         UUID id = UUID.randomUUID();
         String body = api.write(request(lamp, quantity));
 
-        List<MvcResult> results = race(IntStream.range(0, 20).mapToObj(i -> api.reserveRequest(id, body)).toList());
+        List<MvcResult> results = race(IntStream.range(0, 20)
+                .mapToObj(i -> api.reserveRequest(id, body))
+                .toList());
 
-        assertThat(results).extracting(result -> result.getResponse().getStatus())
+        assertThat(results)
+                .extracting(result -> result.getResponse().getStatus())
                 .containsOnly(200, 201)
-                .filteredOn(status -> status == 201).hasSize(1);
+                .filteredOn(status -> status == 201)
+                .hasSize(1);
         List<Reservation> answers = results.stream().map(api::reservation).toList();
         assertThat(answers).allSatisfy(answer -> assertThat(answer).isEqualTo(answers.getFirst()));
         assertThat(answers.getFirst().getStatus()).isEqualTo(ReservationStatus.RESERVED);
         assertThat(api.stockOf(lamp)).isEqualTo(stock - quantity);
         assertThat(versionInDatabase(lamp)).isEqualTo(versionBefore + 1);
-        assertThat(db.fetchCount(STOCK_RESERVATIONS, STOCK_RESERVATIONS.RESERVATION_ID.eq(id.toString()))).isOne();
+        assertThat(db.fetchCount(STOCK_RESERVATIONS, STOCK_RESERVATIONS.RESERVATION_ID.eq(id.toString())))
+                .isOne();
         assertThat(db.fetchCount(STOCK_RESERVATION_ITEMS, STOCK_RESERVATION_ITEMS.RESERVATION_ID.eq(id.toString())))
                 .isOne();
     }
@@ -129,14 +148,17 @@ class ConcurrentReservationsTest {
         String body = api.write(request(lamp, 2));
 
         // Each copy waits for the one before it, which is refused and rolls back.
-        List<MvcResult> results = race(IntStream.range(0, 20).mapToObj(i -> api.reserveRequest(id, body)).toList());
+        List<MvcResult> results = race(IntStream.range(0, 20)
+                .mapToObj(i -> api.reserveRequest(id, body))
+                .toList());
 
         assertThat(results).allSatisfy(result -> {
             assertThat(result.getResponse().getStatus()).isEqualTo(409);
             assertThat(api.problem(result).getCode()).isEqualTo("INSUFFICIENT_STOCK");
         });
         assertThat(api.stockOf(lamp)).isEqualTo(1);
-        assertThat(db.fetchCount(STOCK_RESERVATIONS, STOCK_RESERVATIONS.RESERVATION_ID.eq(id.toString()))).isZero();
+        assertThat(db.fetchCount(STOCK_RESERVATIONS, STOCK_RESERVATIONS.RESERVATION_ID.eq(id.toString())))
+                .isZero();
     }
 
     @Test
@@ -176,13 +198,15 @@ class ConcurrentReservationsTest {
         String path = "/products/stock-reservations/" + id + "/release";
 
         List<MvcResult> results = race(IntStream.range(0, 20)
-                .mapToObj(i -> StockApi.machine(MockMvcRequestBuilders.post(path))).toList());
+                .mapToObj(i -> StockApi.machine(MockMvcRequestBuilders.post(path)))
+                .toList());
 
         assertThat(results).allSatisfy(result -> {
             assertThat(result.getResponse().getStatus()).isEqualTo(200);
             assertThat(api.reservation(result).getStatus()).isEqualTo(ReservationStatus.RELEASED);
         });
-        assertThat(db.fetchCount(STOCK_RESERVATIONS, STOCK_RESERVATIONS.RESERVATION_ID.eq(id.toString()))).isOne();
+        assertThat(db.fetchCount(STOCK_RESERVATIONS, STOCK_RESERVATIONS.RESERVATION_ID.eq(id.toString())))
+                .isOne();
     }
 
     @Test
@@ -200,8 +224,8 @@ class ConcurrentReservationsTest {
                 await(releaseSent);
             }));
             assertThat(reserved.await(10, TimeUnit.SECONDS)).isTrue();
-            Future<MvcResult> release = threads.submit(() -> api.send(StockApi.machine(
-                    MockMvcRequestBuilders.post("/products/stock-reservations/" + id + "/release"))));
+            Future<MvcResult> release = threads.submit(() -> api.send(
+                    StockApi.machine(MockMvcRequestBuilders.post("/products/stock-reservations/" + id + "/release"))));
             Thread.sleep(300);
             assertThat(release).as("the release waits for the reserve's row").isNotDone();
             releaseSent.countDown();
@@ -255,12 +279,16 @@ class ConcurrentReservationsTest {
     }
 
     private int stockInDatabase(String productId) {
-        return db.select(PRODUCTS.STOCK_QUANTITY).from(PRODUCTS).where(PRODUCTS.PRODUCT_ID.eq(productId))
+        return db.select(PRODUCTS.STOCK_QUANTITY)
+                .from(PRODUCTS)
+                .where(PRODUCTS.PRODUCT_ID.eq(productId))
                 .fetchSingle(PRODUCTS.STOCK_QUANTITY);
     }
 
     private long versionInDatabase(String productId) {
-        return db.select(PRODUCTS.VERSION).from(PRODUCTS).where(PRODUCTS.PRODUCT_ID.eq(productId))
+        return db.select(PRODUCTS.VERSION)
+                .from(PRODUCTS)
+                .where(PRODUCTS.PRODUCT_ID.eq(productId))
                 .fetchSingle(PRODUCTS.VERSION);
     }
 }

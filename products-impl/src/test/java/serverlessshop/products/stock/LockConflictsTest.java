@@ -28,18 +28,20 @@ class LockConflictsTest {
     @Test
     void afterThreeAttemptsTheConflictIsReported() {
         assertThatThrownBy(() -> LockConflicts.retry(() -> {
-            attempts.incrementAndGet();
-            throw new CannotAcquireLockException("Lock wait timeout exceeded");
-        })).isInstanceOf(CannotAcquireLockException.class);
+                    attempts.incrementAndGet();
+                    throw new CannotAcquireLockException("Lock wait timeout exceeded");
+                }))
+                .isInstanceOf(CannotAcquireLockException.class);
         assertThat(attempts).hasValue(3);
     }
 
     @Test
     void otherFailuresAreNotRetried() {
         assertThatThrownBy(() -> LockConflicts.retry(() -> {
-            attempts.incrementAndGet();
-            throw new DataIntegrityViolationException("duplicate");
-        })).isInstanceOf(DataIntegrityViolationException.class);
+                    attempts.incrementAndGet();
+                    throw new DataIntegrityViolationException("duplicate");
+                }))
+                .isInstanceOf(DataIntegrityViolationException.class);
         assertThat(attempts).hasValue(1);
     }
 }

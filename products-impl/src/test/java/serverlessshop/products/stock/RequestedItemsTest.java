@@ -45,7 +45,8 @@ class RequestedItemsTest {
         assertThatThrownBy(() -> RequestedItems.of(Arrays.asList(item(A, 1), null, item(B, 1), item(A, 2))))
                 .isInstanceOfSatisfying(InvalidReservationItems.class, problem -> {
                     assertThat(problem.code()).isEqualTo("VALIDATION_FAILED");
-                    assertThat(problem.getBody().getProperties().get("errors")).asString()
+                    assertThat(problem.getBody().getProperties().get("errors"))
+                            .asString()
                             .contains("items[1]", "items[3].product_id")
                             .doesNotContain("items[0]", "items[2]");
                 });

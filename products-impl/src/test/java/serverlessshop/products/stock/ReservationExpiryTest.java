@@ -23,10 +23,13 @@ class ReservationExpiryTest {
 
     @Autowired
     StockApi api;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     ReservationSweeper sweeper;
+
     String lamp;
 
     @BeforeEach
@@ -183,13 +186,17 @@ class ReservationExpiryTest {
         MvcResult result = api.reserve(UUID.randomUUID(), request(chair, 1));
 
         assertThat(result.getResponse().getStatus()).isEqualTo(409);
-        assertThat(api.problem(result).getShortages()).extracting(StockShortage::getAvailable).containsExactly(0);
+        assertThat(api.problem(result).getShortages())
+                .extracting(StockShortage::getAvailable)
+                .containsExactly(0);
         assertThat(api.reservation(api.getReservation(held)).getStatus()).isEqualTo(ReservationStatus.RESERVED);
     }
 
     private UUID reserve(String productId, int quantity) {
         UUID id = UUID.randomUUID();
-        assertThat(api.reserve(id, request(productId, quantity).ttlSeconds(TTL)).getResponse().getStatus())
+        assertThat(api.reserve(id, request(productId, quantity).ttlSeconds(TTL))
+                        .getResponse()
+                        .getStatus())
                 .isEqualTo(201);
         return id;
     }

@@ -20,6 +20,7 @@ class ReservationLifecycleTest {
 
     @Autowired
     StockApi api;
+
     String lamp;
 
     @BeforeEach
@@ -72,12 +73,13 @@ class ReservationLifecycleTest {
 
     @Test
     void anIdThatIsNotAUuidIsAnInvalidRequest() {
-        MvcResult result = api.call(StockApi.machine(
-                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+        MvcResult result =
+                api.call(StockApi.machine(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
                         "/products/stock-reservations/not-a-uuid")));
 
         assertThat(result.getResponse().getStatus()).isEqualTo(400);
-        assertThat(api.problem(result).getErrors()).extracting(FieldError::getField, FieldError::getIn)
+        assertThat(api.problem(result).getErrors())
+                .extracting(FieldError::getField, FieldError::getIn)
                 .containsExactly(tuple("reservation_id", FieldError.InEnum.PATH));
     }
 
@@ -174,7 +176,8 @@ class ReservationLifecycleTest {
 
     private UUID reserve(int quantity) {
         UUID id = UUID.randomUUID();
-        assertThat(api.reserve(id, request(lamp, quantity)).getResponse().getStatus()).isEqualTo(201);
+        assertThat(api.reserve(id, request(lamp, quantity)).getResponse().getStatus())
+                .isEqualTo(201);
         return id;
     }
 }

@@ -21,7 +21,9 @@ class ReservationSweepScheduleTest {
         context.run(started -> {
             assertThat(started).hasSingleBean(ReservationSweepSchedule.class);
             assertThat(started).hasSingleBean(ScheduledAnnotationBeanPostProcessor.class);
-            assertThat(started.getBean(ScheduledAnnotationBeanPostProcessor.class).getScheduledTasks()).hasSize(1);
+            assertThat(started.getBean(ScheduledAnnotationBeanPostProcessor.class)
+                            .getScheduledTasks())
+                    .hasSize(1);
         });
     }
 

@@ -25,6 +25,7 @@ class ReserveStockTest {
 
     @Autowired
     StockApi api;
+
     @Autowired
     MutableClock clock;
 
@@ -43,12 +44,16 @@ class ReserveStockTest {
         assertThat(reservation.getReservationId()).isEqualTo(id);
         assertThat(reservation.getStatus()).isEqualTo(ReservationStatus.RESERVED);
         assertThat(reservation.getItems())
-                .extracting(ReservedItem::getProductId, ReservedItem::getName, ReservedItem::getQuantity,
+                .extracting(
+                        ReservedItem::getProductId,
+                        ReservedItem::getName,
+                        ReservedItem::getQuantity,
                         ReservedItem::getUnitPrice)
                 .containsExactlyInAnyOrder(
                         tuple(UUID.fromString(lamp), "Desk lamp", 2, new BigDecimal("39.90")),
                         tuple(UUID.fromString(chair), "Office chair", 3, new BigDecimal("149.00")));
-        assertThat(reservation.getItems()).allSatisfy(item -> assertThat(item.getSku()).startsWith("STOCK-"));
+        assertThat(reservation.getItems())
+                .allSatisfy(item -> assertThat(item.getSku()).startsWith("STOCK-"));
         assertThat(reservation.getTotalAmount()).isEqualByComparingTo("526.80");
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         assertThat(reservation.getCreatedAt().toInstant()).isEqualTo(now);
@@ -163,7 +168,8 @@ class ReserveStockTest {
         assertThat(result.getResponse().getStatus()).isEqualTo(422);
         Problem problem = api.problem(result);
         assertThat(problem.getCode()).isEqualTo("UNKNOWN_PRODUCT");
-        assertThat(problem.getErrors()).extracting(FieldError::getField)
+        assertThat(problem.getErrors())
+                .extracting(FieldError::getField)
                 .containsExactly("items[1].product_id", "items[2].product_id");
         assertThat(api.stockOf(lamp)).isEqualTo(10);
         assertThat(api.stockOf(retired)).isEqualTo(10);
@@ -180,7 +186,8 @@ class ReserveStockTest {
         assertThat(result.getResponse().getStatus()).isEqualTo(400);
         Problem problem = api.problem(result);
         assertThat(problem.getCode()).isEqualTo("VALIDATION_FAILED");
-        assertThat(problem.getErrors()).extracting(FieldError::getField, FieldError::getIn)
+        assertThat(problem.getErrors())
+                .extracting(FieldError::getField, FieldError::getIn)
                 .containsExactly(tuple("items[2].product_id", FieldError.InEnum.BODY));
         assertThat(api.stockOf(lamp)).isEqualTo(10);
     }
@@ -200,13 +207,22 @@ class ReserveStockTest {
         }
         MvcResult tooManyItems = api.reserve(UUID.randomUUID(), request(fiftyOne));
 
-        assertThat(api.problem(tooMany).getErrors()).extracting(FieldError::getField)
+        assertThat(api.problem(tooMany).getErrors())
+                .extracting(FieldError::getField)
                 .containsExactly("items[0].quantity");
-        assertThat(api.problem(tooShort).getErrors()).extracting(FieldError::getField).containsExactly("ttl_seconds");
-        assertThat(api.problem(noItems).getErrors()).extracting(FieldError::getField).containsExactly("items");
-        assertThat(api.problem(nullItem).getErrors()).extracting(FieldError::getField).containsExactly("items[0]");
+        assertThat(api.problem(tooShort).getErrors())
+                .extracting(FieldError::getField)
+                .containsExactly("ttl_seconds");
+        assertThat(api.problem(noItems).getErrors())
+                .extracting(FieldError::getField)
+                .containsExactly("items");
+        assertThat(api.problem(nullItem).getErrors())
+                .extracting(FieldError::getField)
+                .containsExactly("items[0]");
         assertThat(tooManyItems.getResponse().getStatus()).isEqualTo(400);
-        assertThat(api.problem(tooManyItems).getErrors()).extracting(FieldError::getField).containsExactly("items");
+        assertThat(api.problem(tooManyItems).getErrors())
+                .extracting(FieldError::getField)
+                .containsExactly("items");
         assertThat(api.stockOf(lamp)).isEqualTo(1000);
     }
 }

@@ -51,10 +51,14 @@ final class StockApi {
     }
 
     String newProduct(String name, String price, int stock, boolean active) {
-        ProductCreate product = new ProductCreate("STOCK-" + RUN + "-" + SKUS.incrementAndGet(), name,
-                new BigDecimal(price)).stockQuantity(stock).isActive(active);
-        MvcResult created = call(post("/products").header(HttpHeaders.AUTHORIZATION, bearer(TestIssuer.admin("admin-1")))
-                .contentType(MediaType.APPLICATION_JSON).content(write(product)));
+        ProductCreate product = new ProductCreate(
+                        "STOCK-" + RUN + "-" + SKUS.incrementAndGet(), name, new BigDecimal(price))
+                .stockQuantity(stock)
+                .isActive(active);
+        MvcResult created = call(post("/products")
+                .header(HttpHeaders.AUTHORIZATION, bearer(TestIssuer.admin("admin-1")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(write(product)));
         if (created.getResponse().getStatus() != 201) {
             throw new AssertionError("could not create a product: " + body(created));
         }
@@ -63,11 +67,13 @@ final class StockApi {
 
     /** The product as an administrator sees it (inactive ones too), with its ETag. */
     MvcResult product(String productId) {
-        return call(get("/products/" + productId).header(HttpHeaders.AUTHORIZATION, bearer(TestIssuer.admin("admin-1"))));
+        return call(
+                get("/products/" + productId).header(HttpHeaders.AUTHORIZATION, bearer(TestIssuer.admin("admin-1"))));
     }
 
     MvcResult deleteProduct(String productId) {
-        return call(delete("/products/" + productId).header(HttpHeaders.AUTHORIZATION, bearer(TestIssuer.admin("admin-1"))));
+        return call(delete("/products/" + productId)
+                .header(HttpHeaders.AUTHORIZATION, bearer(TestIssuer.admin("admin-1"))));
     }
 
     int stockOf(String productId) {
@@ -81,8 +87,8 @@ final class StockApi {
     static ReservationRequest request(Object... productIdsAndQuantities) {
         ReservationRequest request = new ReservationRequest();
         for (int i = 0; i < productIdsAndQuantities.length; i += 2) {
-            request.addItemsItem(new ReservationItemRequest(UUID.fromString((String) productIdsAndQuantities[i]),
-                    (Integer) productIdsAndQuantities[i + 1]));
+            request.addItemsItem(new ReservationItemRequest(
+                    UUID.fromString((String) productIdsAndQuantities[i]), (Integer) productIdsAndQuantities[i + 1]));
         }
         return request;
     }
@@ -93,7 +99,9 @@ final class StockApi {
 
     /** The reserve request, not sent yet: for tests that send many at once, or other tokens. */
     MockHttpServletRequestBuilder reserveRequest(UUID reservationId, String body) {
-        return machine(put(RESERVATIONS + reservationId).contentType(MediaType.APPLICATION_JSON).content(body));
+        return machine(put(RESERVATIONS + reservationId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
     }
 
     MvcResult getReservation(UUID reservationId) {

@@ -27,6 +27,7 @@ class StockReservationsAuthorizationTest {
 
     @Autowired
     StockApi api;
+
     String lamp;
     UUID held;
 
@@ -34,7 +35,8 @@ class StockReservationsAuthorizationTest {
     void setUp() {
         lamp = api.newProduct("Desk lamp", "39.90", 10);
         held = UUID.randomUUID();
-        assertThat(api.reserve(held, request(lamp, 1)).getResponse().getStatus()).isEqualTo(201);
+        assertThat(api.reserve(held, request(lamp, 1)).getResponse().getStatus())
+                .isEqualTo(201);
     }
 
     @ParameterizedTest
@@ -71,8 +73,10 @@ class StockReservationsAuthorizationTest {
     private MockHttpServletRequestBuilder requestFor(String operation) {
         String reservations = "/products/stock-reservations/";
         return switch (operation) {
-            case RESERVE -> put(reservations + UUID.randomUUID()).contentType(MediaType.APPLICATION_JSON)
-                    .content(api.write(request(lamp, 1)));
+            case RESERVE ->
+                put(reservations + UUID.randomUUID())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(api.write(request(lamp, 1)));
             case "getReservation" -> get(reservations + held);
             case "confirmReservation" -> post(reservations + held + "/confirm");
             case "releaseReservation" -> post(reservations + held + "/release");

@@ -44,10 +44,16 @@ public final class TestCertificates {
     public static TestCertificates authority(String commonName) throws IOException, GeneralSecurityException {
         KeyPair keys = rsa();
         X500Name name = new X500Name("CN=" + commonName);
-        return new TestCertificates(keys, sign(new JcaX509v3CertificateBuilder(name, serial(), notBefore(), notAfter(),
-                        name, keys.getPublic())
-                .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
-                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign)), keys));
+        return new TestCertificates(
+                keys,
+                sign(
+                        new JcaX509v3CertificateBuilder(name, serial(), notBefore(), notAfter(), name, keys.getPublic())
+                                .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
+                                .addExtension(
+                                        Extension.keyUsage,
+                                        true,
+                                        new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign)),
+                        keys));
     }
 
     /** Writes the authority's certificate as PEM. */
@@ -60,26 +66,39 @@ public final class TestCertificates {
      * A server certificate for these DNS names, signed by this authority: writes it and its key
      * (PKCS#8) as PEM files {@code <prefix>-cert.pem} and {@code <prefix>-key.pem}.
      */
-    public Path[] issueServer(Path dir, String prefix, String... dnsNames) throws IOException, GeneralSecurityException {
+    public Path[] issueServer(Path dir, String prefix, String... dnsNames)
+            throws IOException, GeneralSecurityException {
         KeyPair serverKeys = rsa();
         GeneralName[] names = new GeneralName[dnsNames.length];
         for (int i = 0; i < dnsNames.length; i++) {
             names[i] = new GeneralName(GeneralName.dNSName, dnsNames[i]);
         }
-        X509Certificate server = sign(new JcaX509v3CertificateBuilder(certificate, serial(), notBefore(), notAfter(),
-                        new X500Name("CN=" + dnsNames[0]), serverKeys.getPublic())
-                .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
-                .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names)), keys);
+        X509Certificate server = sign(
+                new JcaX509v3CertificateBuilder(
+                                certificate,
+                                serial(),
+                                notBefore(),
+                                notAfter(),
+                                new X500Name("CN=" + dnsNames[0]),
+                                serverKeys.getPublic())
+                        .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                        .addExtension(
+                                Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+                        .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names)),
+                keys);
         Path cert = Files.writeString(dir.resolve(prefix + "-cert.pem"), pem("CERTIFICATE", server.getEncoded()));
-        Path key = Files.writeString(dir.resolve(prefix + "-key.pem"), pem("PRIVATE KEY", serverKeys.getPrivate().getEncoded()));
+        Path key = Files.writeString(
+                dir.resolve(prefix + "-key.pem"),
+                pem("PRIVATE KEY", serverKeys.getPrivate().getEncoded()));
         return new Path[] {cert, key};
     }
 
-    private static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair signer) throws GeneralSecurityException {
+    private static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair signer)
+            throws GeneralSecurityException {
         try {
-            return new JcaX509CertificateConverter().getCertificate(builder.build(
-                    new JcaContentSignerBuilder("SHA256withRSA").build(signer.getPrivate())));
+            return new JcaX509CertificateConverter()
+                    .getCertificate(
+                            builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(signer.getPrivate())));
         } catch (OperatorCreationException e) {
             throw new GeneralSecurityException(e);
         }
@@ -104,7 +123,7 @@ public final class TestCertificates {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 }

@@ -22,17 +22,20 @@ import serverlessshop.support.testing.TestIssuer;
  * where the tests create their own database. Without that server the MariaDB run is skipped, loudly;
  * with {@code CI=true} it fails instead.
  */
-public final class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext>,
-        ExecutionCondition {
+public final class TestDatabase
+        implements ApplicationContextInitializer<ConfigurableApplicationContext>, ExecutionCondition {
 
     public static final String ENGINE = System.getProperty("products.test.database", "h2");
     /** Tests that only make sense on MariaDB: the H2 execution leaves them out (not skipped: not part of it). */
     public static final String MARIADB_ONLY = "mariadb-only";
+
     private static final String SERVER_URL = env("MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/");
     private static final String USER = env("MYSQL_USER", "root");
     private static final String PASSWORD = env("MYSQL_PASSWORD", "");
     /** One database per test JVM, dropped when it exits: concurrent runs never share one. */
-    private static final String DATABASE = "products_test_" + ProcessHandle.current().pid();
+    private static final String DATABASE =
+            "products_test_" + ProcessHandle.current().pid();
+
     private static final boolean CI = "true".equalsIgnoreCase(System.getenv("CI"));
 
     private static volatile boolean databaseCreated;
@@ -47,13 +50,16 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         properties.put("spring.datasource.hikari.maximum-pool-size", "20");
         if (isMariaDb()) {
             createDatabaseOnce();
-            properties.put("spring.datasource.url", SERVER_URL + DATABASE
-                    + "?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true");
+            properties.put(
+                    "spring.datasource.url",
+                    SERVER_URL + DATABASE + "?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true");
             properties.put("spring.datasource.username", USER);
             properties.put("spring.datasource.password", PASSWORD);
         } else {
-            properties.put("spring.datasource.url", "jdbc:h2:mem:products-" + UUID.randomUUID()
-                    + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;IGNORECASE=TRUE;DB_CLOSE_DELAY=-1");
+            properties.put(
+                    "spring.datasource.url",
+                    "jdbc:h2:mem:products-" + UUID.randomUUID()
+                            + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;IGNORECASE=TRUE;DB_CLOSE_DELAY=-1");
         }
         TestPropertyValues.of(properties).applyTo(context);
     }
@@ -88,7 +94,7 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
             return;
         }
         try (Connection connection = DriverManager.getConnection(SERVER_URL, USER, PASSWORD);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + DATABASE);
             statement.execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             databaseCreated = true;
@@ -100,7 +106,7 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
 
     private static void dropDatabase() {
         try (Connection connection = DriverManager.getConnection(SERVER_URL, USER, PASSWORD);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + DATABASE);
         } catch (SQLException e) {
             System.err.println("could not drop the test database " + DATABASE + ": " + e.getMessage());

@@ -19,5 +19,4 @@ import org.springframework.test.context.ContextConfiguration;
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestDatabase.class)
 @ExtendWith(TestDatabase.class)
-public @interface WholeProductsService {
-}
+public @interface WholeProductsService {}

@@ -22,8 +22,10 @@ public final class DynamoDbFaults extends SeededFaults {
     public FaultProxy.Decision decide(String head) {
         Matcher target = TARGET.matcher(head);
         String operation = target.find() ? target.group(1) : "";
-        boolean write = operation.equals("PutItem") || operation.equals("UpdateItem")
-                || operation.equals("DeleteItem") || operation.equals("TransactWriteItems");
+        boolean write = operation.equals("PutItem")
+                || operation.equals("UpdateItem")
+                || operation.equals("DeleteItem")
+                || operation.equals("TransactWriteItems");
         if (!enabled() || !write) {
             return FaultProxy.Decision.PASS;
         }
@@ -44,7 +46,11 @@ public final class DynamoDbFaults extends SeededFaults {
     }
 
     private static FaultProxy.Decision error(String kind, int status, String type) {
-        return FaultProxy.Decision.answer(kind, status, status == 500 ? "Internal Server Error" : "Bad Request", JSON,
+        return FaultProxy.Decision.answer(
+                kind,
+                status,
+                status == 500 ? "Internal Server Error" : "Bad Request",
+                JSON,
                 "{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + type + "\",\"message\":\"injected by the"
                         + " reliability suite\"}");
     }

@@ -51,8 +51,10 @@ class FaultInjectionTest {
     private static final Duration RECOVERY = Duration.ofSeconds(30);
 
     private final int cycles = Suite.scaled(1, 5);
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private static final String STREET = "1 Fault Lane";
 
@@ -69,17 +71,29 @@ class FaultInjectionTest {
     @BeforeAll
     void start() throws Exception {
         Suite.requireBuilt();
-        Suite.require(MariaDbServer.installed(), "a MariaDB server to stop and start (/usr/sbin/mariadbd and"
-                + " /usr/bin/mariadb-install-db; apt-get install -y mariadb-server)");
+        Suite.require(
+                MariaDbServer.installed(),
+                "a MariaDB server to stop and start (/usr/sbin/mariadbd and"
+                        + " /usr/bin/mariadb-install-db; apt-get install -y mariadb-server)");
         workDir = Suite.workDir("faults-" + Long.toHexString(System.nanoTime()));
         mariaDb = MariaDbServer.create(workDir.resolve("mariadb"), "--innodb-buffer-pool-size=32M");
         database = new BenchDatabase(Map.of("MYSQL_URL", mariaDb.serverUrl()), "reliability_faults");
         database.recreate();
         dynamoDbPort = FreePorts.one();
         startDynamoDb();
-        new DynamoDbTables(dynamoDb.endpoint()).ensure(Suite.repo().resolve("orders-impl/src/main/resources/dynamodb/orders-table.json"));
-        stack = ShopStack.start("faults", workDir, 1, Map.of("PRODUCTS_DB_URL", database.functionUrl(),
-                "PRODUCTS_DB_USER", database.user(), "PRODUCTS_DB_PASSWORD", database.password()),
+        new DynamoDbTables(dynamoDb.endpoint())
+                .ensure(Suite.repo().resolve("orders-impl/src/main/resources/dynamodb/orders-table.json"));
+        stack = ShopStack.start(
+                "faults",
+                workDir,
+                1,
+                Map.of(
+                        "PRODUCTS_DB_URL",
+                        database.functionUrl(),
+                        "PRODUCTS_DB_USER",
+                        database.user(),
+                        "PRODUCTS_DB_PASSWORD",
+                        database.password()),
                 // Orders on the suite's own DynamoDB Local, which it can stop and start again.
                 Map.of("ORDERS_DYNAMODB_ENDPOINT", dynamoDb.endpoint()));
         adminToken = stack.token("admin", true);
@@ -117,7 +131,8 @@ class FaultInjectionTest {
             int stockBefore = stock();
 
             mariaDb.stop();
-            HttpResponse<String> catalog = send(request("/products/" + productId, null).GET());
+            HttpResponse<String> catalog =
+                    send(request("/products/" + productId, null).GET());
             assertUnavailable("GET /products/{id} with MariaDB stopped", catalog);
             String key = UUID.randomUUID().toString();
             HttpResponse<String> order = placeOrder(key);
@@ -125,16 +140,28 @@ class FaultInjectionTest {
             assertNoOrderItem(key);
 
             mariaDb.start();
-            HttpResponse<String> back = awaitAnswer(request("/products/" + productId, null).GET(), r -> r.statusCode() == 200);
-            assertThat(back.statusCode()).as("products after MariaDB is back: %s", back.body()).isEqualTo(200);
-            HttpResponse<String> placed = awaitAnswer(orderRequest(UUID.randomUUID().toString()), r -> r.statusCode() == 201);
-            assertThat(placed.statusCode()).as("an order after MariaDB is back: %s", placed.body()).isEqualTo(201);
-            assertThat(stock()).as("stock: only the order placed after recovery took units").isEqualTo(stockBefore - 1);
-            assertThat(pids(ShopStack.PRODUCTS_HANDLER)).as("the products instance recovered by itself (no restart)")
+            HttpResponse<String> back =
+                    awaitAnswer(request("/products/" + productId, null).GET(), r -> r.statusCode() == 200);
+            assertThat(back.statusCode())
+                    .as("products after MariaDB is back: %s", back.body())
+                    .isEqualTo(200);
+            HttpResponse<String> placed =
+                    awaitAnswer(orderRequest(UUID.randomUUID().toString()), r -> r.statusCode() == 201);
+            assertThat(placed.statusCode())
+                    .as("an order after MariaDB is back: %s", placed.body())
+                    .isEqualTo(201);
+            assertThat(stock())
+                    .as("stock: only the order placed after recovery took units")
+                    .isEqualTo(stockBefore - 1);
+            assertThat(pids(ShopStack.PRODUCTS_HANDLER))
+                    .as("the products instance recovered by itself (no restart)")
                     .isEqualTo(productsBefore);
-            assertThat(pids(ShopStack.ORDERS_HANDLER)).as("the orders instance, the same one").isEqualTo(ordersBefore);
+            assertThat(pids(ShopStack.ORDERS_HANDLER))
+                    .as("the orders instance, the same one")
+                    .isEqualTo(ordersBefore);
             System.out.println("faults: MariaDB stopped and started (cycle " + cycle + " of " + cycles
-                    + "): products 503 with Retry-After " + catalog.headers().firstValue("Retry-After").orElse("?")
+                    + "): products 503 with Retry-After "
+                    + catalog.headers().firstValue("Retry-After").orElse("?")
                     + ", orders 503, recovered without a restart");
         }
     }
@@ -153,20 +180,30 @@ class FaultInjectionTest {
             dynamoDb.close();
             HttpResponse<String> order = placeOrder(UUID.randomUUID().toString());
             assertUnavailable("POST /orders with DynamoDB Local stopped", order);
-            HttpResponse<String> read = send(request("/orders/" + earlierId, customer).GET());
+            HttpResponse<String> read =
+                    send(request("/orders/" + earlierId, customer).GET());
             assertUnavailable("GET /orders/{id} with DynamoDB Local stopped", read);
-            assertThat(stock()).as("the refused order's reservation was released: no stock held").isEqualTo(stockBefore);
+            assertThat(stock())
+                    .as("the refused order's reservation was released: no stock held")
+                    .isEqualTo(stockBefore);
 
             startDynamoDb();
-            HttpResponse<String> placed = awaitAnswer(orderRequest(UUID.randomUUID().toString()), r -> r.statusCode() == 201);
-            assertThat(placed.statusCode()).as("an order after DynamoDB is back: %s", placed.body()).isEqualTo(201);
-            HttpResponse<String> again = send(request("/orders/" + earlierId, customer).GET());
-            assertThat(again.statusCode()).as("the order placed before the outage is still there: %s", again.body())
+            HttpResponse<String> placed =
+                    awaitAnswer(orderRequest(UUID.randomUUID().toString()), r -> r.statusCode() == 201);
+            assertThat(placed.statusCode())
+                    .as("an order after DynamoDB is back: %s", placed.body())
+                    .isEqualTo(201);
+            HttpResponse<String> again =
+                    send(request("/orders/" + earlierId, customer).GET());
+            assertThat(again.statusCode())
+                    .as("the order placed before the outage is still there: %s", again.body())
                     .isEqualTo(200);
-            assertThat(pids(ShopStack.ORDERS_HANDLER)).as("the orders instance recovered by itself (no restart)")
+            assertThat(pids(ShopStack.ORDERS_HANDLER))
+                    .as("the orders instance recovered by itself (no restart)")
                     .isEqualTo(ordersBefore);
             System.out.println("faults: DynamoDB Local killed and started again (cycle " + cycle + " of " + cycles
-                    + "): orders 503 with Retry-After " + order.headers().firstValue("Retry-After").orElse("?")
+                    + "): orders 503 with Retry-After "
+                    + order.headers().firstValue("Retry-After").orElse("?")
                     + ", recovered without a restart, data kept");
         }
     }
@@ -185,11 +222,15 @@ class FaultInjectionTest {
                 HttpResponse<String> answer = handler.equals(ShopStack.PRODUCTS_HANDLER)
                         ? send(request("/products/" + productId, null).GET())
                         : placeOrder(UUID.randomUUID().toString());
-                assertThat(answer.statusCode()).as("the first request after %s was killed: %s", handler, answer.body())
+                assertThat(answer.statusCode())
+                        .as("the first request after %s was killed: %s", handler, answer.body())
                         .isIn(200, 201);
                 List<Long> now = pids(handler);
-                assertThat(now).as("a new instance of %s", handler).isNotEmpty()
-                        .doesNotContainAnyElementsOf(instances.stream().map(ProcessHandle::pid).toList());
+                assertThat(now)
+                        .as("a new instance of %s", handler)
+                        .isNotEmpty()
+                        .doesNotContainAnyElementsOf(
+                                instances.stream().map(ProcessHandle::pid).toList());
             }
             System.out.println("faults: both functions' processes killed (cycle " + cycle + " of " + cycles
                     + "): the next request started a new instance and succeeded");
@@ -198,40 +239,53 @@ class FaultInjectionTest {
 
     private void startDynamoDb() throws IOException, InterruptedException {
         // The same port and data directory as before: the data survives, as DynamoDB's does.
-        dynamoDb = DynamoDbLocal.start(Suite.repo().resolve("local-cloud/dynamodb-local/target"), dynamoDbPort,
-                workDir.resolve("dynamodb"), workDir.resolve("dynamodb-work"));
+        dynamoDb = DynamoDbLocal.start(
+                Suite.repo().resolve("local-cloud/dynamodb-local/target"),
+                dynamoDbPort,
+                workDir.resolve("dynamodb"),
+                workDir.resolve("dynamodb-work"));
         dynamoDb.awaitReady(Duration.ofSeconds(60));
     }
 
     private void assertUnavailable(String what, HttpResponse<String> response) throws IOException {
         assertThat(response.statusCode()).as("%s: %s", what, response.body()).isEqualTo(503);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).as("%s: content type", what)
+        assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                .as("%s: content type", what)
                 .startsWith("application/problem+json");
         JsonNode problem = JSON.readTree(response.body());
-        assertThat(problem.path("status").asInt()).as("%s: problem status", what).isEqualTo(503);
+        assertThat(problem.path("status").asInt())
+                .as("%s: problem status", what)
+                .isEqualTo(503);
         assertThat(problem.path("code").asText()).as("%s: problem code", what).isNotBlank();
-        assertThat(response.headers().firstValue("Retry-After")).as("%s: Retry-After", what)
-                .hasValueSatisfying(seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
+        assertThat(response.headers().firstValue("Retry-After"))
+                .as("%s: Retry-After", what)
+                .hasValueSatisfying(
+                        seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
     }
 
     /** No item at all for this key in the orders table: no order, and no claim left behind. */
     private void assertNoOrderItem(String key) throws Exception {
-        assertThat(Ledger.orders(dynamoDb.endpoint(), "orders")).as("items of the Idempotency-Key %s", key)
+        assertThat(Ledger.orders(dynamoDb.endpoint(), "orders"))
+                .as("items of the Idempotency-Key %s", key)
                 .noneMatch(item -> key.equals(item.idempotencyKey()));
     }
 
     private int stock() throws Exception {
-        try (Connection connection = DriverManager.getConnection(database.functionUrl(), database.user(),
-                database.password()); Statement statement = connection.createStatement();
-             var rows = statement.executeQuery("SELECT stock_quantity FROM products WHERE product_id = '" + productId
-                     + "'")) {
+        try (Connection connection =
+                        DriverManager.getConnection(database.functionUrl(), database.user(), database.password());
+                Statement statement = connection.createStatement();
+                var rows = statement.executeQuery(
+                        "SELECT stock_quantity FROM products WHERE product_id = '" + productId + "'")) {
             rows.next();
             return rows.getInt(1);
         }
     }
 
     private List<Long> pids(String handler) {
-        return stack.instances(handler).stream().map(ProcessHandle::pid).sorted().toList();
+        return stack.instances(handler).stream()
+                .map(ProcessHandle::pid)
+                .sorted()
+                .toList();
     }
 
     @Test
@@ -245,7 +299,8 @@ class FaultInjectionTest {
     }
 
     private HttpRequest.Builder orderRequest(String key) {
-        return request("/orders", customer).header("Idempotency-Key", key)
+        return request("/orders", customer)
+                .header("Idempotency-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"items\":[{\"product_id\":\"" + productId
                         + "\",\"quantity\":1}],\"shipping_address\":{\"street\":\"" + STREET + "\",\"city\":\"Jepsen\","
                         + "\"zip_code\":\"12345\",\"country\":\"US\"}}"));
@@ -253,7 +308,8 @@ class FaultInjectionTest {
 
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stack.baseUrl() + path))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(45));
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(45));
         return token == null ? builder : builder.header("Authorization", token);
     }
 

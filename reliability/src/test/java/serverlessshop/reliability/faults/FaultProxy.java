@@ -24,7 +24,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class FaultProxy implements AutoCloseable {
 
-    public enum Fault { PASS, REFUSE, LOSE_ANSWER, ANSWER }
+    public enum Fault {
+        PASS,
+        REFUSE,
+        LOSE_ANSWER,
+        ANSWER
+    }
 
     /** @param kind how the fault is counted; @param answer the raw HTTP response for ANSWER */
     public record Decision(Fault fault, String kind, String answer) {
@@ -41,8 +46,11 @@ public final class FaultProxy implements AutoCloseable {
 
         public static Decision answer(String kind, int status, String reason, String contentType, String body) {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            return new Decision(Fault.ANSWER, kind, "HTTP/1.1 " + status + " " + reason + "\r\nContent-Type: "
-                    + contentType + "\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n" + body);
+            return new Decision(
+                    Fault.ANSWER,
+                    kind,
+                    "HTTP/1.1 " + status + " " + reason + "\r\nContent-Type: " + contentType + "\r\nContent-Length: "
+                            + bytes.length + "\r\nConnection: close\r\n\r\n" + body);
         }
     }
 
@@ -177,7 +185,8 @@ public final class FaultProxy implements AutoCloseable {
         while ((b = in.read()) >= 0) {
             head.write(b);
             matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3))
-                    ? matched + 1 : (b == '\r' ? 1 : 0);
+                    ? matched + 1
+                    : (b == '\r' ? 1 : 0);
             if (matched == 4) {
                 return head.toByteArray();
             }

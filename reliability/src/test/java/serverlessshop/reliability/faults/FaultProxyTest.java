@@ -23,8 +23,10 @@ class FaultProxyTest {
 
     private final AtomicInteger received = new AtomicInteger();
     private final FaultCounts counts = new FaultCounts();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private HttpServer upstream;
 
     @BeforeEach
@@ -95,7 +97,11 @@ class FaultProxyTest {
     }
 
     private HttpResponse<String> post(FaultProxy proxy, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(proxy.url() + "/x")).timeout(Duration.ofSeconds(5))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(proxy.url() + "/x"))
+                        .timeout(Duration.ofSeconds(5))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

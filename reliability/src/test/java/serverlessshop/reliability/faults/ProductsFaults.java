@@ -25,7 +25,8 @@ public final class ProductsFaults extends SeededFaults {
         if (roll >= rate()) {
             return FaultProxy.Decision.PASS;
         }
-        return roll < rate() / 2 ? FaultProxy.Decision.refuse("products unreachable: " + call)
+        return roll < rate() / 2
+                ? FaultProxy.Decision.refuse("products unreachable: " + call)
                 : FaultProxy.Decision.loseAnswer("products answer lost: " + call);
     }
 }

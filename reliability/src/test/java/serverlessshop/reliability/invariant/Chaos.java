@@ -38,12 +38,20 @@ final class Chaos {
             }
             switch (turn++ % 4) {
                 case 0 -> kill("orders", ShopStack.ORDERS_HANDLER);
-                case 1 -> outage("products outage (1 s, every call refused)", Duration.ofSeconds(1),
-                        () -> products.outage(true), () -> products.outage(false));
+                case 1 ->
+                    outage(
+                            "products outage (1 s, every call refused)",
+                            Duration.ofSeconds(1),
+                            () -> products.outage(true),
+                            () -> products.outage(false));
                 case 2 -> kill("products", ShopStack.PRODUCTS_HANDLER);
                 // Longer than the SDK's retries last, so that some writes fail for good.
-                default -> outage("dynamodb outage (3 s, every write 500)", Duration.ofSeconds(3),
-                        () -> dynamoDb.outage(true), () -> dynamoDb.outage(false));
+                default ->
+                    outage(
+                            "dynamodb outage (3 s, every write 500)",
+                            Duration.ofSeconds(3),
+                            () -> dynamoDb.outage(true),
+                            () -> dynamoDb.outage(false));
             }
         }
         // The run is over: no fault from here on, so that what is read afterwards is the system at rest.

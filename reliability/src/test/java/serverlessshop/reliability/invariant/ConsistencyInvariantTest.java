@@ -51,6 +51,7 @@ class ConsistencyInvariantTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The shortest products accepts: reservations cut off by a fault expire within the run's wait. */
     private static final int RESERVATION_TTL_SECONDS = 30;
+
     private static final long SEED = Long.getLong("shop.seed", System.nanoTime());
 
     private final int attempts = Suite.scaled(60, 1_500);
@@ -64,29 +65,39 @@ class ConsistencyInvariantTest {
     @Test
     void noOversellNoLostOrderNoLostStockUnderFaults() throws Exception {
         Suite.requireBuilt();
-        BenchDatabase database = new BenchDatabase(System.getenv(),
-                "reliability_invariant_" + Long.toHexString(System.nanoTime()));
+        BenchDatabase database =
+                new BenchDatabase(System.getenv(), "reliability_invariant_" + Long.toHexString(System.nanoTime()));
         try {
             database.recreate();
         } catch (SQLException e) {
-            Suite.require(false, "the MariaDB/MySQL server of MYSQL_URL (default 127.0.0.1:3306, root): "
-                    + e.getMessage());
+            Suite.require(
+                    false, "the MariaDB/MySQL server of MYSQL_URL (default 127.0.0.1:3306, root): " + e.getMessage());
         }
         System.out.println("invariant: seed " + SEED + " (-Dshop.seed=" + SEED + " repeats the client's choices)");
         Random random = new Random(SEED);
         FaultCounts faults = new FaultCounts();
         ProductsFaults productsFaults = new ProductsFaults(random.nextLong(), productsFaultRate);
         DynamoDbFaults dynamoDbFaults = new DynamoDbFaults(random.nextLong(), dynamoDbFaultRate);
-        Map<String, String> productsDb = Map.of("PRODUCTS_DB_URL", database.functionUrl(),
-                "PRODUCTS_DB_USER", database.user(), "PRODUCTS_DB_PASSWORD", database.password());
+        Map<String, String> productsDb = Map.of(
+                "PRODUCTS_DB_URL",
+                database.functionUrl(),
+                "PRODUCTS_DB_USER",
+                database.user(),
+                "PRODUCTS_DB_PASSWORD",
+                database.password());
         long begin = System.nanoTime();
         try (FaultProxy productsProxy = FaultProxy.start(faults, productsFaults);
-             FaultProxy dynamoDbProxy = FaultProxy.start(faults, dynamoDbFaults);
-             ShopStack stack = ShopStack.start("invariant", Suite.workDir("invariant"), 2, productsDb, Map.of(
-                     // Orders reaches products and its table through the fault proxies; nothing else does.
-                     "PRODUCTS_API_URL", productsProxy.url(),
-                     "ORDERS_DYNAMODB_ENDPOINT", dynamoDbProxy.url(),
-                     "PRODUCTS_RESERVATION_TTL_SECONDS", String.valueOf(RESERVATION_TTL_SECONDS)))) {
+                FaultProxy dynamoDbProxy = FaultProxy.start(faults, dynamoDbFaults);
+                ShopStack stack = ShopStack.start(
+                        "invariant",
+                        Suite.workDir("invariant"),
+                        2,
+                        productsDb,
+                        Map.of(
+                                // Orders reaches products and its table through the fault proxies; nothing else does.
+                                "PRODUCTS_API_URL", productsProxy.url(),
+                                "ORDERS_DYNAMODB_ENDPOINT", dynamoDbProxy.url(),
+                                "PRODUCTS_RESERVATION_TTL_SECONDS", String.valueOf(RESERVATION_TTL_SECONDS)))) {
             productsProxy.upstream(URI.create(stack.baseUrl()).getPort());
             dynamoDbProxy.upstream(URI.create(stack.dynamoDbEndpoint()).getPort());
 
@@ -139,10 +150,16 @@ class ConsistencyInvariantTest {
             Checks checks = Checks.of(initial, database, stack, shopper);
             long seconds = (System.nanoTime() - begin) / 1_000_000_000;
             report(plan.size(), shopper, faults, checks, releases, sweep, loadSeconds, seconds);
-            assertThat(checks.violations()).as("violations of the invariant (see the report above)").isEmpty();
-            assertThat(shopper.unexpected).as("answers no careful client should get").isEmpty();
+            assertThat(checks.violations())
+                    .as("violations of the invariant (see the report above)")
+                    .isEmpty();
+            assertThat(shopper.unexpected)
+                    .as("answers no careful client should get")
+                    .isEmpty();
             assertThat(faults.total()).as("faults injected").isGreaterThan(0);
-            assertThat(checks.ordersPlaced()).as("orders placed: the run must have sold something").isGreaterThan(0);
+            assertThat(checks.ordersPlaced())
+                    .as("orders placed: the run must have sold something")
+                    .isGreaterThan(0);
             // Every function's log of the run: no token, secret, password or shipping address in any line.
             SensitiveLogScanner.standard().withAddresses(Shopper.STREET).assertClean(stack.log());
         } finally {
@@ -171,48 +188,80 @@ class ConsistencyInvariantTest {
         for (int i = 1; i <= products; i++) {
             String body = "{\"sku\":\"HOT-" + i + "\",\"name\":\"Hot product " + i + "\",\"price\":9.99,"
                     + "\"stock_quantity\":" + stockEach + "}";
-            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/products"))
-                    .header("Authorization", admin).header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(created.statusCode()).as("creating a product: %s", created.body()).isEqualTo(201);
+            HttpResponse<String> created = http.send(
+                    HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/products"))
+                            .header("Authorization", admin)
+                            .header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(60))
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode())
+                    .as("creating a product: %s", created.body())
+                    .isEqualTo(201);
             initial.put(JSON.readTree(created.body()).path("product_id").asText(), stockEach);
         }
         return initial;
     }
 
-    private void report(int attempted, Shopper shopper, FaultCounts faults, Checks checks, String releases,
-                        String sweep, long loadSeconds, long seconds) {
+    private void report(
+            int attempted,
+            Shopper shopper,
+            FaultCounts faults,
+            Checks checks,
+            String releases,
+            String sweep,
+            long loadSeconds,
+            long seconds) {
         StringBuilder out = new StringBuilder("\n=== consistency invariant (" + (Suite.soak() ? "long" : "short")
                 + " version, seed " + SEED + ") ===\n");
-        out.append(String.format("attempts            %d orders by %d clients on %d products of %d units (%d s of load,"
-                + " %d s in all)%n", attempted, clients, products, stockEach, loadSeconds, seconds));
-        out.append(String.format("requests            %d (%d retries with the same Idempotency-Key, %d double submits,"
-                + " %d cancels)%n", shopper.requests.get(), shopper.retries.get(), shopper.doubleSubmits.get(),
-                shopper.cancels.get()));
-        out.append(String.format("orders              %d placed (%d cancelled), %d units sold of %d%n",
+        out.append(String.format(
+                "attempts            %d orders by %d clients on %d products of %d units (%d s of load,"
+                        + " %d s in all)%n",
+                attempted, clients, products, stockEach, loadSeconds, seconds));
+        out.append(String.format(
+                "requests            %d (%d retries with the same Idempotency-Key, %d double submits,"
+                        + " %d cancels)%n",
+                shopper.requests.get(), shopper.retries.get(), shopper.doubleSubmits.get(), shopper.cancels.get()));
+        out.append(String.format(
+                "orders              %d placed (%d cancelled), %d units sold of %d%n",
                 checks.ordersPlaced(), checks.ordersCancelled(), checks.unitsSold(), checks.unitsAtStart()));
         out.append("answers by status   ");
-        new TreeMap<>(shopper.answers).forEach((what, count) -> out.append(count).append(" × ").append(what).append("; "));
+        new TreeMap<>(shopper.answers)
+                .forEach((what, count) ->
+                        out.append(count).append(" × ").append(what).append("; "));
         out.append("\noutcomes            ");
-        new TreeMap<>(shopper.outcomes).forEach((what, count) -> out.append(count).append(" × ").append(what).append("; "));
+        new TreeMap<>(shopper.outcomes)
+                .forEach((what, count) ->
+                        out.append(count).append(" × ").append(what).append("; "));
         out.append(String.format("%nfaults injected     %d in all%n", faults.total()));
         faults.byKind().forEach((kind, count) -> out.append(String.format("  %5d  %s%n", count, kind)));
-        out.append("after the run       orders-pending-releases ").append(releases).append(", products-sweep ").append(sweep)
+        out.append("after the run       orders-pending-releases ")
+                .append(releases)
+                .append(", products-sweep ")
+                .append(sweep)
                 .append('\n');
-        out.append(String.format("left in DynamoDB    %d abandoned claims (attempts cut short; never shown to anyone)%n",
+        out.append(String.format(
+                "left in DynamoDB    %d abandoned claims (attempts cut short; never shown to anyone)%n",
                 checks.claimsLeft()));
         out.append("per product         ");
         checks.perProduct().forEach(line -> out.append(line).append("\n                    "));
-        out.append(String.format("%nviolations          %d%n", checks.violations().size()));
+        out.append(
+                String.format("%nviolations          %d%n", checks.violations().size()));
         checks.violations().forEach(v -> out.append("  VIOLATION ").append(v).append('\n'));
         shopper.unexpected.forEach(u -> out.append("  UNEXPECTED ").append(u).append('\n'));
         System.out.println(out);
     }
 
     /** The checks of the databases after the run. */
-    record Checks(List<String> violations, List<String> perProduct, int ordersPlaced, int ordersCancelled,
-                  int unitsSold, int unitsAtStart, int claimsLeft) {
+    record Checks(
+            List<String> violations,
+            List<String> perProduct,
+            int ordersPlaced,
+            int ordersCancelled,
+            int unitsSold,
+            int unitsAtStart,
+            int claimsLeft) {
 
         static Checks of(Map<String, Integer> initial, BenchDatabase database, ShopStack stack, Shopper shopper)
                 throws Exception {
@@ -221,10 +270,12 @@ class ConsistencyInvariantTest {
             List<Ledger.Reservation> reservations = Ledger.reservations(url, database.user(), database.password());
             LocalDateTime now = Ledger.databaseNow(url, database.user(), database.password());
             List<Ledger.OrderItem> items = Ledger.orders(stack.dynamoDbEndpoint(), "orders");
-            List<Ledger.OrderItem> placed = items.stream().filter(Ledger.OrderItem::placed).toList();
-            List<Ledger.OrderItem> live = placed.stream().filter(o -> !"CANCELLED".equals(o.status())).toList();
-            Map<String, Ledger.Reservation> byId = reservations.stream()
-                    .collect(Collectors.toMap(Ledger.Reservation::id, r -> r));
+            List<Ledger.OrderItem> placed =
+                    items.stream().filter(Ledger.OrderItem::placed).toList();
+            List<Ledger.OrderItem> live =
+                    placed.stream().filter(o -> !"CANCELLED".equals(o.status())).toList();
+            Map<String, Ledger.Reservation> byId =
+                    reservations.stream().collect(Collectors.toMap(Ledger.Reservation::id, r -> r));
 
             List<String> violations = new ArrayList<>();
             List<String> perProduct = new ArrayList<>();
@@ -233,22 +284,30 @@ class ConsistencyInvariantTest {
                 String id = product.getKey();
                 int start = product.getValue();
                 int now1 = stock.getOrDefault(id, Integer.MIN_VALUE);
-                int active = reservations.stream().filter(r -> r.status().equals("RESERVED"))
-                        .mapToInt(r -> r.units().getOrDefault(id, 0)).sum();
-                int ordered = live.stream().mapToInt(o -> o.units().getOrDefault(id, 0)).sum();
+                int active = reservations.stream()
+                        .filter(r -> r.status().equals("RESERVED"))
+                        .mapToInt(r -> r.units().getOrDefault(id, 0))
+                        .sum();
+                int ordered = live.stream()
+                        .mapToInt(o -> o.units().getOrDefault(id, 0))
+                        .sum();
                 sold += ordered;
-                perProduct.add(String.format("%s: start %d, now %d, in live reservations %d, in non-cancelled orders %d",
+                perProduct.add(String.format(
+                        "%s: start %d, now %d, in live reservations %d, in non-cancelled orders %d",
                         id, start, now1, active, ordered));
                 if (now1 < 0) {
                     violations.add("product " + id + ": stock " + now1 + " < 0");
                 }
                 if (start - now1 - active != ordered) {
-                    violations.add(String.format("product %s: initial %d - final %d - active reservations %d = %d, but"
-                            + " non-cancelled orders hold %d", id, start, now1, active, start - now1 - active, ordered));
+                    violations.add(String.format(
+                            "product %s: initial %d - final %d - active reservations %d = %d, but"
+                                    + " non-cancelled orders hold %d",
+                            id, start, now1, active, start - now1 - active, ordered));
                 }
             }
             for (Ledger.Reservation reservation : reservations) {
-                if (reservation.status().equals("RESERVED") && reservation.expiresAt() != null
+                if (reservation.status().equals("RESERVED")
+                        && reservation.expiresAt() != null
                         && reservation.expiresAt().isBefore(now)) {
                     violations.add("reservation " + reservation.id() + " is still RESERVED, expired at "
                             + reservation.expiresAt() + " (now " + now + ")");
@@ -257,9 +316,10 @@ class ConsistencyInvariantTest {
             for (Ledger.OrderItem order : live) {
                 Ledger.Reservation reservation = byId.get(order.reservationId());
                 if (reservation == null || !reservation.status().equals("CONFIRMED")) {
-                    violations.add("order " + order.orderId() + " (" + order.status() + ", key " + order.idempotencyKey()
-                            + ") holds no stock: its reservation " + order.reservationId() + " is "
-                            + (reservation == null ? "missing" : reservation.status()));
+                    violations.add(
+                            "order " + order.orderId() + " (" + order.status() + ", key " + order.idempotencyKey()
+                                    + ") holds no stock: its reservation " + order.reservationId() + " is "
+                                    + (reservation == null ? "missing" : reservation.status()));
                 }
             }
             for (Ledger.OrderItem order : placed) {
@@ -268,13 +328,16 @@ class ConsistencyInvariantTest {
                             + " pending-releases job");
                 }
             }
-            placed.stream().collect(Collectors.groupingBy(o -> o.customerId() + "/" + o.idempotencyKey(),
-                    Collectors.counting())).forEach((key, count) -> {
+            placed.stream()
+                    .collect(Collectors.groupingBy(
+                            o -> o.customerId() + "/" + o.idempotencyKey(), Collectors.counting()))
+                    .forEach((key, count) -> {
                         if (count > 1) {
                             violations.add("Idempotency-Key " + key + " produced " + count + " orders");
                         }
                     });
-            Set<String> placedIds = placed.stream().map(Ledger.OrderItem::orderId).collect(Collectors.toSet());
+            Set<String> placedIds =
+                    placed.stream().map(Ledger.OrderItem::orderId).collect(Collectors.toSet());
             shopper.acknowledged.forEach((key, ids) -> {
                 if (Set.copyOf(ids).size() > 1) {
                     violations.add("Idempotency-Key " + key + " was answered with different orders " + Set.copyOf(ids));
@@ -291,8 +354,14 @@ class ConsistencyInvariantTest {
                 }
             }
             int claims = (int) items.stream().filter(o -> !o.placed()).count();
-            return new Checks(violations, perProduct, placed.size(), placed.size() - live.size(), sold,
-                    initial.values().stream().mapToInt(Integer::intValue).sum(), claims);
+            return new Checks(
+                    violations,
+                    perProduct,
+                    placed.size(),
+                    placed.size() - live.size(),
+                    sold,
+                    initial.values().stream().mapToInt(Integer::intValue).sum(),
+                    claims);
         }
     }
 }

@@ -31,13 +31,14 @@ final class Shopper {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One order a client tried to place, and what it was told. */
-    record Attempt(String customer, String key, Map<String, Integer> units) {
-    }
+    record Attempt(String customer, String key, Map<String, Integer> units) {}
 
     private final String baseUrl;
     private final int maxTries;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger retries = new AtomicInteger();
@@ -97,8 +98,8 @@ final class Shopper {
         Answer again = post(attempt, token, body);
         if (again.status() == 201 || again.status() == 200) {
             record(attempt.key(), again.json().path("order_id").asText());
-        } else if (again.status() == 422 || (again.status() >= 400 && again.status() < 500 && again.status() != 409
-                && again.status() != 429)) {
+        } else if (again.status() == 422
+                || (again.status() >= 400 && again.status() < 500 && again.status() != 409 && again.status() != 429)) {
             unexpected.add(attempt.key() + ": the same order sent again got " + again.describe() + " " + again.body());
         }
     }
@@ -106,9 +107,11 @@ final class Shopper {
     private void cancel(String customer, String orderId, String token) throws InterruptedException {
         cancels.incrementAndGet();
         for (int tries = 0; tries < maxTries; tries++) {
-            Answer answer = send(HttpRequest.newBuilder(URI.create(baseUrl + "/orders/" + orderId + "?customer_id=" + customer))
-                    .header("Authorization", token).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString("{\"order_status\":\"CANCELLED\"}")));
+            Answer answer =
+                    send(HttpRequest.newBuilder(URI.create(baseUrl + "/orders/" + orderId + "?customer_id=" + customer))
+                            .header("Authorization", token)
+                            .header("Content-Type", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofString("{\"order_status\":\"CANCELLED\"}")));
             if (answer.status() == 200) {
                 cancelled.add(orderId);
                 return;
@@ -137,8 +140,8 @@ final class Shopper {
     private Answer send(HttpRequest.Builder request) {
         requests.incrementAndGet();
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(45)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(request.timeout(Duration.ofSeconds(45)).build(), HttpResponse.BodyHandlers.ofString());
             return counted(new Answer(response.statusCode(), response.body()));
         } catch (IOException e) {
             return counted(new Answer(0, e.getClass().getSimpleName()));
@@ -154,7 +157,9 @@ final class Shopper {
     }
 
     private void record(String key, String orderId) {
-        acknowledged.computeIfAbsent(key, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(orderId);
+        acknowledged
+                .computeIfAbsent(key, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                .add(orderId);
     }
 
     private void outcome(String what) {
@@ -168,7 +173,11 @@ final class Shopper {
     private static String body(Map<String, Integer> units) {
         StringBuilder items = new StringBuilder();
         units.forEach((product, quantity) -> items.append(items.isEmpty() ? "" : ",")
-                .append("{\"product_id\":\"").append(product).append("\",\"quantity\":").append(quantity).append('}'));
+                .append("{\"product_id\":\"")
+                .append(product)
+                .append("\",\"quantity\":")
+                .append(quantity)
+                .append('}'));
         return "{\"items\":[" + items + "],\"shipping_address\":{\"street\":\"" + STREET + "\",\"city\":\"Jepsen\","
                 + "\"zip_code\":\"12345\",\"country\":\"US\"}}";
     }
@@ -189,7 +198,10 @@ final class Shopper {
 
         /** An answer a retry with the same key would not change. */
         boolean settles() {
-            return status >= 400 && status < 500 && status != 429 && !(status == 409 && code().equals("REQUEST_IN_PROGRESS"));
+            return status >= 400
+                    && status < 500
+                    && status != 429
+                    && !(status == 409 && code().equals("REQUEST_IN_PROGRESS"));
         }
 
         boolean expectedRefusal() {

@@ -28,12 +28,18 @@ import java.util.Map;
 public final class Ledger {
 
     /** One reservation: its status, expiry (UTC) and units per product. */
-    public record Reservation(String id, String status, LocalDateTime expiresAt, Map<String, Integer> units) {
-    }
+    public record Reservation(String id, String status, LocalDateTime expiresAt, Map<String, Integer> units) {}
 
     /** One item of the orders table: a placed order, or an attempt's claim (sagaState PLACING). */
-    public record OrderItem(String orderId, String customerId, String idempotencyKey, String sagaState, String status,
-                     String reservationId, boolean releasePending, Map<String, Integer> units) {
+    public record OrderItem(
+            String orderId,
+            String customerId,
+            String idempotencyKey,
+            String sagaState,
+            String status,
+            String reservationId,
+            boolean releasePending,
+            Map<String, Integer> units) {
 
         public boolean placed() {
             return sagaState == null;
@@ -45,8 +51,8 @@ public final class Ledger {
     public static Map<String, Integer> stock(String jdbcUrl, String user, String password) throws SQLException {
         Map<String, Integer> stock = new LinkedHashMap<>();
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT product_id, stock_quantity FROM products")) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT product_id, stock_quantity FROM products")) {
             while (rows.next()) {
                 stock.put(rows.getString(1), rows.getInt(2));
             }
@@ -57,20 +63,26 @@ public final class Ledger {
     public static List<Reservation> reservations(String jdbcUrl, String user, String password) throws SQLException {
         Map<String, Reservation> reservations = new LinkedHashMap<>();
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT r.reservation_id, r.status, r.expires_at, i.product_id,"
-                     + " i.quantity FROM stock_reservations r JOIN stock_reservation_items i"
-                     + " ON i.reservation_id = r.reservation_id")) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT r.reservation_id, r.status, r.expires_at, i.product_id,"
+                        + " i.quantity FROM stock_reservations r JOIN stock_reservation_items i"
+                        + " ON i.reservation_id = r.reservation_id")) {
             while (rows.next()) {
                 var expires = rows.getTimestamp(3);
-                reservations.computeIfAbsent(rows.getString(1), id -> {
-                    try {
-                        return new Reservation(id, rows.getString(2), expires == null ? null : expires.toLocalDateTime(),
-                                new HashMap<>());
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }).units().merge(rows.getString(4), rows.getInt(5), Integer::sum);
+                reservations
+                        .computeIfAbsent(rows.getString(1), id -> {
+                            try {
+                                return new Reservation(
+                                        id,
+                                        rows.getString(2),
+                                        expires == null ? null : expires.toLocalDateTime(),
+                                        new HashMap<>());
+                            } catch (SQLException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        })
+                        .units()
+                        .merge(rows.getString(4), rows.getInt(5), Integer::sum);
             }
         }
         return List.copyOf(reservations.values());
@@ -79,8 +91,8 @@ public final class Ledger {
     /** The database's own clock, in UTC (the session's time zone is UTC): what expires_at is compared with. */
     public static LocalDateTime databaseNow(String jdbcUrl, String user, String password) throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT UTC_TIMESTAMP(3)")) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT UTC_TIMESTAMP(3)")) {
             rows.next();
             return rows.getTimestamp(1).toLocalDateTime();
         }
@@ -88,7 +100,8 @@ public final class Ledger {
 
     /** Every order and claim of the table, page by page, read consistently. */
     public static List<OrderItem> orders(String endpoint, String table) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         List<OrderItem> items = new ArrayList<>();
         JsonNode startKey = null;
         do {
@@ -96,15 +109,19 @@ public final class Ledger {
             if (startKey != null) {
                 body.set("ExclusiveStartKey", startKey);
             }
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(endpoint))
-                    .header("Content-Type", "application/x-amz-json-1.0")
-                    .header("X-Amz-Target", "DynamoDB_20120810.Scan")
-                    // DynamoDB Local wants a SigV4-shaped header but checks no signature.
-                    .header("Authorization", "AWS4-HMAC-SHA256 Credential=local/20250101/eu-west-1/dynamodb/aws4_request,"
-                            + " SignedHeaders=host, Signature=0")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                    .timeout(Duration.ofSeconds(60))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(endpoint))
+                            .header("Content-Type", "application/x-amz-json-1.0")
+                            .header("X-Amz-Target", "DynamoDB_20120810.Scan")
+                            // DynamoDB Local wants a SigV4-shaped header but checks no signature.
+                            .header(
+                                    "Authorization",
+                                    "AWS4-HMAC-SHA256 Credential=local/20250101/eu-west-1/dynamodb/aws4_request,"
+                                            + " SignedHeaders=host, Signature=0")
+                            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                            .timeout(Duration.ofSeconds(60))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IOException("Scan answered " + response.statusCode() + ": " + response.body());
             }
@@ -115,16 +132,20 @@ public final class Ledger {
                 }
                 Map<String, Integer> units = new HashMap<>();
                 for (JsonNode line : item.path("items").path("L")) {
-                    units.merge(line.path("M").path("product_id").path("S").asText(),
-                            line.path("M").path("quantity").path("N").asInt(), Integer::sum);
+                    units.merge(
+                            line.path("M").path("product_id").path("S").asText(),
+                            line.path("M").path("quantity").path("N").asInt(),
+                            Integer::sum);
                 }
-                items.add(new OrderItem(item.path("order_id").path("S").asText(),
+                items.add(new OrderItem(
+                        item.path("order_id").path("S").asText(),
                         item.path("customer_id").path("S").asText(),
                         item.path("idempotency_key").path("S").asText(null),
                         item.path("saga_state").path("S").asText(null),
                         item.path("order_status").path("S").asText(null),
                         item.path("reservation_id").path("S").asText(null),
-                        item.path("stock_release_pending").path("BOOL").asBoolean(false), units));
+                        item.path("stock_release_pending").path("BOOL").asBoolean(false),
+                        units));
             }
             startKey = answer.get("LastEvaluatedKey");
         } while (startKey != null);

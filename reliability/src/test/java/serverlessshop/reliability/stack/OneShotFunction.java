@@ -15,18 +15,20 @@ import serverlessshop.localcloud.lambda.LambdaFunction;
  */
 public final class OneShotFunction {
 
-    private OneShotFunction() {
-    }
+    private OneShotFunction() {}
 
     /** @return the handler's JSON answer */
-    public static String invoke(Path repo, String function, String name, String handler,
-                                Map<String, String> configuration) throws Exception {
+    public static String invoke(
+            Path repo, String function, String name, String handler, Map<String, String> configuration)
+            throws Exception {
         Path runtimeLib = repo.resolve("local-cloud/lambda-runtime/target/lib");
         FunctionImage image = FunctionImage.read(function, FunctionImage.dockerfile(repo, function))
                 .withHandler(name, handler);
-        try (LambdaFunction instance = new LambdaFunction(image, LambdaEnvironment.of(image, configuration, runtimeLib),
-                runtimeLib)) {
-            return new String(instance.invoke("{}".getBytes(StandardCharsets.UTF_8), Instant.now().plusSeconds(120)),
+        try (LambdaFunction instance =
+                new LambdaFunction(image, LambdaEnvironment.of(image, configuration, runtimeLib), runtimeLib)) {
+            return new String(
+                    instance.invoke(
+                            "{}".getBytes(StandardCharsets.UTF_8), Instant.now().plusSeconds(120)),
                     StandardCharsets.UTF_8);
         }
     }

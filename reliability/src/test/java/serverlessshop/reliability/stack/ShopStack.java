@@ -30,8 +30,12 @@ public final class ShopStack implements AutoCloseable {
     private final String name;
     private final ContractReportFile contractReport;
 
-    private ShopStack(String name, LocalCloudProcess process, Map<String, String> productsDatabase, Path workDir,
-                      ContractReportFile contractReport) {
+    private ShopStack(
+            String name,
+            LocalCloudProcess process,
+            Map<String, String> productsDatabase,
+            Path workDir,
+            ContractReportFile contractReport) {
         this.name = name;
         this.contractReport = contractReport;
         this.process = process;
@@ -43,8 +47,13 @@ public final class ShopStack implements AutoCloseable {
      * @param productsDatabase    PRODUCTS_DB_URL, PRODUCTS_DB_USER, PRODUCTS_DB_PASSWORD
      * @param functionEnvironment --function-env variables (over FunctionWiring's)
      */
-    public static ShopStack start(String name, Path workDir, int concurrency, Map<String, String> productsDatabase,
-                                  Map<String, String> functionEnvironment) throws Exception {
+    public static ShopStack start(
+            String name,
+            Path workDir,
+            int concurrency,
+            Map<String, String> productsDatabase,
+            Map<String, String> functionEnvironment)
+            throws Exception {
         Map<String, String> environment = new LinkedHashMap<>();
         // The suites place many orders as a few customers: the per-customer rate limit is counted as in
         // production, but set where it never refuses, so that every refusal comes from what a suite tests.
@@ -54,8 +63,12 @@ public final class ShopStack implements AutoCloseable {
                 Suite.repo().resolve("reliability/target/contract-reports").resolve(name + ".jsonl"));
         Map<String, String> stackEnvironment = new LinkedHashMap<>(productsDatabase);
         stackEnvironment.put("SHOP_CONTRACT_REPORT", contractReport.file().toString());
-        return new ShopStack(name, LocalCloudProcess.start(name, Suite.repo(), workDir, concurrency, environment,
-                stackEnvironment), productsDatabase, workDir, contractReport);
+        return new ShopStack(
+                name,
+                LocalCloudProcess.start(name, Suite.repo(), workDir, concurrency, environment, stackEnvironment),
+                productsDatabase,
+                workDir,
+                contractReport);
     }
 
     public String baseUrl() {
@@ -82,25 +95,37 @@ public final class ShopStack implements AutoCloseable {
 
     /** The running instances (JVMs) of a function: descendants of the stack's process. */
     public List<ProcessHandle> instances(String handlerClass) {
-        return process.instances(handlerClass).stream().filter(ProcessHandle::isAlive).toList();
+        return process.instances(handlerClass).stream()
+                .filter(ProcessHandle::isAlive)
+                .toList();
     }
 
     /** The products sweep function, as the EventBridge schedule invokes it every minute in AWS. */
     public String sweepReservations() throws Exception {
-        return OneShotFunction.invoke(Suite.repo(), "products", "products-sweep",
-                "serverlessshop.products.lambda.SweepHandler::handleRequest", configuration("products"));
+        return OneShotFunction.invoke(
+                Suite.repo(),
+                "products",
+                "products-sweep",
+                "serverlessshop.products.lambda.SweepHandler::handleRequest",
+                configuration("products"));
     }
 
     /** The orders pending-releases function, as its EventBridge schedule invokes it in AWS. */
     public String releasePendingStock() throws Exception {
-        return OneShotFunction.invoke(Suite.repo(), "orders", "orders-pending-releases",
-                "serverlessshop.orders.lambda.PendingReleasesHandler::handleRequest", configuration("orders"));
+        return OneShotFunction.invoke(
+                Suite.repo(),
+                "orders",
+                "orders-pending-releases",
+                "serverlessshop.orders.lambda.PendingReleasesHandler::handleRequest",
+                configuration("orders"));
     }
 
     /** What the stack configures a function with, pointed straight at the stack (no fault proxy). */
     private Map<String, String> configuration(String function) {
         LocalCloudOptions options = new LocalCloudOptions(Suite.repo(), 0, 0, workDir, true, false, productsDatabase);
-        Map<String, String> configuration = new LinkedHashMap<>(FunctionWiring.configuration(function, options,
+        Map<String, String> configuration = new LinkedHashMap<>(FunctionWiring.configuration(
+                function,
+                options,
                 new FunctionWiring.Endpoints(process.baseUrl(), process.issuerUrl(), process.dynamoDbEndpoint())));
         configuration.put("SHOP_RESERVATIONS_SWEEP_ENABLED", "false");
         return configuration;

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class Suite {
 
-    private Suite() {
-    }
+    private Suite() {}
 
     /** The long versions: make soak sets SHOP_SOAK=1. */
     public static boolean soak() {
@@ -40,11 +39,17 @@ public final class Suite {
     /** The build output the stack runs; -am (or make) builds it before these tests. */
     public static void requireBuilt() {
         Path repo = repo();
-        List<String> missing = List.of("api-spec/target/routes.json", "local-cloud/lambda-runtime/target/lib",
-                        "local-cloud/gateway/target/classes", "local-cloud/gateway/target/lib",
-                        "local-cloud/dynamodb-local/target/lib", "products-impl/target/lambda/lib",
-                        "orders-impl/target/lambda/lib").stream()
-                .filter(path -> !Files.exists(repo.resolve(path))).toList();
+        List<String> missing = List.of(
+                        "api-spec/target/routes.json",
+                        "local-cloud/lambda-runtime/target/lib",
+                        "local-cloud/gateway/target/classes",
+                        "local-cloud/gateway/target/lib",
+                        "local-cloud/dynamodb-local/target/lib",
+                        "products-impl/target/lambda/lib",
+                        "orders-impl/target/lambda/lib")
+                .stream()
+                .filter(path -> !Files.exists(repo.resolve(path)))
+                .toList();
         if (!missing.isEmpty()) {
             fail("not built: " + String.join(", ", missing) + " (run the module with -am at package phase or"
                     + " later, or make build)");

@@ -34,8 +34,12 @@ public class DataAccessUnavailability {
         this.problems = problems;
     }
 
-    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
-            TransientDataAccessResourceException.class, QueryTimeoutException.class})
+    @ExceptionHandler({
+        CannotCreateTransactionException.class,
+        DataAccessResourceFailureException.class,
+        TransientDataAccessResourceException.class,
+        QueryTimeoutException.class
+    })
     ResponseEntity<Object> unavailable(Exception e, WebRequest request) throws Exception {
         log.warn("The {} is unavailable: {}", properties.name(), e.getMessage());
         return problems.handleException(new DatastoreUnavailable(properties.name()), request);

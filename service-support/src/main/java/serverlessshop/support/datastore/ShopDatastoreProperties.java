@@ -10,5 +10,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *             ("The catalog is unavailable for a moment.")
  */
 @ConfigurationProperties("shop.datastore")
-public record ShopDatastoreProperties(@DefaultValue("database") String name) {
-}
+public record ShopDatastoreProperties(
+        @DefaultValue("database") String name) {}

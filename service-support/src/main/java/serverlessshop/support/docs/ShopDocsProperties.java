@@ -10,5 +10,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                 it, a service serves no documentation.
  */
 @ConfigurationProperties("shop.docs")
-public record ShopDocsProperties(String contract) {
-}
+public record ShopDocsProperties(String contract) {}

@@ -21,8 +21,7 @@ public final class Cursors {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private Cursors() {
-    }
+    private Cursors() {}
 
     public static String encode(Map<String, String> position) {
         try {
@@ -35,16 +34,23 @@ public final class Cursors {
     /** The position a cursor names, or 400 naming the cursor when it is not one of ours (a required key missing or blank). */
     public static Map<String, String> decode(String cursor, List<String> requiredKeys) {
         try {
-            Map<String, String> position = JSON.readValue(new String(DECODER.decode(cursor), StandardCharsets.UTF_8),
+            Map<String, String> position = JSON.readValue(
+                    new String(DECODER.decode(cursor), StandardCharsets.UTF_8),
                     JSON.getTypeFactory().constructMapType(Map.class, String.class, String.class));
             // "null" is valid JSON too, and decodes to no map at all
-            if (position != null && requiredKeys.stream().allMatch(key -> position.get(key) != null && !position.get(key).isBlank())) {
+            if (position != null
+                    && requiredKeys.stream()
+                            .allMatch(key -> position.get(key) != null
+                                    && !position.get(key).isBlank())) {
                 return position;
             }
         } catch (IllegalArgumentException | JsonProcessingException e) {
             // not a cursor of ours: answered below
         }
-        throw new ProblemException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The field cursor is not a valid cursor.",
+        throw new ProblemException(
+                HttpStatus.BAD_REQUEST,
+                "VALIDATION_FAILED",
+                "The field cursor is not a valid cursor.",
                 Map.of("errors", List.of(new FieldProblem("cursor", "query", "is not a valid cursor"))),
                 HttpHeaders.EMPTY);
     }

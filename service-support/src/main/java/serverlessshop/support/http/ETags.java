@@ -10,8 +10,7 @@ public final class ETags {
 
     private static final Pattern VERSION = Pattern.compile("^\"(\\d{1,18})\"$");
 
-    private ETags() {
-    }
+    private ETags() {}
 
     public static String of(long version) {
         return "\"" + version + "\"";
@@ -33,7 +32,9 @@ public final class ETags {
     }
 
     public static ProblemException preconditionFailed() {
-        return new ProblemException(HttpStatus.PRECONDITION_FAILED, "PRECONDITION_FAILED",
+        return new ProblemException(
+                HttpStatus.PRECONDITION_FAILED,
+                "PRECONDITION_FAILED",
                 "The resource has changed since the version in If-Match: read it again and retry.");
     }
 }

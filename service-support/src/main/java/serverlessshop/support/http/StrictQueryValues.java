@@ -43,7 +43,8 @@ public class StrictQueryValues implements HandlerInterceptor {
             } else if (values[0] == null || values[0].isEmpty()) {
                 errors.add(new FieldProblem(name, "query", "must not be empty"));
             } else if (type.isEnum() && isPadded(values[0])) {
-                errors.add(new FieldProblem(name, "query", "must be one of " + Arrays.toString(type.getEnumConstants())));
+                errors.add(
+                        new FieldProblem(name, "query", "must be one of " + Arrays.toString(type.getEnumConstants())));
             }
         }
         if (!errors.isEmpty()) {

@@ -12,8 +12,7 @@ public final class StrictScalars {
 
     private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]*)");
 
-    private StrictScalars() {
-    }
+    private StrictScalars() {}
 
     public static Integer parseInteger(String text) {
         return text == null ? null : Integer.parseInt(integerText(text));

@@ -9,8 +9,7 @@ public final class StrictUuids {
     private static final Pattern CANONICAL =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    private StrictUuids() {
-    }
+    private StrictUuids() {}
 
     public static UUID parse(String text) {
         if (text == null || text.isEmpty()) {

@@ -46,8 +46,7 @@ public final class HttpApiFunction {
         // The container decodes a response body it holds as bytes with this charset unless the body's
         // type is exactly application/json: application/problem+json came out as ISO-8859-1, turning
         // every non-ASCII character of a problem into mojibake. JSON is UTF-8 (RFC 8259).
-        LambdaContainerHandler.getContainerConfig()
-                .setDefaultContentCharset(StandardCharsets.UTF_8.name());
+        LambdaContainerHandler.getContainerConfig().setDefaultContentCharset(StandardCharsets.UTF_8.name());
         // The container's INFO lines: one in plain text before Spring Boot configures logging (JSON
         // lines), then an access-log line per request repeating RequestLogFilter's, with the client's IP
         // address. Its warnings stay; each service's logging.level keeps it so once Spring has started.

@@ -13,8 +13,7 @@ import serverlessshop.support.logging.TraceHeader;
  */
 public final class InvocationIds {
 
-    private InvocationIds() {
-    }
+    private InvocationIds() {}
 
     public static <T> T during(Context context, Supplier<T> invocation) {
         String requestId = context == null ? null : context.getAwsRequestId();

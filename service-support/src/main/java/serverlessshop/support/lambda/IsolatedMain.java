@@ -25,8 +25,7 @@ import java.util.List;
  */
 public final class IsolatedMain {
 
-    private IsolatedMain() {
-    }
+    private IsolatedMain() {}
 
     public static void main(String[] args) throws Throwable {
         if (args.length < 2) {
@@ -34,8 +33,8 @@ public final class IsolatedMain {
         }
         URLClassLoader loader = new URLClassLoader(jars(Path.of(args[0])), IsolatedMain.class.getClassLoader());
         try {
-            loader.loadClass(args[1]).getMethod("main", String[].class)
-                    .invoke(null, (Object) Arrays.copyOfRange(args, 2, args.length));
+            loader.loadClass(args[1]).getMethod("main", String[].class).invoke(null, (Object)
+                    Arrays.copyOfRange(args, 2, args.length));
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }

@@ -53,7 +53,9 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ProblemDetail problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+        ProblemDetail problem = Problems.of(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "PAYLOAD_TOO_LARGE",
                 "The request body is larger than the limit of " + maxBytes + " bytes (" + maxBytes / 1024 + " KB).");
         problem.setTitle("Request body too large");
         // The rest of the body is not read: tell HTTP/1.1 clients not to reuse the connection.

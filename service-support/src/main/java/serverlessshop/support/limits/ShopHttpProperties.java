@@ -11,5 +11,4 @@ import org.springframework.util.unit.DataSize;
  *                       {@code PAYLOAD_TOO_LARGE}. The contracts' bodies are a few KB.
  */
 @ConfigurationProperties("shop.http")
-public record ShopHttpProperties(@DefaultValue("64KB") DataSize maxRequestBody) {
-}
+public record ShopHttpProperties(@DefaultValue("64KB") DataSize maxRequestBody) {}

@@ -30,8 +30,7 @@ public final class CorrelationIds {
      */
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:=+/-]{1,128}");
 
-    private CorrelationIds() {
-    }
+    private CorrelationIds() {}
 
     public static boolean isWellFormed(String id) {
         return id != null && WELL_FORMED.matcher(id).matches();
@@ -49,10 +48,12 @@ public final class CorrelationIds {
 
     /** Puts the invocation's trace id in the MDC if X-Ray records its trace; true if it did. */
     public static boolean putTraceId(Optional<TraceHeader> trace) {
-        return trace.filter(TraceHeader::sampled).map(sampled -> {
-            MDC.put(TRACE_ID, sampled.root());
-            return true;
-        }).orElse(false);
+        return trace.filter(TraceHeader::sampled)
+                .map(sampled -> {
+                    MDC.put(TRACE_ID, sampled.root());
+                    return true;
+                })
+                .orElse(false);
     }
 
     /** The correlation id of the request this thread serves; null outside one. */

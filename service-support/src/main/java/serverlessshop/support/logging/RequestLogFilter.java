@@ -35,7 +35,11 @@ public class RequestLogFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            log.info("{} {} -> {} in {} ms", request.getMethod(), request.getRequestURI(), response.getStatus(),
+            log.info(
+                    "{} {} -> {} in {} ms",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    response.getStatus(),
                     (System.nanoTime() - begin) / 1_000_000);
             if (ours) {
                 MDC.remove(CorrelationIds.CORRELATION_ID);

@@ -22,6 +22,7 @@ public record TraceHeader(String value, String root, boolean sampled) {
      * environment, so {@code _X_AMZN_TRACE_ID} is the other runtimes' way and a fallback here.
      */
     static final String PROPERTY = "com.amazonaws.xray.traceHeader";
+
     static final String VARIABLE = "_X_AMZN_TRACE_ID";
 
     private static final Pattern ROOT = Pattern.compile("1-[0-9a-f]{8}-[0-9a-f]{24}");

@@ -9,5 +9,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param namespace the CloudWatch namespace of every metric the services emit
  */
 @ConfigurationProperties("shop.metrics")
-public record ShopMetricsProperties(@DefaultValue("ServerlessShop") String namespace) {
-}
+public record ShopMetricsProperties(
+        @DefaultValue("ServerlessShop") String namespace) {}

@@ -24,8 +24,7 @@ final class ContractNames {
     private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
-    private ContractNames() {
-    }
+    private ContractNames() {}
 
     /** A handler parameter by the name and place it has in the contract (query, path or header). */
     record Parameter(String name, String in) {
@@ -50,11 +49,16 @@ final class ContractNames {
     /** {@code shippingAddress.zipCode} (a Java property path) as the client wrote it: {@code shipping_address.zip_code}. */
     static String jsonPath(String javaPath) {
         String[] parts = javaPath.split("\\.");
-        return String.join(".", Arrays.stream(parts).map(part -> {
-            int bracket = part.indexOf('[');
-            return bracket < 0 ? SNAKE_CASE.translate(part)
-                    : SNAKE_CASE.translate(part.substring(0, bracket)) + part.substring(bracket);
-        }).toList());
+        return String.join(
+                ".",
+                Arrays.stream(parts)
+                        .map(part -> {
+                            int bracket = part.indexOf('[');
+                            return bracket < 0
+                                    ? SNAKE_CASE.translate(part)
+                                    : SNAKE_CASE.translate(part.substring(0, bracket)) + part.substring(bracket);
+                        })
+                        .toList());
     }
 
     /** The path Jackson reports, which already uses the JSON names: {@code items[0].quantity}. */
@@ -83,8 +87,13 @@ final class ContractNames {
             // Hibernate's nodes implement every Node interface: only getKind() tells what a node is.
             switch (node.getKind()) {
                 case METHOD -> method = node.as(Path.MethodNode.class);
-                case PARAMETER -> parameter = method == null ? null : parameterOf(violation.getRootBeanClass(), method,
-                        node.as(Path.ParameterNode.class).getParameterIndex());
+                case PARAMETER ->
+                    parameter = method == null
+                            ? null
+                            : parameterOf(
+                                    violation.getRootBeanClass(),
+                                    method,
+                                    node.as(Path.ParameterNode.class).getParameterIndex());
                 case PROPERTY, CONTAINER_ELEMENT -> {
                     if (node.getName() != null) {
                         beanPath.add(node.getName() + (node.getIndex() != null ? "[" + node.getIndex() + "]" : ""));
@@ -103,7 +112,8 @@ final class ContractNames {
 
     private static Parameter parameterOf(Class<?> type, Path.MethodNode node, int index) {
         try {
-            Method method = type.getMethod(node.getName(), node.getParameterTypes().toArray(Class[]::new));
+            Method method =
+                    type.getMethod(node.getName(), node.getParameterTypes().toArray(Class[]::new));
             // AnnotatedMethod sees the @RequestParam/@PathVariable/@RequestHeader of the generated interface.
             return Parameter.of(new AnnotatedMethod(method).getMethodParameters()[index]);
         } catch (NoSuchMethodException e) {

@@ -52,8 +52,13 @@ public class MalformedHeadersFilter extends OncePerRequestFilter {
             }
             log.error("Unexpected error in a filter answering {}", request.getRequestURI(), e);
             response.reset();
-            write(request, response, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
-                    "Something went wrong on our side. Try again later."));
+            write(
+                    request,
+                    response,
+                    Problems.of(
+                            HttpStatus.INTERNAL_SERVER_ERROR,
+                            "INTERNAL_ERROR",
+                            "Something went wrong on our side. Try again later."));
         }
     }
 

@@ -16,8 +16,8 @@ public class ProblemException extends ErrorResponseException {
         this(status, code, detail, Map.of(), HttpHeaders.EMPTY);
     }
 
-    public ProblemException(HttpStatus status, String code, String detail, Map<String, Object> properties,
-                            HttpHeaders headers) {
+    public ProblemException(
+            HttpStatus status, String code, String detail, Map<String, Object> properties, HttpHeaders headers) {
         super(status, Problems.of(status, code, detail, properties), null);
         getHeaders().addAll(headers);
     }

@@ -51,7 +51,9 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
         log.error("Unexpected error answering {}", path(request), ex);
-        ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+        ProblemDetail problem = Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "INTERNAL_ERROR",
                 "Something went wrong on our side. Try again later.");
         // As the contract says: the id the error's log lines carry, for whoever reports it.
         String requestId = CorrelationIds.current();
@@ -86,8 +88,8 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
         for (FieldError error : ex.getBindingResult().getFieldErrors()) {
             errors.add(FieldProblem.body(ContractNames.jsonPath(error.getField()), error.getDefaultMessage()));
@@ -96,92 +98,121 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
         ex.getParameterValidationResults().forEach(result -> {
             Parameter parameter = Parameter.of(result.getMethodParameter());
             if (result instanceof ParameterErrors parameterErrors) {
-                parameterErrors.getFieldErrors().forEach(error -> errors.add(
-                        FieldProblem.body(ContractNames.jsonPath(error.getField()), error.getDefaultMessage())));
+                parameterErrors
+                        .getFieldErrors()
+                        .forEach(error -> errors.add(FieldProblem.body(
+                                ContractNames.jsonPath(error.getField()), error.getDefaultMessage())));
             } else {
-                result.getResolvableErrors().forEach(error ->
-                        errors.add(new FieldProblem(parameter.name(), parameter.in(), error.getDefaultMessage())));
+                result.getResolvableErrors()
+                        .forEach(error -> errors.add(
+                                new FieldProblem(parameter.name(), parameter.in(), error.getDefaultMessage())));
             }
         });
         return invalid(ex, errors, headers, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleServletRequestBindingException(
+            ServletRequestBindingException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (ex instanceof MissingRequestHeaderException missing) {
             if (HttpHeaders.IF_MATCH.equalsIgnoreCase(missing.getHeaderName())) {
-                ProblemDetail problem = Problems.of(HttpStatus.PRECONDITION_REQUIRED, "PRECONDITION_REQUIRED",
+                ProblemDetail problem = Problems.of(
+                        HttpStatus.PRECONDITION_REQUIRED,
+                        "PRECONDITION_REQUIRED",
                         "This change needs an If-Match header with the ETag of the version it is based on.");
                 return handleExceptionInternal(ex, problem, headers, HttpStatus.PRECONDITION_REQUIRED, request);
             }
-            return invalid(ex, List.of(new FieldProblem(missing.getHeaderName(), "header", "is required")),
-                    headers, request);
+            return invalid(
+                    ex, List.of(new FieldProblem(missing.getHeaderName(), "header", "is required")), headers, request);
         }
         if (ex instanceof MissingServletRequestParameterException missing) {
-            return invalid(ex, List.of(new FieldProblem(missing.getParameterName(), "query", "is required")),
-                    headers, request);
+            return invalid(
+                    ex,
+                    List.of(new FieldProblem(missing.getParameterName(), "query", "is required")),
+                    headers,
+                    request);
         }
         return super.handleServletRequestBindingException(ex, headers, status, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (ex instanceof MethodArgumentTypeMismatchException mismatch) {
             Parameter parameter = Parameter.of(mismatch.getParameter());
-            return invalid(ex, List.of(new FieldProblem(parameter.name(), parameter.in(),
-                    "must be " + describe(mismatch.getRequiredType()))), headers, request);
+            return invalid(
+                    ex,
+                    List.of(new FieldProblem(
+                            parameter.name(), parameter.in(), "must be " + describe(mismatch.getRequiredType()))),
+                    headers,
+                    request);
         }
         return super.handleTypeMismatch(ex, headers, status, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            return invalid(ex, List.of(FieldProblem.body(ContractNames.jsonPath(unknown), "is not a field of this request")),
-                    headers, request);
+            return invalid(
+                    ex,
+                    List.of(FieldProblem.body(ContractNames.jsonPath(unknown), "is not a field of this request")),
+                    headers,
+                    request);
         }
         if (cause instanceof InvalidFormatException invalid) {
-            return invalid(ex, List.of(FieldProblem.body(ContractNames.jsonPath(invalid),
-                    "must be " + describe(invalid.getTargetType()))), headers, request);
+            return invalid(
+                    ex,
+                    List.of(FieldProblem.body(
+                            ContractNames.jsonPath(invalid), "must be " + describe(invalid.getTargetType()))),
+                    headers,
+                    request);
         }
-        if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-            return invalid(ex, List.of(FieldProblem.body(ContractNames.jsonPath(mismatched),
-                    "must be " + describe(mismatched.getTargetType()))), headers, request);
+        if (cause instanceof MismatchedInputException mismatched
+                && !mismatched.getPath().isEmpty()) {
+            return invalid(
+                    ex,
+                    List.of(FieldProblem.body(
+                            ContractNames.jsonPath(mismatched), "must be " + describe(mismatched.getTargetType()))),
+                    headers,
+                    request);
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             // Thrown while building a model, e.g. an unknown enum value reported by the model itself.
-            return invalid(ex, List.of(FieldProblem.body(ContractNames.jsonPath(mapping), mapping.getOriginalMessage())),
-                    headers, request);
+            return invalid(
+                    ex,
+                    List.of(FieldProblem.body(ContractNames.jsonPath(mapping), mapping.getOriginalMessage())),
+                    headers,
+                    request);
         }
         String detail = cause instanceof JsonProcessingException
-                ? "The request body is not valid JSON." : "A JSON request body is required.";
+                ? "The request body is not valid JSON."
+                : "A JSON request body is required.";
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", detail);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = Problems.of(status, "UNSUPPORTED_MEDIA_TYPE",
-                "The request body must be application/json.");
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            HttpMediaTypeNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem =
+                Problems.of(status, "UNSUPPORTED_MEDIA_TYPE", "The request body must be application/json.");
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
     /** Every answer of this handler passes here: give it the contract's type, code and instance. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = body instanceof ProblemDetail detail ? detail
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail detail
+                ? detail
                 : ex instanceof ErrorResponse response ? response.getBody() : ProblemDetail.forStatus(status);
         if (Problems.code(problem) == null) {
             Problems.withCode(problem, codeFor(status));
@@ -192,10 +223,9 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(ex, problem, headers, status, request);
     }
 
-    private ResponseEntity<Object> invalid(Exception ex, List<FieldProblem> errors, HttpHeaders headers,
-            WebRequest request) {
-        return handleExceptionInternal(ex, Problems.validationFailed(errors), headers, HttpStatus.BAD_REQUEST,
-                request);
+    private ResponseEntity<Object> invalid(
+            Exception ex, List<FieldProblem> errors, HttpHeaders headers, WebRequest request) {
+        return handleExceptionInternal(ex, Problems.validationFailed(errors), headers, HttpStatus.BAD_REQUEST, request);
     }
 
     private static String codeFor(HttpStatusCode status) {
@@ -228,6 +258,8 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static String path(WebRequest request) {
-        return request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : "/";
+        return request instanceof ServletWebRequest servlet
+                ? servlet.getRequest().getRequestURI()
+                : "/";
     }
 }

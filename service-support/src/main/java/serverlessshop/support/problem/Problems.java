@@ -20,8 +20,7 @@ public final class Problems {
 
     private static final String TYPE_PREFIX = "urn:serverless-shop:problem:";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail of(HttpStatusCode status, String code, String detail) {
         return of(status, code, detail, Map.of());
@@ -40,7 +39,8 @@ public final class Problems {
                 .sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message))
                 .toList();
         String detail = sorted.size() == 1
-                ? "The field " + sorted.getFirst().field() + " " + sorted.getFirst().message() + "."
+                ? "The field " + sorted.getFirst().field() + " "
+                        + sorted.getFirst().message() + "."
                 : sorted.size() + " fields are not valid.";
         ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", detail, Map.of("errors", sorted));
         problem.setTitle("The request is not valid");
@@ -58,8 +58,9 @@ public final class Problems {
      * Answers with the problem where no controller does (a servlet filter, security's handlers): its
      * instance is the request's path, its status and media type the response's.
      */
-    public static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
-                             ProblemDetail problem) throws IOException {
+    public static void write(
+            ObjectMapper json, HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
         problem.setInstance(instance(request.getRequestURI()));
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -79,7 +80,8 @@ public final class Problems {
             byte b = bytes[i];
             char c = (char) (b & 0xFF);
             boolean escape = c == '%' && i + 2 < bytes.length && isHex(bytes[i + 1]) && isHex(bytes[i + 2]);
-            if (escape || c < 0x80 && c != '%' && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:@/".indexOf(c) >= 0)) {
+            if (escape
+                    || c < 0x80 && c != '%' && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:@/".indexOf(c) >= 0)) {
                 out.append(c);
             } else {
                 out.append('%').append(String.format("%02X", b & 0xFF));
@@ -103,6 +105,8 @@ public final class Problems {
     }
 
     public static String code(ProblemDetail problem) {
-        return problem.getProperties() == null ? null : (String) problem.getProperties().get("code");
+        return problem.getProperties() == null
+                ? null
+                : (String) problem.getProperties().get("code");
     }
 }

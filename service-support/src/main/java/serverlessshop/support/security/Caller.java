@@ -20,8 +20,11 @@ public record Caller(String subject, Set<String> authorities) {
         if (!(authentication instanceof JwtAuthenticationToken token)) {
             return ANONYMOUS;
         }
-        return new Caller(token.getToken().getSubject(), token.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority).collect(Collectors.toUnmodifiableSet()));
+        return new Caller(
+                token.getToken().getSubject(),
+                token.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .collect(Collectors.toUnmodifiableSet()));
     }
 
     public boolean isAdmin() {

@@ -30,8 +30,10 @@ public class GatewayClaimsAuthenticationFilter extends OncePerRequestFilter {
 
     /** The validated claims of this request, or null when no JWT authorizer ran for it. */
     static HttpApiV2JwtAuthorizer authorizerOf(HttpServletRequest request) {
-        if (request.getAttribute(RequestReader.HTTP_API_CONTEXT_PROPERTY) instanceof HttpApiV2ProxyRequestContext context
-                && context.getAuthorizer() != null && context.getAuthorizer().getJwtAuthorizer() != null
+        if (request.getAttribute(RequestReader.HTTP_API_CONTEXT_PROPERTY)
+                        instanceof HttpApiV2ProxyRequestContext context
+                && context.getAuthorizer() != null
+                && context.getAuthorizer().getJwtAuthorizer() != null
                 && context.getAuthorizer().getJwtAuthorizer().getClaims() != null) {
             return context.getAuthorizer().getJwtAuthorizer();
         }
@@ -67,13 +69,16 @@ public class GatewayClaimsAuthenticationFilter extends OncePerRequestFilter {
         HttpApiV2JwtAuthorizer authorizer = authorizerOf(request);
         // API Gateway's authorizer checks signature, issuer, audience and expiry, but not token_use: an ID
         // token of the shop's client passes it. Only access tokens may call the API, as with bearer tokens.
-        if (authorizer != null && authorizer.getClaims().get("sub") != null
+        if (authorizer != null
+                && authorizer.getClaims().get("sub") != null
                 && isAccessToken(authorizer.getClaims().get("token_use"))) {
             Map<String, Object> claims = withInstants(authorizer.getClaims());
             if (!claims.containsKey("scope") && authorizer.getScopes() != null) {
                 claims.put("scope", String.join(" ", authorizer.getScopes()));
             }
-            Jwt jwt = Jwt.withTokenValue("validated-by-api-gateway").header("typ", "api-gateway-claims").claims(c -> c.putAll(claims))
+            Jwt jwt = Jwt.withTokenValue("validated-by-api-gateway")
+                    .header("typ", "api-gateway-claims")
+                    .claims(c -> c.putAll(claims))
                     .build();
             var authentication = new JwtAuthenticationToken(jwt, ShopAuthorities.of(claims), jwt.getSubject());
             var context = SecurityContextHolder.createEmptyContext();

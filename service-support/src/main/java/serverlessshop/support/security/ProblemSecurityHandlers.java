@@ -34,16 +34,24 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
         // RFC 6750: a rejected token is "invalid_token"; no token at all gets a bare challenge.
         boolean tokenPresented = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, tokenPresented ? "Bearer error=\"invalid_token\"" : "Bearer");
-        write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", tokenPresented
-                ? "The access token is not valid: it may have expired, or not come from this shop's issuer."
-                : "This operation needs an access token (Authorization: Bearer ...)."));
+        write(
+                request,
+                response,
+                Problems.of(
+                        HttpStatus.UNAUTHORIZED,
+                        "UNAUTHORIZED",
+                        tokenPresented
+                                ? "The access token is not valid: it may have expired, or not come from this shop's issuer."
+                                : "This operation needs an access token (Authorization: Bearer ...)."));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(request, response, Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN",
-                "Your access token does not allow this operation."));
+        write(
+                request,
+                response,
+                Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN", "Your access token does not allow this operation."));
     }
 
     @Override
@@ -54,7 +62,9 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
 
     /** The answer to a request the firewall refuses; the detail does not repeat what was sent. */
     public static ProblemDetail rejected() {
-        return Problems.of(HttpStatus.BAD_REQUEST, "BAD_REQUEST",
+        return Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "BAD_REQUEST",
                 "The request has a header, path or method this service does not accept.");
     }
 

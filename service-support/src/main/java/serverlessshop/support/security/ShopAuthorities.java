@@ -18,8 +18,7 @@ public final class ShopAuthorities {
     public static final String GROUPS_CLAIM = "cognito:groups";
     public static final String ADMIN = "GROUP_admin";
 
-    private ShopAuthorities() {
-    }
+    private ShopAuthorities() {}
 
     public static String scope(String scope) {
         return "SCOPE_" + scope;
@@ -49,7 +48,9 @@ public final class ShopAuthorities {
             if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
                 trimmed = trimmed.substring(1, trimmed.length() - 1);
             }
-            return List.of(trimmed.split("[\\s,]+")).stream().filter(word -> !word.isEmpty()).toList();
+            return List.of(trimmed.split("[\\s,]+")).stream()
+                    .filter(word -> !word.isEmpty())
+                    .toList();
         }
         return List.of();
     }

@@ -20,15 +20,17 @@ import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
  */
 public final class ShopJwtDecoders {
 
-    private ShopJwtDecoders() {
-    }
+    private ShopJwtDecoders() {}
 
     public static JwtDecoder of(ShopSecurityProperties properties) {
         return new SupplierJwtDecoder(() -> {
-            if (properties.issuer() == null || properties.issuer().isBlank() || properties.audiences().isEmpty()) {
+            if (properties.issuer() == null
+                    || properties.issuer().isBlank()
+                    || properties.audiences().isEmpty()) {
                 throw new IllegalStateException("shop.security.issuer and shop.security.audiences must be set");
             }
-            NimbusJwtDecoder decoder = properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()
+            NimbusJwtDecoder decoder = properties.jwkSetUri() != null
+                            && !properties.jwkSetUri().isBlank()
                     ? NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build()
                     : (NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(properties.issuer());
             decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
@@ -41,21 +43,24 @@ public final class ShopJwtDecoders {
 
     static OAuth2TokenValidator<Jwt> audience(List<String> audiences) {
         return jwt -> {
-            boolean audienceMatches = jwt.getAudience() != null && jwt.getAudience().stream().anyMatch(audiences::contains);
+            boolean audienceMatches =
+                    jwt.getAudience() != null && jwt.getAudience().stream().anyMatch(audiences::contains);
             String clientId = jwt.getClaimAsString("client_id");
             boolean clientMatches = clientId != null && audiences.contains(clientId);
-            return audienceMatches || clientMatches ? OAuth2TokenValidatorResult.success()
-                    : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
-                            "The token is not meant for this API (audience).", null));
+            return audienceMatches || clientMatches
+                    ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(
+                            new OAuth2Error("invalid_token", "The token is not meant for this API (audience).", null));
         };
     }
 
     static OAuth2TokenValidator<Jwt> accessTokensOnly() {
         return jwt -> {
             String use = jwt.getClaimAsString("token_use");
-            return use == null || use.equals("access") ? OAuth2TokenValidatorResult.success()
-                    : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
-                            "Only access tokens are accepted, not ID tokens.", null));
+            return use == null || use.equals("access")
+                    ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(
+                            new OAuth2Error("invalid_token", "Only access tokens are accepted, not ID tokens.", null));
         };
     }
 }

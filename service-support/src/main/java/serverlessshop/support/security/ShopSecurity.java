@@ -16,8 +16,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
  */
 public final class ShopSecurity {
 
-    private ShopSecurity() {
-    }
+    private ShopSecurity() {}
 
     public static HttpSecurity apply(HttpSecurity http, JwtDecoder decoder, ProblemSecurityHandlers problems)
             throws Exception {
@@ -25,8 +24,7 @@ public final class ShopSecurity {
         // The gateway already validated this request's token: do not validate (and fetch keys) again.
         BearerTokenResolver resolver = (HttpServletRequest request) ->
                 GatewayClaimsAuthenticationFilter.authorizerOf(request) != null ? null : bearer.resolve(request);
-        return http
-                .csrf(AbstractHttpConfigurer::disable)
+        return http.csrf(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new GatewayClaimsAuthenticationFilter(), BearerTokenAuthenticationFilter.class)
@@ -34,10 +32,10 @@ public final class ShopSecurity {
                         .bearerTokenResolver(resolver)
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems)
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(token ->
-                                new JwtAuthenticationToken(token, ShopAuthorities.of(token.getClaims()), token.getSubject()))))
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems));
+                        .jwt(jwt -> jwt.decoder(decoder)
+                                .jwtAuthenticationConverter(token -> new JwtAuthenticationToken(
+                                        token, ShopAuthorities.of(token.getClaims()), token.getSubject()))))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
     }
 }

@@ -16,8 +16,23 @@ class StrictScalarsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\u0661", "\u0967", "+5", " 5", "5 ", "05", "0x10", "#10", "1e2", "5.0", "", "-",
-            "2147483648", "99999999999999999999"})
+    @ValueSource(
+            strings = {
+                "\u0661",
+                "\u0967",
+                "+5",
+                " 5",
+                "5 ",
+                "05",
+                "0x10",
+                "#10",
+                "1e2",
+                "5.0",
+                "",
+                "-",
+                "2147483648",
+                "99999999999999999999"
+            })
     void anythingElseIsNotAnInteger(String text) {
         assertThatThrownBy(() -> StrictScalars.parseInteger(text)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -20,10 +20,13 @@ class CorrelationIdTest {
 
     @Test
     void aMalformedHeaderFallsBackToApiGatewaysRequestId() {
-        assertThat(id("{\"headers\":{\"x-correlation-id\":\"a\\\"b c\\n\"},\"requestContext\":{\"requestId\":\"Yc9x=\"}}"))
+        assertThat(
+                        id(
+                                "{\"headers\":{\"x-correlation-id\":\"a\\\"b c\\n\"},\"requestContext\":{\"requestId\":\"Yc9x=\"}}"))
                 .isEqualTo("Yc9x=");
         assertThat(id("{\"headers\":{\"x-correlation-id\":\"" + "x".repeat(129) + "\"},"
-                + "\"requestContext\":{\"requestId\":\"Yc9x=\"}}")).isEqualTo("Yc9x=");
+                        + "\"requestContext\":{\"requestId\":\"Yc9x=\"}}"))
+                .isEqualTo("Yc9x=");
     }
 
     @Test

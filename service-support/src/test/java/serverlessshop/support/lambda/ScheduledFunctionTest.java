@@ -25,23 +25,27 @@ class ScheduledFunctionTest {
         }
     }
 
-    record Greeting(String text) {
-    }
+    record Greeting(String text) {}
 
     @Test
     void runsTheJobInTheApplicationWithoutAWebServerAndWithTheInvocationsIds() {
         ScheduledFunction function = ScheduledFunction.start(Job.class, "job.greeting=hello");
 
-        Map<String, Object> answer = function.run(InvocationContext.of("job"), application -> Map.of(
-                "greeting", application.getBean(Greeting.class).text(),
-                "web", application instanceof WebApplicationContext,
-                "request_id", String.valueOf(MDC.get(CorrelationIds.LAMBDA_REQUEST_ID)),
-                "correlation_id", String.valueOf(MDC.get(CorrelationIds.CORRELATION_ID))));
+        Map<String, Object> answer = function.run(
+                InvocationContext.of("job"),
+                application -> Map.of(
+                        "greeting", application.getBean(Greeting.class).text(),
+                        "web", application instanceof WebApplicationContext,
+                        "request_id", String.valueOf(MDC.get(CorrelationIds.LAMBDA_REQUEST_ID)),
+                        "correlation_id", String.valueOf(MDC.get(CorrelationIds.CORRELATION_ID))));
 
         assertThat(answer).containsEntry("greeting", "hello").containsEntry("web", false);
         assertThat(answer.get("request_id")).as("Lambda's request id").isNotEqualTo("null");
-        assertThat(answer.get("correlation_id")).as("also the correlation id of its calls")
+        assertThat(answer.get("correlation_id"))
+                .as("also the correlation id of its calls")
                 .isEqualTo(answer.get("request_id"));
-        assertThat(MDC.get(CorrelationIds.LAMBDA_REQUEST_ID)).as("removed after the invocation").isNull();
+        assertThat(MDC.get(CorrelationIds.LAMBDA_REQUEST_ID))
+                .as("removed after the invocation")
+                .isNull();
     }
 }

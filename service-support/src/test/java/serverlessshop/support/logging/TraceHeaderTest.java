@@ -32,8 +32,11 @@ class TraceHeaderTest {
     void aHeaderWithoutAValidRootOrWithForeignCharactersIsIgnored() {
         assertThat(TraceHeader.parse(null)).isEmpty();
         assertThat(TraceHeader.parse("Parent=53995c3f42cd8ad8;Sampled=1")).isEmpty();
-        assertThat(TraceHeader.parse("Root=2-5759e988-bd862e3fe1be46a994272793;Sampled=1")).isEmpty();
-        assertThat(TraceHeader.parse("Root=" + ROOT + ";Sampled=1\n{\"trace.id\":\"forged\"}")).isEmpty();
-        assertThat(TraceHeader.parse("Root=" + ROOT + ";Note=" + "x".repeat(300))).isEmpty();
+        assertThat(TraceHeader.parse("Root=2-5759e988-bd862e3fe1be46a994272793;Sampled=1"))
+                .isEmpty();
+        assertThat(TraceHeader.parse("Root=" + ROOT + ";Sampled=1\n{\"trace.id\":\"forged\"}"))
+                .isEmpty();
+        assertThat(TraceHeader.parse("Root=" + ROOT + ";Note=" + "x".repeat(300)))
+                .isEmpty();
     }
 }

@@ -23,8 +23,11 @@ class EmbeddedMetricsTest {
     private static final Instant NOW = Instant.parse("2026-12-05T06:30:00Z");
 
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    private final EmbeddedMetrics metrics = new EmbeddedMetrics("ServerlessShop", Map.of("FunctionName", "shop-dev-orders"),
-            new PrintStream(printed, true, StandardCharsets.UTF_8), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final EmbeddedMetrics metrics = new EmbeddedMetrics(
+            "ServerlessShop",
+            Map.of("FunctionName", "shop-dev-orders"),
+            new PrintStream(printed, true, StandardCharsets.UTF_8),
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     @AfterEach
     void clearMdc() {
@@ -57,11 +60,17 @@ class EmbeddedMetricsTest {
 
         metrics.count("SellOuts");
 
-        JsonNode document = EmfLines.withMetric(printed.toString(StandardCharsets.UTF_8), "SellOuts").getFirst();
+        JsonNode document = EmfLines.withMetric(printed.toString(StandardCharsets.UTF_8), "SellOuts")
+                .getFirst();
         assertThat(document.path("correlation_id").asText()).isEqualTo("checkout-42");
         assertThat(document.path("aws_request_id").asText()).isEqualTo("8f5c2a1e-1111-2222-3333-444455556666");
         assertThat(document.path("trace.id").asText()).isEqualTo("1-5759e988-bd862e3fe1be46a994272793");
-        assertThat(document.path("_aws").path("CloudWatchMetrics").get(0).path("Dimensions").get(0))
-                .as("high-cardinality ids would make a metric per request").hasSize(1);
+        assertThat(document.path("_aws")
+                        .path("CloudWatchMetrics")
+                        .get(0)
+                        .path("Dimensions")
+                        .get(0))
+                .as("high-cardinality ids would make a metric per request")
+                .hasSize(1);
     }
 }

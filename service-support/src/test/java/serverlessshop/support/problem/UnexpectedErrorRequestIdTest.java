@@ -23,12 +23,16 @@ class UnexpectedErrorRequestIdTest {
     void theProblemCarriesTheRequestsCorrelationId() {
         MDC.put(CorrelationIds.CORRELATION_ID, "checkout-42");
 
-        ResponseEntity<Object> answer = new ProblemExceptionHandler().unexpected(new IllegalStateException("boom"),
-                new ServletWebRequest(new MockHttpServletRequest("GET", "/orders")));
+        ResponseEntity<Object> answer = new ProblemExceptionHandler()
+                .unexpected(
+                        new IllegalStateException("boom"),
+                        new ServletWebRequest(new MockHttpServletRequest("GET", "/orders")));
 
         ProblemDetail problem = (ProblemDetail) answer.getBody();
         assertThat(answer.getStatusCode().value()).isEqualTo(500);
-        assertThat(problem.getProperties()).containsEntry("request_id", "checkout-42").containsEntry("code", "INTERNAL_ERROR");
+        assertThat(problem.getProperties())
+                .containsEntry("request_id", "checkout-42")
+                .containsEntry("code", "INTERNAL_ERROR");
         assertThat(problem.getDetail()).doesNotContain("boom");
     }
 }

@@ -38,7 +38,8 @@ class SecretsManagerSecretSourceTest {
         String value = new SecretsManagerSecretSource().secretString(ARN);
 
         assertThat(value).isEqualTo("first value with \"quotes\" and : colons");
-        assertThat(secretsManager.reads()).containsExactly(new SecretsManagerStandIn.Read(ARN, SecretsManagerStandIn.ACCESS_KEY_ID));
+        assertThat(secretsManager.reads())
+                .containsExactly(new SecretsManagerStandIn.Read(ARN, SecretsManagerStandIn.ACCESS_KEY_ID));
     }
 
     @Test

@@ -35,8 +35,8 @@ public final class AuthorizationTable {
     public void record(String row, TestCaller caller, String expected, int actual, String detail) {
         sent++;
         boolean ok = expected.equals("2xx") ? actual >= 200 && actual < 300 : expected.equals(String.valueOf(actual));
-        rows.computeIfAbsent(row, r -> new LinkedHashMap<>()).put(caller, ok ? shown(expected, actual) : "!" + actual
-                + "(want " + expected + ")");
+        rows.computeIfAbsent(row, r -> new LinkedHashMap<>())
+                .put(caller, ok ? shown(expected, actual) : "!" + actual + "(want " + expected + ")");
         if (!ok) {
             failures.add(row + " as " + caller + ": expected " + expected + ", got " + actual + "\n  " + detail);
         }
@@ -53,7 +53,8 @@ public final class AuthorizationTable {
     }
 
     public String render() {
-        int width = Math.max(24, rows.keySet().stream().mapToInt(String::length).max().orElse(0) + 1);
+        int width = Math.max(
+                24, rows.keySet().stream().mapToInt(String::length).max().orElse(0) + 1);
         StringBuilder out = new StringBuilder(title).append('\n');
         out.append(String.format("%-" + width + "s", "operation \\ caller"));
         for (TestCaller caller : TestCaller.values()) {
@@ -68,9 +69,17 @@ public final class AuthorizationTable {
             out.append('\n');
         });
         int cells = rows.values().stream().mapToInt(Map::size).sum();
-        out.append("matrix: ").append(rows.size()).append(" rows x ").append(TestCaller.values().length)
-                .append(" callers = ").append(cells).append(" cells, ").append(sent).append(" sent, ")
-                .append(failures.size()).append(" failing");
+        out.append("matrix: ")
+                .append(rows.size())
+                .append(" rows x ")
+                .append(TestCaller.values().length)
+                .append(" callers = ")
+                .append(cells)
+                .append(" cells, ")
+                .append(sent)
+                .append(" sent, ")
+                .append(failures.size())
+                .append(" failing");
         return out.toString();
     }
 
@@ -79,7 +88,8 @@ public final class AuthorizationTable {
         System.out.println(render());
         if (!failures.isEmpty()) {
             failures.forEach(failure -> System.out.println("FAILING CELL " + failure));
-            throw new AssertionError(title + ": " + failures.size() + " failing cells:\n" + String.join("\n", failures));
+            throw new AssertionError(
+                    title + ": " + failures.size() + " failing cells:\n" + String.join("\n", failures));
         }
     }
 }

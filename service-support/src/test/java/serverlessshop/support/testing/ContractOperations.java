@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.parser.core.models.ParseOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import io.swagger.v3.parser.core.models.ParseOptions;
 
 /**
  * The operations of a contract, each as a request built from the contract's own examples: path
@@ -25,15 +25,16 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 public final class ContractOperations {
 
     /** One operation and a valid example request for it. */
-    public record ExampleRequest(String operationId, String method, String path, Map<String, String> headers,
-                                 String body, Access access) {
+    public record ExampleRequest(
+            String operationId, String method, String path, Map<String, String> headers, String body, Access access) {
         /** The request for MockMvc, with a JSON body when the operation takes one. */
         public org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder toMockMvc() {
-            var builder = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                    .request(org.springframework.http.HttpMethod.valueOf(method), path);
+            var builder = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request(
+                    org.springframework.http.HttpMethod.valueOf(method), path);
             headers.forEach(builder::header);
             if (body != null) {
-                builder.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body);
+                builder.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content(body);
             }
             return builder;
         }
@@ -48,11 +49,9 @@ public final class ContractOperations {
      * Who the contract lets in: nobody needs a token ({@code open}), or a valid token with these
      * scopes (checked by API Gateway) and these groups ({@code x-required-groups}, checked by the service).
      */
-    public record Access(boolean open, List<String> scopes, List<String> groups) {
-    }
+    public record Access(boolean open, List<String> scopes, List<String> groups) {}
 
-    private ContractOperations() {
-    }
+    private ContractOperations() {}
 
     /** Reads a contract from the class path, where the generated API jar carries it ({@code openapi/NAME.yaml}). */
     public static OpenAPI contract(String name) {
@@ -63,7 +62,8 @@ public final class ContractOperations {
             }
             ParseOptions options = new ParseOptions();
             options.setResolve(true);
-            return new OpenAPIParser().readContents(new String(in.readAllBytes(), StandardCharsets.UTF_8), null, options)
+            return new OpenAPIParser()
+                    .readContents(new String(in.readAllBytes(), StandardCharsets.UTF_8), null, options)
                     .getOpenAPI();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -73,13 +73,14 @@ public final class ContractOperations {
     public static Stream<ExampleRequest> examples(String name) {
         OpenAPI api = contract(name);
         List<ExampleRequest> requests = new ArrayList<>();
-        api.getPaths().forEach((path, item) -> item.readOperationsMap()
-                .forEach((method, operation) -> requests.add(example(api, path, item, method, operation))));
+        api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap()
+                        .forEach((method, operation) -> requests.add(example(api, path, item, method, operation))));
         return requests.stream();
     }
 
-    private static ExampleRequest example(OpenAPI api, String path, PathItem item, PathItem.HttpMethod method,
-                                          Operation operation) {
+    private static ExampleRequest example(
+            OpenAPI api, String path, PathItem item, PathItem.HttpMethod method, Operation operation) {
         List<Parameter> parameters = new ArrayList<>();
         if (item.getParameters() != null) {
             parameters.addAll(item.getParameters());
@@ -93,7 +94,8 @@ public final class ContractOperations {
             Parameter resolved = resolve(api, parameter);
             Object example = exampleOf(api, resolved);
             switch (resolved.getIn()) {
-                case "path" -> concretePath = concretePath.replace("{" + resolved.getName() + "}", String.valueOf(example));
+                case "path" ->
+                    concretePath = concretePath.replace("{" + resolved.getName() + "}", String.valueOf(example));
                 case "header" -> {
                     if (Boolean.TRUE.equals(resolved.getRequired())) {
                         headers.put(resolved.getName(), String.valueOf(example));
@@ -106,11 +108,15 @@ public final class ContractOperations {
         }
         String body = null;
         if (operation.getRequestBody() != null) {
-            Schema<?> schema = operation.getRequestBody().getContent().get("application/json").getSchema();
+            Schema<?> schema = operation
+                    .getRequestBody()
+                    .getContent()
+                    .get("application/json")
+                    .getSchema();
             body = Json.pretty(schemaOf(api, schema).getExample());
         }
-        return new ExampleRequest(operation.getOperationId(), method.name(), concretePath, headers, body,
-                access(api, operation));
+        return new ExampleRequest(
+                operation.getOperationId(), method.name(), concretePath, headers, body, access(api, operation));
     }
 
     @SuppressWarnings("unchecked")
@@ -120,17 +126,21 @@ public final class ContractOperations {
             return new Access(true, List.of(), List.of());
         }
         List<String> scopes = security.getFirst().values().iterator().next();
-        Object groups = operation.getExtensions() == null ? null : operation.getExtensions().get("x-required-groups");
+        Object groups = operation.getExtensions() == null
+                ? null
+                : operation.getExtensions().get("x-required-groups");
         return new Access(false, scopes, groups == null ? List.of() : (List<String>) groups);
     }
 
     private static Parameter resolve(OpenAPI api, Parameter parameter) {
-        return parameter.get$ref() == null ? parameter
+        return parameter.get$ref() == null
+                ? parameter
                 : api.getComponents().getParameters().get(refName(parameter.get$ref()));
     }
 
     private static Object exampleOf(OpenAPI api, Parameter parameter) {
-        Object example = parameter.getExample() != null ? parameter.getExample()
+        Object example = parameter.getExample() != null
+                ? parameter.getExample()
                 : schemaOf(api, parameter.getSchema()).getExample();
         if (example == null) {
             throw new IllegalStateException("parameter " + parameter.getName() + " has no example");
@@ -139,7 +149,9 @@ public final class ContractOperations {
     }
 
     private static Schema<?> schemaOf(OpenAPI api, Schema<?> schema) {
-        return schema.get$ref() == null ? schema : api.getComponents().getSchemas().get(refName(schema.get$ref()));
+        return schema.get$ref() == null
+                ? schema
+                : api.getComponents().getSchemas().get(refName(schema.get$ref()));
     }
 
     private static String refName(String ref) {

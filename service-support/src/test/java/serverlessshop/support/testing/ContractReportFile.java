@@ -46,8 +46,10 @@ public record ContractReportFile(Path file) {
     public List<String> violations() {
         List<String> violations = new ArrayList<>();
         for (JsonNode exchange : exchanges()) {
-            String where = exchange.path("method").asText() + " " + exchange.path("path").asText() + " -> "
-                    + exchange.path("status").asInt() + " (" + exchange.path("contract").asText("no contract") + " "
+            String where = exchange.path("method").asText() + " "
+                    + exchange.path("path").asText() + " -> "
+                    + exchange.path("status").asInt() + " ("
+                    + exchange.path("contract").asText("no contract") + " "
                     + exchange.path("operationId").asText("no operation") + "): ";
             exchange.path("violations").forEach(violation -> violations.add(where + violation.asText()));
         }

@@ -32,8 +32,8 @@ public final class ContractValidator {
             if (in == null) {
                 throw new IllegalStateException(location + " is not on the class path");
             }
-            return new ContractValidator(OpenApiInteractionValidator
-                    .createForInlineApiSpecification(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+            return new ContractValidator(OpenApiInteractionValidator.createForInlineApiSpecification(
+                            new String(in.readAllBytes(), StandardCharsets.UTF_8))
                     .build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -61,15 +61,22 @@ public final class ContractValidator {
         ValidationReport report = validator.validateResponse(path, Request.Method.valueOf(method), response);
         if (report.hasErrors()) {
             throw new AssertionError("The " + response.getStatus() + " answer to " + method + " " + path
-                    + " breaks the contract:\n" + String.join("\n", Collections.unmodifiableList(
-                    report.getMessages().stream().map(ValidationReport.Message::toString).toList()))
-                    + "\nbody: " + response.getResponseBody().map(b -> {
-                        try {
-                            return b.toString(StandardCharsets.UTF_8);
-                        } catch (IOException e) {
-                            return "?";
-                        }
-                    }).orElse(""));
+                    + " breaks the contract:\n"
+                    + String.join(
+                            "\n",
+                            Collections.unmodifiableList(report.getMessages().stream()
+                                    .map(ValidationReport.Message::toString)
+                                    .toList()))
+                    + "\nbody: "
+                    + response.getResponseBody()
+                            .map(b -> {
+                                try {
+                                    return b.toString(StandardCharsets.UTF_8);
+                                } catch (IOException e) {
+                                    return "?";
+                                }
+                            })
+                            .orElse(""));
         }
     }
 }

@@ -9,8 +9,7 @@ import org.springframework.util.ClassUtils;
 /** The {@code *Api} interfaces that openapi-generator wrote into a package. */
 public final class GeneratedApis {
 
-    private GeneratedApis() {
-    }
+    private GeneratedApis() {}
 
     public static List<Class<?>> interfacesIn(String apiPackage) {
         var scanner = new ClassPathScanningCandidateComponentProvider(false) {

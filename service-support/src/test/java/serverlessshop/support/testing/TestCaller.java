@@ -28,7 +28,11 @@ public enum TestCaller {
     TAMPERED_SIGNATURE(() -> TestIssuer.tamperedSignature("admin-a"), false, List.of(), List.of()),
     ALG_NONE(() -> TestIssuer.unsigned("admin-a"), false, List.of(), List.of());
 
-    public enum Outcome { PASSES, UNAUTHORIZED_401, FORBIDDEN_403 }
+    public enum Outcome {
+        PASSES,
+        UNAUTHORIZED_401,
+        FORBIDDEN_403
+    }
 
     private final Supplier<String> token;
     private final boolean valid;
@@ -60,10 +64,18 @@ public enum TestCaller {
             return null;
         }
         try {
-            Map<String, Object> claims = com.nimbusds.jwt.JWTParser.parse(token.get()).getJWTClaimsSet().toJSONObject();
+            Map<String, Object> claims = com.nimbusds.jwt.JWTParser.parse(token.get())
+                    .getJWTClaimsSet()
+                    .toJSONObject();
             Map<String, String> strings = new LinkedHashMap<>();
-            claims.forEach((name, value) -> strings.put(name, value instanceof List<?> list
-                    ? "[" + String.join(" ", list.stream().map(String::valueOf).toList()) + "]" : String.valueOf(value)));
+            claims.forEach((name, value) -> strings.put(
+                    name,
+                    value instanceof List<?> list
+                            ? "["
+                                    + String.join(
+                                            " ",
+                                            list.stream().map(String::valueOf).toList()) + "]"
+                            : String.valueOf(value)));
             return strings;
         } catch (java.text.ParseException e) {
             throw new IllegalStateException(e);
@@ -92,7 +104,8 @@ public enum TestCaller {
             return Outcome.UNAUTHORIZED_401;
         }
         return scopes.containsAll(access.scopes()) && groups.containsAll(access.groups())
-                ? Outcome.PASSES : Outcome.FORBIDDEN_403;
+                ? Outcome.PASSES
+                : Outcome.FORBIDDEN_403;
     }
 
     /**

@@ -31,8 +31,7 @@ public final class TestIssuer {
 
     private static final MockOAuth2Server SERVER = started();
 
-    private TestIssuer() {
-    }
+    private TestIssuer() {}
 
     private static MockOAuth2Server started() {
         MockOAuth2Server server = new MockOAuth2Server(OAuth2Config.Companion.fromJson(CLIENT_CREDENTIALS));
@@ -52,8 +51,7 @@ public final class TestIssuer {
 
     /** The properties a service needs to accept this issuer's tokens. */
     public static Map<String, String> serviceProperties() {
-        return Map.of("shop.security.issuer", issuer(),
-                "shop.security.audiences", AUDIENCE + "," + MACHINE_CLIENT);
+        return Map.of("shop.security.issuer", issuer(), "shop.security.audiences", AUDIENCE + "," + MACHINE_CLIENT);
     }
 
     public static String customer(String subject) {
@@ -66,8 +64,8 @@ public final class TestIssuer {
 
     /** The orders service's client-credentials token: scope products/stock, no audience (as Cognito). */
     public static String machine() {
-        return accessToken(ISSUER_ID, MACHINE_CLIENT, null,
-                Map.of("scope", "products/stock", "client_id", MACHINE_CLIENT), 3600);
+        return accessToken(
+                ISSUER_ID, MACHINE_CLIENT, null, Map.of("scope", "products/stock", "client_id", MACHINE_CLIENT), 3600);
     }
 
     public static String expired(String subject) {
@@ -76,8 +74,12 @@ public final class TestIssuer {
 
     /** A token of this issuer for another application: neither its audience nor its client is ours. */
     public static String wrongAudience(String subject) {
-        return accessToken(ISSUER_ID, subject, "some-other-api",
-                Map.of("cognito:groups", List.of("admin"), "client_id", "some-other-api"), 3600);
+        return accessToken(
+                ISSUER_ID,
+                subject,
+                "some-other-api",
+                Map.of("cognito:groups", List.of("admin"), "client_id", "some-other-api"),
+                3600);
     }
 
     public static String otherIssuer(String subject) {
@@ -86,8 +88,13 @@ public final class TestIssuer {
 
     /** An ID token of an administrator: valid signature and audience, but not an access token. */
     public static String idToken(String subject) {
-        return SERVER.issueToken(ISSUER_ID, subject, AUDIENCE,
-                Map.of("token_use", "id", "cognito:groups", List.of("admin")), 3600).serialize();
+        return SERVER.issueToken(
+                        ISSUER_ID,
+                        subject,
+                        AUDIENCE,
+                        Map.of("token_use", "id", "cognito:groups", List.of("admin")),
+                        3600)
+                .serialize();
     }
 
     /** A valid administrator token with one character of its signature changed. */
@@ -100,13 +107,14 @@ public final class TestIssuer {
     /** An administrator token with {@code alg: none} and no signature (RFC 8725 3.1: must be refused). */
     public static String unsigned(String subject) {
         String claims = admin(subject).split("\\.")[1];
-        String header = java.util.Base64.getUrlEncoder().withoutPadding()
+        String header = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return header + "." + claims + ".";
     }
 
-    private static String accessToken(String issuerId, String subject, String audience, Map<String, Object> claims,
-                                      long expirySeconds) {
+    private static String accessToken(
+            String issuerId, String subject, String audience, Map<String, Object> claims, long expirySeconds) {
         Map<String, Object> all = new HashMap<>(claims);
         all.put("token_use", "access");
         all.putIfAbsent("client_id", AUDIENCE);

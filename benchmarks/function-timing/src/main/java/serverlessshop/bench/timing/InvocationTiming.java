@@ -17,8 +17,7 @@ public final class InvocationTiming {
 
     private static final ThreadLocal<Downstream> DOWNSTREAM = ThreadLocal.withInitial(Downstream::new);
 
-    private InvocationTiming() {
-    }
+    private InvocationTiming() {}
 
     /** The current invocation's downstream time; {@code openedAt} is for calls timed by two callbacks. */
     private static final class Downstream {

@@ -36,13 +36,14 @@ public final class TimedHandler implements RequestStreamHandler {
     /** {@code package.Class} or {@code package.Class::handleRequest}, a RequestStreamHandler. */
     static RequestStreamHandler create(String handler) {
         if (handler == null || handler.isBlank()) {
-            throw new IllegalStateException("TimedHandler needs the function's own handler in " + HANDLER_VARIABLE
-                    + functionName());
+            throw new IllegalStateException(
+                    "TimedHandler needs the function's own handler in " + HANDLER_VARIABLE + functionName());
         }
         String className = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
         try {
             // The Runtime Interface Client's class loader, which loads a function's handler.
-            Class<?> type = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
+            Class<?> type =
+                    Class.forName(className, true, Thread.currentThread().getContextClassLoader());
             return type.asSubclass(RequestStreamHandler.class).getConstructor().newInstance();
         } catch (InvocationTargetException e) {
             throw new IllegalStateException(className + " could not start", e.getCause());

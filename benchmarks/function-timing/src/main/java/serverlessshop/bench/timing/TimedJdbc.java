@@ -18,23 +18,23 @@ import javax.sql.DataSource;
  */
 public final class TimedJdbc {
 
-    private TimedJdbc() {
-    }
+    private TimedJdbc() {}
 
     public static DataSource dataSource(DataSource target) {
         return proxy(DataSource.class, target);
     }
 
     private static <T> T proxy(Class<T> type, T target) {
-        return type.cast(Proxy.newProxyInstance(TimedJdbc.class.getClassLoader(), new Class<?>[] {type},
-                new Timed(target)));
+        return type.cast(
+                Proxy.newProxyInstance(TimedJdbc.class.getClassLoader(), new Class<?>[] {type}, new Timed(target)));
     }
 
     private record Timed(Object target) implements InvocationHandler {
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            if (method.getName().equals("unwrap") || method.getName().equals("isWrapperFor")
+            if (method.getName().equals("unwrap")
+                    || method.getName().equals("isWrapperFor")
                     || method.getDeclaringClass() == Object.class) {
                 return call(method, args);
             }

@@ -20,7 +20,8 @@ public class QueryingHandler implements RequestStreamHandler {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:timing;DB_CLOSE_DELAY=-1");
         // A query that takes a known time: H2 has no SLEEP of its own.
-        try (Connection connection = h2.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = h2.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE ALIAS IF NOT EXISTS PAUSE FOR 'java.lang.Thread.sleep(long)'");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -31,7 +32,7 @@ public class QueryingHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         try (Connection connection = DATABASE.getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CALL PAUSE(20)");
         } catch (SQLException e) {
             throw new IOException(e);

@@ -20,17 +20,23 @@ class TimedHandlerTest {
     void eachInvocationPrintsItsTimeAndTheDatabasesPartOfIt() throws Exception {
         TimedHandler handler = new TimedHandler(QueryingHandler.class.getName() + "::handleRequest");
         ByteArrayOutputStream response = new ByteArrayOutputStream();
-        String printed = printedBy(() -> handler.handleRequest(
-                new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), response, null));
+        String printed = printedBy(() ->
+                handler.handleRequest(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), response, null));
 
-        assertThat(response.toString(StandardCharsets.UTF_8)).as("the function's own answer").isEqualTo("{}");
+        assertThat(response.toString(StandardCharsets.UTF_8))
+                .as("the function's own answer")
+                .isEqualTo("{}");
         Matcher line = LINE.matcher(printed);
         assertThat(line.find()).as(printed).isTrue();
         long handlerMicros = Long.parseLong(line.group(1));
         long downstreamMicros = Long.parseLong(line.group(2));
-        assertThat(Integer.parseInt(line.group(3))).as("connection, statement, query").isGreaterThanOrEqualTo(3);
+        assertThat(Integer.parseInt(line.group(3)))
+                .as("connection, statement, query")
+                .isGreaterThanOrEqualTo(3);
         assertThat(downstreamMicros).as("the query's 20 ms sleep").isGreaterThanOrEqualTo(20_000);
-        assertThat(handlerMicros - downstreamMicros).as("the handler's own 30 ms").isGreaterThanOrEqualTo(30_000);
+        assertThat(handlerMicros - downstreamMicros)
+                .as("the handler's own 30 ms")
+                .isGreaterThanOrEqualTo(30_000);
     }
 
     @Test

@@ -16,8 +16,8 @@ import serverlessshop.products.client.ApiClient;
 
 class TimingAutoConfigurationTest {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(TimingAutoConfiguration.class));
+    private final ApplicationContextRunner runner =
+            new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(TimingAutoConfiguration.class));
 
     @Test
     void theServicesDataSourceCountsAsDownstreamTime() {
@@ -35,9 +35,12 @@ class TimingAutoConfigurationTest {
     @Test
     void theProductsClientsCallsCountAndItsOwnInterceptorsStillRun() {
         List<String> seen = new ArrayList<>();
-        runner.withBean(ApiClient.class, () -> new ApiClient()
-                .setRequestInterceptor(request -> seen.add("request"))
-                .setResponseInterceptor(response -> seen.add("response"))).run(context -> {
+        runner.withBean(
+                        ApiClient.class,
+                        () -> new ApiClient()
+                                .setRequestInterceptor(request -> seen.add("request"))
+                                .setResponseInterceptor(response -> seen.add("response")))
+                .run(context -> {
                     ApiClient client = context.getBean(ApiClient.class);
                     long begin = InvocationTiming.begin();
                     client.getRequestInterceptor().accept(HttpRequest.newBuilder());

@@ -10,14 +10,11 @@ public sealed interface AuthorizerDecision {
      * Let the request through. {@code claims} and {@code scopes} go into the event's
      * {@code requestContext.authorizer.jwt}; {@code scopes} is null when the route requires none.
      */
-    record Allow(Map<String, String> claims, List<String> scopes) implements AuthorizerDecision {
-    }
+    record Allow(Map<String, String> claims, List<String> scopes) implements AuthorizerDecision {}
 
     /** 401 (no or invalid token) or 403 (no matching scope), with the {@code www-authenticate} challenge. */
-    record Deny(int status, String wwwAuthenticate) implements AuthorizerDecision {
-    }
+    record Deny(int status, String wwwAuthenticate) implements AuthorizerDecision {}
 
     /** The route has no authorizer. */
-    record Open() implements AuthorizerDecision {
-    }
+    record Open() implements AuthorizerDecision {}
 }

@@ -15,8 +15,7 @@ import java.util.TreeMap;
  */
 public final class ClaimStrings {
 
-    private ClaimStrings() {
-    }
+    private ClaimStrings() {}
 
     public static Map<String, String> of(JsonNode payload) {
         Map<String, String> claims = new LinkedHashMap<>();

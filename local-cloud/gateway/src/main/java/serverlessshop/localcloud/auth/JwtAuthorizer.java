@@ -74,7 +74,8 @@ public final class JwtAuthorizer {
         try {
             processor().process(jwt, null);
         } catch (BadJOSEException e) {
-            return invalid(e instanceof BadJWTException ? e.getMessage() : "the token's signature could not be verified");
+            return invalid(
+                    e instanceof BadJWTException ? e.getMessage() : "the token's signature could not be verified");
         } catch (JOSEException e) {
             return invalid("the token's signature could not be verified");
         }
@@ -90,15 +91,19 @@ public final class JwtAuthorizer {
         List<String> scopes = scopesOf(payload);
         if (scopes.stream().noneMatch(authorization.scopes()::contains)) {
             String expected = String.join(" ", authorization.scopes());
-            return new AuthorizerDecision.Deny(403, "Bearer scope=\"" + expected + "\" error=\"insufficient_scope\""
-                    + " error_description=\"expected scopes: [" + expected + "]\"");
+            return new AuthorizerDecision.Deny(
+                    403,
+                    "Bearer scope=\"" + expected + "\" error=\"insufficient_scope\""
+                            + " error_description=\"expected scopes: [" + expected + "]\"");
         }
         return new AuthorizerDecision.Allow(ClaimStrings.of(payload), scopes);
     }
 
     private static AuthorizerDecision invalid(String description) {
-        return new AuthorizerDecision.Deny(401, "Bearer scope=\"\" error=\"invalid_token\" error_description=\""
-                + description.replace("\"", "'") + "\"");
+        return new AuthorizerDecision.Deny(
+                401,
+                "Bearer scope=\"\" error=\"invalid_token\" error_description=\"" + description.replace("\"", "'")
+                        + "\"");
     }
 
     private static String token(String header) {
@@ -140,7 +145,9 @@ public final class JwtAuthorizer {
                 DefaultJWTProcessor<SecurityContext> created = new DefaultJWTProcessor<>();
                 JWKSource<SecurityContext> keys;
                 try {
-                    keys = JWKSourceBuilder.create(URI.create(jwksUri()).toURL()).retrying(true).build();
+                    keys = JWKSourceBuilder.create(URI.create(jwksUri()).toURL())
+                            .retrying(true)
+                            .build();
                 } catch (IOException | InterruptedException e) {
                     if (e instanceof InterruptedException) {
                         Thread.currentThread().interrupt();
@@ -149,7 +156,7 @@ public final class JwtAuthorizer {
                 }
                 created.setJWSKeySelector(new JWSVerificationKeySelector<>(RSA, keys));
                 // Any "typ": API Gateway does not look at it.
-                created.setJWSTypeVerifier((type, context) -> { });
+                created.setJWSTypeVerifier((type, context) -> {});
                 created.setJWTClaimsSetVerifier(this::verifyClaims);
                 processor = created;
             }
@@ -182,10 +189,12 @@ public final class JwtAuthorizer {
     }
 
     private String jwksUri() throws IOException, InterruptedException {
-        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+        try (HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration"))
-                            .timeout(Duration.ofSeconds(10)).build(),
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IOException("discovery answered " + response.statusCode());

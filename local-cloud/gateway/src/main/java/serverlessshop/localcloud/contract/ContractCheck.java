@@ -7,8 +7,8 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
-import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
@@ -43,7 +43,9 @@ public final class ContractCheck {
     public static ContractCheck load(Path specDir) {
         try (Stream<Path> files = Files.list(specDir)) {
             List<Contract> contracts = new ArrayList<>();
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".yaml"))
+                    .sorted()
+                    .toList()) {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
                 if (text.lines().anyMatch(line -> line.startsWith("openapi:"))) {
                     contracts.add(Contract.parse(file.getFileName().toString(), text));
@@ -79,14 +81,18 @@ public final class ContractCheck {
                 continue;
             }
             if (!match.isOperationAllowed()) {
-                return new Verdict(contract.name(), null,
-                        List.of(contract.name() + " has no operation " + method + " " + path), List.of());
+                return new Verdict(
+                        contract.name(),
+                        null,
+                        List.of(contract.name() + " has no operation " + method + " " + path),
+                        List.of());
             }
             String operation = match.getApiOperation().getOperation().getOperationId();
             Request request = request(exchange, method);
-            List<String> requestProblems = judged("request", () -> contract.validator().validateRequest(request));
-            List<String> answerProblems = judged("answer",
-                    () -> contract.validator().validateResponse(path, method, response(exchange)));
+            List<String> requestProblems =
+                    judged("request", () -> contract.validator().validateRequest(request));
+            List<String> answerProblems =
+                    judged("answer", () -> contract.validator().validateResponse(path, method, response(exchange)));
             return new Verdict(contract.name(), operation, requestProblems, answerProblems);
         }
         return new Verdict(null, null, List.of("no contract has the path " + path), List.of());
@@ -129,7 +135,8 @@ public final class ContractCheck {
         try {
             return messages(validation.get());
         } catch (RuntimeException unreadable) {
-            return List.of("validation." + what + ".unreadable: the validator cannot read the " + what + ": " + unreadable);
+            return List.of(
+                    "validation." + what + ".unreadable: the validator cannot read the " + what + ": " + unreadable);
         }
     }
 
@@ -142,24 +149,31 @@ public final class ContractCheck {
 
     /** The validator's key and message, with the parameter at fault when there is one. */
     private static String describe(ValidationReport.Message message) {
-        String parameter = message.getContext().flatMap(ValidationReport.MessageContext::getParameter)
-                .map(p -> " (" + p.getIn() + " parameter " + p.getName() + ")").orElse("");
+        String parameter = message.getContext()
+                .flatMap(ValidationReport.MessageContext::getParameter)
+                .map(p -> " (" + p.getIn() + " parameter " + p.getName() + ")")
+                .orElse("");
         return message.getKey() + parameter + ": " + message.getMessage();
     }
 
     /** One request and its answer, as they crossed the wire. */
-    public record Exchange(String method, String rawPath, String rawQuery, Map<String, List<String>> requestHeaders,
-                           byte[] requestBody, int status, Map<String, List<String>> responseHeaders,
-                           byte[] responseBody) {
-    }
+    public record Exchange(
+            String method,
+            String rawPath,
+            String rawQuery,
+            Map<String, List<String>> requestHeaders,
+            byte[] requestBody,
+            int status,
+            Map<String, List<String>> responseHeaders,
+            byte[] responseBody) {}
 
     /**
      * What the contracts say of one exchange: the contract and operation it belongs to (null when no
      * contract has the path, or the path has no such method), what is wrong with the request, and
      * what is wrong with the answer.
      */
-    public record Verdict(String contract, String operationId, List<String> requestProblems,
-                          List<String> answerProblems) {
+    public record Verdict(
+            String contract, String operationId, List<String> requestProblems, List<String> answerProblems) {
 
         public boolean requestConforms() {
             return requestProblems.isEmpty();
@@ -178,10 +192,15 @@ public final class ContractCheck {
             SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, options);
             OpenAPI api = result.getOpenAPI();
             if (api == null) {
-                throw new IllegalArgumentException(name + " is not a readable OpenAPI document: " + result.getMessages());
+                throw new IllegalArgumentException(
+                        name + " is not a readable OpenAPI document: " + result.getMessages());
             }
-            // The validator parses the text itself, with the options its checks rely on; the resolver only needs the paths.
-            return new Contract(name, OpenApiInteractionValidator.createForInlineApiSpecification(text).build(),
+            // The validator parses the text itself, with the options its checks rely on; the resolver only needs the
+            // paths.
+            return new Contract(
+                    name,
+                    OpenApiInteractionValidator.createForInlineApiSpecification(text)
+                            .build(),
                     new ApiOperationResolver(api, null, false));
         }
     }

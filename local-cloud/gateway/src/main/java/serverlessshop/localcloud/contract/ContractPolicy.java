@@ -16,8 +16,7 @@ import serverlessshop.localcloud.contract.ContractCheck.Verdict;
  */
 public final class ContractPolicy {
 
-    private ContractPolicy() {
-    }
+    private ContractPolicy() {}
 
     /** The violations of one exchange: none when it is what the contracts allow. */
     public static List<String> violations(Verdict verdict, int status) {

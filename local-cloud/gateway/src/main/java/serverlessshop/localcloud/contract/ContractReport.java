@@ -45,8 +45,14 @@ public final class ContractReport implements ExchangeObserver, AutoCloseable {
     public static ContractReport open(ContractCheck contracts, RouteTable routes, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        return new ContractReport(contracts, routes, Files.newOutputStream(file, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
+        return new ContractReport(
+                contracts,
+                routes,
+                Files.newOutputStream(
+                        file,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE));
     }
 
     @Override
@@ -76,8 +82,15 @@ public final class ContractReport implements ExchangeObserver, AutoCloseable {
 
     private static Exchange exchange(IncomingRequest request, HttpReply reply) {
         boolean bodySent = !request.method().equalsIgnoreCase("HEAD") && reply.status() != 204 && reply.status() != 304;
-        return new Exchange(request.method(), request.rawPath(), request.rawQuery(), request.headers(), request.body(),
-                reply.status(), reply.headers(), bodySent ? reply.body() : new byte[0]);
+        return new Exchange(
+                request.method(),
+                request.rawPath(),
+                request.rawQuery(),
+                request.headers(),
+                request.body(),
+                reply.status(),
+                reply.headers(),
+                bodySent ? reply.body() : new byte[0]);
     }
 
     private void write(Map<String, Object> line) {

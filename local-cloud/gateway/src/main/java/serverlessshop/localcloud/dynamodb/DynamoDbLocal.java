@@ -40,8 +40,13 @@ public final class DynamoDbLocal implements AutoCloseable {
                 JavaCommand.java(),
                 "--enable-native-access=ALL-UNNAMED",
                 "-Djava.library.path=" + home.resolve("native"),
-                "-cp", home.resolve("lib") + "/*",
-                RUNNER, "-port", String.valueOf(port), "-sharedDb", "-disableTelemetry"));
+                "-cp",
+                home.resolve("lib") + "/*",
+                RUNNER,
+                "-port",
+                String.valueOf(port),
+                "-sharedDb",
+                "-disableTelemetry"));
         if (dataDir == null) {
             command.add("-inMemory");
         } else {
@@ -49,7 +54,10 @@ public final class DynamoDbLocal implements AutoCloseable {
             command.addAll(List.of("-dbPath", dataDir.toString()));
         }
         Files.createDirectories(workDir);
-        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .start();
         PrefixedOutput.forward(process, "dynamodb", line -> !line.isBlank() && !line.startsWith("SLF4J:"));
         return new DynamoDbLocal(process, port);
     }
@@ -67,7 +75,8 @@ public final class DynamoDbLocal implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IOException("DynamoDB Local exited with status " + process.exitValue() + " (see its output above)");
+                throw new IOException(
+                        "DynamoDB Local exited with status " + process.exitValue() + " (see its output above)");
             }
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 return;

@@ -24,7 +24,8 @@ public final class DynamoDbTables {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI endpoint;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public DynamoDbTables(String endpoint) {
         this.endpoint = URI.create(endpoint);
@@ -34,7 +35,8 @@ public final class DynamoDbTables {
     public boolean ensure(Path createTableJson) throws IOException, InterruptedException {
         String definition = Files.readString(createTableJson);
         String table = JSON.readTree(definition).path("TableName").asText();
-        HttpResponse<String> described = call("DescribeTable", JSON.createObjectNode().put("TableName", table).toString());
+        HttpResponse<String> described = call(
+                "DescribeTable", JSON.createObjectNode().put("TableName", table).toString());
         if (described.statusCode() == 200) {
             return false;
         }
@@ -54,8 +56,10 @@ public final class DynamoDbTables {
                 .header("Content-Type", "application/x-amz-json-1.0")
                 .header("X-Amz-Target", "DynamoDB_20120810." + operation)
                 // DynamoDB Local wants a SigV4-shaped header but checks no signature.
-                .header("Authorization", "AWS4-HMAC-SHA256 Credential=local/" + date
-                        + "/eu-west-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0")
+                .header(
+                        "Authorization",
+                        "AWS4-HMAC-SHA256 Credential=local/" + date
+                                + "/eu-west-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .timeout(Duration.ofSeconds(30))
                 .build();

@@ -10,11 +10,11 @@ public final class Cors {
 
     public static final String DEV_SERVER_ORIGIN = "http://localhost:5173";
 
-    private Cors() {
-    }
+    private Cors() {}
 
     public static boolean isPreflight(IncomingRequest request) {
-        return request.method().equals("OPTIONS") && request.header("origin") != null
+        return request.method().equals("OPTIONS")
+                && request.header("origin") != null
                 && request.header("access-control-request-method") != null;
     }
 
@@ -25,7 +25,9 @@ public final class Cors {
         }
         return reply.withHeader("access-control-allow-origin", DEV_SERVER_ORIGIN)
                 .withHeader("access-control-allow-methods", "GET, POST, PUT, DELETE, OPTIONS")
-                .withHeader("access-control-allow-headers", "authorization, content-type, idempotency-key, if-match, x-correlation-id")
+                .withHeader(
+                        "access-control-allow-headers",
+                        "authorization, content-type, idempotency-key, if-match, x-correlation-id")
                 .withHeader("access-control-max-age", "600")
                 .withHeader("vary", "origin");
     }
@@ -36,7 +38,9 @@ public final class Cors {
             return reply;
         }
         return reply.withHeader("access-control-allow-origin", DEV_SERVER_ORIGIN)
-                .withHeader("access-control-expose-headers", "etag, location, idempotent-replayed, retry-after, x-correlation-id")
+                .withHeader(
+                        "access-control-expose-headers",
+                        "etag, location, idempotent-replayed, retry-after, x-correlation-id")
                 .withHeader("vary", "origin");
     }
 

@@ -4,7 +4,7 @@ package serverlessshop.localcloud.gateway;
 @FunctionalInterface
 public interface ExchangeObserver {
 
-    ExchangeObserver NONE = (request, reply) -> { };
+    ExchangeObserver NONE = (request, reply) -> {};
 
     void seen(IncomingRequest request, HttpReply reply);
 }

@@ -29,8 +29,13 @@ public final class FrontDoor {
     private final StaticSite site;
     private final ExchangeObserver observer;
 
-    public FrontDoor(RouteTable routes, HttpApi api, LocalIssuer issuer, SwaggerUi docs, StaticSite site,
-                     ExchangeObserver observer) {
+    public FrontDoor(
+            RouteTable routes,
+            HttpApi api,
+            LocalIssuer issuer,
+            SwaggerUi docs,
+            StaticSite site,
+            ExchangeObserver observer) {
         this.routes = routes;
         this.observer = observer;
         this.api = api;
@@ -45,7 +50,9 @@ public final class FrontDoor {
         HttpReply reply;
         try {
             // A preflight is answered before routing, with its own CORS headers; the rest get theirs after.
-            reply = Cors.isPreflight(request) ? Cors.preflight(request) : Cors.decorate(request, route(request, arrival));
+            reply = Cors.isPreflight(request)
+                    ? Cors.preflight(request)
+                    : Cors.decorate(request, route(request, arrival));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             reply = Cors.decorate(request, GatewayReplies.serviceUnavailable());
@@ -62,13 +69,17 @@ public final class FrontDoor {
         Optional<RouteMatch> match = routes.match(request.method(), path);
         if (match.isPresent() || routes.isApiPath(path)) {
             String requestId = requestId();
-            HttpReply reply = request.isOverPayloadLimit() ? GatewayReplies.contentTooLarge()
-                    : match.isPresent() ? api.handle(request, match.get(), requestId, arrival)
-                    : GatewayReplies.notFound();
+            HttpReply reply = request.isOverPayloadLimit()
+                    ? GatewayReplies.contentTooLarge()
+                    : match.isPresent()
+                            ? api.handle(request, match.get(), requestId, arrival)
+                            : GatewayReplies.notFound();
             long millis = java.time.Duration.between(arrival, Instant.now()).toMillis();
-            Console.gateway(request.method() + " " + path + (request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery())
-                    + " -> " + reply.status() + match.map(m -> " (" + m.route().function() + ")").orElse(" (no route)")
-                    + " " + millis + " ms");
+            Console.gateway(
+                    request.method() + " " + path + (request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery())
+                            + " -> " + reply.status()
+                            + match.map(m -> " (" + m.route().function() + ")").orElse(" (no route)")
+                            + " " + millis + " ms");
             return reply.withHeader("apigw-requestid", requestId);
         }
         if (LocalIssuer.handles(path)) {
@@ -84,6 +95,10 @@ public final class FrontDoor {
     private static String requestId() {
         byte[] bytes = new byte[11];
         RANDOM.nextBytes(bytes);
-        return Base64.getEncoder().encodeToString(bytes).substring(0, 15).replace('/', 'x').replace('+', 'y') + "=";
+        return Base64.getEncoder()
+                        .encodeToString(bytes)
+                        .substring(0, 15)
+                        .replace('/', 'x')
+                        .replace('+', 'y') + "=";
     }
 }

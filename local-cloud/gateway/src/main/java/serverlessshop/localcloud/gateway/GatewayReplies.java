@@ -6,8 +6,7 @@ package serverlessshop.localcloud.gateway;
  */
 public final class GatewayReplies {
 
-    private GatewayReplies() {
-    }
+    private GatewayReplies() {}
 
     /**
      * A request that is not well-formed HTTP (its request line, headers, framing or percent-encoding),

@@ -68,6 +68,7 @@ public final class GatewayServer implements AutoCloseable {
     private final ServerSocketChannel socket;
     /** Made with the channel, in the background; read after {@code channel.join()}. */
     private EventLoopGroup acceptor;
+
     private EventLoopGroup io;
     private final ExecutorService answering = Executors.newVirtualThreadPerTaskExecutor();
     private final CompletableFuture<Channel> channel;
@@ -95,20 +96,28 @@ public final class GatewayServer implements AutoCloseable {
     private Channel register() {
         acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("gateway-accept", true));
         io = new NioEventLoopGroup(2, new DefaultThreadFactory("gateway-io", true));
-        return new ServerBootstrap().group(acceptor, io)
+        return new ServerBootstrap()
+                .group(acceptor, io)
                 .channelFactory(() -> new NioServerSocketChannel(socket))
                 // Connections wait in the backlog until serve().
                 .option(ChannelOption.AUTO_READ, false)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel connection) {
-                        // The codec's own limits sit above API Gateway's, which Exchange enforces with the right answer.
-                        connection.pipeline().addLast(new HttpServerCodec(new HttpDecoderConfig()
-                                .setMaxInitialLineLength(4 * MAX_REQUEST_LINE_AND_HEADER_VALUES)
-                                .setMaxHeaderSize(4 * MAX_REQUEST_LINE_AND_HEADER_VALUES)), new Exchange());
+                        // The codec's own limits sit above API Gateway's, which Exchange enforces with the right
+                        // answer.
+                        connection
+                                .pipeline()
+                                .addLast(
+                                        new HttpServerCodec(new HttpDecoderConfig()
+                                                .setMaxInitialLineLength(4 * MAX_REQUEST_LINE_AND_HEADER_VALUES)
+                                                .setMaxHeaderSize(4 * MAX_REQUEST_LINE_AND_HEADER_VALUES)),
+                                        new Exchange());
                     }
                 })
-                .register().syncUninterruptibly().channel();
+                .register()
+                .syncUninterruptibly()
+                .channel();
     }
 
     /** Starts answering requests with the front door. */
@@ -176,7 +185,8 @@ public final class GatewayServer implements AutoCloseable {
                 }
             }
             if (message instanceof HttpContent content && request != null) {
-                // One byte past the limit is enough to know the request is refused (IncomingRequest.isOverPayloadLimit).
+                // One byte past the limit is enough to know the request is refused
+                // (IncomingRequest.isOverPayloadLimit).
                 int room = IncomingRequest.MAX_BODY_BYTES + 1 - body.size();
                 int readable = content.content().readableBytes();
                 if (room > 0 && readable > 0) {
@@ -195,10 +205,20 @@ public final class GatewayServer implements AutoCloseable {
 
         private void answer(ChannelHandlerContext ctx, HttpRequest head, RequestTarget target, byte[] bytes) {
             Map<String, List<String>> headers = new LinkedHashMap<>();
-            head.headers().forEach(h -> headers.computeIfAbsent(h.getKey(), n -> new java.util.ArrayList<>()).add(h.getValue()));
-            String sourceIp = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
-            IncomingRequest incoming = new IncomingRequest(head.method().name(), target.rawPath(), target.rawQuery(),
-                    headers, bytes, sourceIp, head.protocolVersion().text());
+            head.headers()
+                    .forEach(h -> headers.computeIfAbsent(h.getKey(), n -> new java.util.ArrayList<>())
+                            .add(h.getValue()));
+            String sourceIp = ((InetSocketAddress) ctx.channel().remoteAddress())
+                    .getAddress()
+                    .getHostAddress();
+            IncomingRequest incoming = new IncomingRequest(
+                    head.method().name(),
+                    target.rawPath(),
+                    target.rawQuery(),
+                    headers,
+                    bytes,
+                    sourceIp,
+                    head.protocolVersion().text());
             boolean keepAlive = HttpUtil.isKeepAlive(head);
             then(ctx, () -> {
                 HttpReply reply;
@@ -214,14 +234,16 @@ public final class GatewayServer implements AutoCloseable {
 
         /** After the answers before it on this connection; an answer that cannot be written ends the connection. */
         private void then(ChannelHandlerContext ctx, Runnable answer) {
-            answered = answered.thenRunAsync(() -> {
-                try {
-                    answer.run();
-                } catch (RuntimeException e) {
-                    Console.gateway("could not answer: " + e);
-                    ctx.close();
-                }
-            }, answering);
+            answered = answered.thenRunAsync(
+                    () -> {
+                        try {
+                            answer.run();
+                        } catch (RuntimeException e) {
+                            Console.gateway("could not answer: " + e);
+                            ctx.close();
+                        }
+                    },
+                    answering);
         }
 
         /** The request's target, once the request is one API Gateway would take (what the codec took, it may not). */
@@ -232,12 +254,18 @@ public final class GatewayServer implements AutoCloseable {
                 throw new IllegalArgumentException("protocol " + version.text());
             }
             List<String> transferEncodings = head.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING);
-            if (!transferEncodings.isEmpty() && (version.equals(HttpVersion.HTTP_1_0)
-                    || transferEncodings.size() > 1 || !transferEncodings.getFirst().trim().equalsIgnoreCase("chunked"))) {
+            if (!transferEncodings.isEmpty()
+                    && (version.equals(HttpVersion.HTTP_1_0)
+                            || transferEncodings.size() > 1
+                            || !transferEncodings.getFirst().trim().equalsIgnoreCase("chunked"))) {
                 // RFC 9112: a request whose framing is anything but chunked alone cannot be read reliably.
                 throw new IllegalArgumentException("Transfer-Encoding " + transferEncodings);
             }
-            long size = head.method().name().length() + 1 + head.uri().length() + 1 + version.text().length();
+            long size = head.method().name().length()
+                    + 1
+                    + head.uri().length()
+                    + 1
+                    + version.text().length();
             for (Map.Entry<String, String> header : head.headers()) {
                 size += header.getValue().length();
             }
@@ -264,12 +292,14 @@ public final class GatewayServer implements AutoCloseable {
         }
     }
 
-    private static void write(ChannelHandlerContext ctx, HttpVersion version, HttpReply reply, boolean head, boolean keepAlive) {
+    private static void write(
+            ChannelHandlerContext ctx, HttpVersion version, HttpReply reply, boolean head, boolean keepAlive) {
         FullHttpResponse response;
         try {
             response = response(version, reply, head);
         } catch (IllegalArgumentException e) {
-            // A header HTTP cannot carry (a line break in a value, say): API Gateway's 500 for a response it cannot read.
+            // A header HTTP cannot carry (a line break in a value, say): API Gateway's 500 for a response it cannot
+            // read.
             Console.gateway("an answer HTTP cannot carry (" + e.getMessage() + "): 500");
             response = response(version, GatewayReplies.internalServerError(), head);
         }
@@ -282,7 +312,9 @@ public final class GatewayServer implements AutoCloseable {
 
     private static FullHttpResponse response(HttpVersion version, HttpReply reply, boolean head) {
         boolean noBody = reply.status() == 204 || reply.status() == 304;
-        FullHttpResponse response = new DefaultFullHttpResponse(version, HttpResponseStatus.valueOf(reply.status()),
+        FullHttpResponse response = new DefaultFullHttpResponse(
+                version,
+                HttpResponseStatus.valueOf(reply.status()),
                 head || noBody ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(reply.body()));
         reply.headers().forEach((name, values) -> {
             if (!HttpReply.isFraming(name)) {

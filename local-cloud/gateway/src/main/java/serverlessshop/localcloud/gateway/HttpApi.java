@@ -39,16 +39,18 @@ public final class HttpApi {
         Route route = match.route();
         AuthorizerDecision decision = authorizer.authorize(route.authorization(), request.header("authorization"));
         if (decision instanceof AuthorizerDecision.Deny deny) {
-            return deny.status() == 403 ? GatewayReplies.forbidden(deny.wwwAuthenticate())
+            return deny.status() == 403
+                    ? GatewayReplies.forbidden(deny.wwwAuthenticate())
                     : GatewayReplies.unauthorized(deny.wwwAuthenticate());
         }
         LambdaFunction function = functions.get(route.function());
         if (function == null) {
-            Console.gateway(route.routeKey() + ": the function \"" + route.function() + "\" is not built"
-                    + " (no " + route.function() + "-impl/target/lambda/Dockerfile or lib): 500");
+            Console.gateway(route.routeKey() + ": the function \"" + route.function() + "\" is not built" + " (no "
+                    + route.function() + "-impl/target/lambda/Dockerfile or lib): 500");
             return GatewayReplies.internalServerError();
         }
-        byte[] event = JSON.writeValueAsBytes(PayloadV2Event.of(request, match, decision, requestId, arrival, gatewayPort));
+        byte[] event =
+                JSON.writeValueAsBytes(PayloadV2Event.of(request, match, decision, requestId, arrival, gatewayPort));
         try {
             return PayloadV2Response.of(function.invoke(event, arrival.plus(INTEGRATION_TIMEOUT)));
         } catch (FunctionFailure e) {

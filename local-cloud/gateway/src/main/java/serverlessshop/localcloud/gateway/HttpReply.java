@@ -11,7 +11,8 @@ import java.util.Set;
 public record HttpReply(int status, Map<String, List<String>> headers, byte[] body) {
 
     /** Set by the HTTP layer itself; a function's values for them would corrupt the response. */
-    private static final Set<String> FRAMING_HEADERS = Set.of("content-length", "transfer-encoding", "connection", "date");
+    private static final Set<String> FRAMING_HEADERS =
+            Set.of("content-length", "transfer-encoding", "connection", "date");
 
     public HttpReply {
         headers = new LinkedHashMap<>(headers);
@@ -19,8 +20,8 @@ public record HttpReply(int status, Map<String, List<String>> headers, byte[] bo
     }
 
     public static HttpReply json(int status, String json) {
-        return new HttpReply(status, Map.of("content-type", List.of("application/json")),
-                json.getBytes(StandardCharsets.UTF_8));
+        return new HttpReply(
+                status, Map.of("content-type", List.of("application/json")), json.getBytes(StandardCharsets.UTF_8));
     }
 
     public static HttpReply of(int status, String contentType, byte[] body) {
@@ -37,8 +38,11 @@ public record HttpReply(int status, Map<String, List<String>> headers, byte[] bo
     }
 
     public String header(String name) {
-        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        return headers.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name))
+                .flatMap(e -> e.getValue().stream())
+                .findFirst()
+                .orElse(null);
     }
 
     /** Whether the header is one the HTTP layer sets itself (see FRAMING_HEADERS). */

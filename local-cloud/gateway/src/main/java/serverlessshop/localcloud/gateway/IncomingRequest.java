@@ -10,8 +10,14 @@ import java.util.Map;
  * Gateway's {@code rawPath} and {@code rawQueryString}, and well-formed: see {@link RequestTarget}),
  * headers with lower-case names, the body (at most one byte past the payload limit).
  */
-public record IncomingRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
-                              byte[] body, String sourceIp, String protocol) {
+public record IncomingRequest(
+        String method,
+        String rawPath,
+        String rawQuery,
+        Map<String, List<String>> headers,
+        byte[] body,
+        String sourceIp,
+        String protocol) {
 
     /** API Gateway HTTP API's payload limit: 10 MB. */
     public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -19,7 +25,8 @@ public record IncomingRequest(String method, String rawPath, String rawQuery, Ma
     public IncomingRequest {
         rawQuery = rawQuery == null ? "" : rawQuery;
         Map<String, List<String>> lowerCase = new LinkedHashMap<>();
-        headers.forEach((name, values) -> lowerCase.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new java.util.ArrayList<>())
+        headers.forEach((name, values) -> lowerCase
+                .computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new java.util.ArrayList<>())
                 .addAll(values));
         headers = Map.copyOf(lowerCase);
         body = body == null ? new byte[0] : body;

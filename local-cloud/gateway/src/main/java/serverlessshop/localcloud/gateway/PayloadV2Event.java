@@ -17,11 +17,15 @@ public final class PayloadV2Event {
     public static final String ACCOUNT_ID = "000000000000";
     public static final String API_ID = "local";
 
-    private PayloadV2Event() {
-    }
+    private PayloadV2Event() {}
 
-    public static ObjectNode of(IncomingRequest request, RouteMatch match, AuthorizerDecision authorizer,
-                                String requestId, Instant time, int gatewayPort) {
+    public static ObjectNode of(
+            IncomingRequest request,
+            RouteMatch match,
+            AuthorizerDecision authorizer,
+            String requestId,
+            Instant time,
+            int gatewayPort) {
         HttpApiEvent.Builder event = HttpApiEvent.request(match.route().routeKey())
                 .path(request.rawPath())
                 .query(request.rawQuery())
@@ -53,8 +57,13 @@ public final class PayloadV2Event {
         }
         // split with a limit: ";;;".split(";") is an empty array, and [0] was a 500 of the gateway
         String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        return type.startsWith("text/") || type.equals("application/json") || type.endsWith("+json")
-                || type.equals("application/xml") || type.endsWith("+xml") || type.equals("application/javascript")
-                || type.equals("application/x-www-form-urlencoded") || type.equals("application/graphql");
+        return type.startsWith("text/")
+                || type.equals("application/json")
+                || type.endsWith("+json")
+                || type.equals("application/xml")
+                || type.endsWith("+xml")
+                || type.equals("application/javascript")
+                || type.equals("application/x-www-form-urlencoded")
+                || type.equals("application/graphql");
     }
 }

@@ -22,8 +22,7 @@ public final class PayloadV2Response {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private PayloadV2Response() {
-    }
+    private PayloadV2Response() {}
 
     public static final class Unreadable extends Exception {
         Unreadable(String message) {
@@ -44,13 +43,17 @@ public final class PayloadV2Response {
         if (!response.isObject() || !response.has("statusCode")) {
             return HttpReply.json(200, new String(output, StandardCharsets.UTF_8).trim());
         }
-        if (!response.get("statusCode").canConvertToInt() || response.get("statusCode").asInt() < 100
+        if (!response.get("statusCode").canConvertToInt()
+                || response.get("statusCode").asInt() < 100
                 || response.get("statusCode").asInt() > 599) {
             throw new Unreadable("the function's statusCode is not an HTTP status: " + response.get("statusCode"));
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        response.path("headers").properties().forEach(header ->
-                headers.put(header.getKey().toLowerCase(Locale.ROOT), new ArrayList<>(List.of(header.getValue().asText()))));
+        response.path("headers")
+                .properties()
+                .forEach(header -> headers.put(
+                        header.getKey().toLowerCase(Locale.ROOT),
+                        new ArrayList<>(List.of(header.getValue().asText()))));
         response.path("multiValueHeaders").properties().forEach(header -> {
             // A name already in "headers" keeps that value: the two maps describe the same headers.
             if (!headers.containsKey(header.getKey().toLowerCase(Locale.ROOT))) {
@@ -59,8 +62,9 @@ public final class PayloadV2Response {
                 headers.put(header.getKey().toLowerCase(Locale.ROOT), values);
             }
         });
-        response.path("cookies").forEach(cookie ->
-                headers.computeIfAbsent("set-cookie", name -> new ArrayList<>()).add(cookie.asText()));
+        response.path("cookies")
+                .forEach(cookie -> headers.computeIfAbsent("set-cookie", name -> new ArrayList<>())
+                        .add(cookie.asText()));
         byte[] body = new byte[0];
         JsonNode bodyNode = response.path("body");
         if (bodyNode.isTextual()) {

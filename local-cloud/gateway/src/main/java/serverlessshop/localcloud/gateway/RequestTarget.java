@@ -27,7 +27,8 @@ public record RequestTarget(String rawPath, String rawQuery) {
             }
         }
         boolean originForm = target.startsWith("/");
-        if (!originForm && !target.regionMatches(true, 0, "http://", 0, 7)
+        if (!originForm
+                && !target.regionMatches(true, 0, "http://", 0, 7)
                 && !target.regionMatches(true, 0, "https://", 0, 8)) {
             throw new IllegalArgumentException("neither a path nor an absolute http(s) URI: " + target);
         }

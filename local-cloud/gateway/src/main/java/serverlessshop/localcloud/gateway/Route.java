@@ -9,18 +9,20 @@ import java.util.List;
  * from the same file, so the local gateway and AWS cannot disagree on what exists.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Route(@JsonProperty("route_key") String routeKey,
-                   @JsonProperty("method") String method,
-                   @JsonProperty("path") String path,
-                   @JsonProperty("operation_id") String operationId,
-                   @JsonProperty("function") String function,
-                   @JsonProperty("authorization") Authorization authorization) {
+public record Route(
+        @JsonProperty("route_key") String routeKey,
+        @JsonProperty("method") String method,
+        @JsonProperty("path") String path,
+        @JsonProperty("operation_id") String operationId,
+        @JsonProperty("function") String function,
+        @JsonProperty("authorization") Authorization authorization) {
 
     /** What the API Gateway JWT authorizer checks before the function runs ({@code groups} are the function's). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Authorization(@JsonProperty("type") String type,
-                                @JsonProperty("scopes") List<String> scopes,
-                                @JsonProperty("groups") List<String> groups) {
+    public record Authorization(
+            @JsonProperty("type") String type,
+            @JsonProperty("scopes") List<String> scopes,
+            @JsonProperty("groups") List<String> groups) {
 
         public static final Authorization NONE = new Authorization("none", List.of(), List.of());
 

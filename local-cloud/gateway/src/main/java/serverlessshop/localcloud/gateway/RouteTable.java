@@ -25,26 +25,30 @@ import java.util.Set;
 public final class RouteTable {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record RoutesFile(List<Route> routes) {
-    }
+    record RoutesFile(List<Route> routes) {}
 
-    private record Template(Route route, List<Segment> segments) {
-    }
+    private record Template(Route route, List<Segment> segments) {}
 
     /** Kinds in order of specificity: the enum order is the priority order. */
-    private enum Kind { GREEDY, VARIABLE, LITERAL }
-
-    private record Segment(Kind kind, String text) {
+    private enum Kind {
+        GREEDY,
+        VARIABLE,
+        LITERAL
     }
+
+    private record Segment(Kind kind, String text) {}
 
     private final List<Template> templates;
     private final Set<String> apiPrefixes;
 
     public RouteTable(List<Route> routes) {
-        this.templates = routes.stream().map(route -> new Template(route, parse(route.path()))).toList();
+        this.templates = routes.stream()
+                .map(route -> new Template(route, parse(route.path())))
+                .toList();
         Set<String> prefixes = new LinkedHashSet<>();
         for (Template template : templates) {
-            Segment first = template.segments().isEmpty() ? null : template.segments().getFirst();
+            Segment first =
+                    template.segments().isEmpty() ? null : template.segments().getFirst();
             if (first != null && first.kind() == Kind.LITERAL) {
                 prefixes.add(first.text());
             }
@@ -53,7 +57,9 @@ public final class RouteTable {
     }
 
     public static RouteTable load(Path routesJson) throws IOException {
-        return new RouteTable(new ObjectMapper().readValue(routesJson.toFile(), RoutesFile.class).routes());
+        return new RouteTable(new ObjectMapper()
+                .readValue(routesJson.toFile(), RoutesFile.class)
+                .routes());
     }
 
     public List<Route> routes() {
@@ -75,20 +81,21 @@ public final class RouteTable {
             return Optional.empty();
         }
         return templates.stream()
-                .filter(t -> t.route().method().equalsIgnoreCase(method) || t.route().method().equals("ANY"))
+                .filter(t -> t.route().method().equalsIgnoreCase(method)
+                        || t.route().method().equals("ANY"))
                 .map(t -> new Candidate(t, bind(t.segments(), segments)))
                 .filter(c -> c.parameters() != null)
                 .max(Comparator.comparing(Candidate::template, RouteTable::bySpecificity))
                 .map(c -> new RouteMatch(c.template().route(), c.parameters()));
     }
 
-    private record Candidate(Template template, Map<String, String> parameters) {
-    }
+    private record Candidate(Template template, Map<String, String> parameters) {}
 
     private static int bySpecificity(Template a, Template b) {
         int common = Math.min(a.segments().size(), b.segments().size());
         for (int i = 0; i < common; i++) {
-            int byKind = a.segments().get(i).kind().compareTo(b.segments().get(i).kind());
+            int byKind =
+                    a.segments().get(i).kind().compareTo(b.segments().get(i).kind());
             if (byKind != 0) {
                 return byKind;
             }
@@ -97,7 +104,8 @@ public final class RouteTable {
         if (bySize != 0) {
             return bySize;
         }
-        return Boolean.compare(!a.route().method().equals("ANY"), !b.route().method().equals("ANY"));
+        return Boolean.compare(
+                !a.route().method().equals("ANY"), !b.route().method().equals("ANY"));
     }
 
     /** The path parameters when the path fits the template, else null. */

@@ -51,8 +51,11 @@ final class CognitoLikeTokens implements OAuth2TokenCallback {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("token_use", "access");
         claims.put("client_id", clientId(request));
-        boolean machine = GrantType.CLIENT_CREDENTIALS.equals(request.getAuthorizationGrant().getType());
-        claims.put("scope", machine && request.getScope() != null ? request.getScope().toString() : "openid");
+        boolean machine = GrantType.CLIENT_CREDENTIALS.equals(
+                request.getAuthorizationGrant().getType());
+        claims.put(
+                "scope",
+                machine && request.getScope() != null ? request.getScope().toString() : "openid");
         return claims;
     }
 
@@ -65,6 +68,8 @@ final class CognitoLikeTokens implements OAuth2TokenCallback {
         if (request.getClientAuthentication() != null) {
             return request.getClientAuthentication().getClientID().getValue();
         }
-        return request.getClientID() == null ? "unknown-client" : request.getClientID().getValue();
+        return request.getClientID() == null
+                ? "unknown-client"
+                : request.getClientID().getValue();
     }
 }

@@ -48,7 +48,8 @@ public final class IssuerClient {
     /** Signs in on the login page as {@code username}, as an administrator or not; returns the access token. */
     public String signIn(String username, boolean admin) throws IOException, InterruptedException {
         return signIn(LocalIssuer.WEB_CLIENT, username, admin ? "{\"cognito:groups\":[\"admin\"]}" : null)
-                .get("access_token").asText();
+                .get("access_token")
+                .asText();
     }
 
     /**
@@ -73,14 +74,16 @@ public final class IssuerClient {
         if (claims != null) {
             login.put("claims", claims);
         }
-        HttpResponse<String> submitted = send(HttpRequest.newBuilder(URI.create(issuer + "/authorize?" + form(authorization)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(login))).build());
+        HttpResponse<String> submitted =
+                send(HttpRequest.newBuilder(URI.create(issuer + "/authorize?" + form(authorization)))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form(login)))
+                        .build());
         String location = submitted.headers().firstValue("Location").orElse("");
         String code = queryParameter(location, "code");
         if (submitted.statusCode() / 100 != 3 || code == null) {
-            throw new IOException("the login page did not redirect with a code: " + submitted.statusCode() + " "
-                    + submitted.body());
+            throw new IOException(
+                    "the login page did not redirect with a code: " + submitted.statusCode() + " " + submitted.body());
         }
         Map<String, String> exchange = new LinkedHashMap<>();
         exchange.put("grant_type", "authorization_code");
@@ -92,19 +95,24 @@ public final class IssuerClient {
     }
 
     /** A machine token by client credentials (HTTP Basic client authentication, as Cognito wants it). */
-    public String clientCredentials(String clientId, String secret, String scope) throws IOException, InterruptedException {
+    public String clientCredentials(String clientId, String secret, String scope)
+            throws IOException, InterruptedException {
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        return token(HttpRequest.newBuilder(URI.create(issuer + "/token")).header("Authorization", "Basic " + basic),
+        return token(
+                HttpRequest.newBuilder(URI.create(issuer + "/token")).header("Authorization", "Basic " + basic),
                 Map.of("grant_type", "client_credentials", "scope", scope));
     }
 
-    private String token(HttpRequest.Builder request, Map<String, String> form) throws IOException, InterruptedException {
+    private String token(HttpRequest.Builder request, Map<String, String> form)
+            throws IOException, InterruptedException {
         return tokens(request, form).get("access_token").asText();
     }
 
-    private JsonNode tokens(HttpRequest.Builder request, Map<String, String> form) throws IOException, InterruptedException {
+    private JsonNode tokens(HttpRequest.Builder request, Map<String, String> form)
+            throws IOException, InterruptedException {
         HttpResponse<String> response = send(request.header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(form))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(form(form)))
+                .build());
         JsonNode json = JSON.readTree(response.body());
         if (response.statusCode() != 200 || !json.hasNonNull("access_token")) {
             throw new IOException("the token endpoint answered " + response.statusCode() + ": " + response.body());

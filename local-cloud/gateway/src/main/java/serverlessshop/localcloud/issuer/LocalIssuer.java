@@ -40,6 +40,7 @@ public final class LocalIssuer {
     public static final String ORDERS_CLIENT = "serverless-shop-orders";
     /** mock-oauth2-server accepts any secret; this one is what the orders function is configured with. */
     public static final String ORDERS_CLIENT_SECRET = "local-orders-secret";
+
     public static final String STOCK_SCOPE = "products/stock";
     /** The clients whose tokens API Gateway and the services accept (the authorizer's audiences). */
     public static final Set<String> AUDIENCES = Set.of(WEB_CLIENT, ORDERS_CLIENT);
@@ -59,8 +60,14 @@ public final class LocalIssuer {
         this.publicAuthority = publicAuthority;
         OAuth2Config defaults = new OAuth2Config();
         this.tokens = defaults.getTokenProvider();
-        OAuth2Config config = defaults.copy(true, loginPage().toString(), null, false, defaults.getTokenProvider(),
-                Set.of(new CognitoLikeTokens(ISSUER_ID)), defaults.getHttpServer());
+        OAuth2Config config = defaults.copy(
+                true,
+                loginPage().toString(),
+                null,
+                false,
+                defaults.getTokenProvider(),
+                Set.of(new CognitoLikeTokens(ISSUER_ID)),
+                defaults.getHttpServer());
         this.server = new OAuth2HttpRequestHandler(config).getAuthorizationServer();
     }
 
@@ -83,17 +90,21 @@ public final class LocalIssuer {
         HttpUrl url = HttpUrl.get("http://" + publicAuthority + request.rawPath()
                 + (request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery()));
         String body = request.body().length == 0 ? null : new String(request.body(), StandardCharsets.UTF_8);
-        OAuth2HttpResponse response = server.invoke(new OAuth2HttpRequest(headers.build(), request.method(), url, body));
+        OAuth2HttpResponse response =
+                server.invoke(new OAuth2HttpRequest(headers.build(), request.method(), url, body));
 
         Map<String, List<String>> replyHeaders = new LinkedHashMap<>();
         for (int i = 0; i < response.getHeaders().size(); i++) {
             String name = response.getHeaders().name(i).toLowerCase(Locale.ROOT);
             // CORS is the gateway's to answer (the Vite dev server only), not the mock's (anyone).
             if (!name.startsWith("access-control-")) {
-                replyHeaders.computeIfAbsent(name, n -> new ArrayList<>()).add(response.getHeaders().value(i));
+                replyHeaders
+                        .computeIfAbsent(name, n -> new ArrayList<>())
+                        .add(response.getHeaders().value(i));
             }
         }
-        byte[] bytes = response.getBytesBody() != null ? response.getBytesBody()
+        byte[] bytes = response.getBytesBody() != null
+                ? response.getBytesBody()
                 : response.getBody() != null ? response.getBody().getBytes(StandardCharsets.UTF_8) : new byte[0];
         if (request.rawPath().equals(PATH + "/token") && response.getStatus() == 200) {
             bytes = withCognitoIdToken(bytes);
@@ -113,18 +124,23 @@ public final class LocalIssuer {
             if (!json.hasNonNull("id_token")) {
                 return tokenResponse;
             }
-            Map<String, Object> claims = new LinkedHashMap<>(com.nimbusds.jwt.SignedJWT.parse(json.get("id_token").asText())
-                    .getJWTClaimsSet().toJSONObject());
+            Map<String, Object> claims = new LinkedHashMap<>(
+                    com.nimbusds.jwt.SignedJWT.parse(json.get("id_token").asText())
+                            .getJWTClaimsSet()
+                            .toJSONObject());
             claims.keySet().removeAll(List.of("exp", "iat", "nbf"));
             claims.put("token_use", "id");
-            json.put("id_token", tokens.jwt(claims, java.time.Duration.ofHours(1), ISSUER_ID).serialize());
+            json.put(
+                    "id_token",
+                    tokens.jwt(claims, java.time.Duration.ofHours(1), ISSUER_ID).serialize());
             return JSON.writeValueAsBytes(json);
         } catch (IOException | java.text.ParseException e) {
             return tokenResponse; // not a token response this code knows: passed on as it came
         }
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** mock-oauth2-server reads its login page from a file; ours is a resource of this jar. */
     private static Path loginPage() throws IOException {

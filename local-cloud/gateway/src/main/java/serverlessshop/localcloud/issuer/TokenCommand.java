@@ -12,8 +12,7 @@ import java.net.URI;
  */
 public final class TokenCommand {
 
-    private TokenCommand() {
-    }
+    private TokenCommand() {}
 
     public static void main(String[] args) throws InterruptedException {
         String user = null;

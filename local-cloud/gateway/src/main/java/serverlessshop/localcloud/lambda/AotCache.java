@@ -30,8 +30,7 @@ public final class AotCache {
     private static final String AOT_OUTPUT = "-XX:AOTCacheOutput=";
     private static final Duration TRAINING_LIMIT = Duration.ofMinutes(5);
 
-    private AotCache() {
-    }
+    private AotCache() {}
 
     /** The cache a command line names ({@code -XX:AOTCache=}), as it stands in it. */
     static Optional<Path> named(List<String> command) {
@@ -62,8 +61,10 @@ public final class AotCache {
         }
         Path output = Path.of(paths.local(training.get().aotCacheOutput().orElseThrow()));
         if (!output.equals(cache.get())) {
-            Console.line(image.name(), "the ENTRYPOINT names the AOT cache " + cache.get()
-                    + " but the Dockerfile's training run writes " + output + ": not made");
+            Console.line(
+                    image.name(),
+                    "the ENTRYPOINT names the AOT cache " + cache.get() + " but the Dockerfile's training run writes "
+                            + output + ": not made");
             return false;
         }
         if (isFresh(output, image, runtimeLib)) {
@@ -71,17 +72,25 @@ public final class AotCache {
         }
         for (Path workload : image.trainingMounts()) {
             if (!Files.isDirectory(workload)) {
-                Console.line(image.name(), "the AOT training's " + workload + " is not built (./mvnw -pl aot-training -am"
-                        + " package): the function starts without its cache");
+                Console.line(
+                        image.name(),
+                        "the AOT training's " + workload + " is not built (./mvnw -pl aot-training -am"
+                                + " package): the function starts without its cache");
                 return false;
             }
         }
-        int memoryMb = Integer.parseInt(environment.getOrDefault("AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
-                Integer.toString(FunctionMemory.megabytes(image))));
-        FunctionImage atTheRun = new FunctionImage(image.name(), image.dockerfile(), image.handler(), image.taskRoot(),
-                training.get().env(), image.entrypoint(), image.runs());
-        return train(image, training.get(), paths, output,
-                LambdaEnvironment.of(atTheRun, Map.of(), runtimeLib, memoryMb));
+        int memoryMb = Integer.parseInt(environment.getOrDefault(
+                "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(FunctionMemory.megabytes(image))));
+        FunctionImage atTheRun = new FunctionImage(
+                image.name(),
+                image.dockerfile(),
+                image.handler(),
+                image.taskRoot(),
+                training.get().env(),
+                image.entrypoint(),
+                image.runs());
+        return train(
+                image, training.get(), paths, output, LambdaEnvironment.of(atTheRun, Map.of(), runtimeLib, memoryMb));
     }
 
     /**
@@ -94,8 +103,8 @@ public final class AotCache {
             return false;
         }
         FileTime made = Files.getLastModifiedTime(cache);
-        List<Path> inputs = new ArrayList<>(List.of(image.dockerfile(),
-                Path.of(System.getProperty("java.home"), "lib", "modules")));
+        List<Path> inputs = new ArrayList<>(
+                List.of(image.dockerfile(), Path.of(System.getProperty("java.home"), "lib", "modules")));
         List<Path> jarDirs = new ArrayList<>(List.of(image.libDir(), runtimeLib));
         jarDirs.addAll(image.trainingMounts());
         for (Path dir : jarDirs) {
@@ -120,27 +129,36 @@ public final class AotCache {
         return true;
     }
 
-    private static boolean train(FunctionImage image, ImageRun training, ImagePaths paths, Path output,
-                                 Map<String, String> environment) throws IOException, InterruptedException {
+    private static boolean train(
+            FunctionImage image, ImageRun training, ImagePaths paths, Path output, Map<String, String> environment)
+            throws IOException, InterruptedException {
         Files.createDirectories(output.getParent());
         // Written beside the cache and moved into place when complete: a function never maps half a cache.
-        Path partial = output.resolveSibling(output.getFileName() + ".training-" + ProcessHandle.current().pid());
+        Path partial = output.resolveSibling(
+                output.getFileName() + ".training-" + ProcessHandle.current().pid());
         List<String> command = new ArrayList<>();
         for (String word : paths.local(training.command())) {
             command.add(word.startsWith(AOT_OUTPUT) ? AOT_OUTPUT + partial : word);
         }
-        ProcessBuilder builder = new ProcessBuilder(command).directory(image.taskRoot().toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(image.taskRoot().toFile()).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(environment);
-        Console.line(image.name(), "making its AOT cache (after each build, as the image build does): "
-                + image.taskRoot().relativize(output));
+        Console.line(
+                image.name(),
+                "making its AOT cache (after each build, as the image build does): "
+                        + image.taskRoot().relativize(output));
         long begin = System.nanoTime();
         Process process = builder.start();
         // The training's own log is long (Spring, and the JVM's notes on classes it cannot cache): its
         // summary, the cache's creation and errors are enough here.
-        PrefixedOutput.forward(process, image.name(), line -> line.startsWith("AOT training")
-                || line.contains("AOTCache creation") || line.contains("[error]")
-                || (line.contains("Exception") && !line.contains("[warning][aot]")));
+        PrefixedOutput.forward(
+                process,
+                image.name(),
+                line -> line.startsWith("AOT training")
+                        || line.contains("AOTCache creation")
+                        || line.contains("[error]")
+                        || (line.contains("Exception") && !line.contains("[warning][aot]")));
         try {
             if (!process.waitFor(TRAINING_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
                 Console.line(image.name(), "the AOT training ran past " + TRAINING_LIMIT.toMinutes() + " min: stopped");
@@ -148,8 +166,10 @@ public final class AotCache {
                 return false;
             }
             if (process.exitValue() != 0 || !Files.exists(partial)) {
-                Console.line(image.name(), "the AOT training failed (exit " + process.exitValue()
-                        + "): the function starts without its cache");
+                Console.line(
+                        image.name(),
+                        "the AOT training failed (exit " + process.exitValue()
+                                + "): the function starts without its cache");
                 return false;
             }
             Files.move(partial, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -20,11 +20,10 @@ import java.util.regex.Pattern;
  * and the exec-form {@code RUN}s (the AOT cache's training run). Read from the file itself, so local
  * runs cannot drift from the image.
  */
-record Dockerfile(List<Copy> copies, Map<String, String> env, List<String> cmd, List<String> entrypoint,
-                  List<ImageRun> runs) {
+record Dockerfile(
+        List<Copy> copies, Map<String, String> env, List<String> cmd, List<String> entrypoint, List<ImageRun> runs) {
 
-    record Copy(String source, String destination) {
-    }
+    record Copy(String source, String destination) {}
 
     private static final Pattern ENV_PAIR = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(\"(?:[^\"\\\\]|\\\\.)*\"|\\S*)");
 
@@ -53,11 +52,12 @@ record Dockerfile(List<Copy> copies, Map<String, String> env, List<String> cmd, 
                 }
                 case "ENV" -> env.putAll(envPairs(arguments));
                 // ARG NAME=default: an environment variable of the RUNs below it, not of the image.
-                case "ARG" -> envPairs(arguments).forEach((name, value) -> {
-                    if (arguments.contains("=")) {
-                        buildArgs.put(name, value);
-                    }
-                });
+                case "ARG" ->
+                    envPairs(arguments).forEach((name, value) -> {
+                        if (arguments.contains("=")) {
+                            buildArgs.put(name, value);
+                        }
+                    });
                 case "CMD" -> cmd = execForm(arguments);
                 case "ENTRYPOINT" -> entrypoint = execForm(arguments);
                 case "RUN" -> {

@@ -16,8 +16,14 @@ import java.util.Optional;
  *
  * @param taskRoot what {@code /var/task} is in the image ({@code <module>/target/lambda})
  */
-public record FunctionImage(String name, Path dockerfile, String handler, Path taskRoot, Map<String, String> env,
-                            List<String> entrypoint, List<ImageRun> runs) {
+public record FunctionImage(
+        String name,
+        Path dockerfile,
+        String handler,
+        Path taskRoot,
+        Map<String, String> env,
+        List<String> entrypoint,
+        List<ImageRun> runs) {
 
     private static final String LIB_DESTINATION = "${LAMBDA_TASK_ROOT}/lib";
 
@@ -81,20 +87,22 @@ public record FunctionImage(String name, Path dockerfile, String handler, Path t
                 String target = trimSlash(mount.getKey());
                 Path source = context.resolve(trimSlash(mount.getValue())).normalize();
                 if (!target.startsWith(ImagePaths.TASK_ROOT + "/")
-                        || !taskRoot.resolve(target.substring(ImagePaths.TASK_ROOT.length() + 1)).equals(source)) {
+                        || !taskRoot.resolve(target.substring(ImagePaths.TASK_ROOT.length() + 1))
+                                .equals(source)) {
                     throw new IOException(dockerfile + ": a RUN mounts " + mount.getValue() + " at " + target
                             + ", which the local cloud cannot run in place: mount a folder of the task root ("
                             + context.relativize(taskRoot) + ") at the same path under " + ImagePaths.TASK_ROOT);
                 }
             }
         }
-        return new FunctionImage(name, dockerfile, file.cmd().getFirst(), taskRoot, file.env(),
-                file.entrypoint(), file.runs());
+        return new FunctionImage(
+                name, dockerfile, file.cmd().getFirst(), taskRoot, file.env(), file.entrypoint(), file.runs());
     }
 
     /** The folders of the task root the AOT training RUN mounts for itself (its workload), where they are here. */
     public List<Path> trainingMounts() {
-        return aotTraining().stream().flatMap(run -> run.bindMounts().keySet().stream())
+        return aotTraining().stream()
+                .flatMap(run -> run.bindMounts().keySet().stream())
                 .map(target -> taskRoot.resolve(trimSlash(target).substring(ImagePaths.TASK_ROOT.length() + 1)))
                 .toList();
     }

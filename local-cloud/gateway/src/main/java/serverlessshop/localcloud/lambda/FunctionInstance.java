@@ -27,13 +27,17 @@ final class FunctionInstance implements AutoCloseable {
         this.runtimeApi = runtimeApi;
     }
 
-    static FunctionInstance start(FunctionImage image, Map<String, String> environment, Path runtimeLib,
-                                  List<Path> addedJars, String functionArn) throws IOException {
+    static FunctionInstance start(
+            FunctionImage image,
+            Map<String, String> environment,
+            Path runtimeLib,
+            List<Path> addedJars,
+            String functionArn)
+            throws IOException {
         RuntimeApi runtimeApi = new RuntimeApi(functionArn, RuntimeApi.activeTracing(environment));
         List<String> command = command(image, runtimeLib, addedJars);
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(image.taskRoot().toFile())
-                .redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(image.taskRoot().toFile()).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(environment);
         builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtimeApi.address());
@@ -45,8 +49,9 @@ final class FunctionInstance implements AutoCloseable {
             throw e;
         }
         PrefixedOutput.forward(process, image.name(), line -> true);
-        process.onExit().thenRun(() -> runtimeApi.failAll(new FunctionFailure("Runtime.ExitError",
-                "the function's process exited with status " + process.exitValue())));
+        process.onExit()
+                .thenRun(() -> runtimeApi.failAll(new FunctionFailure(
+                        "Runtime.ExitError", "the function's process exited with status " + process.exitValue())));
         return new FunctionInstance(process, runtimeApi);
     }
 
@@ -68,14 +73,18 @@ final class FunctionInstance implements AutoCloseable {
      * nothing goes before it.
      */
     static List<String> command(FunctionImage image, Path runtimeLib, List<Path> addedJars) {
-        List<String> command = new ArrayList<>(image.entrypoint().isEmpty() ? List.of(
-                JavaCommand.java(),
-                // The client loads its JNI part with System.load; JDK 25 warns on every start without this.
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp", image.libDir() + "/*:" + runtimeLib + "/*",
-                RUNTIME_MAIN,
-                image.handler())
-                : new ImagePaths(image.taskRoot(), runtimeLib).local(image.command()));
+        List<String> command = new ArrayList<>(
+                image.entrypoint().isEmpty()
+                        ? List.of(
+                                JavaCommand.java(),
+                                // The client loads its JNI part with System.load; JDK 25 warns on every start without
+                                // this.
+                                "--enable-native-access=ALL-UNNAMED",
+                                "-cp",
+                                image.libDir() + "/*:" + runtimeLib + "/*",
+                                RUNTIME_MAIN,
+                                image.handler())
+                        : new ImagePaths(image.taskRoot(), runtimeLib).local(image.command()));
         int firstOption = 1;
         while (firstOption < command.size() && !command.get(firstOption).startsWith("-")) {
             firstOption++;

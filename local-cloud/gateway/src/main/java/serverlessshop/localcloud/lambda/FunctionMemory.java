@@ -21,20 +21,24 @@ public final class FunctionMemory {
     private static final Pattern API_MEMORY =
             Pattern.compile("variable\\s+\"api_memory_mb\"\\s*\\{[^}]*?\\bdefault\\s*=\\s*(\\d+)");
 
-    private FunctionMemory() {
-    }
+    private FunctionMemory() {}
 
     /** In MB, for a function of this image (task root {@code <repository>/<module>/target/lambda}). */
     public static int megabytes(FunctionImage image) {
-        Path variables = image.taskRoot().toAbsolutePath().resolve("../../..").normalize().resolve(VARIABLES);
+        Path variables = image.taskRoot()
+                .toAbsolutePath()
+                .resolve("../../..")
+                .normalize()
+                .resolve(VARIABLES);
         if (!Files.exists(variables)) {
             return LAMBDA_DEFAULT_MB;
         }
         try {
             Matcher match = API_MEMORY.matcher(Files.readString(variables));
             if (!match.find()) {
-                throw new IllegalStateException(variables + " has no variable \"api_memory_mb\" with a default: the local"
-                        + " functions take their memory from it");
+                throw new IllegalStateException(
+                        variables + " has no variable \"api_memory_mb\" with a default: the local"
+                                + " functions take their memory from it");
             }
             return Integer.parseInt(match.group(1));
         } catch (IOException e) {

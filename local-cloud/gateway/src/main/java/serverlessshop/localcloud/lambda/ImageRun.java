@@ -28,7 +28,9 @@ public record ImageRun(List<String> command, Map<String, String> env, Map<String
 
     /** Where this run writes an AOT cache (an image path), if it is a training run. */
     public Optional<String> aotCacheOutput() {
-        return command.stream().filter(word -> word.startsWith(AOT_OUTPUT))
-                .map(word -> word.substring(AOT_OUTPUT.length())).findFirst();
+        return command.stream()
+                .filter(word -> word.startsWith(AOT_OUTPUT))
+                .map(word -> word.substring(AOT_OUTPUT.length()))
+                .findFirst();
     }
 }

@@ -13,16 +13,15 @@ import java.util.Map;
  */
 public final class LambdaEnvironment {
 
-    private LambdaEnvironment() {
-    }
+    private LambdaEnvironment() {}
 
     /** With the memory the deployment gives the function ({@link FunctionMemory}). */
     public static Map<String, String> of(FunctionImage image, Map<String, String> configuration, Path runtimeLib) {
         return of(image, configuration, runtimeLib, FunctionMemory.megabytes(image));
     }
 
-    public static Map<String, String> of(FunctionImage image, Map<String, String> configuration, Path runtimeLib,
-                                         int memoryMb) {
+    public static Map<String, String> of(
+            FunctionImage image, Map<String, String> configuration, Path runtimeLib, int memoryMb) {
         return new ImagePaths(image.taskRoot(), runtimeLib).local(inImage(image, configuration, memoryMb));
     }
 

@@ -58,8 +58,12 @@ public final class LambdaFunction implements AutoCloseable {
     }
 
     /** @param addedJars on the instances' class path after the image's and the runtime's jars */
-    public LambdaFunction(FunctionImage image, Map<String, String> environment, Path runtimeLib, int concurrency,
-                          List<Path> addedJars) {
+    public LambdaFunction(
+            FunctionImage image,
+            Map<String, String> environment,
+            Path runtimeLib,
+            int concurrency,
+            List<Path> addedJars) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("a function needs a concurrency of at least 1, not " + concurrency);
         }
@@ -99,7 +103,10 @@ public final class LambdaFunction implements AutoCloseable {
 
     /** The process ids of the running instances (for the benchmarks' memory figures). */
     public List<Long> pids() {
-        return live.stream().filter(FunctionInstance::isAlive).map(FunctionInstance::pid).toList();
+        return live.stream()
+                .filter(FunctionInstance::isAlive)
+                .map(FunctionInstance::pid)
+                .toList();
     }
 
     /**

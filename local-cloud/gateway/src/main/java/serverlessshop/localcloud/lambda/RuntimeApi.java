@@ -102,7 +102,10 @@ final class RuntimeApi implements AutoCloseable {
             if (exchange.getRequestMethod().equals("POST") && result.matches()) {
                 Invocation invocation = inFlight.remove(result.group(1));
                 if (invocation == null) {
-                    reply(exchange, 400, "{\"errorMessage\":\"Invalid request ID\",\"errorType\":\"InvalidRequestID\"}");
+                    reply(
+                            exchange,
+                            400,
+                            "{\"errorMessage\":\"Invalid request ID\",\"errorType\":\"InvalidRequestID\"}");
                     return;
                 }
                 if (result.group(2).equals("response")) {
@@ -137,7 +140,9 @@ final class RuntimeApi implements AutoCloseable {
         var headers = exchange.getResponseHeaders();
         headers.set("Content-Type", "application/json");
         headers.set("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
-        headers.set("Lambda-Runtime-Deadline-Ms", String.valueOf(invocation.deadline().toEpochMilli()));
+        headers.set(
+                "Lambda-Runtime-Deadline-Ms",
+                String.valueOf(invocation.deadline().toEpochMilli()));
         headers.set("Lambda-Runtime-Invoked-Function-Arn", functionArn);
         headers.set("Lambda-Runtime-Trace-Id", traceId(sampled));
         exchange.sendResponseHeaders(200, invocation.event().length);

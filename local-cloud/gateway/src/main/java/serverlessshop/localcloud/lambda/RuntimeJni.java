@@ -25,8 +25,7 @@ final class RuntimeJni {
 
     private static final ConcurrentMap<Path, Path> UNPACKED = new ConcurrentHashMap<>();
 
-    private RuntimeJni() {
-    }
+    private RuntimeJni() {}
 
     /** The JVM option that makes an instance load the library unpacked from {@code runtimeLib}'s client jar. */
     static String option(Path runtimeLib) {
@@ -35,7 +34,8 @@ final class RuntimeJni {
 
     private static Path unpack(Path runtimeLib) {
         String entryName = "jni/libaws-lambda-jni.linux-" + architecture() + ".so";
-        try (DirectoryStream<Path> jars = Files.newDirectoryStream(runtimeLib, "aws-lambda-java-runtime-interface-client-*.jar")) {
+        try (DirectoryStream<Path> jars =
+                Files.newDirectoryStream(runtimeLib, "aws-lambda-java-runtime-interface-client-*.jar")) {
             for (Path jar : jars) {
                 try (JarFile file = new JarFile(jar.toFile())) {
                     ZipEntry entry = file.getEntry(entryName);
@@ -53,7 +53,8 @@ final class RuntimeJni {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot unpack the Runtime Interface Client's JNI library from " + runtimeLib, e);
+            throw new UncheckedIOException(
+                    "cannot unpack the Runtime Interface Client's JNI library from " + runtimeLib, e);
         }
         throw new IllegalStateException("no Runtime Interface Client jar with " + entryName + " in " + runtimeLib);
     }

@@ -10,14 +10,13 @@ import serverlessshop.localcloud.Console;
 /** Copies a child process's output to the console, line by line, prefixed with the process's name. */
 public final class PrefixedOutput {
 
-    private PrefixedOutput() {
-    }
+    private PrefixedOutput() {}
 
     /** Starts copying on a virtual thread, which ends with the process; {@code shown} filters noise. */
     public static void forward(Process process, String source, Predicate<String> shown) {
         Thread.ofVirtual().name(source + "-output").start(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     if (shown.test(line)) {

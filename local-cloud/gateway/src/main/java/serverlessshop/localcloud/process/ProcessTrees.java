@@ -12,8 +12,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ProcessTrees {
 
-    private ProcessTrees() {
-    }
+    private ProcessTrees() {}
 
     public static void destroy(ProcessHandle root, Duration grace) {
         List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());

@@ -22,7 +22,8 @@ public final class CatalogSeeder {
 
     private final URI api;
     private final Callable<String> adminToken;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
      * @param api        the gateway, e.g. http://localhost:8080
@@ -35,8 +36,11 @@ public final class CatalogSeeder {
 
     /** @return how many products were created (0 when the catalog had products already) */
     public int seedIfEmpty() throws Exception {
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(api.resolve("/products?limit=1"))
-                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = http.send(
+                HttpRequest.newBuilder(api.resolve("/products?limit=1"))
+                        .timeout(Duration.ofSeconds(60))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (page.statusCode() != 200) {
             throw new IOException("GET /products answered " + page.statusCode() + ": " + page.body());
         }
@@ -46,11 +50,13 @@ public final class CatalogSeeder {
         String token = adminToken.call();
         int created = 0;
         for (JsonNode product : demoCatalog()) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(api.resolve("/products"))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(product.toString())).build(),
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(api.resolve("/products"))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(30))
+                            .POST(HttpRequest.BodyPublishers.ofString(product.toString()))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 201) {
                 created++;

@@ -8,7 +8,8 @@ import java.util.Map;
  * a JSON body, other headers, and whether it breaks the contract on purpose (a check of how bad
  * input is refused: then only the answer is held to the contract).
  */
-record Call(String method, String target, String token, String body, Map<String, String> headers, boolean breaksContract) {
+record Call(
+        String method, String target, String token, String body, Map<String, String> headers, boolean breaksContract) {
 
     Call {
         headers = Map.copyOf(headers);

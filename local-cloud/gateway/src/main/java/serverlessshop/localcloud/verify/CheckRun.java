@@ -14,11 +14,14 @@ import java.util.List;
  */
 final class CheckRun {
 
-    enum Outcome { PASS, FAIL, SKIP }
+    enum Outcome {
+        PASS,
+        FAIL,
+        SKIP
+    }
 
     /** How one check ended; {@code details} are the lines printed under a failure. */
-    record Result(String name, Outcome outcome, String reason, List<String> details) {
-    }
+    record Result(String name, Outcome outcome, String reason, List<String> details) {}
 
     /** A check's body: sends requests through the probe and states what it expects. */
     @FunctionalInterface
@@ -159,8 +162,10 @@ final class CheckRun {
             List<String> problems = new ArrayList<>();
             for (Answer answer : answers) {
                 var verdict = answer.verdict();
-                String where = verdict.contract() == null ? "no contract"
-                        : verdict.contract() + " " + (verdict.operationId() == null ? "(no such operation)" : verdict.operationId());
+                String where = verdict.contract() == null
+                        ? "no contract"
+                        : verdict.contract() + " "
+                                + (verdict.operationId() == null ? "(no such operation)" : verdict.operationId());
                 if (!verdict.answerConforms()) {
                     problems.add(answer.summary() + " breaks " + where + ":");
                     verdict.answerProblems().forEach(problem -> problems.add("  " + problem));

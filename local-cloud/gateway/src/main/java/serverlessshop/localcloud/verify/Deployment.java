@@ -49,18 +49,34 @@ final class Deployment {
             headers.put("Content-Type", "application/json");
         }
         headers.putAll(call.headers());
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + call.target())).timeout(TIMEOUT)
-                .method(call.method(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + call.target()))
+                .timeout(TIMEOUT)
+                .method(
+                        call.method(),
+                        body.length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         Map<String, List<String>> sent = new LinkedHashMap<>();
         headers.forEach((name, value) -> sent.put(name, List.of(value)));
-        Map<String, List<String>> received = new LinkedHashMap<>(response.headers().map());
+        Map<String, List<String>> received =
+                new LinkedHashMap<>(response.headers().map());
         received.keySet().removeIf(name -> name.startsWith(":")); // HTTP/2's pseudo-headers are no headers
-        ContractCheck.Verdict verdict = contracts.check(new Exchange(call.method(), call.path(), call.query(), sent, body,
-                response.statusCode(), received, response.body()));
-        return new Answer(call, response.statusCode(), response.headers(), new String(response.body(), StandardCharsets.UTF_8),
+        ContractCheck.Verdict verdict = contracts.check(new Exchange(
+                call.method(),
+                call.path(),
+                call.query(),
+                sent,
+                body,
+                response.statusCode(),
+                received,
+                response.body()));
+        return new Answer(
+                call,
+                response.statusCode(),
+                response.headers(),
+                new String(response.body(), StandardCharsets.UTF_8),
                 verdict);
     }
 }

@@ -54,12 +54,17 @@ final class ReadChecks {
             if (cursor.isEmpty()) {
                 probe.skip("the catalog fits on one page of 2 (no next_cursor)");
             }
-            Answer next = probe.expect(Call.get("/products?limit=2&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)), 200);
+            Answer next = probe.expect(
+                    Call.get("/products?limit=2&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)), 200);
             Set<String> seen = new HashSet<>();
-            firstPage.path("items").forEach(item -> seen.add(item.path("product_id").asText()));
+            firstPage
+                    .path("items")
+                    .forEach(item -> seen.add(item.path("product_id").asText()));
             for (JsonNode item : next.json().path("items")) {
-                probe.require(!seen.contains(item.path("product_id").asText()),
-                        "the second page repeats " + item.path("product_id").asText() + " of the first", next);
+                probe.require(
+                        !seen.contains(item.path("product_id").asText()),
+                        "the second page repeats " + item.path("product_id").asText() + " of the first",
+                        next);
             }
         });
         run.check("get one product, with its ETag", probe -> {
@@ -67,7 +72,8 @@ final class ReadChecks {
                 probe.skip("the catalog is empty");
             }
             Answer product = probe.expect(Call.get("/products/" + productId), 200);
-            probe.require(productId.equals(product.json().path("product_id").asText()), "another product came back", product);
+            probe.require(
+                    productId.equals(product.json().path("product_id").asText()), "another product came back", product);
             etag = product.header("ETag").orElse(null);
             probe.require(etag != null, "no ETag", product);
         });
@@ -85,8 +91,10 @@ final class ReadChecks {
         run.check("the correlation id comes back", probe -> {
             String id = "verify-" + UUID.randomUUID();
             Answer answer = probe.expect(Call.get("/products?limit=1").header("X-Correlation-Id", id), 200);
-            probe.require(id.equals(answer.header("X-Correlation-Id").orElse(null)),
-                    "X-Correlation-Id is " + answer.header("X-Correlation-Id").orElse("missing") + ", not " + id, answer);
+            probe.require(
+                    id.equals(answer.header("X-Correlation-Id").orElse(null)),
+                    "X-Correlation-Id is " + answer.header("X-Correlation-Id").orElse("missing") + ", not " + id,
+                    answer);
         });
     }
 
@@ -101,55 +109,81 @@ final class ReadChecks {
             requireProblem(probe, refused, "VALIDATION_FAILED");
             requireField(probe, refused, "product_id");
         });
-        run.check("a protected operation without a token is 401", probe ->
-                probe.expect(Call.get("/customers/" + SOMEONE_ELSE + "/orders").breakingTheContract(), 401));
-        run.check("a protected operation with a malformed token is 401", probe ->
-                probe.expect(Call.get("/customers/" + SOMEONE_ELSE + "/orders").token("not-a-jwt").breakingTheContract(), 401));
+        run.check(
+                "a protected operation without a token is 401",
+                probe -> probe.expect(
+                        Call.get("/customers/" + SOMEONE_ELSE + "/orders").breakingTheContract(), 401));
+        run.check(
+                "a protected operation with a malformed token is 401",
+                probe -> probe.expect(
+                        Call.get("/customers/" + SOMEONE_ELSE + "/orders")
+                                .token("not-a-jwt")
+                                .breakingTheContract(),
+                        401));
     }
 
     private void customer() {
         run.check("a customer lists their own orders", probe -> {
             Token customer = credentials.customer(probe);
-            Answer page = probe.expect(Call.get("/customers/" + encode(customer.subject()) + "/orders?limit=5").token(customer.value()), 200);
+            Answer page = probe.expect(
+                    Call.get("/customers/" + encode(customer.subject()) + "/orders?limit=5")
+                            .token(customer.value()),
+                    200);
             for (JsonNode order : page.json().path("items")) {
-                probe.require(customer.subject().equals(order.path("customer_id").asText()),
-                        "the list holds order " + order.path("order_id").asText() + " of another customer", page);
+                probe.require(
+                        customer.subject().equals(order.path("customer_id").asText()),
+                        "the list holds order " + order.path("order_id").asText() + " of another customer",
+                        page);
             }
         });
         run.check("another customer's orders are a 403 problem", probe -> {
             Token customer = credentials.customer(probe);
-            Answer refused = probe.expect(Call.get("/customers/" + SOMEONE_ELSE + "/orders").token(customer.value()), 403);
+            Answer refused = probe.expect(
+                    Call.get("/customers/" + SOMEONE_ELSE + "/orders").token(customer.value()), 403);
             requireProblem(probe, refused, "FORBIDDEN");
         });
         run.check("an order the customer cannot see is a 404 problem", probe -> {
             Token customer = credentials.customer(probe);
-            Answer missing = probe.expect(Call.get("/orders/" + UUID.randomUUID()).token(customer.value()), 404);
+            Answer missing =
+                    probe.expect(Call.get("/orders/" + UUID.randomUUID()).token(customer.value()), 404);
             requireProblem(probe, missing, "NOT_FOUND");
         });
         run.check("a customer's token cannot reach the stock reservations (machine scope): 403", probe -> {
             Token customer = credentials.customer(probe);
-            probe.expect(Call.get("/products/stock-reservations/" + UUID.randomUUID()).token(customer.value())
-                    .breakingTheContract(), 403);
+            probe.expect(
+                    Call.get("/products/stock-reservations/" + UUID.randomUUID())
+                            .token(customer.value())
+                            .breakingTheContract(),
+                    403);
         });
     }
 
     private void administrator() {
         run.check("an administrator lists inactive products", probe -> {
             Token admin = credentials.admin(probe);
-            Answer page = probe.expect(Call.get("/products?active=false&limit=5").token(admin.value()), 200);
+            Answer page =
+                    probe.expect(Call.get("/products?active=false&limit=5").token(admin.value()), 200);
             for (JsonNode product : page.json().path("items")) {
-                probe.require(!product.path("is_active").asBoolean(true),
-                        "active=false listed the active product " + product.path("product_id").asText(), page);
+                probe.require(
+                        !product.path("is_active").asBoolean(true),
+                        "active=false listed the active product "
+                                + product.path("product_id").asText(),
+                        page);
             }
         });
     }
 
     /** An RFC 9457 problem with this code, as every error of the functions is. */
     static void requireProblem(CheckRun.Probe probe, Answer answer, String code) {
-        probe.require(answer.contentType().startsWith("application/problem+json"),
-                "expected application/problem+json, got " + answer.contentType(), answer);
-        probe.require(code.equals(answer.json().path("code").asText()),
-                "expected the code " + code + ", got " + answer.json().path("code").asText("none"), answer);
+        probe.require(
+                answer.contentType().startsWith("application/problem+json"),
+                "expected application/problem+json, got " + answer.contentType(),
+                answer);
+        probe.require(
+                code.equals(answer.json().path("code").asText()),
+                "expected the code " + code + ", got "
+                        + answer.json().path("code").asText("none"),
+                answer);
     }
 
     private static void requireField(CheckRun.Probe probe, Answer answer, String field) {

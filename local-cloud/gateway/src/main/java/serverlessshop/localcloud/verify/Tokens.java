@@ -27,8 +27,7 @@ import serverlessshop.localcloud.issuer.LocalIssuer;
 final class Tokens {
 
     /** A token and the subject (the customer's id) it carries. */
-    record Token(String value, String subject) {
-    }
+    record Token(String value, String subject) {}
 
     /** Why a token is not to be had, when there is no way to get one: the run skips what needs it. */
     static final class Unavailable extends Exception {
@@ -51,12 +50,16 @@ final class Tokens {
     /** Looks for the local cloud's issuer at the deployment (its discovery document). */
     static Tokens at(String base) {
         String issuer = base + LocalIssuer.PATH;
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         try {
-            HttpResponse<String> discovery = http.send(HttpRequest.newBuilder(
-                    URI.create(issuer + "/.well-known/openid-configuration")).timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> discovery = http.send(
+                    HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration"))
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            boolean found = discovery.statusCode() == 200 && JSON.readTree(discovery.body()).hasNonNull("token_endpoint");
+            boolean found = discovery.statusCode() == 200
+                    && JSON.readTree(discovery.body()).hasNonNull("token_endpoint");
             return new Tokens(found ? issuer : null);
         } catch (IOException e) {
             return new Tokens(null);
@@ -92,7 +95,9 @@ final class Tokens {
     }
 
     private static String run(String command, String variable) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("bash", "-c", command).redirectInput(ProcessBuilder.Redirect.INHERIT).start();
+        Process process = new ProcessBuilder("bash", "-c", command)
+                .redirectInput(ProcessBuilder.Redirect.INHERIT)
+                .start();
         CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
         CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
         if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {

@@ -24,8 +24,8 @@ public final class Verify {
     /** What to verify, and how. */
     public record Options(URI url, boolean write, Path specDir, String tokenCommand, String adminTokenCommand) {
 
-        static final String USAGE = "usage: Verify [--url URL] [--write] [--spec-dir DIR]"
-                + " (environment: TOKEN_CMD, ADMIN_TOKEN_CMD)";
+        static final String USAGE =
+                "usage: Verify [--url URL] [--write] [--spec-dir DIR]" + " (environment: TOKEN_CMD, ADMIN_TOKEN_CMD)";
 
         public static Options parse(String[] args, Map<String, String> environment) {
             String url = "http://localhost:" + environment.getOrDefault("SHOP_PORT", "8080");
@@ -45,10 +45,13 @@ public final class Verify {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("URL is not a URL: " + url);
             }
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
-                    || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                throw new IllegalArgumentException("URL must be the deployment's http(s) address, e.g. http://localhost:8080"
-                        + " or https://<id>.cloudfront.net, not " + url);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    || uri.getHost() == null
+                    || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null) {
+                throw new IllegalArgumentException(
+                        "URL must be the deployment's http(s) address, e.g. http://localhost:8080"
+                                + " or https://<id>.cloudfront.net, not " + url);
             }
             if (!Files.isDirectory(specDir)) {
                 throw new IllegalArgumentException("no contracts at " + specDir.toAbsolutePath() + " (--spec-dir)");
@@ -72,8 +75,7 @@ public final class Verify {
         }
     }
 
-    private Verify() {
-    }
+    private Verify() {}
 
     public static void main(String[] args) {
         Options options;
@@ -93,17 +95,33 @@ public final class Verify {
         Deployment deployment = new Deployment(options.url(), contracts);
         Tokens tokens = Tokens.at(deployment.base());
         out.println("Verifying " + deployment.base() + " against " + String.join(", ", contracts.contractNames())
-                + (options.write() ? " (WRITE=1: makes and removes a product and an order of its own)" : " (read-only)"));
+                + (options.write()
+                        ? " (WRITE=1: makes and removes a product and an order of its own)"
+                        : " (read-only)"));
         out.println("  tokens: customer from " + tokens.describe(options.tokenCommand(), "TOKEN_CMD")
                 + "; administrator from " + tokens.describe(options.adminTokenCommand(), "ADMIN_TOKEN_CMD"));
 
         CheckRun run = new CheckRun(deployment, out);
         Token[] customer = new Token[1];
         Token[] admin = new Token[1];
-        String noCustomer = token(run, "a customer token", tokens, options.tokenCommand(), "TOKEN_CMD", "verify-customer",
-                false, customer);
-        String noAdmin = token(run, "an administrator token", tokens, options.adminTokenCommand(), "ADMIN_TOKEN_CMD",
-                "verify-admin", true, admin);
+        String noCustomer = token(
+                run,
+                "a customer token",
+                tokens,
+                options.tokenCommand(),
+                "TOKEN_CMD",
+                "verify-customer",
+                false,
+                customer);
+        String noAdmin = token(
+                run,
+                "an administrator token",
+                tokens,
+                options.adminTokenCommand(),
+                "ADMIN_TOKEN_CMD",
+                "verify-admin",
+                true,
+                admin);
         Credentials credentials = new Credentials(customer[0], noCustomer, admin[0], noAdmin);
 
         new ReadChecks(run, credentials).run();
@@ -113,15 +131,25 @@ public final class Verify {
             run.skip("a purchase on data of its own", "read-only run (WRITE=1 runs it)");
         }
 
-        Report report = new Report(run.results(), run.count(CheckRun.Outcome.PASS), run.count(CheckRun.Outcome.FAIL),
+        Report report = new Report(
+                run.results(),
+                run.count(CheckRun.Outcome.PASS),
+                run.count(CheckRun.Outcome.FAIL),
                 run.count(CheckRun.Outcome.SKIP));
         out.println(report.closingLine());
         return report;
     }
 
     /** Gets one token as a check of its own; returns why there is none, or null when there is one. */
-    private static String token(CheckRun run, String name, Tokens tokens, String command, String variable, String localUser,
-                                boolean admin, Token[] into) {
+    private static String token(
+            CheckRun run,
+            String name,
+            Tokens tokens,
+            String command,
+            String variable,
+            String localUser,
+            boolean admin,
+            Token[] into) {
         String[] missing = new String[1];
         boolean got = run.check(name, probe -> {
             try {

@@ -41,18 +41,22 @@ final class WriteChecks {
         String sku = "VERIFY-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         run.check("an administrator creates a product with stock", probe -> {
             Token admin = credentials.admin(probe);
-            Answer created = probe.expect(Call.send("POST", "/products", """
+            Answer created = probe.expect(
+                    Call.send("POST", "/products", """
                     {"sku": "%s", "name": "Verification product", "description": "Made and deleted again by make verify WRITE=1.",
                      "price": 12.50, "stock_quantity": %d, "is_active": true}""".formatted(sku, STOCK)).token(admin.value()), 201);
             productId = created.json().path("product_id").asText(null);
             probe.require(productId != null, "no product_id", created);
-            probe.require(created.header("Location").orElse("").endsWith("/products/" + productId),
-                    "Location does not name the new product", created);
+            probe.require(
+                    created.header("Location").orElse("").endsWith("/products/" + productId),
+                    "Location does not name the new product",
+                    created);
         });
         run.check("a customer may not change the catalog: 403", probe -> {
             requireProduct(probe);
             Token customer = credentials.customer(probe);
-            Answer refused = probe.expect(Call.send("DELETE", "/products/" + productId, null).token(customer.value()), 403);
+            Answer refused = probe.expect(
+                    Call.send("DELETE", "/products/" + productId, null).token(customer.value()), 403);
             ReadChecks.requireProblem(probe, refused, "FORBIDDEN");
         });
         String key = UUID.randomUUID().toString();
@@ -61,22 +65,36 @@ final class WriteChecks {
         run.check("a customer places an order with an Idempotency-Key", probe -> {
             requireProduct(probe);
             Token customer = credentials.customer(probe);
-            Answer placed = probe.expect(Call.send("POST", "/orders", order.formatted(productId, QUANTITY, ADDRESS))
-                    .token(customer.value()).header("Idempotency-Key", key), 201);
+            Answer placed = probe.expect(
+                    Call.send("POST", "/orders", order.formatted(productId, QUANTITY, ADDRESS))
+                            .token(customer.value())
+                            .header("Idempotency-Key", key),
+                    201);
             orderId = placed.json().path("order_id").asText(null);
             probe.require(orderId != null, "no order_id", placed);
-            probe.require(customer.subject().equals(placed.json().path("customer_id").asText()),
-                    "the order is not the token's customer's", placed);
-            probe.require(placed.json().path("total_amount").decimalValue().compareTo(new java.math.BigDecimal("25.00")) == 0,
-                    "the total is not 2 x 12.50 from the catalog", placed);
+            probe.require(
+                    customer.subject().equals(placed.json().path("customer_id").asText()),
+                    "the order is not the token's customer's",
+                    placed);
+            probe.require(
+                    placed.json().path("total_amount").decimalValue().compareTo(new java.math.BigDecimal("25.00")) == 0,
+                    "the total is not 2 x 12.50 from the catalog",
+                    placed);
         });
         run.check("the replay with the same key answers the same order", probe -> {
             requireOrder(probe);
             Token customer = credentials.customer(probe);
-            Answer replayed = probe.expect(Call.send("POST", "/orders", order.formatted(productId, QUANTITY, ADDRESS))
-                    .token(customer.value()).header("Idempotency-Key", key), 201);
-            probe.require(orderId.equals(replayed.json().path("order_id").asText()), "another order was made", replayed);
-            probe.require("true".equals(replayed.header("Idempotent-Replayed").orElse(null)), "no Idempotent-Replayed: true", replayed);
+            Answer replayed = probe.expect(
+                    Call.send("POST", "/orders", order.formatted(productId, QUANTITY, ADDRESS))
+                            .token(customer.value())
+                            .header("Idempotency-Key", key),
+                    201);
+            probe.require(
+                    orderId.equals(replayed.json().path("order_id").asText()), "another order was made", replayed);
+            probe.require(
+                    "true".equals(replayed.header("Idempotent-Replayed").orElse(null)),
+                    "no Idempotent-Replayed: true",
+                    replayed);
         });
         run.check("the order took its stock", probe -> {
             requireOrder(probe);
@@ -88,11 +106,16 @@ final class WriteChecks {
             requireOrder(probe);
             Token customer = credentials.customer(probe);
             Answer read = probe.expect(Call.get("/orders/" + orderId).token(customer.value()), 200);
-            Call cancel = Call.send("PUT", "/orders/" + orderId, "{\"order_status\": \"CANCELLED\"}").token(customer.value());
+            Call cancel = Call.send("PUT", "/orders/" + orderId, "{\"order_status\": \"CANCELLED\"}")
+                    .token(customer.value());
             String etag = read.header("ETag").orElse(null);
             Answer cancelled = probe.expect(etag == null ? cancel : cancel.header("If-Match", etag), 200);
-            orderCancelled = "CANCELLED".equals(cancelled.json().path("order_status").asText());
-            probe.require(orderCancelled, "the order is " + cancelled.json().path("order_status").asText(), cancelled);
+            orderCancelled =
+                    "CANCELLED".equals(cancelled.json().path("order_status").asText());
+            probe.require(
+                    orderCancelled,
+                    "the order is " + cancelled.json().path("order_status").asText(),
+                    cancelled);
         });
         run.check("cancelling returned the stock", probe -> {
             if (!orderCancelled) {
@@ -105,7 +128,9 @@ final class WriteChecks {
         run.check("the administrator deletes the product", probe -> {
             requireProduct(probe);
             Token admin = credentials.admin(probe);
-            String etag = probe.expect(Call.get("/products/" + productId).token(admin.value()), 200).header("ETag").orElse(null);
+            String etag = probe.expect(Call.get("/products/" + productId).token(admin.value()), 200)
+                    .header("ETag")
+                    .orElse(null);
             Call delete = Call.send("DELETE", "/products/" + productId, null).token(admin.value());
             probe.expect(etag == null ? delete : delete.header("If-Match", etag), 204);
             productDeleted = true;
@@ -117,14 +142,16 @@ final class WriteChecks {
     private void cleanUp() {
         if (orderId != null && !orderCancelled && credentials.customer() != null) {
             run.check("clean up: cancel order " + orderId, probe -> {
-                Answer cancelled = probe.send(Call.send("PUT", "/orders/" + orderId, "{\"order_status\": \"CANCELLED\"}")
-                        .token(credentials.customer().value()));
+                Answer cancelled =
+                        probe.send(Call.send("PUT", "/orders/" + orderId, "{\"order_status\": \"CANCELLED\"}")
+                                .token(credentials.customer().value()));
                 probe.require(cancelled.status() == 200 || cancelled.status() == 409, "could not cancel it", cancelled);
             });
         }
         if (productId != null && !productDeleted && credentials.admin() != null) {
             run.check("clean up: delete product " + productId, probe -> {
-                Answer deleted = probe.send(Call.send("DELETE", "/products/" + productId, null).token(credentials.admin().value()));
+                Answer deleted = probe.send(Call.send("DELETE", "/products/" + productId, null)
+                        .token(credentials.admin().value()));
                 probe.require(deleted.status() == 204 || deleted.status() == 404, "could not delete it", deleted);
             });
         }

@@ -27,8 +27,7 @@ final class ContentTypes {
             Map.entry("txt", "text/plain; charset=utf-8"),
             Map.entry("webmanifest", "application/manifest+json"));
 
-    private ContentTypes() {
-    }
+    private ContentTypes() {}
 
     static String of(String fileName) {
         int dot = fileName.lastIndexOf('.');

@@ -19,8 +19,7 @@ public final class SiteConfig {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SiteConfig() {
-    }
+    private SiteConfig() {}
 
     public static Map<String, Object> local() {
         Map<String, Object> config = new LinkedHashMap<>();

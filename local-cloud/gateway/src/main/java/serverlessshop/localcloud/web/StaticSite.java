@@ -67,7 +67,9 @@ public final class StaticSite {
     }
 
     private static HttpReply notFound() {
-        return HttpReply.of(404, "text/html; charset=utf-8",
+        return HttpReply.of(
+                404,
+                "text/html; charset=utf-8",
                 "<!doctype html><title>Not Found</title><h1>Not Found</h1>".getBytes(StandardCharsets.UTF_8));
     }
 }

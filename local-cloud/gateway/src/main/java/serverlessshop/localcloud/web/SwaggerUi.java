@@ -61,7 +61,9 @@ public final class SwaggerUi {
     List<String> contracts() throws IOException {
         List<String> names = new ArrayList<>();
         try (var files = Files.list(specDir)) {
-            files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".yaml")).sorted()
+            files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".yaml"))
+                    .sorted()
                     .forEach(names::add);
         }
         return names;
@@ -71,8 +73,14 @@ public final class SwaggerUi {
         StringBuilder urls = new StringBuilder();
         for (String contract : contracts()) {
             String name = contract.substring(0, contract.length() - ".yaml".length());
-            urls.append(urls.isEmpty() ? "" : ", ").append("{url: \"").append(PATH).append('/').append(contract)
-                    .append("\", name: \"").append(Character.toUpperCase(name.charAt(0))).append(name.substring(1))
+            urls.append(urls.isEmpty() ? "" : ", ")
+                    .append("{url: \"")
+                    .append(PATH)
+                    .append('/')
+                    .append(contract)
+                    .append("\", name: \"")
+                    .append(Character.toUpperCase(name.charAt(0)))
+                    .append(name.substring(1))
                     .append(" API\"}");
         }
         return """
@@ -102,7 +110,8 @@ public final class SwaggerUi {
 
     private static String webjarVersion() throws IOException {
         Properties pom = new Properties();
-        try (InputStream in = SwaggerUi.class.getClassLoader()
+        try (InputStream in = SwaggerUi.class
+                .getClassLoader()
                 .getResourceAsStream("META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
             if (in == null) {
                 throw new IOException("the swagger-ui webjar is not on the class path");

@@ -32,8 +32,8 @@ class JwtAuthorizerTest {
     static void startIssuer() {
         server = new MockOAuth2Server();
         server.start();
-        authorizer = new JwtAuthorizer(server.issuerUrl(ISSUER_ID).toString(), Set.of(WEB, "serverless-shop-orders"),
-                Clock.systemUTC());
+        authorizer = new JwtAuthorizer(
+                server.issuerUrl(ISSUER_ID).toString(), Set.of(WEB, "serverless-shop-orders"), Clock.systemUTC());
     }
 
     @AfterAll
@@ -46,8 +46,11 @@ class JwtAuthorizerTest {
         Map<String, Object> all = new HashMap<>(Map.of("token_use", "access"));
         all.putAll(claims);
         List<String> aud = audience == null ? List.of() : List.of(audience);
-        return server.issueToken(issuerId, WEB,
-                new DefaultOAuth2TokenCallback(issuerId, "alice", "JWT", aud, all, expirySeconds)).serialize();
+        return server.issueToken(
+                        issuerId,
+                        WEB,
+                        new DefaultOAuth2TokenCallback(issuerId, "alice", "JWT", aud, all, expirySeconds))
+                .serialize();
     }
 
     private static String customer() {
@@ -65,16 +68,22 @@ class JwtAuthorizerTest {
         AuthorizerDecision decision = authorizer.authorize(SIGNED_IN, "Bearer " + token);
         assertThat(decision).isInstanceOf(AuthorizerDecision.Allow.class);
         AuthorizerDecision.Allow allow = (AuthorizerDecision.Allow) decision;
-        assertThat(allow.claims()).containsEntry("sub", "alice").containsEntry("cognito:groups", "[admin]")
-                .containsEntry("token_use", "access").containsEntry("iss", server.issuerUrl(ISSUER_ID).toString());
+        assertThat(allow.claims())
+                .containsEntry("sub", "alice")
+                .containsEntry("cognito:groups", "[admin]")
+                .containsEntry("token_use", "access")
+                .containsEntry("iss", server.issuerUrl(ISSUER_ID).toString());
         assertThat(allow.claims().get("exp")).matches("\\d{10}");
-        assertThat(allow.scopes()).as("a route without scopes gets scopes: null, as in API Gateway's events").isNull();
+        assertThat(allow.scopes())
+                .as("a route without scopes gets scopes: null, as in API Gateway's events")
+                .isNull();
     }
 
     @Test
     void bearerIsOptionalAsInTheAuthorizersIdentitySource() {
         assertThat(authorizer.authorize(SIGNED_IN, customer())).isInstanceOf(AuthorizerDecision.Allow.class);
-        assertThat(authorizer.authorize(SIGNED_IN, "bearer " + customer())).isInstanceOf(AuthorizerDecision.Allow.class);
+        assertThat(authorizer.authorize(SIGNED_IN, "bearer " + customer()))
+                .isInstanceOf(AuthorizerDecision.Allow.class);
     }
 
     @Test
@@ -85,7 +94,8 @@ class JwtAuthorizerTest {
 
     @Test
     void aRouteWithoutAuthorizerLetsAnythingThrough() {
-        assertThat(authorizer.authorize(Authorization.NONE, "Bearer garbage")).isInstanceOf(AuthorizerDecision.Open.class);
+        assertThat(authorizer.authorize(Authorization.NONE, "Bearer garbage"))
+                .isInstanceOf(AuthorizerDecision.Open.class);
     }
 
     @Test
@@ -93,8 +103,17 @@ class JwtAuthorizerTest {
         Map<String, String> cases = new HashMap<>();
         cases.put("not a JWT", "garbage");
         cases.put("expired", token(ISSUER_ID, null, Map.of("client_id", WEB), -60));
-        cases.put("not valid yet", token(ISSUER_ID, null,
-                Map.of("client_id", WEB, "nbf", Instant.now().plusSeconds(600).getEpochSecond()), 3600));
+        cases.put(
+                "not valid yet",
+                token(
+                        ISSUER_ID,
+                        null,
+                        Map.of(
+                                "client_id",
+                                WEB,
+                                "nbf",
+                                Instant.now().plusSeconds(600).getEpochSecond()),
+                        3600));
         cases.put("another issuer", token("somebody-else", null, Map.of("client_id", WEB), 3600));
         cases.put("another client", token(ISSUER_ID, null, Map.of("client_id", "some-other-app"), 3600));
         // aud wins over client_id when the token has both, as in API Gateway.
@@ -106,9 +125,11 @@ class JwtAuthorizerTest {
             assertThat(deny.status()).as(name).isEqualTo(401);
             assertThat(deny.wwwAuthenticate()).as(name).startsWith("Bearer scope=\"\" error=\"invalid_token\"");
         });
-        assertThat(denied(authorizer.authorize(SIGNED_IN, "Bearer " + cases.get("expired"))).wwwAuthenticate())
+        assertThat(denied(authorizer.authorize(SIGNED_IN, "Bearer " + cases.get("expired")))
+                        .wwwAuthenticate())
                 .contains("the token has expired");
-        assertThat(denied(authorizer.authorize(SIGNED_IN, "Bearer " + cases.get("another audience"))).wwwAuthenticate())
+        assertThat(denied(authorizer.authorize(SIGNED_IN, "Bearer " + cases.get("another audience")))
+                        .wwwAuthenticate())
                 .contains("the token does not have a valid audience");
     }
 
@@ -120,8 +141,11 @@ class JwtAuthorizerTest {
 
     @Test
     void aRouteWithScopesNeedsOneOfThemElse403() {
-        String machine = token(ISSUER_ID, null, Map.of("client_id", "serverless-shop-orders",
-                "scope", "products/read products/stock"), 3600);
+        String machine = token(
+                ISSUER_ID,
+                null,
+                Map.of("client_id", "serverless-shop-orders", "scope", "products/read products/stock"),
+                3600);
         AuthorizerDecision allowed = authorizer.authorize(STOCK, "Bearer " + machine);
         assertThat(allowed).isInstanceOf(AuthorizerDecision.Allow.class);
         assertThat(((AuthorizerDecision.Allow) allowed).scopes()).containsExactly("products/read", "products/stock");
@@ -131,7 +155,9 @@ class JwtAuthorizerTest {
 
         AuthorizerDecision.Deny deny = denied(authorizer.authorize(STOCK, "Bearer " + customer()));
         assertThat(deny.status()).isEqualTo(403);
-        assertThat(deny.wwwAuthenticate()).contains("error=\"insufficient_scope\"").contains("products/stock");
+        assertThat(deny.wwwAuthenticate())
+                .contains("error=\"insufficient_scope\"")
+                .contains("products/stock");
     }
 
     private static String tampered(String token) {
@@ -140,7 +166,8 @@ class JwtAuthorizerTest {
     }
 
     private static String unsigned(String token) {
-        String header = Base64.getUrlEncoder().withoutPadding()
+        String header = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         return header + "." + token.split("\\.")[1] + ".";
     }

@@ -12,9 +12,11 @@ import serverlessshop.localcloud.contract.ContractCheck.Verdict;
 
 class ContractCheckTest {
 
-    private static final ContractCheck CONTRACTS = ContractCheck.load(Repository.root().resolve("api-spec"));
+    private static final ContractCheck CONTRACTS =
+            ContractCheck.load(Repository.root().resolve("api-spec"));
     private static final String ID = "8f14e45f-ceea-467f-a8f5-0a3f8a6b1c2d";
-    private static final Map<String, List<String>> PROBLEM = Map.of("Content-Type", List.of("application/problem+json"));
+    private static final Map<String, List<String>> PROBLEM =
+            Map.of("Content-Type", List.of("application/problem+json"));
 
     @Test
     void readsBothContracts() {
@@ -23,7 +25,11 @@ class ContractCheckTest {
 
     @Test
     void aDeclaredProblemConforms() {
-        Verdict verdict = CONTRACTS.check(get("/products/" + ID, "", 404, PROBLEM,
+        Verdict verdict = CONTRACTS.check(get(
+                "/products/" + ID,
+                "",
+                404,
+                PROBLEM,
                 "{\"type\":\"urn:problem:not-found\",\"title\":\"Not Found\",\"status\":404,\"code\":\"NOT_FOUND\"}"));
 
         assertThat(verdict.contract()).isEqualTo("products.yaml");
@@ -49,8 +55,13 @@ class ContractCheckTest {
 
     @Test
     void aRequestThatBreaksItsOperationIsNamedApartFromTheAnswer() {
-        Verdict verdict = CONTRACTS.check(get("/products", "limit=100000", 400, PROBLEM,
-                "{\"type\":\"urn:problem:validation\",\"title\":\"Bad Request\",\"status\":400,\"code\":\"VALIDATION_FAILED\"}"));
+        Verdict verdict = CONTRACTS.check(
+                get(
+                        "/products",
+                        "limit=100000",
+                        400,
+                        PROBLEM,
+                        "{\"type\":\"urn:problem:validation\",\"title\":\"Bad Request\",\"status\":400,\"code\":\"VALIDATION_FAILED\"}"));
 
         assertThat(verdict.operationId()).isEqualTo("listProducts");
         assertThat(String.join("\n", verdict.requestProblems())).contains("limit");
@@ -59,9 +70,14 @@ class ContractCheckTest {
 
     @Test
     void aRequestBodyTheValidatorCannotReadIsARequestProblemAndTheAnswerIsStillJudged() {
-        Verdict verdict = CONTRACTS.check(new Exchange("POST", "/products", "", Map.of("Content-Type", List.of("application/json"),
-                "Authorization", List.of("Bearer x")), "{\"sku\":\"A\",\"name\":\"B\",\"price\":1e999,\"stock_quantity\":1}"
-                .getBytes(StandardCharsets.UTF_8), 400, PROBLEM,
+        Verdict verdict = CONTRACTS.check(new Exchange(
+                "POST",
+                "/products",
+                "",
+                Map.of("Content-Type", List.of("application/json"), "Authorization", List.of("Bearer x")),
+                "{\"sku\":\"A\",\"name\":\"B\",\"price\":1e999,\"stock_quantity\":1}".getBytes(StandardCharsets.UTF_8),
+                400,
+                PROBLEM,
                 "{\"type\":\"urn:problem:validation\",\"title\":\"Bad Request\",\"status\":400,\"code\":\"VALIDATION_FAILED\"}"
                         .getBytes(StandardCharsets.UTF_8)));
 
@@ -79,7 +95,7 @@ class ContractCheckTest {
     }
 
     private static Exchange get(String path, String query, int status, Map<String, List<String>> headers, String body) {
-        return new Exchange("GET", path, query, Map.of(), new byte[0], status, headers,
-                body.getBytes(StandardCharsets.UTF_8));
+        return new Exchange(
+                "GET", path, query, Map.of(), new byte[0], status, headers, body.getBytes(StandardCharsets.UTF_8));
     }
 }

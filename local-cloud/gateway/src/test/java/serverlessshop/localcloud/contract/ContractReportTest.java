@@ -21,9 +21,15 @@ import serverlessshop.support.testing.ContractReportFile;
 /** The gateway's contract-check mode on handcrafted exchanges: what it writes, and what it calls a violation. */
 class ContractReportTest {
 
-    private static final ContractCheck CONTRACTS = ContractCheck.load(Repository.root().resolve("api-spec"));
+    private static final ContractCheck CONTRACTS =
+            ContractCheck.load(Repository.root().resolve("api-spec"));
     private static final RouteTable ROUTES = new RouteTable(List.of(
-            new Route("GET /products/{product_id}", "GET", "/products/{product_id}", "getProduct", "products",
+            new Route(
+                    "GET /products/{product_id}",
+                    "GET",
+                    "/products/{product_id}",
+                    "getProduct",
+                    "products",
                     Route.Authorization.NONE),
             new Route("GET /products", "GET", "/products", "listProducts", "products", Route.Authorization.NONE)));
     private static final String ID = "8f14e45f-ceea-467f-a8f5-0a3f8a6b1c2d";
@@ -34,6 +40,7 @@ class ContractReportTest {
 
     @TempDir
     Path folder;
+
     private ContractReportFile file;
     private ContractReport report;
 
@@ -66,11 +73,14 @@ class ContractReportTest {
     void aFunctionAnsweringAnUndeclaredStatusIsAViolationThatFailsTheSuite() {
         report.seen(get("/products/" + ID, ""), problem(418, NOT_FOUND.replace("404", "418")));
 
-        assertThat(file.violations()).singleElement().asString()
+        assertThat(file.violations())
+                .singleElement()
+                .asString()
                 .startsWith("GET /products/" + ID + " -> 418 (products.yaml getProduct): answer: ")
                 .contains("418");
         org.assertj.core.api.Assertions.assertThatThrownBy(file::assertNoViolations)
-                .hasMessageContaining("1 contract violations").hasMessageContaining("418");
+                .hasMessageContaining("1 contract violations")
+                .hasMessageContaining("418");
     }
 
     @Test
@@ -86,8 +96,10 @@ class ContractReportTest {
     void anInvalidRequestTheApiAcceptedIsAViolation() {
         report.seen(get("/products", "limit=100000"), HttpReply.json(200, "{\"items\":[]}"));
 
-        assertThat(file.violations()).anySatisfy(violation -> assertThat(violation)
-                .contains("the request breaks the contract, yet it was answered 200").contains("limit"));
+        assertThat(file.violations())
+                .anySatisfy(violation -> assertThat(violation)
+                        .contains("the request breaks the contract, yet it was answered 200")
+                        .contains("limit"));
     }
 
     @Test
@@ -96,8 +108,11 @@ class ContractReportTest {
         report.seen(get("/products/" + ID + "/nothing-here", ""), HttpReply.json(200, "{}"));
 
         assertThat(file.exchanges()).hasSize(2);
-        assertThat(file.violations()).singleElement().asString()
-                .contains("-> 200 (no contract no operation)").contains("not 404 or 405");
+        assertThat(file.violations())
+                .singleElement()
+                .asString()
+                .contains("-> 200 (no contract no operation)")
+                .contains("not 404 or 405");
     }
 
     @Test
@@ -105,8 +120,19 @@ class ContractReportTest {
         report.seen(get("/", ""), HttpReply.of(200, "text/html", "<html></html>".getBytes(StandardCharsets.UTF_8)));
         report.seen(get("/oauth2/jwks", ""), HttpReply.json(200, "{\"keys\":[]}"));
         report.seen(get("/docs/", ""), HttpReply.of(200, "text/html", new byte[0]));
-        report.seen(new IncomingRequest("OPTIONS", "/products", "", Map.of("Origin", List.of("http://localhost:5173"),
-                "Access-Control-Request-Method", List.of("GET")), null, "127.0.0.1", "HTTP/1.1"),
+        report.seen(
+                new IncomingRequest(
+                        "OPTIONS",
+                        "/products",
+                        "",
+                        Map.of(
+                                "Origin",
+                                List.of("http://localhost:5173"),
+                                "Access-Control-Request-Method",
+                                List.of("GET")),
+                        null,
+                        "127.0.0.1",
+                        "HTTP/1.1"),
                 new HttpReply(204, Map.of(), null));
 
         assertThat(file.exchanges()).isEmpty();

@@ -23,7 +23,8 @@ class CorsTest {
         HttpReply reply = Cors.preflight(preflight);
         assertThat(reply.status()).isEqualTo(204);
         assertThat(reply.header("access-control-allow-origin")).isEqualTo("http://localhost:5173");
-        assertThat(reply.header("access-control-allow-headers")).contains("authorization", "idempotency-key", "if-match");
+        assertThat(reply.header("access-control-allow-headers"))
+                .contains("authorization", "idempotency-key", "if-match");
 
         HttpReply actual = Cors.decorate(request("GET", "http://localhost:5173", false), HttpReply.json(200, "{}"));
         assertThat(actual.header("access-control-allow-origin")).isEqualTo("http://localhost:5173");
@@ -32,10 +33,13 @@ class CorsTest {
 
     @Test
     void noOtherOriginIs() {
-        assertThat(Cors.preflight(request("OPTIONS", "https://evil.example", true)).header("access-control-allow-origin"))
+        assertThat(Cors.preflight(request("OPTIONS", "https://evil.example", true))
+                        .header("access-control-allow-origin"))
                 .isNull();
         assertThat(Cors.decorate(request("GET", "https://evil.example", false), HttpReply.json(200, "{}"))
-                .header("access-control-allow-origin")).isNull();
-        assertThat(Cors.isPreflight(request("OPTIONS", "http://localhost:5173", false))).isFalse();
+                        .header("access-control-allow-origin"))
+                .isNull();
+        assertThat(Cors.isPreflight(request("OPTIONS", "http://localhost:5173", false)))
+                .isFalse();
     }
 }

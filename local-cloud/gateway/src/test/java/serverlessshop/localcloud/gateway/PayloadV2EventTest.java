@@ -20,8 +20,12 @@ import serverlessshop.localcloud.auth.AuthorizerDecision;
 class PayloadV2EventTest {
 
     private static final Instant TIME = Instant.parse("2025-09-21T10:30:00Z");
-    private static final Route CREATE = new Route("POST /customers/{customer_id}/notes", "POST",
-            "/customers/{customer_id}/notes", "createNote", "products",
+    private static final Route CREATE = new Route(
+            "POST /customers/{customer_id}/notes",
+            "POST",
+            "/customers/{customer_id}/notes",
+            "createNote",
+            "products",
             new Route.Authorization("jwt", List.of(), List.of()));
 
     private static IncomingRequest request(String contentType, byte[] body) {
@@ -34,8 +38,14 @@ class PayloadV2EventTest {
         if (contentType != null) {
             headers.put("Content-Type", List.of(contentType));
         }
-        return new IncomingRequest("POST", "/customers/a%40b/notes", "tag=a&tag=b&q=two%20words&flag", headers, body,
-                "127.0.0.1", "HTTP/1.1");
+        return new IncomingRequest(
+                "POST",
+                "/customers/a%40b/notes",
+                "tag=a&tag=b&q=two%20words&flag",
+                headers,
+                body,
+                "127.0.0.1",
+                "HTTP/1.1");
     }
 
     private static JsonNode event(IncomingRequest request, AuthorizerDecision decision) {
@@ -45,8 +55,10 @@ class PayloadV2EventTest {
 
     @Test
     void carriesTheRequestAsApiGatewayDoes() {
-        JsonNode event = event(request("application/json", "{\"text\":\"hi\"}".getBytes(StandardCharsets.UTF_8)),
-                new AuthorizerDecision.Allow(Map.of("sub", "alice", "cognito:groups", "[admin]", "exp", "1758453600"), null));
+        JsonNode event = event(
+                request("application/json", "{\"text\":\"hi\"}".getBytes(StandardCharsets.UTF_8)),
+                new AuthorizerDecision.Allow(
+                        Map.of("sub", "alice", "cognito:groups", "[admin]", "exp", "1758453600"), null));
 
         assertThat(event.path("version").asText()).isEqualTo("2.0");
         assertThat(event.path("routeKey").asText()).isEqualTo("POST /customers/{customer_id}/notes");
@@ -61,7 +73,9 @@ class PayloadV2EventTest {
         assertThat(headers.path("accept").asText()).isEqualTo("application/json,text/plain");
         assertThat(headers.path("user-agent").asText()).isEqualTo("curl/8.5");
         assertThat(headers.path("authorization").asText()).isEqualTo("Bearer x.y.z");
-        assertThat(headers.has("cookie")).as("cookies move to the cookies field").isFalse();
+        assertThat(headers.has("cookie"))
+                .as("cookies move to the cookies field")
+                .isFalse();
         assertThat(headers.path("x-forwarded-for").asText()).isEqualTo("127.0.0.1");
         assertThat(headers.path("x-forwarded-proto").asText()).isEqualTo("http");
         assertThat(headers.path("x-forwarded-port").asText()).isEqualTo("8080");
@@ -74,8 +88,9 @@ class PayloadV2EventTest {
         assertThat(context.path("time").asText()).isEqualTo("21/Sep/2025:10:30:00 +0000");
         assertThat(context.path("timeEpoch").asLong()).isEqualTo(1758450600000L);
         assertThat(context.path("domainName").asText()).isEqualTo("localhost:8080");
-        assertThat(context.path("http").toString()).isEqualTo("{\"method\":\"POST\",\"path\":\"/customers/a%40b/notes\","
-                + "\"protocol\":\"HTTP/1.1\",\"sourceIp\":\"127.0.0.1\",\"userAgent\":\"curl/8.5\"}");
+        assertThat(context.path("http").toString())
+                .isEqualTo("{\"method\":\"POST\",\"path\":\"/customers/a%40b/notes\","
+                        + "\"protocol\":\"HTTP/1.1\",\"sourceIp\":\"127.0.0.1\",\"userAgent\":\"curl/8.5\"}");
         JsonNode jwt = context.path("authorizer").path("jwt");
         assertThat(jwt.path("claims").path("cognito:groups").asText()).isEqualTo("[admin]");
         assertThat(jwt.path("claims").path("exp").isTextual()).isTrue();
@@ -91,7 +106,9 @@ class PayloadV2EventTest {
         JsonNode binary = event(request("image/png", png), new AuthorizerDecision.Open());
         assertThat(binary.path("isBase64Encoded").asBoolean()).isTrue();
         assertThat(Base64.getDecoder().decode(binary.path("body").asText())).isEqualTo(png);
-        assertThat(binary.path("requestContext").has("authorizer")).as("no authorizer ran").isFalse();
+        assertThat(binary.path("requestContext").has("authorizer"))
+                .as("no authorizer ran")
+                .isFalse();
 
         JsonNode empty = event(request(null, new byte[0]), new AuthorizerDecision.Open());
         assertThat(empty.has("body")).isFalse();
@@ -100,7 +117,8 @@ class PayloadV2EventTest {
 
     @Test
     void routeScopesGoIntoTheAuthorizerContext() {
-        JsonNode event = event(request(null, new byte[0]),
+        JsonNode event = event(
+                request(null, new byte[0]),
                 new AuthorizerDecision.Allow(Map.of("sub", "orders"), List.of("products/stock")));
         assertThat(event.at("/requestContext/authorizer/jwt/scopes").toString()).isEqualTo("[\"products/stock\"]");
     }
@@ -111,9 +129,12 @@ class PayloadV2EventTest {
      */
     @Test
     void hasTheShapeOfARecordedApiGatewayEvent() throws IOException {
-        JsonNode recorded = new ObjectMapper().readTree(Repository.root()
-                .resolve("products-impl/src/test/resources/events/create-product-admin.json").toFile());
-        JsonNode built = event(request("application/json", "{}".getBytes(StandardCharsets.UTF_8)),
+        JsonNode recorded = new ObjectMapper()
+                .readTree(Repository.root()
+                        .resolve("products-impl/src/test/resources/events/create-product-admin.json")
+                        .toFile());
+        JsonNode built = event(
+                request("application/json", "{}".getBytes(StandardCharsets.UTF_8)),
                 new AuthorizerDecision.Allow(Map.of("sub", "ada"), null));
         Set<String> recordedFields = fields(recorded, "");
         Set<String> builtFields = fields(built, "");
@@ -128,8 +149,9 @@ class PayloadV2EventTest {
             String path = prefix + field.getKey();
             fields.add(path);
             // Which headers, claims and parameters there are depends on the request, not on the format.
-            if (field.getValue().isObject() && !Set.of("headers", "claims", "queryStringParameters", "pathParameters")
-                    .contains(field.getKey())) {
+            if (field.getValue().isObject()
+                    && !Set.of("headers", "claims", "queryStringParameters", "pathParameters")
+                            .contains(field.getKey())) {
                 fields.addAll(fields(field.getValue(), path + "."));
             }
         });

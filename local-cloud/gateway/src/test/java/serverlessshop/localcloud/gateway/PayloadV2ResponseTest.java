@@ -22,7 +22,9 @@ class PayloadV2ResponseTest {
                  "body": "{\\"product_id\\":\\"p1\\"}", "isBase64Encoded": false}""");
         assertThat(reply.status()).isEqualTo(201);
         assertThat(reply.headers().get("content-type")).containsExactly("application/json");
-        assertThat(reply.headers().get("etag")).as("headers win over multiValueHeaders").containsExactly("\"v1\"");
+        assertThat(reply.headers().get("etag"))
+                .as("headers win over multiValueHeaders")
+                .containsExactly("\"v1\"");
         assertThat(reply.headers().get("x-trace")).containsExactly("a", "b");
         assertThat(reply.headers().get("set-cookie")).containsExactly("session=1; HttpOnly", "theme=dark");
         assertThat(new String(reply.body(), StandardCharsets.UTF_8)).isEqualTo("{\"product_id\":\"p1\"}");
@@ -47,7 +49,8 @@ class PayloadV2ResponseTest {
     void anythingElseIsUnreadable() {
         assertThatThrownBy(() -> reply("not json")).isInstanceOf(PayloadV2Response.Unreadable.class);
         assertThatThrownBy(() -> reply("")).isInstanceOf(PayloadV2Response.Unreadable.class);
-        assertThatThrownBy(() -> reply("{\"statusCode\": \"teapot\"}")).isInstanceOf(PayloadV2Response.Unreadable.class);
+        assertThatThrownBy(() -> reply("{\"statusCode\": \"teapot\"}"))
+                .isInstanceOf(PayloadV2Response.Unreadable.class);
         assertThatThrownBy(() -> reply("{\"statusCode\": 42}")).isInstanceOf(PayloadV2Response.Unreadable.class);
     }
 }

@@ -24,16 +24,38 @@ class RequestTargetTest {
 
     @Test
     void anAbsoluteFormTargetGivesItsPathAndQuery() {
-        assertThat(RequestTarget.parse("http://localhost:8080/orders?x=1")).isEqualTo(new RequestTarget("/orders", "x=1"));
+        assertThat(RequestTarget.parse("http://localhost:8080/orders?x=1"))
+                .isEqualTo(new RequestTarget("/orders", "x=1"));
         assertThat(RequestTarget.parse("HTTPS://example.com")).isEqualTo(new RequestTarget("/", ""));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/products?cursor=%%%garbage", "/products/%zz", "/products/%4", "/products?q=%",
-            "/products?q={a}", "/a|b", "/a\\b", "/a\"b", "/a<b>", "/a^b", "/a`b", "/products#top", "/a b",
-            "/caf\u00e9", "/a\u0000b", "/a\u007fb", "*", "products", "ftp://host/a", ""})
+    @ValueSource(
+            strings = {
+                "/products?cursor=%%%garbage",
+                "/products/%zz",
+                "/products/%4",
+                "/products?q=%",
+                "/products?q={a}",
+                "/a|b",
+                "/a\\b",
+                "/a\"b",
+                "/a<b>",
+                "/a^b",
+                "/a`b",
+                "/products#top",
+                "/a b",
+                "/caf\u00e9",
+                "/a\u0000b",
+                "/a\u007fb",
+                "*",
+                "products",
+                "ftp://host/a",
+                ""
+            })
     void aMalformedTargetIsRefusedWithTheReason(String target) {
-        assertThatThrownBy(() -> RequestTarget.parse(target)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> RequestTarget.parse(target))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining("http://gateway");
     }
 }

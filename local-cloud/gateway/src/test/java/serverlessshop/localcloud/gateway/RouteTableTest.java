@@ -32,28 +32,30 @@ class RouteTableTest {
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource({
-            "GET, /products, GET /products",
-            "GET, /products/abc, GET /products/{product_id}",
-            // A literal segment beats a variable: not product "stock-reservations"'s sub-resource.
-            "GET, /products/stock-reservations/r1, GET /products/stock-reservations/{reservation_id}",
-            // ...but with one segment, "stock-reservations" is just a product id.
-            "GET, /products/stock-reservations, GET /products/{product_id}",
-            "POST, /products/stock-reservations/r1/confirm, POST /products/stock-reservations/{reservation_id}/confirm",
-            "GET, /customers/alice/orders, GET /customers/{customer_id}/orders"})
+        "GET, /products, GET /products",
+        "GET, /products/abc, GET /products/{product_id}",
+        // A literal segment beats a variable: not product "stock-reservations"'s sub-resource.
+        "GET, /products/stock-reservations/r1, GET /products/stock-reservations/{reservation_id}",
+        // ...but with one segment, "stock-reservations" is just a product id.
+        "GET, /products/stock-reservations, GET /products/{product_id}",
+        "POST, /products/stock-reservations/r1/confirm, POST /products/stock-reservations/{reservation_id}/confirm",
+        "GET, /customers/alice/orders, GET /customers/{customer_id}/orders"
+    })
     void selectsTheMostSpecificRoute(String method, String path, String expected) {
         assertThat(routeKey(SHOP, method, path)).contains(expected);
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
-            "DELETE, /products/abc",        // no such method on the path
-            "PATCH, /products",
-            "GET, /products/",              // a variable takes a non-empty segment; trailing slash is another path
-            "GET, /products//confirm",
-            "GET, /products/a/b",           // a variable takes one segment only
-            "GET, /orders",
-            "GET, /",
-            "GET, products"})
+        "DELETE, /products/abc", // no such method on the path
+        "PATCH, /products",
+        "GET, /products/", // a variable takes a non-empty segment; trailing slash is another path
+        "GET, /products//confirm",
+        "GET, /products/a/b", // a variable takes one segment only
+        "GET, /orders",
+        "GET, /",
+        "GET, products"
+    })
     void matchesNothingElse(String method, String path) {
         assertThat(SHOP.match(method, path)).isEmpty();
     }
@@ -73,9 +75,10 @@ class RouteTableTest {
 
     @Test
     void aGreedyVariableTakesTheRestOfThePathAndLosesToEverythingMoreSpecific() {
-        RouteTable table = new RouteTable(List.of(route("GET", "/files/{proxy+}"), route("GET", "/files/{id}"),
-                route("GET", "/files/special/{id}")));
-        assertThat(table.match("GET", "/files/a/b/c").orElseThrow().pathParameters()).containsEntry("proxy", "a/b/c");
+        RouteTable table = new RouteTable(List.of(
+                route("GET", "/files/{proxy+}"), route("GET", "/files/{id}"), route("GET", "/files/special/{id}")));
+        assertThat(table.match("GET", "/files/a/b/c").orElseThrow().pathParameters())
+                .containsEntry("proxy", "a/b/c");
         assertThat(routeKey(table, "GET", "/files/a")).contains("GET /files/{id}");
         assertThat(routeKey(table, "GET", "/files/special/a")).contains("GET /files/special/{id}");
         assertThat(table.match("GET", "/files")).isEmpty();
@@ -97,7 +100,9 @@ class RouteTableTest {
         assertThat(table.routes()).hasSizeGreaterThanOrEqualTo(9);
         for (Route route : table.routes()) {
             String path = route.path().replaceAll("\\{[^}]+}", "0192f1a4-6c1e-7d3a-9b2f-5e8c4a1d7f60");
-            assertThat(routeKey(table, route.method(), path)).as(route.routeKey()).contains(route.routeKey());
+            assertThat(routeKey(table, route.method(), path))
+                    .as(route.routeKey())
+                    .contains(route.routeKey());
             assertThat(route.function()).isIn("products", "orders");
         }
     }

@@ -70,8 +70,8 @@ class LocalIssuerTest {
 
     @Test
     void theOrdersServiceGetsAMachineTokenByClientCredentials() throws Exception {
-        JsonNode claims = claims(client.clientCredentials(LocalIssuer.ORDERS_CLIENT, LocalIssuer.ORDERS_CLIENT_SECRET,
-                LocalIssuer.STOCK_SCOPE));
+        JsonNode claims = claims(client.clientCredentials(
+                LocalIssuer.ORDERS_CLIENT, LocalIssuer.ORDERS_CLIENT_SECRET, LocalIssuer.STOCK_SCOPE));
         assertThat(claims.path("sub").asText()).isEqualTo(LocalIssuer.ORDERS_CLIENT);
         assertThat(claims.path("client_id").asText()).isEqualTo(LocalIssuer.ORDERS_CLIENT);
         assertThat(claims.path("scope").asText()).isEqualTo("products/stock");
@@ -84,25 +84,35 @@ class LocalIssuerTest {
         String machine = client.clientCredentials(LocalIssuer.ORDERS_CLIENT, "any", LocalIssuer.STOCK_SCOPE);
         assertThat(authorizer.authorize(stock, "Bearer " + machine)).isInstanceOf(AuthorizerDecision.Allow.class);
         assertThat(authorizer.authorize(stock, "Bearer " + client.signIn("alice", false)))
-                .isEqualTo(new AuthorizerDecision.Deny(403, "Bearer scope=\"products/stock\" error=\"insufficient_scope\""
-                        + " error_description=\"expected scopes: [products/stock]\""));
+                .isEqualTo(new AuthorizerDecision.Deny(
+                        403,
+                        "Bearer scope=\"products/stock\" error=\"insufficient_scope\""
+                                + " error_description=\"expected scopes: [products/stock]\""));
     }
 
     @Test
     void theLoginPageIsOurs() throws Exception {
-        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + server.port() + "/oauth2/authorize?response_type=code"
-                        + "&client_id=serverless-shop-web&redirect_uri=http://localhost/&scope=openid&state=s")).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> page = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                "http://127.0.0.1:" + server.port()
+                                                        + "/oauth2/authorize?response_type=code"
+                                                        + "&client_id=serverless-shop-web&redirect_uri=http://localhost/&scope=openid&state=s"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Sign in to serverless-shop").contains("name=\"username\"")
+        assertThat(page.body())
+                .contains("Sign in to serverless-shop")
+                .contains("name=\"username\"")
                 .contains("cognito:groups");
     }
 
     @Test
     void aStoppedStackIsNamedAsTheProblem() {
         IssuerClient nowhere = new IssuerClient(URI.create("http://127.0.0.1:9/oauth2"));
-        assertThatThrownBy(() -> nowhere.signIn("alice", false)).isInstanceOf(IssuerClient.IssuerUnavailable.class)
+        assertThatThrownBy(() -> nowhere.signIn("alice", false))
+                .isInstanceOf(IssuerClient.IssuerUnavailable.class)
                 .hasMessageContaining("make run");
     }
 }

@@ -41,21 +41,37 @@ class AotCacheTest {
         assertThat(AotCache.isFresh(cache, image, runtime)).isTrue();
 
         Files.setLastModifiedTime(jar, FileTime.from(now));
-        assertThat(AotCache.isFresh(cache, image, runtime)).as("a jar was rebuilt").isFalse();
+        assertThat(AotCache.isFresh(cache, image, runtime))
+                .as("a jar was rebuilt")
+                .isFalse();
 
         Files.setLastModifiedTime(jar, FileTime.from(now.minusSeconds(60)));
-        Path training = Files.writeString(Files.createDirectories(root.resolve("training")).resolve("workload.jar"), "jar");
-        FunctionImage trained = new FunctionImage("x", dockerfile, "a.B::c", root, Map.of(), List.of(), List.of(
-                new ImageRun(List.of("java", "-XX:AOTCacheOutput=/var/task/aot/app.aot", "T"), Map.of(),
+        Path training = Files.writeString(
+                Files.createDirectories(root.resolve("training")).resolve("workload.jar"), "jar");
+        FunctionImage trained = new FunctionImage(
+                "x",
+                dockerfile,
+                "a.B::c",
+                root,
+                Map.of(),
+                List.of(),
+                List.of(new ImageRun(
+                        List.of("java", "-XX:AOTCacheOutput=/var/task/aot/app.aot", "T"),
+                        Map.of(),
                         Map.of("/var/task/training", "training"))));
         Files.setLastModifiedTime(training, FileTime.from(now.minusSeconds(60)));
         assertThat(AotCache.isFresh(cache, trained, runtime)).isTrue();
         Files.setLastModifiedTime(training, FileTime.from(now));
-        assertThat(AotCache.isFresh(cache, trained, runtime)).as("the training workload was rebuilt").isFalse();
+        assertThat(AotCache.isFresh(cache, trained, runtime))
+                .as("the training workload was rebuilt")
+                .isFalse();
         Files.setLastModifiedTime(training, FileTime.from(now.minusSeconds(60)));
 
-        Path launcher = Files.writeString(Files.createDirectories(root.resolve("bin")).resolve("lambda-java"), "exec java");
+        Path launcher =
+                Files.writeString(Files.createDirectories(root.resolve("bin")).resolve("lambda-java"), "exec java");
         Files.setLastModifiedTime(launcher, FileTime.from(now));
-        assertThat(AotCache.isFresh(cache, image, runtime)).as("the launcher the training ran changed").isFalse();
+        assertThat(AotCache.isFresh(cache, image, runtime))
+                .as("the launcher the training ran changed")
+                .isFalse();
     }
 }

@@ -20,38 +20,57 @@ class FunctionImageTest {
         assertThat(image.handler()).isEqualTo("serverlessshop.products.lambda.StreamLambdaHandler::handleRequest");
         assertThat(image.taskRoot()).isEqualTo(Repository.root().resolve("products-impl/target/lambda"));
         assertThat(image.libDir()).isEqualTo(Repository.root().resolve("products-impl/target/lambda/lib"));
-        assertThat(image.env()).containsEntry("PRODUCTS_DB_MIGRATE_ON_START", "false")
+        assertThat(image.env())
+                .containsEntry("PRODUCTS_DB_MIGRATE_ON_START", "false")
                 .as("JAVA_TOOL_OPTIONS is the function's, as with the base image's entry point")
                 .doesNotContainKey("JAVA_TOOL_OPTIONS");
-        assertThat(image.command()).containsExactly("/bin/sh", "/var/task/bin/lambda-java",
-                "-XX:AOTCache=/var/task/app.aot", FunctionInstance.RUNTIME_MAIN, image.handler());
+        assertThat(image.command())
+                .containsExactly(
+                        "/bin/sh",
+                        "/var/task/bin/lambda-java",
+                        "-XX:AOTCache=/var/task/app.aot",
+                        FunctionInstance.RUNTIME_MAIN,
+                        image.handler());
     }
 
     @Test
     void bothImagesAreTheJava25BaseImageWithTheBuildsJarsAndLauncherAndTheirApiHandler() throws IOException {
         for (String function : new String[] {"products", "orders"}) {
             Path dockerfile = FunctionImage.dockerfile(Repository.root(), function);
-            assertThat(Files.readAllLines(dockerfile)).as(function).filteredOn(line -> line.startsWith("FROM"))
+            assertThat(Files.readAllLines(dockerfile))
+                    .as(function)
+                    .filteredOn(line -> line.startsWith("FROM"))
                     .containsExactly("FROM public.ecr.aws/lambda/java:25");
-            assertThat(Files.readString(dockerfile)).as(function + ": the build gave every word of the template a value")
+            assertThat(Files.readString(dockerfile))
+                    .as(function + ": the build gave every word of the template a value")
                     .doesNotContain("@lambda.");
             // The build's target/lambda, the build context, as the local cloud runs it: the jars and the
             // launcher (lambda-function-parent).
-            assertThat(Dockerfile.read(dockerfile).copies()).as(function).contains(
-                    new Dockerfile.Copy("lib/", "${LAMBDA_TASK_ROOT}/lib/"),
-                    new Dockerfile.Copy("bin/", "${LAMBDA_TASK_ROOT}/bin/"));
+            assertThat(Dockerfile.read(dockerfile).copies())
+                    .as(function)
+                    .contains(
+                            new Dockerfile.Copy("lib/", "${LAMBDA_TASK_ROOT}/lib/"),
+                            new Dockerfile.Copy("bin/", "${LAMBDA_TASK_ROOT}/bin/"));
             FunctionImage image = FunctionImage.read(function, dockerfile);
-            assertThat(image.handler()).isEqualTo("serverlessshop." + function + ".lambda.StreamLambdaHandler::handleRequest");
+            assertThat(image.handler())
+                    .isEqualTo("serverlessshop." + function + ".lambda.StreamLambdaHandler::handleRequest");
             String handlerClass = image.handler().substring(0, image.handler().indexOf("::"));
-            assertThat(Repository.root().resolve(function + "-impl/src/main/java/" + handlerClass.replace('.', '/') + ".java"))
-                    .as("the handler exists").exists();
-            assertThat(image.command().subList(0, 2)).as("the shared launcher")
+            assertThat(Repository.root()
+                            .resolve(function + "-impl/src/main/java/" + handlerClass.replace('.', '/') + ".java"))
+                    .as("the handler exists")
+                    .exists();
+            assertThat(image.command().subList(0, 2))
+                    .as("the shared launcher")
                     .containsExactly("/bin/sh", "/var/task/bin/lambda-java");
-            assertThat(image.aotTraining().orElseThrow().command().subList(0, 2)).as("the training through it too")
+            assertThat(image.aotTraining().orElseThrow().command().subList(0, 2))
+                    .as("the training through it too")
                     .containsExactly("/bin/sh", "/var/task/bin/lambda-java");
-            assertThat(image.aotTraining().orElseThrow().env()).as("the training, as a function of the deployment's memory")
-                    .containsEntry("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(FunctionMemory.megabytes(image)));
-            assertThat(image.env()).as("a build argument, not the image's: Lambda sets the function's")
+            assertThat(image.aotTraining().orElseThrow().env())
+                    .as("the training, as a function of the deployment's memory")
+                    .containsEntry(
+                            "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(FunctionMemory.megabytes(image)));
+            assertThat(image.env())
+                    .as("a build argument, not the image's: Lambda sets the function's")
                     .doesNotContainKey("AWS_LAMBDA_FUNCTION_MEMORY_SIZE");
         }
     }
@@ -74,18 +93,24 @@ class FunctionImageTest {
                 """);
         FunctionImage image = FunctionImage.read("x", dockerfile);
         assertThat(image.runs()).hasSize(1);
-        assertThat(image.aotTraining().orElseThrow().env()).containsEntry("OPTS", "-Xa").containsEntry("MEMORY", "512")
+        assertThat(image.aotTraining().orElseThrow().env())
+                .containsEntry("OPTS", "-Xa")
+                .containsEntry("MEMORY", "512")
                 .doesNotContainKey("UNSET");
         assertThat(image.env()).doesNotContainKey("MEMORY");
         assertThat(image.aotTraining().orElseThrow().aotCacheOutput()).contains("/var/task/a.aot");
-        assertThat(image.aotTraining().orElseThrow().bindMounts()).containsExactly(Map.entry("/var/task/work", "work/"));
+        assertThat(image.aotTraining().orElseThrow().bindMounts())
+                .containsExactly(Map.entry("/var/task/work", "work/"));
         assertThat(image.trainingMounts()).containsExactly(dir.resolve("work"));
         assertThat(image.env()).containsEntry("OPTS", "-Xa -XX:AOTCache=/var/task/a.aot");
 
         ImagePaths paths = new ImagePaths(dir, dir.resolve("runtime"));
-        assertThat(paths.local(image.entrypoint())).containsExactly(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                dir + "/lib/*:" + dir.resolve("runtime") + "/*", "Main");
+        assertThat(paths.local(image.entrypoint()))
+                .containsExactly(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        dir + "/lib/*:" + dir.resolve("runtime") + "/*",
+                        "Main");
     }
 
     @Test
@@ -101,8 +126,11 @@ class FunctionImageTest {
                 CMD [ "example.Handler::handleRequest" ]
                 """);
         FunctionImage image = FunctionImage.read("example", dockerfile);
-        assertThat(image.env()).containsEntry("A", "one two").containsEntry("B", "three")
-                .containsEntry("C", "with \"quotes\"").containsEntry("LEGACY", "some value");
+        assertThat(image.env())
+                .containsEntry("A", "one two")
+                .containsEntry("B", "three")
+                .containsEntry("C", "with \"quotes\"")
+                .containsEntry("LEGACY", "some value");
         assertThat(image.handler()).isEqualTo("example.Handler::handleRequest");
         assertThat(image.taskRoot()).isEqualTo(dir.resolve("build"));
     }

@@ -15,8 +15,11 @@ class FunctionMemoryTest {
 
     @Test
     void aFunctionOfThisRepositoryGetsTheApiFunctionsMemoryOfTheDeployment() throws IOException {
-        FunctionImage products = FunctionImage.read("products", FunctionImage.dockerfile(Repository.root(), "products"));
-        assertThat(FunctionMemory.megabytes(products)).as("within Lambda's limits").isBetween(128, 10_240);
+        FunctionImage products =
+                FunctionImage.read("products", FunctionImage.dockerfile(Repository.root(), "products"));
+        assertThat(FunctionMemory.megabytes(products))
+                .as("within Lambda's limits")
+                .isBetween(128, 10_240);
         assertThat(LambdaEnvironment.of(products, Map.of(), Repository.runtimeLib()))
                 .containsEntry("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(FunctionMemory.megabytes(products)));
     }
@@ -38,7 +41,8 @@ class FunctionMemoryTest {
                 """);
         assertThat(FunctionMemory.megabytes(image(repository))).isEqualTo(1536);
 
-        Files.writeString(repository.resolve(FunctionMemory.VARIABLES), "variable \"job_memory_mb\" {\n  default = 512\n}\n");
+        Files.writeString(
+                repository.resolve(FunctionMemory.VARIABLES), "variable \"job_memory_mb\" {\n  default = 512\n}\n");
         assertThatThrownBy(() -> FunctionMemory.megabytes(image(repository))).hasMessageContaining("api_memory_mb");
     }
 
@@ -48,7 +52,11 @@ class FunctionMemoryTest {
     }
 
     private static FunctionImage image(Path repository) {
-        return new FunctionImage("x", repository.resolve("x-impl/target/lambda/Dockerfile"), "a.B::c", repository.resolve("x-impl/target/lambda"),
+        return new FunctionImage(
+                "x",
+                repository.resolve("x-impl/target/lambda/Dockerfile"),
+                "a.B::c",
+                repository.resolve("x-impl/target/lambda"),
                 Map.of());
     }
 }

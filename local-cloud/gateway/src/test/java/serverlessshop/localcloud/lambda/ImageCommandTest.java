@@ -34,6 +34,7 @@ class ImageCommandTest {
 
     /** The launcher the build copies into every function's task root (target/lambda/bin). */
     private static final Path LAUNCHER = Repository.root().resolve("service-support/src/main/lambda/bin/lambda-java");
+
     private static final String IMAGE_LAUNCHER = "/var/task/bin/lambda-java";
     private static final Pattern MAX_HEAP = Pattern.compile("\\bMaxHeapSize\\s*=\\s*(\\d+)");
 
@@ -66,25 +67,36 @@ class ImageCommandTest {
 
             // Here: what the local cloud starts, in the environment it gives the function.
             List<String> local = FunctionInstance.command(image, runtimeLib);
-            assertThat(Path.of(local.get(1))).as(function + ": the launcher the build copied")
+            assertThat(Path.of(local.get(1)))
+                    .as(function + ": the launcher the build copied")
                     .isEqualTo(image.taskRoot().resolve("bin/lambda-java"))
                     .hasSameBinaryContentAs(LAUNCHER);
             Map<String, String> localEnvironment = LambdaEnvironment.of(image, Map.of(), runtimeLib);
-            assertThat(localEnvironment.get("PATH")).as("java is the stack's own JDK, as /var/lang/bin/java in the image")
+            assertThat(localEnvironment.get("PATH"))
+                    .as("java is the stack's own JDK, as /var/lang/bin/java in the image")
                     .startsWith(Path.of(System.getProperty("java.home"), "bin") + ":");
             List<String> localJvm = new ArrayList<>(jvmCommandLine(local, localEnvironment));
 
             String jni = RuntimeJni.option(runtimeLib);
-            assertThat(localJvm).as(function + ": the one option the image does not have, where the client's"
-                    + " JNI library is").containsOnlyOnce(jni);
+            assertThat(localJvm)
+                    .as(function + ": the one option the image does not have, where the client's" + " JNI library is")
+                    .containsOnlyOnce(jni);
             localJvm.remove(jni);
-            assertThat(localJvm).as(function + ": the image's JVM command line, its paths mapped")
+            assertThat(localJvm)
+                    .as(function + ": the image's JVM command line, its paths mapped")
                     .isEqualTo(paths.local(imageJvm));
-            assertThat(imageJvm).as(function).contains(
-                    "-XX:MaxHeapSize=" + expectedHeapKib(memory) + "k", "-XX:+UseSerialGC",
-                    "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-                    "-classpath", "/var/task/lib/*:/var/runtime/lib/*",
-                    "-XX:AOTCache=/var/task/app.aot", FunctionInstance.RUNTIME_MAIN, image.handler());
+            assertThat(imageJvm)
+                    .as(function)
+                    .contains(
+                            "-XX:MaxHeapSize=" + expectedHeapKib(memory) + "k",
+                            "-XX:+UseSerialGC",
+                            "-XX:+TieredCompilation",
+                            "-XX:TieredStopAtLevel=1",
+                            "-classpath",
+                            "/var/task/lib/*:/var/runtime/lib/*",
+                            "-XX:AOTCache=/var/task/app.aot",
+                            FunctionInstance.RUNTIME_MAIN,
+                            image.handler());
             assertThat(imageJvm.getLast()).isEqualTo(image.handler());
         }
     }
@@ -105,15 +117,20 @@ class ImageCommandTest {
             List<String> functionJvm = jvmCommandLine(functionCommand, lambda);
 
             int options = functionJvm.indexOf("-XX:AOTCache=" + cache);
-            assertThat(options).as(function + ": the function's JVM maps the cache the training writes").isPositive();
-            assertThat(trainingJvm.subList(0, options)).as(function + ": the same options and class path")
+            assertThat(options)
+                    .as(function + ": the function's JVM maps the cache the training writes")
+                    .isPositive();
+            assertThat(trainingJvm.subList(0, options))
+                    .as(function + ": the same options and class path")
                     .isEqualTo(functionJvm.subList(0, options));
             // The workload from the folder the RUN mounts, through a class loader of its own: not on the class path.
-            assertThat(trainingJvm.subList(options, trainingJvm.size())).containsExactly(
-                    "-XX:AOTCacheOutput=" + cache, "serverlessshop.support.lambda.IsolatedMain",
-                    "/var/task/training", "serverlessshop.training." + function + ".AotTraining");
-            assertThat(training.bindMounts()).as(function).containsExactly(
-                    Map.entry("/var/task/training", "training"));
+            assertThat(trainingJvm.subList(options, trainingJvm.size()))
+                    .containsExactly(
+                            "-XX:AOTCacheOutput=" + cache,
+                            "serverlessshop.support.lambda.IsolatedMain",
+                            "/var/task/training",
+                            "serverlessshop.training." + function + ".AotTraining");
+            assertThat(training.bindMounts()).as(function).containsExactly(Map.entry("/var/task/training", "training"));
         }
     }
 
@@ -124,19 +141,24 @@ class ImageCommandTest {
         command.set(1, LAUNCHER.toString());
 
         assertThat(jvmCommandLine(command, lambda(image, 512, Map.of())))
-                .as("85 % of the memory").contains("-XX:MaxHeapSize=445644k");
+                .as("85 % of the memory")
+                .contains("-XX:MaxHeapSize=445644k");
         assertThat(jvmCommandLine(command, lambda(image, 2048, Map.of())))
-                .as("all but 240 MB, when that is more").contains("-XX:MaxHeapSize=1851392k");
+                .as("all but 240 MB, when that is more")
+                .contains("-XX:MaxHeapSize=1851392k");
         Map<String, String> build = new LinkedHashMap<>(lambda(image, 1024, Map.of()));
         build.remove("AWS_LAMBDA_FUNCTION_MEMORY_SIZE");
-        assertThat(jvmCommandLine(command, build)).as("an image build sets no memory: the JVM sizes its heap")
+        assertThat(jvmCommandLine(command, build))
+                .as("an image build sets no memory: the JVM sizes its heap")
                 .noneMatch(word -> word.startsWith("-XX:MaxHeapSize"));
-        assertThat(jvmCommandLine(command, lambda(image, 1024,
-                Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "provisioned-concurrency"))))
+        assertThat(jvmCommandLine(
+                        command,
+                        lambda(image, 1024, Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "provisioned-concurrency"))))
                 .as("the JVM's own compilation with provisioned concurrency (and SnapStart)")
                 .doesNotContain("-XX:TieredStopAtLevel=1", "-XX:+TieredCompilation")
                 .contains("-XX:+UseSerialGC");
-        assertThat(jvmCommandLine(command, lambda(image, 1024, Map.of("JAVA_TOOL_OPTIONS", "-Xss1m -XX:+UseParallelGC"))))
+        assertThat(jvmCommandLine(
+                        command, lambda(image, 1024, Map.of("JAVA_TOOL_OPTIONS", "-Xss1m -XX:+UseParallelGC"))))
                 .as("a collector named in JAVA_TOOL_OPTIONS replaces the serial one (two would stop the JVM)")
                 .doesNotContain("-XX:+UseSerialGC");
     }
@@ -150,56 +172,77 @@ class ImageCommandTest {
         long previous = 0;
         for (int memory : new int[] {256, 1024, 2048}) {
             // The real JVM, started as the function's is, asked for its flags instead of the handler.
-            Run flags = run(List.of("/bin/sh", launcher.toString(), "-XX:+PrintFlagsFinal", "-version"),
-                    LambdaEnvironment.of(image, Map.of(), runtimeLib, memory), image.taskRoot());
+            Run flags = run(
+                    List.of("/bin/sh", launcher.toString(), "-XX:+PrintFlagsFinal", "-version"),
+                    LambdaEnvironment.of(image, Map.of(), runtimeLib, memory),
+                    image.taskRoot());
             assertThat(flags.exit()).as(flags.output()).isZero();
             Matcher heap = MAX_HEAP.matcher(flags.output());
             assertThat(heap.find()).as(flags.output()).isTrue();
             long bytes = Long.parseLong(heap.group(1));
             long asked = expectedHeapKib(memory) * 1024;
-            assertThat(bytes).as(memory + " MB: what the launcher asks, aligned up by the JVM")
+            assertThat(bytes)
+                    .as(memory + " MB: what the launcher asks, aligned up by the JVM")
                     .isBetween(asked, asked + 2 * 1024 * 1024);
             assertThat(bytes).as("more memory, more heap").isGreaterThan(previous);
-            assertThat(flags.output()).containsPattern("bool UseSerialGC\\s*= true")
+            assertThat(flags.output())
+                    .containsPattern("bool UseSerialGC\\s*= true")
                     .containsPattern("intx TieredStopAtLevel\\s*= 1 ");
             previous = bytes;
         }
     }
 
     @Test
-    void aCacheTrainedAtOneMemorySizeIsUsedAtAnotherButNotWithoutTheLaunchersOptions(@TempDir Path dir) throws Exception {
+    void aCacheTrainedAtOneMemorySizeIsUsedAtAnotherButNotWithoutTheLaunchersOptions(@TempDir Path dir)
+            throws Exception {
         // A task root as the build lays one out (lib/*.jar, bin/lambda-java), with a small program for a workload.
         Path taskRoot = dir.resolve("task");
         Files.createDirectories(taskRoot.resolve("lib"));
         Files.createDirectories(taskRoot.resolve("bin"));
         Files.copy(LAUNCHER, taskRoot.resolve("bin/lambda-java"));
         pack(taskRoot.resolve("lib/training.jar"), TrainingWorkload.class);
-        FunctionImage image = new FunctionImage("training", dir.resolve("Dockerfile"), "unused::handleRequest", taskRoot,
-                Map.of());
+        FunctionImage image =
+                new FunctionImage("training", dir.resolve("Dockerfile"), "unused::handleRequest", taskRoot, Map.of());
         String launcher = taskRoot.resolve("bin/lambda-java").toString();
         Path cache = dir.resolve("app.aot");
 
-        Run training = run(List.of("/bin/sh", launcher, "-XX:AOTCacheOutput=" + cache, TrainingWorkload.class.getName()),
-                LambdaEnvironment.of(image, Map.of(), Repository.runtimeLib(), 1024), taskRoot);
+        Run training = run(
+                List.of("/bin/sh", launcher, "-XX:AOTCacheOutput=" + cache, TrainingWorkload.class.getName()),
+                LambdaEnvironment.of(image, Map.of(), Repository.runtimeLib(), 1024),
+                taskRoot);
         assertThat(training.exit()).as(training.output()).isZero();
         assertThat(cache).isNotEmptyFile();
 
         for (int memory : new int[] {256, 4096}) {
             // AOTMode=on: the JVM stops rather than start without the cache.
-            Run used = run(List.of("/bin/sh", launcher, "-XX:AOTCache=" + cache, "-XX:AOTMode=on", "-Xlog:aot",
+            Run used = run(
+                    List.of(
+                            "/bin/sh",
+                            launcher,
+                            "-XX:AOTCache=" + cache,
+                            "-XX:AOTMode=on",
+                            "-Xlog:aot",
                             TrainingWorkload.class.getName()),
-                    LambdaEnvironment.of(image, Map.of(), Repository.runtimeLib(), memory), taskRoot);
+                    LambdaEnvironment.of(image, Map.of(), Repository.runtimeLib(), memory),
+                    taskRoot);
             assertThat(used.exit()).as(memory + " MB: " + used.output()).isZero();
             assertThat(used.output()).contains("Using AOT-linked classes: true").contains("trained workload ran");
         }
 
         // The same class path, without one of the options the launcher passes (the runtime's --add-opens):
         // the JVM refuses the cache, which is why the training goes through the launcher too.
-        Run refused = run(List.of(JavaCommand.java(), "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
-                        "-XX:AOTCache=" + cache, "-XX:AOTMode=on",
-                        "-classpath", taskRoot.resolve("lib") + "/*:" + Repository.runtimeLib() + "/*",
+        Run refused = run(
+                List.of(
+                        JavaCommand.java(),
+                        "-XX:+UseSerialGC",
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-XX:AOTCache=" + cache,
+                        "-XX:AOTMode=on",
+                        "-classpath",
+                        taskRoot.resolve("lib") + "/*:" + Repository.runtimeLib() + "/*",
                         TrainingWorkload.class.getName()),
-                LambdaEnvironment.of(image, Map.of(), Repository.runtimeLib(), 1024), taskRoot);
+                LambdaEnvironment.of(image, Map.of(), Repository.runtimeLib(), 1024),
+                taskRoot);
         assertThat(refused.exit()).isNotZero();
         assertThat(refused.output()).contains("Unable to use AOT cache");
     }
@@ -213,23 +256,40 @@ class ImageCommandTest {
         pack(taskRoot.resolve("lib/training.jar"), TrainingWorkload.class);
         Path added = dir.resolve("added.jar");
         pack(added, EchoHandler.class);
-        FunctionImage image = new FunctionImage("training", dir.resolve("Dockerfile"), "unused::handleRequest", taskRoot,
-                Map.of(), List.of("/bin/sh", IMAGE_LAUNCHER, "-XX:AOTCache=/var/task/app.aot", FunctionInstance.RUNTIME_MAIN),
+        FunctionImage image = new FunctionImage(
+                "training",
+                dir.resolve("Dockerfile"),
+                "unused::handleRequest",
+                taskRoot,
+                Map.of(),
+                List.of("/bin/sh", IMAGE_LAUNCHER, "-XX:AOTCache=/var/task/app.aot", FunctionInstance.RUNTIME_MAIN),
                 List.of());
         Map<String, String> environment = LambdaEnvironment.of(image, Map.of(), Repository.runtimeLib(), 1024);
-        Run training = run(List.of("/bin/sh", taskRoot.resolve("bin/lambda-java").toString(),
-                "-XX:AOTCacheOutput=" + taskRoot.resolve("app.aot"), TrainingWorkload.class.getName()), environment, taskRoot);
+        Run training = run(
+                List.of(
+                        "/bin/sh",
+                        taskRoot.resolve("bin/lambda-java").toString(),
+                        "-XX:AOTCacheOutput=" + taskRoot.resolve("app.aot"),
+                        TrainingWorkload.class.getName()),
+                environment,
+                taskRoot);
         assertThat(training.exit()).as(training.output()).isZero();
 
         // The instance's command line with the jar added, the workload in place of the client and its handler;
         // AOTMode=on: the JVM stops rather than start without the cache.
-        List<String> command = new ArrayList<>(FunctionInstance.command(image, Repository.runtimeLib(), List.of(added)));
-        command.subList(command.indexOf(FunctionInstance.RUNTIME_MAIN), command.size()).clear();
-        command.addAll(List.of("-XX:AOTMode=on", "-Xlog:aot", "-XshowSettings:properties", TrainingWorkload.class.getName()));
+        List<String> command =
+                new ArrayList<>(FunctionInstance.command(image, Repository.runtimeLib(), List.of(added)));
+        command.subList(command.indexOf(FunctionInstance.RUNTIME_MAIN), command.size())
+                .clear();
+        command.addAll(
+                List.of("-XX:AOTMode=on", "-Xlog:aot", "-XshowSettings:properties", TrainingWorkload.class.getName()));
         Run used = run(command, environment, taskRoot);
         assertThat(used.exit()).as(used.output()).isZero();
-        assertThat(used.output()).contains("Using AOT-linked classes: true").contains("trained workload ran")
-                .as("the jar is on the class path").contains(added.toString());
+        assertThat(used.output())
+                .contains("Using AOT-linked classes: true")
+                .contains("trained workload ran")
+                .as("the jar is on the class path")
+                .contains(added.toString());
     }
 
     /** What the launcher asks for, in KiB: 85 % of the memory, or all of it but 240 MB when that is more. */
@@ -248,15 +308,17 @@ class ImageCommandTest {
         Map<String, String> printing = new LinkedHashMap<>(environment);
         printing.put("PATH", printingJava + ":" + environment.get("PATH"));
         Run run = run(command, printing, printingJava);
-        assertThat(run.exit()).as(String.join(" ", command) + ": " + run.output()).isZero();
+        assertThat(run.exit())
+                .as(String.join(" ", command) + ": " + run.output())
+                .isZero();
         return run.output().lines().toList();
     }
 
-    private record Run(int exit, String output) {
-    }
+    private record Run(int exit, String output) {}
 
     private static Run run(List<String> command, Map<String, String> environment, Path directory) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(environment);
         Process process = builder.start();
@@ -274,7 +336,7 @@ class ImageCommandTest {
     private static void pack(Path jar, Class<?> type) throws IOException {
         String entry = type.getName().replace('.', '/') + ".class";
         try (InputStream classFile = type.getClassLoader().getResourceAsStream(entry);
-             JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+                JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
             out.putNextEntry(new JarEntry(entry));
             classFile.transferTo(out);
             out.closeEntry();

@@ -26,6 +26,7 @@ class LambdaDirectoryTest {
     /** Our classes that only a training run, a benchmark or a test needs, by what their names say. */
     private static final Pattern NOT_PRODUCTION = Pattern.compile(
             "Training|StandIn|Fake|Stub|Bench|Timing|Timed|(Test|Tests)(\\$.*)?\\.class$|/testing/|/training/|/bench/");
+
     private static final String OURS = "serverlessshop/";
 
     @Test
@@ -34,10 +35,15 @@ class LambdaDirectoryTest {
             FunctionImage image = FunctionImage.read(function, FunctionImage.dockerfile(Repository.root(), function));
             requireBuilt(image);
             List<String> ours = classes(image.libDir());
-            assertThat(ours).as(function + ": the handler is in lib/")
-                    .contains(image.handler().substring(0, image.handler().indexOf("::")).replace('.', '/') + ".class");
-            assertThat(ours).filteredOn(name -> NOT_PRODUCTION.matcher(name).find())
-                    .as(function + ": classes of ours in lib/ that are not production code").isEmpty();
+            assertThat(ours)
+                    .as(function + ": the handler is in lib/")
+                    .contains(image.handler()
+                                    .substring(0, image.handler().indexOf("::"))
+                                    .replace('.', '/') + ".class");
+            assertThat(ours)
+                    .filteredOn(name -> NOT_PRODUCTION.matcher(name).find())
+                    .as(function + ": classes of ours in lib/ that are not production code")
+                    .isEmpty();
         }
     }
 
@@ -50,8 +56,11 @@ class LambdaDirectoryTest {
             String workload = command.getLast().replace('.', '/') + ".class";
             assertThat(image.trainingMounts()).as(function).hasSize(1);
             Path training = image.trainingMounts().getFirst();
-            assertThat(training.getParent()).as(function + ": beside lib/").isEqualTo(image.libDir().getParent());
-            assertThat(classes(training)).as(function + ": the names above would have caught it in lib/")
+            assertThat(training.getParent())
+                    .as(function + ": beside lib/")
+                    .isEqualTo(image.libDir().getParent());
+            assertThat(classes(training))
+                    .as(function + ": the names above would have caught it in lib/")
                     .contains(workload)
                     .anyMatch(name -> NOT_PRODUCTION.matcher(name).find());
             assertThat(classes(image.libDir())).as(function).doesNotContain(workload);
@@ -62,9 +71,12 @@ class LambdaDirectoryTest {
     private static List<String> classes(Path folder) throws IOException {
         List<String> names = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path jar : files.filter(file -> file.toString().endsWith(".jar")).sorted().toList()) {
+            for (Path jar : files.filter(file -> file.toString().endsWith(".jar"))
+                    .sorted()
+                    .toList()) {
                 try (JarFile file = new JarFile(jar.toFile())) {
-                    file.stream().map(JarEntry::getName)
+                    file.stream()
+                            .map(JarEntry::getName)
                             .filter(name -> name.endsWith(".class") && name.contains(OURS))
                             .forEach(names::add);
                 }

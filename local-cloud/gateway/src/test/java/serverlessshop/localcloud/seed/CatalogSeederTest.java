@@ -78,7 +78,9 @@ class CatalogSeederTest {
         assertThat(catalog.size()).isBetween(8, 12);
         Set<String> skus = new HashSet<>();
         for (JsonNode product : catalog) {
-            assertThat(product.path("sku").asText()).matches("[A-Za-z0-9][A-Za-z0-9._-]*").hasSizeLessThanOrEqualTo(100);
+            assertThat(product.path("sku").asText())
+                    .matches("[A-Za-z0-9][A-Za-z0-9._-]*")
+                    .hasSizeLessThanOrEqualTo(100);
             assertThat(skus.add(product.path("sku").asText())).as("unique SKU").isTrue();
             assertThat(product.path("name").asText()).isNotBlank().hasSizeLessThanOrEqualTo(255);
             assertThat(product.path("description").asText()).isNotBlank();

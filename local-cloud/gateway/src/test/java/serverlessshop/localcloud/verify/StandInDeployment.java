@@ -21,16 +21,28 @@ import serverlessshop.support.testing.http.StandInServer;
 final class StandInDeployment implements AutoCloseable {
 
     /** Headers the client sets itself: they are not copied across. */
-    private static final Set<String> HOP_BY_HOP = Set.of("host", "connection", "content-length", "transfer-encoding",
-            "upgrade", "http2-settings", "keep-alive", "expect", "te", "trailer");
+    private static final Set<String> HOP_BY_HOP = Set.of(
+            "host",
+            "connection",
+            "content-length",
+            "transfer-encoding",
+            "upgrade",
+            "http2-settings",
+            "keep-alive",
+            "expect",
+            "te",
+            "trailer");
 
     private final StandInServer server;
     private final String stack;
     private final String teapotMethod;
     private final Pattern teapotPath;
     private final boolean hideIssuer;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private StandInDeployment(String stack, String teapotMethod, Pattern teapotPath, boolean hideIssuer) {
         this.stack = stack;
@@ -57,8 +69,12 @@ final class StandInDeployment implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
-            if (exchange.getRequestMethod().equals(teapotMethod) && teapotPath.matcher(path).matches()) {
-                StandInServer.reply(exchange, 418, "application/problem+json",
+            if (exchange.getRequestMethod().equals(teapotMethod)
+                    && teapotPath.matcher(path).matches()) {
+                StandInServer.reply(
+                        exchange,
+                        418,
+                        "application/problem+json",
                         "{\"type\":\"urn:example:teapot\",\"title\":\"I'm a teapot\",\"status\":418,\"code\":\"TEAPOT\"}");
                 return;
             }
@@ -75,11 +91,14 @@ final class StandInDeployment implements AutoCloseable {
     private void pass(HttpExchange exchange) throws IOException, InterruptedException {
         String query = exchange.getRequestURI().getRawQuery();
         byte[] body = exchange.getRequestBody().readAllBytes();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack + exchange.getRequestURI().getRawPath()
-                        + (query == null ? "" : "?" + query)))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(stack + exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query)))
                 .timeout(Duration.ofSeconds(60))
-                .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        exchange.getRequestMethod(),
+                        body.length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {
             if (!HOP_BY_HOP.contains(name.toLowerCase())) {
                 values.forEach(value -> request.header(name, value));

@@ -43,8 +43,7 @@ class VerifyTest {
         // More than one page of 2, so that the cursor is followed.
         for (int i = 0; i < 3; i++) {
             HttpResponse<String> created = stack.send("POST", "/products", admin, """
-                    {"sku": "VERIFY-TEST-%d", "name": "Verify test product %d", "price": 9.99, "stock_quantity": 10}"""
-                    .formatted(i, i));
+                    {"sku": "VERIFY-TEST-%d", "name": "Verify test product %d", "price": 9.99, "stock_quantity": 10}""".formatted(i, i));
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         }
     }
@@ -61,25 +60,40 @@ class VerifyTest {
         Run run = verify(stack.base(), Map.of(), "--write");
 
         assertThat(run.output()).contains("Verifying " + stack.base() + " against orders.yaml, products.yaml");
-        assertThat(passed(run.report())).contains(
-                "a customer token", "an administrator token",
-                "list products (one page of 2)", "follow next_cursor to the second page", "get one product, with its ETag",
-                "an unknown product is a 404 problem", "the correlation id comes back",
-                "a bad query parameter is a 400 problem naming it", "a malformed product id is a 400 problem naming it",
-                "a customer lists their own orders", "another customer's orders are a 403 problem",
-                "an order the customer cannot see is a 404 problem", "an administrator lists inactive products",
-                "an administrator creates a product with stock", "a customer may not change the catalog: 403",
-                "a customer places an order with an Idempotency-Key", "the replay with the same key answers the same order",
-                "the order took its stock", "the customer cancels the order", "cancelling returned the stock",
-                "the administrator deletes the product");
+        assertThat(passed(run.report()))
+                .contains(
+                        "a customer token",
+                        "an administrator token",
+                        "list products (one page of 2)",
+                        "follow next_cursor to the second page",
+                        "get one product, with its ETag",
+                        "an unknown product is a 404 problem",
+                        "the correlation id comes back",
+                        "a bad query parameter is a 400 problem naming it",
+                        "a malformed product id is a 400 problem naming it",
+                        "a customer lists their own orders",
+                        "another customer's orders are a 403 problem",
+                        "an order the customer cannot see is a 404 problem",
+                        "an administrator lists inactive products",
+                        "an administrator creates a product with stock",
+                        "a customer may not change the catalog: 403",
+                        "a customer places an order with an Idempotency-Key",
+                        "the replay with the same key answers the same order",
+                        "the order took its stock",
+                        "the customer cancels the order",
+                        "cancelling returned the stock",
+                        "the administrator deletes the product");
         assertThat(run.report().skipped()).as(run.output()).isZero();
         assertThat(run.report().failed()).as(run.output()).isZero();
-        assertThat(run.output()).contains(run.report().closingLine())
+        assertThat(run.output())
+                .contains(run.report().closingLine())
                 .containsPattern("(?m)^\\d+ passed, 0 failed, 0 skipped$");
 
         // An administrator's list holds inactive products too.
-        JsonNode catalog = JSON.readTree(stack.send("GET", "/products?limit=100", admin, null).body());
-        assertThat(catalog.path("items").findValuesAsText("sku")).as("the product the write checks made is gone again")
+        JsonNode catalog = JSON.readTree(
+                stack.send("GET", "/products?limit=100", admin, null).body());
+        assertThat(catalog.path("items").findValuesAsText("sku"))
+                .as("the product the write checks made is gone again")
                 .containsExactlyInAnyOrder("VERIFY-TEST-0", "VERIFY-TEST-1", "VERIFY-TEST-2");
     }
 
@@ -89,7 +103,8 @@ class VerifyTest {
 
         Run run = verify(stack.base(), Map.of());
 
-        assertThat(run.output()).contains("(read-only)")
+        assertThat(run.output())
+                .contains("(read-only)")
                 .containsPattern("(?m)^  skip  a purchase on data of its own: read-only run \\(WRITE=1 runs it\\)$");
         assertThat(passed(run.report())).contains("list products (one page of 2)", "a customer lists their own orders");
         assertThat(stack.send("GET", "/products?limit=100", admin, null).body()).isEqualTo(before);
@@ -100,15 +115,23 @@ class VerifyTest {
         try (StandInDeployment teapot = StandInDeployment.teapotOn(stack.base(), "GET", "/products/" + UUID_PATTERN)) {
             // As make verify runs it: its own JVM, the gateway's class path, the repository as working directory.
             Path gateway = Repository.root().resolve("local-cloud/gateway/target");
-            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", gateway.resolve("classes") + ":" + gateway.resolve("lib") + "/*",
-                    Verify.class.getName(), "--url", teapot.url())
-                    .directory(Repository.root().toFile()).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            gateway.resolve("classes") + ":" + gateway.resolve("lib") + "/*",
+                            Verify.class.getName(),
+                            "--url",
+                            teapot.url())
+                    .directory(Repository.root().toFile())
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
 
             assertThat(process.exitValue()).as(output).isEqualTo(1);
-            assertThat(output).containsPattern("(?m)^  pass  list products \\(one page of 2\\)")
+            assertThat(output)
+                    .containsPattern("(?m)^  pass  list products \\(one page of 2\\)")
                     .containsPattern("(?m)^  FAIL  get one product, with its ETag: expected 200, got 418$")
                     .contains("-> 418 application/problem+json breaks products.yaml getProduct:")
                     .contains("Response status 418 not defined for path '/products/{product_id}'")
@@ -122,15 +145,22 @@ class VerifyTest {
         try (StandInDeployment teapot = StandInDeployment.teapotOn(stack.base(), "GET", "/orders/" + UUID_PATTERN)) {
             Run run = verify(teapot.url(), Map.of(), "--write");
 
-            assertThat(run.output()).containsPattern("(?m)^  FAIL  the customer cancels the order: expected 200, got 418$")
+            assertThat(run.output())
+                    .containsPattern("(?m)^  FAIL  the customer cancels the order: expected 200, got 418$")
                     .containsPattern("(?m)^  pass  clean up: cancel order " + UUID_PATTERN + ": PUT /orders/");
-            assertThat(passed(run.report())).contains("a customer places an order with an Idempotency-Key",
-                    "the administrator deletes the product");
+            assertThat(passed(run.report()))
+                    .contains(
+                            "a customer places an order with an Idempotency-Key",
+                            "the administrator deletes the product");
         }
         String customer = stack.issuer().signIn("verify-customer", false);
-        JsonNode orders = JSON.readTree(stack.send("GET", "/customers/verify-customer/orders?limit=100", customer, null).body());
-        assertThat(orders.path("items").findValuesAsText("order_status")).isNotEmpty().containsOnly("CANCELLED");
-        JsonNode catalog = JSON.readTree(stack.send("GET", "/products?limit=100", admin, null).body());
+        JsonNode orders = JSON.readTree(stack.send("GET", "/customers/verify-customer/orders?limit=100", customer, null)
+                .body());
+        assertThat(orders.path("items").findValuesAsText("order_status"))
+                .isNotEmpty()
+                .containsOnly("CANCELLED");
+        JsonNode catalog = JSON.readTree(
+                stack.send("GET", "/products?limit=100", admin, null).body());
         assertThat(catalog.path("items").findValuesAsText("sku")).allMatch(sku -> sku.startsWith("VERIFY-TEST-"));
     }
 
@@ -140,10 +170,13 @@ class VerifyTest {
         try (StandInDeployment stage = StandInDeployment.withoutIssuer(stack.base())) {
             Run run = verify(stage.url(), Map.of("TOKEN_CMD", "printf %s " + customer));
 
-            assertThat(run.output()).contains("tokens: customer from TOKEN_CMD; administrator from none (ADMIN_TOKEN_CMD is not set)")
+            assertThat(run.output())
+                    .contains("tokens: customer from TOKEN_CMD; administrator from none (ADMIN_TOKEN_CMD is not set)")
                     .contains("pass  a customer token: subject commanded-customer, from TOKEN_CMD")
-                    .contains("skip  an administrator token: ADMIN_TOKEN_CMD is not set, and the deployment has no local issuer")
-                    .contains("skip  an administrator lists inactive products: no administrator token: ADMIN_TOKEN_CMD is not set")
+                    .contains(
+                            "skip  an administrator token: ADMIN_TOKEN_CMD is not set, and the deployment has no local issuer")
+                    .contains(
+                            "skip  an administrator lists inactive products: no administrator token: ADMIN_TOKEN_CMD is not set")
                     .doesNotContain(customer);
             assertThat(passed(run.report())).contains("a customer lists their own orders");
         }
@@ -151,9 +184,12 @@ class VerifyTest {
 
     @Test
     void aTokenCommandThatFailsIsAFailureNotASkip() throws Exception {
-        Run run = verify(stack.base(), Map.of("TOKEN_CMD", "echo 'no session' >&2; exit 3", "ADMIN_TOKEN_CMD", "echo not-a-jwt"));
+        Run run = verify(
+                stack.base(),
+                Map.of("TOKEN_CMD", "echo 'no session' >&2; exit 3", "ADMIN_TOKEN_CMD", "echo not-a-jwt"));
 
-        assertThat(run.output()).contains("FAIL  a customer token: TOKEN_CMD failed (exit 3): no session")
+        assertThat(run.output())
+                .contains("FAIL  a customer token: TOKEN_CMD failed (exit 3): no session")
                 .contains("FAIL  an administrator token: ADMIN_TOKEN_CMD printed something that is not a JWT")
                 .contains("skip  a customer lists their own orders: no customer token: getting it failed (above)");
         assertThat(run.report().failed()).isGreaterThanOrEqualTo(2);
@@ -169,7 +205,8 @@ class VerifyTest {
                 .hasMessageContaining("no contracts at /nowhere");
         assertThatThrownBy(() -> Verify.Options.parse(new String[] {"--wrte"}, Map.of()))
                 .hasMessageContaining("unknown argument --wrte");
-        assertThat(Verify.Options.parse(new String[] {"--spec-dir", SPEC.toString()}, Map.of("SHOP_PORT", "9090")).url())
+        assertThat(Verify.Options.parse(new String[] {"--spec-dir", SPEC.toString()}, Map.of("SHOP_PORT", "9090"))
+                        .url())
                 .hasToString("http://localhost:9090");
     }
 
@@ -179,18 +216,20 @@ class VerifyTest {
      * If-None-Match (until getProduct declares it). Once declared, any such failure fails this test.
      */
     private static List<String> passed(Verify.Report report) {
-        return report.results().stream().filter(r -> r.outcome() == Outcome.PASS).map(Result::name).toList();
+        return report.results().stream()
+                .filter(r -> r.outcome() == Outcome.PASS)
+                .map(Result::name)
+                .toList();
     }
 
-    private record Run(Verify.Report report, String output) {
-    }
+    private record Run(Verify.Report report, String output) {}
 
     private static Run verify(String url, Map<String, String> environment, String... more) {
         String[] args = Stream.concat(Stream.of("--url", url, "--spec-dir", SPEC.toString()), Stream.of(more))
                 .toArray(String[]::new);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Verify.Report report = Verify.run(Verify.Options.parse(args, environment),
-                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        Verify.Report report = Verify.run(
+                Verify.Options.parse(args, environment), new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String output = bytes.toString(StandardCharsets.UTF_8);
         System.out.println(output);
         return new Run(report, output);

@@ -22,7 +22,8 @@ class StaticSiteTest {
         Files.writeString(dist.getParent().resolve("secret.txt"), "not for the web");
         StaticSite site = new StaticSite(dist);
 
-        assertThat(new String(site.handle("GET", "/").body(), StandardCharsets.UTF_8)).isEqualTo("<h1>shop</h1>");
+        assertThat(new String(site.handle("GET", "/").body(), StandardCharsets.UTF_8))
+                .isEqualTo("<h1>shop</h1>");
         assertThat(site.handle("GET", "/assets/app.js").header("content-type")).startsWith("text/javascript");
         assertThat(site.handle("GET", "/missing.js").status()).isEqualTo(404);
         assertThat(site.handle("GET", "/../secret.txt").status()).isEqualTo(404);

@@ -11,8 +11,7 @@ public final class FuzzSettings {
 
     private static final long SEED = initialSeed();
 
-    private FuzzSettings() {
-    }
+    private FuzzSettings() {}
 
     public static long seed() {
         return SEED;

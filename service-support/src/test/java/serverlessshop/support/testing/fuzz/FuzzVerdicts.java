@@ -40,8 +40,11 @@ public final class FuzzVerdicts {
 
     /** Judges one answer; {@code examplePath} is a path of the operation for the contract lookup. */
     public void judge(FuzzCase fuzzCase, String examplePath, HttpApiResponse response) {
-        casesPerOperation.computeIfAbsent(fuzzCase.operationId(), id -> new AtomicInteger()).incrementAndGet();
-        statuses.computeIfAbsent(response.statusCode(), s -> new AtomicInteger()).incrementAndGet();
+        casesPerOperation
+                .computeIfAbsent(fuzzCase.operationId(), id -> new AtomicInteger())
+                .incrementAndGet();
+        statuses.computeIfAbsent(response.statusCode(), s -> new AtomicInteger())
+                .incrementAndGet();
         String problem = problemWith(fuzzCase, examplePath, response);
         if (problem != null) {
             fail(fuzzCase, problem + "\n  answer: " + shorten(response.toString()));
@@ -50,10 +53,15 @@ public final class FuzzVerdicts {
 
     /** Records a failure found outside the answer (e.g. a write to a database). */
     public void fail(FuzzCase fuzzCase, String problem) {
-        failureKinds.computeIfAbsent(fuzzCase.operationId() + " [" + fuzzCase.kind() + "] " + problem.lines().findFirst()
-                .orElse("").replaceAll("\\(.*", ""), k -> new AtomicInteger()).incrementAndGet();
+        failureKinds
+                .computeIfAbsent(
+                        fuzzCase.operationId() + " [" + fuzzCase.kind() + "] "
+                                + problem.lines().findFirst().orElse("").replaceAll("\\(.*", ""),
+                        k -> new AtomicInteger())
+                .incrementAndGet();
         if (failures.size() < 200) {
-            failures.add(problem + "\n  replay alone: SHOP_FUZZ_SEED=" + fuzzCase.seed() + " (its first case)\n  " + fuzzCase);
+            failures.add(problem + "\n  replay alone: SHOP_FUZZ_SEED=" + fuzzCase.seed() + " (its first case)\n  "
+                    + fuzzCase);
         }
     }
 
@@ -86,10 +94,13 @@ public final class FuzzVerdicts {
         } catch (AssertionError e) {
             if (e.getMessage().contains("Response status " + status + " not defined")) {
                 // Every status a service answers is in its contract (406 for an Accept it cannot serve too).
-                undeclared.computeIfAbsent(fuzzCase.operationId() + " " + status, s -> new AtomicInteger()).incrementAndGet();
+                undeclared
+                        .computeIfAbsent(fuzzCase.operationId() + " " + status, s -> new AtomicInteger())
+                        .incrementAndGet();
                 return "a " + status + " the operation does not declare";
             }
-            return "an answer that breaks the contract: " + e.getMessage().lines().limit(4).toList();
+            return "an answer that breaks the contract: "
+                    + e.getMessage().lines().limit(4).toList();
         }
         if (body.path("code").asText().equals("VALIDATION_FAILED")) {
             JsonNode errors = body.path("errors");
@@ -102,8 +113,13 @@ public final class FuzzVerdicts {
                 boolean named = false;
                 for (JsonNode error : errors) {
                     String field = error.path("field").asText().toLowerCase(Locale.ROOT);
-                    named |= field.equals(wrong) || wrong.length() > 150 && field.length() >= 150 || fuzzCase.kind().equals("extra-field") && field.endsWith("." + wrong) || wrong.startsWith(field + ".") || wrong.startsWith(field + "[")
-                            || field.startsWith(wrong + ".") || field.startsWith(wrong + "[");
+                    named |= field.equals(wrong)
+                            || wrong.length() > 150 && field.length() >= 150
+                            || fuzzCase.kind().equals("extra-field") && field.endsWith("." + wrong)
+                            || wrong.startsWith(field + ".")
+                            || wrong.startsWith(field + "[")
+                            || field.startsWith(wrong + ".")
+                            || field.startsWith(wrong + "[");
                 }
                 if (!named) {
                     return "VALIDATION_FAILED does not name " + fuzzCase.wrong() + " in " + errors;
@@ -114,23 +130,31 @@ public final class FuzzVerdicts {
     }
 
     private static boolean namesFieldOf(String kind) {
-        return kind.startsWith("field:") || kind.equals("missing-required") || kind.equals("extra-field")
-                || kind.endsWith("-parameter") || kind.equals("missing-header");
+        return kind.startsWith("field:")
+                || kind.equals("missing-required")
+                || kind.equals("extra-field")
+                || kind.endsWith("-parameter")
+                || kind.equals("missing-header");
     }
 
     /** Prints the figures and fails with every failing case, if any. */
     public void assertNoFailures() {
         long millis = (System.nanoTime() - started) / 1_000_000;
-        int total = casesPerOperation.values().stream().mapToInt(AtomicInteger::get).sum();
+        int total =
+                casesPerOperation.values().stream().mapToInt(AtomicInteger::get).sum();
         System.out.println(suite + ": " + total + " cases in " + millis + " ms, seed " + seed
                 + (FuzzSettings.soak() ? " (soak)" : "") + "\n  cases per operation " + casesPerOperation
                 + "\n  answers by status " + statuses + "\n  statuses the operation does not declare " + undeclared
-                + "\n  failures " + failureKinds.values().stream().mapToInt(AtomicInteger::get).sum());
+                + "\n  failures "
+                + failureKinds.values().stream().mapToInt(AtomicInteger::get).sum());
         failureKinds.forEach((kind, count) -> System.out.println("  " + count + " x " + kind));
         if (!failures.isEmpty()) {
             failures.stream().limit(20).forEach(failure -> System.out.println("FAILED " + failure));
-            throw new AssertionError(suite + ": " + failureKinds.values().stream().mapToInt(AtomicInteger::get).sum() + " failing cases (seed " + seed
-                    + "), the first:\n" + String.join("\n\n", failures.stream().limit(8).toList()));
+            throw new AssertionError(suite + ": "
+                    + failureKinds.values().stream()
+                            .mapToInt(AtomicInteger::get)
+                            .sum() + " failing cases (seed " + seed + "), the first:\n"
+                    + String.join("\n\n", failures.stream().limit(8).toList()));
         }
     }
 

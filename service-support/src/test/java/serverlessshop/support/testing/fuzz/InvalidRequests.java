@@ -43,23 +43,79 @@ public final class InvalidRequests {
 
     /** Strings no careful service should choke on: NUL, lone surrogates, RTL override, long grapheme clusters... */
     static final List<String> AWKWARD_STRINGS = List.of(
-            "a\u0000b", "\u0000", "\uD800", "x\uDC00y", "\uDBFF\uDFFF", "\u202Eevil\u202C", "\u200F\u05E9\u05DC\u05D5\u05DD",
-            "e" + "\u0301".repeat(2000), "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67\u200D\uD83D\uDC66".repeat(300),
-            "\uFEFFbom", "\uFFFF\uFFFE", "\u2028line\u2029", "\r\n\t", "%00", "%s%n%x", "${jndi:ldap://x/a}",
-            "' OR '1'='1", "\"; DROP TABLE products; --", "<script>alert(1)</script>", "../../etc/passwd",
-            "\u0130\u0131\u017F", "\uFF21\uFF22", " ", "", "null", "\\", "\\u0000", "A".repeat(70_000));
+            "a\u0000b",
+            "\u0000",
+            "\uD800",
+            "x\uDC00y",
+            "\uDBFF\uDFFF",
+            "\u202Eevil\u202C",
+            "\u200F\u05E9\u05DC\u05D5\u05DD",
+            "e" + "\u0301".repeat(2000),
+            "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67\u200D\uD83D\uDC66".repeat(300),
+            "\uFEFFbom",
+            "\uFFFF\uFFFE",
+            "\u2028line\u2029",
+            "\r\n\t",
+            "%00",
+            "%s%n%x",
+            "${jndi:ldap://x/a}",
+            "' OR '1'='1",
+            "\"; DROP TABLE products; --",
+            "<script>alert(1)</script>",
+            "../../etc/passwd",
+            "\u0130\u0131\u017F",
+            "\uFF21\uFF22",
+            " ",
+            "",
+            "null",
+            "\\",
+            "\\u0000",
+            "A".repeat(70_000));
 
     private static final List<String> BAD_UUIDS = List.of(
-            "not-a-uuid", "0192f1a4-6c1e-7d3a-9b2f-5e8c4a1d7f6g", "0192f1a4-6c1e-7d3a-9b2f-5e8c4a1d7f600",
-            "0192f1a46c1e7d3a9b2f5e8c4a1d7f60", "{0192f1a4-6c1e-7d3a-9b2f-5e8c4a1d7f60}", "0", "-1", "null",
-            "0192f1a4-6c1e-7d3a-9b2f-5e8c4a1d7f6\u0000", "\u0660\u0661\u0662", "' OR 1=1 --", "..", "%",
-            "0192f1a4-6c1e-7d3a-9b2f-5e8c4a1d7f6\uD800", "a".repeat(5000), "\u202E0192f1a4-6c1e-7d3a-9b2f-5e8c4a1d7f60",
-            "1-1-1-1-1", "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz", " 0192f1a4-6c1e-7d3a-9b2f-5e8c4a1d7f60");
+            "not-a-uuid",
+            "0192f1a4-6c1e-7d3a-9b2f-5e8c4a1d7f6g",
+            "0192f1a4-6c1e-7d3a-9b2f-5e8c4a1d7f600",
+            "0192f1a46c1e7d3a9b2f5e8c4a1d7f60",
+            "{0192f1a4-6c1e-7d3a-9b2f-5e8c4a1d7f60}",
+            "0",
+            "-1",
+            "null",
+            "0192f1a4-6c1e-7d3a-9b2f-5e8c4a1d7f6\u0000",
+            "\u0660\u0661\u0662",
+            "' OR 1=1 --",
+            "..",
+            "%",
+            "0192f1a4-6c1e-7d3a-9b2f-5e8c4a1d7f6\uD800",
+            "a".repeat(5000),
+            "\u202E0192f1a4-6c1e-7d3a-9b2f-5e8c4a1d7f60",
+            "1-1-1-1-1",
+            "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz",
+            " 0192f1a4-6c1e-7d3a-9b2f-5e8c4a1d7f60");
 
     private static final List<String> MALFORMED_JSON = List.of(
-            "{", "}", "{\"items\":", "{\"a\":1,}", "{'a':1}", "[", "{\"a\":1}}", "{\"a\" 1}", "nul", "tru",
-            "{\"a\":\"\\x00\"}", "{\"a\":\"\\uD8\"}", "{\"a\":01}", "{\"a\":1e}", "{\"a\":NaN}", "{\"a\":Infinity}",
-            "\u0000", "\uFEFF{}", "{/*c*/}", "{\"a\":1}garbage", "\u00ff\u00fe", "{\"a\":\"\u0000\"}");
+            "{",
+            "}",
+            "{\"items\":",
+            "{\"a\":1,}",
+            "{'a':1}",
+            "[",
+            "{\"a\":1}}",
+            "{\"a\" 1}",
+            "nul",
+            "tru",
+            "{\"a\":\"\\x00\"}",
+            "{\"a\":\"\\uD8\"}",
+            "{\"a\":01}",
+            "{\"a\":1e}",
+            "{\"a\":NaN}",
+            "{\"a\":Infinity}",
+            "\u0000",
+            "\uFEFF{}",
+            "{/*c*/}",
+            "{\"a\":1}garbage",
+            "\u00ff\u00fe",
+            "{\"a\":\"\u0000\"}");
 
     private final OpenAPI api;
 
@@ -74,14 +130,21 @@ public final class InvalidRequests {
     /** The operations of the contract, each with what the generator needs to know about it. */
     public List<Target> operations() {
         List<Target> targets = new ArrayList<>();
-        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
-                targets.add(target(path, item, method, operation))));
+        api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap()
+                        .forEach((method, operation) -> targets.add(target(path, item, method, operation))));
         return targets;
     }
 
     /** One operation: its route, parameters, body schema and a valid example request. */
-    public record Target(String operationId, String method, String pathTemplate, List<Parameter> parameters,
-                         Schema<?> bodySchema, Map<String, String> exampleParameters, String exampleBody) {
+    public record Target(
+            String operationId,
+            String method,
+            String pathTemplate,
+            List<Parameter> parameters,
+            Schema<?> bodySchema,
+            Map<String, String> exampleParameters,
+            String exampleBody) {
         public String routeKey() {
             return method + " " + pathTemplate;
         }
@@ -97,15 +160,23 @@ public final class InvalidRequests {
         }
         Map<String, String> examples = new LinkedHashMap<>();
         for (Parameter parameter : parameters) {
-            Object example = parameter.getExample() != null ? parameter.getExample() : schema(parameter.getSchema()).getExample();
-            if (example != null && (Boolean.TRUE.equals(parameter.getRequired()) || parameter.getIn().equals("path"))) {
+            Object example = parameter.getExample() != null
+                    ? parameter.getExample()
+                    : schema(parameter.getSchema()).getExample();
+            if (example != null
+                    && (Boolean.TRUE.equals(parameter.getRequired())
+                            || parameter.getIn().equals("path"))) {
                 examples.put(parameter.getIn() + ":" + parameter.getName(), String.valueOf(example));
             }
         }
         Schema<?> body = null;
         String exampleBody = null;
         if (operation.getRequestBody() != null) {
-            body = schema(operation.getRequestBody().getContent().get("application/json").getSchema());
+            body = schema(operation
+                    .getRequestBody()
+                    .getContent()
+                    .get("application/json")
+                    .getSchema());
             exampleBody = Json.pretty(body.getExample());
         }
         return new Target(operation.getOperationId(), method.name(), path, parameters, body, examples, exampleBody);
@@ -165,7 +236,7 @@ public final class InvalidRequests {
                     case "path" -> request.path.put(name, value);
                     case "query" -> request.query.add(new String[] {name, value});
                     case "header" -> request.headers.put(name.toLowerCase(Locale.ROOT), value);
-                    default -> { }
+                    default -> {}
                 }
             });
             // What the generated clients accept (a DELETE answered 204 produces neither: see the report of the suite)
@@ -218,12 +289,25 @@ public final class InvalidRequests {
             }
             StringBuilder rawQuery = new StringBuilder();
             for (String[] pair : query) {
-                rawQuery.append(rawQuery.isEmpty() ? "" : "&").append(URLEncoder.encode(pair[0], StandardCharsets.UTF_8))
-                        .append('=').append(URLEncoder.encode(pair[1], StandardCharsets.UTF_8));
+                rawQuery.append(rawQuery.isEmpty() ? "" : "&")
+                        .append(URLEncoder.encode(pair[0], StandardCharsets.UTF_8))
+                        .append('=')
+                        .append(URLEncoder.encode(pair[1], StandardCharsets.UTF_8));
             }
             String body = rawBody != null ? rawBody : json == null ? null : json.toString();
-            return new FuzzCase(target.operationId(), kind, target.routeKey(), rawPath, pathParameters, rawQuery.toString(),
-                    Map.copyOf(headers), body, base64, mustReject, wrong, seed);
+            return new FuzzCase(
+                    target.operationId(),
+                    kind,
+                    target.routeKey(),
+                    rawPath,
+                    pathParameters,
+                    rawQuery.toString(),
+                    Map.copyOf(headers),
+                    body,
+                    base64,
+                    mustReject,
+                    wrong,
+                    seed);
         }
 
         private static String encodePath(String value) {
@@ -235,8 +319,7 @@ public final class InvalidRequests {
     // ---- body fields -------------------------------------------------------------------------
 
     /** A field of the body, its JSON pointer and the schema the contract gives it. */
-    private record Field(String pointer, String name, JsonNode parent, Schema<?> schema, boolean required) {
-    }
+    private record Field(String pointer, String name, JsonNode parent, Schema<?> schema, boolean required) {}
 
     private void bodyField(Target target, Request request, Random random) {
         if (request.json == null) {
@@ -287,8 +370,22 @@ public final class InvalidRequests {
         root.findParents("street").forEach(node -> objects.add((ObjectNode) node));
         ObjectNode target0 = objects.get(random.nextInt(objects.size()));
         // Server-owned fields a client might try to set (mass assignment), and plain unknown ones.
-        List<String> names = List.of("price", "total_amount", "order_status", "customer_id", "order_id", "product_id",
-                "created_at", "version", "is_admin", "__proto__", "", "x".repeat(300), "Price", "sku ", "\u0000");
+        List<String> names = List.of(
+                "price",
+                "total_amount",
+                "order_status",
+                "customer_id",
+                "order_id",
+                "product_id",
+                "created_at",
+                "version",
+                "is_admin",
+                "__proto__",
+                "",
+                "x".repeat(300),
+                "Price",
+                "sku ",
+                "\u0000");
         String name = names.get(random.nextInt(names.size()));
         if (target0.has(name)) {
             name = name + "_extra";
@@ -328,8 +425,7 @@ public final class InvalidRequests {
     }
 
     /** A value for a field of this schema, and whether the contract rejects it. */
-    private record Value(JsonNode node, boolean invalid, String kind) {
-    }
+    private record Value(JsonNode node, boolean invalid, String kind) {}
 
     private Value invalidValue(Schema<?> schema, Random random) {
         String type = typeOf(schema);
@@ -347,18 +443,25 @@ public final class InvalidRequests {
     }
 
     private static Value wrongType(String type, Schema<?> schema, Random random) {
-        List<JsonNode> options = new ArrayList<>(List.of(NODES.textNode("12"), NODES.numberNode(12), NODES.numberNode(1.5),
-                NODES.booleanNode(true), NODES.arrayNode(), NODES.objectNode(), NODES.nullNode()));
+        List<JsonNode> options = new ArrayList<>(List.of(
+                NODES.textNode("12"),
+                NODES.numberNode(12),
+                NODES.numberNode(1.5),
+                NODES.booleanNode(true),
+                NODES.arrayNode(),
+                NODES.objectNode(),
+                NODES.nullNode()));
         JsonNode node = options.get(random.nextInt(options.size()));
         boolean sameType = switch (type) {
-            case "string" -> node.isTextual() || node.isNull() && Boolean.TRUE.equals(schema.getNullable());
-            case "integer" -> node.isIntegralNumber();
-            case "number" -> node.isNumber();
-            case "boolean" -> node.isBoolean();
-            case "array" -> node.isArray();
-            case "object" -> node.isObject();
-            default -> true;
-        } || node.isNull() && Boolean.TRUE.equals(schema.getNullable());
+                    case "string" -> node.isTextual() || node.isNull() && Boolean.TRUE.equals(schema.getNullable());
+                    case "integer" -> node.isIntegralNumber();
+                    case "number" -> node.isNumber();
+                    case "boolean" -> node.isBoolean();
+                    case "array" -> node.isArray();
+                    case "object" -> node.isObject();
+                    default -> true;
+                }
+                || node.isNull() && Boolean.TRUE.equals(schema.getNullable());
         // "12" for an integer is coerced by some parsers; the contract says it is a string, so it is invalid.
         return new Value(node, !sameType, "wrong-type");
     }
@@ -374,7 +477,8 @@ public final class InvalidRequests {
             value = BAD_UUIDS.get(random.nextInt(BAD_UUIDS.size()));
             kind = "bad-uuid";
         } else if (choice == 2 && schema.getEnum() != null) {
-            value = List.of("pending", "Confirmed", "UNKNOWN", "", "CANCELLED ", "0").get(random.nextInt(6));
+            value = List.of("pending", "Confirmed", "UNKNOWN", "", "CANCELLED ", "0")
+                    .get(random.nextInt(6));
             kind = "not-in-enum";
         } else if (choice == 3 && schema.getMinLength() != null && schema.getMinLength() > 0) {
             value = "";
@@ -393,7 +497,8 @@ public final class InvalidRequests {
                 || schema.getMinLength() != null && length < schema.getMinLength()) {
             return false;
         }
-        if (schema.getPattern() != null && !Pattern.compile(schema.getPattern()).matcher(value).find()) {
+        if (schema.getPattern() != null
+                && !Pattern.compile(schema.getPattern()).matcher(value).find()) {
             return false;
         }
         if (schema.getEnum() != null && !schema.getEnum().contains(value)) {
@@ -435,8 +540,11 @@ public final class InvalidRequests {
         boolean invalid = minimum != null && number.compareTo(minimum) < 0
                 || maximum != null && number.compareTo(maximum) > 0
                 || type.equals("integer") && !integral
-                || schema.getMultipleOf() != null && number.remainder(schema.getMultipleOf()).signum() != 0
-                || "int32".equals(schema.getFormat()) && integral && number.abs().compareTo(new BigDecimal("2147483647")) > 0;
+                || schema.getMultipleOf() != null
+                        && number.remainder(schema.getMultipleOf()).signum() != 0
+                || "int32".equals(schema.getFormat())
+                        && integral
+                        && number.abs().compareTo(new BigDecimal("2147483647")) > 0;
         return new Value(NODES.numberNode(number), invalid, "out-of-bounds");
     }
 
@@ -489,7 +597,8 @@ public final class InvalidRequests {
         }
         if (random.nextInt(6) == 0) {
             // isBase64Encoded with something that is not base64, or is base64 of garbage
-            // (API Gateway always encodes correctly, so only what it could send: base64 of bytes that are not UTF-8 JSON)
+            // (API Gateway always encodes correctly, so only what it could send: base64 of bytes that are not UTF-8
+            // JSON)
             request.base64 = true;
             request.rawBody = Base64.getEncoder().encodeToString(new byte[] {(byte) 0xff, (byte) 0xfe, 0, 0x7b});
             request.kind = "base64-garbage";
@@ -498,9 +607,20 @@ public final class InvalidRequests {
     }
 
     private static void mediaType(Target target, Request request, Random random) {
-        List<String> types = List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
-                "multipart/form-data; boundary=x", "application/json; charset=utf-16", "application/json; charset=bogus",
-                "application/jsonx", "*/*", "application/", ";;;", "application/json\u0000", "\u00e9/\u00e9", "");
+        List<String> types = List.of(
+                "text/plain",
+                "application/xml",
+                "application/x-www-form-urlencoded",
+                "multipart/form-data; boundary=x",
+                "application/json; charset=utf-16",
+                "application/json; charset=bogus",
+                "application/jsonx",
+                "*/*",
+                "application/",
+                ";;;",
+                "application/json\u0000",
+                "\u00e9/\u00e9",
+                "");
         String type = types.get(random.nextInt(types.size()));
         if (random.nextInt(5) == 0) {
             request.headers.remove("content-type");
@@ -527,7 +647,8 @@ public final class InvalidRequests {
         boolean invalid;
         int choice = random.nextInt(4);
         if ("uuid".equals(schema.getFormat())) {
-            value = choice == 0 ? AWKWARD_STRINGS.get(random.nextInt(AWKWARD_STRINGS.size()))
+            value = choice == 0
+                    ? AWKWARD_STRINGS.get(random.nextInt(AWKWARD_STRINGS.size()))
                     : BAD_UUIDS.get(random.nextInt(BAD_UUIDS.size()));
             if (value.isEmpty()) {
                 value = "not-a-uuid";
@@ -536,35 +657,82 @@ public final class InvalidRequests {
         } else if ("integer".equals(typeOf(schema))) {
             // Out of bounds, not a number, or a number in another form than JSON's (which Java's and
             // Spring's parsing would take: other scripts' digits, a plus sign, spaces, hex).
-            List<String> refused = List.of("0", "-1", "101", "abc", "1.5", "99999999999999999999", "1e2",
-                    "5,5", "NaN", "\u0000", "1\u0000", " 5", "5 ", "+5", "\u0661", "", "0x10", "#10", "05");
+            List<String> refused = List.of(
+                    "0",
+                    "-1",
+                    "101",
+                    "abc",
+                    "1.5",
+                    "99999999999999999999",
+                    "1e2",
+                    "5,5",
+                    "NaN",
+                    "\u0000",
+                    "1\u0000",
+                    " 5",
+                    "5 ",
+                    "+5",
+                    "\u0661",
+                    "",
+                    "0x10",
+                    "#10",
+                    "05");
             value = refused.get(random.nextInt(refused.size()));
             invalid = true;
         } else if (name.equals("cursor")) {
             value = switch (choice) {
-                case 0 -> Base64.getUrlEncoder().withoutPadding().encodeToString(
-                        List.of("{}", "[]", "{\"n\":1,\"i\":2}", "{\"n\":\"\",\"i\":\"not-a-uuid\"}", "null", "\u0000",
-                                "{\"d\":\"9999-99-99\",\"o\":\"x\"}", "garbage").get(random.nextInt(8)).getBytes(StandardCharsets.UTF_8));
+                case 0 ->
+                    Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(List.of(
+                                            "{}",
+                                            "[]",
+                                            "{\"n\":1,\"i\":2}",
+                                            "{\"n\":\"\",\"i\":\"not-a-uuid\"}",
+                                            "null",
+                                            "\u0000",
+                                            "{\"d\":\"9999-99-99\",\"o\":\"x\"}",
+                                            "garbage")
+                                    .get(random.nextInt(8))
+                                    .getBytes(StandardCharsets.UTF_8));
                 case 1 -> randomBase64Url(random, 1 + random.nextInt(600));
-                case 2 -> List.of("!!", "a b", "%00", "====", "a/b", "\u00e9t\u00e9", "-", "_").get(random.nextInt(8));
+                case 2 ->
+                    List.of("!!", "a b", "%00", "====", "a/b", "\u00e9t\u00e9", "-", "_")
+                            .get(random.nextInt(8));
                 default -> AWKWARD_STRINGS.get(random.nextInt(AWKWARD_STRINGS.size()));
             };
             if (value.isEmpty()) {
                 value = "-";
             }
-            // A well-formed but forged cursor is valid input by the contract's pattern: the service must refuse it cleanly.
+            // A well-formed but forged cursor is valid input by the contract's pattern: the service must refuse it
+            // cleanly.
             invalid = !allowed(schema, value) || choice < 2;
         } else if (name.equalsIgnoreCase("If-Match")) {
-            value = List.of("\"abc", "abc", "W/\"1\"", "*", "\"1\", \"2\"", "\"" + "9".repeat(100) + "\"", "\"-1\"",
-                    "\"\u00e9\"", "\"" + "x".repeat(200) + "\"", "", "W/", "\"\"", "\"1\u0000\"", "\"99999999999999999999\"")
+            value = List.of(
+                            "\"abc",
+                            "abc",
+                            "W/\"1\"",
+                            "*",
+                            "\"1\", \"2\"",
+                            "\"" + "9".repeat(100) + "\"",
+                            "\"-1\"",
+                            "\"\u00e9\"",
+                            "\"" + "x".repeat(200) + "\"",
+                            "",
+                            "W/",
+                            "\"\"",
+                            "\"1\u0000\"",
+                            "\"99999999999999999999\"")
                     .get(random.nextInt(14));
             invalid = !allowed(schema, value);
             request.mustReject = invalid;
             request.headers.put("if-match", value);
             return;
         } else if (name.equalsIgnoreCase("Idempotency-Key")) {
-            value = choice == 0 ? AWKWARD_STRINGS.get(random.nextInt(AWKWARD_STRINGS.size()))
-                    : List.of("", " ", "k".repeat(256), "a b", "\u00e9", "key\u0000", "\t").get(random.nextInt(7));
+            value = choice == 0
+                    ? AWKWARD_STRINGS.get(random.nextInt(AWKWARD_STRINGS.size()))
+                    : List.of("", " ", "k".repeat(256), "a b", "\u00e9", "key\u0000", "\t")
+                            .get(random.nextInt(7));
             invalid = !allowed(schema, value);
             if (random.nextInt(5) == 0) {
                 request.headers.remove("idempotency-key");
@@ -580,9 +748,11 @@ public final class InvalidRequests {
                     .get(random.nextInt(12));
             invalid = true;
         } else {
-            value = choice == 0 && schema.getEnum() != null ? "pending"
-                    : choice == 1 && schema.getEnum() != null ? " " + schema.getEnum().getFirst() // an enum value, padded
-                    : AWKWARD_STRINGS.get(random.nextInt(AWKWARD_STRINGS.size()));
+            value = choice == 0 && schema.getEnum() != null
+                    ? "pending"
+                    : choice == 1 && schema.getEnum() != null
+                            ? " " + schema.getEnum().getFirst() // an enum value, padded
+                            : AWKWARD_STRINGS.get(random.nextInt(AWKWARD_STRINGS.size()));
             invalid = !allowed(schema, value);
         }
         request.mustReject = invalid;
@@ -599,7 +769,7 @@ public final class InvalidRequests {
                 }
             }
             case "header" -> request.headers.put(name.toLowerCase(Locale.ROOT), value);
-            default -> { }
+            default -> {}
         }
     }
 
@@ -613,19 +783,43 @@ public final class InvalidRequests {
                     request.headers.put("x-many-" + i, "v" + i);
                 }
             }
-            case 2 -> request.headers.put("accept", List.of("application/xml", "text/html", "image/png", "*/*;q=0",
-                    "application/problem+xml", "garbage", ";;", "application/json;q=abc").get(random.nextInt(8)));
-            case 3 -> request.headers.put("content-length", List.of("-1", "abc", "999999999999", "0", "1")
-                    .get(random.nextInt(5)));
+            case 2 ->
+                request.headers.put(
+                        "accept",
+                        List.of(
+                                        "application/xml",
+                                        "text/html",
+                                        "image/png",
+                                        "*/*;q=0",
+                                        "application/problem+xml",
+                                        "garbage",
+                                        ";;",
+                                        "application/json;q=abc")
+                                .get(random.nextInt(8)));
+            case 3 ->
+                request.headers.put(
+                        "content-length",
+                        List.of("-1", "abc", "999999999999", "0", "1").get(random.nextInt(5)));
             case 4 -> request.headers.put("x-forwarded-for", "\u0000" + "1.1.1.1, ".repeat(2_000));
-            case 5 -> request.headers.put("authorization", List.of("Bearer", "Bearer ", "Basic Zm9vOmJhcg==",
-                    "Bearer a.b.c", "Bearer " + "x".repeat(20_000), "bearer \u0000", "Bearer eyJ.eyJ.", "Negotiate x")
-                    .get(random.nextInt(8)));
+            case 5 ->
+                request.headers.put(
+                        "authorization",
+                        List.of(
+                                        "Bearer",
+                                        "Bearer ",
+                                        "Basic Zm9vOmJhcg==",
+                                        "Bearer a.b.c",
+                                        "Bearer " + "x".repeat(20_000),
+                                        "bearer \u0000",
+                                        "Bearer eyJ.eyJ.",
+                                        "Negotiate x")
+                                .get(random.nextInt(8)));
             case 6 -> request.headers.put("x-\u00e9\u0000", "\uD800");
             case 7 -> request.headers.put("accept-language", "\u202E" + "de".repeat(5_000));
             default -> {
                 // A header the service reads, repeated: API Gateway joins the values with a comma.
-                String name = request.headers.containsKey("if-match") ? "if-match"
+                String name = request.headers.containsKey("if-match")
+                        ? "if-match"
                         : request.headers.containsKey("idempotency-key") ? "idempotency-key" : "content-type";
                 String existing = request.headers.getOrDefault(name, "application/json");
                 request.headers.put(name, existing + "," + existing);
@@ -650,7 +844,8 @@ public final class InvalidRequests {
     // ---- schemas -------------------------------------------------------------------------------
 
     private Parameter resolve(Parameter parameter) {
-        return parameter.get$ref() == null ? parameter
+        return parameter.get$ref() == null
+                ? parameter
                 : api.getComponents().getParameters().get(refName(parameter.get$ref()));
     }
 

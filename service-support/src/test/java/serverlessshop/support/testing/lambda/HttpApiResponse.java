@@ -32,8 +32,11 @@ public record HttpApiResponse(JsonNode json) {
     /** The headers, names in lower case (HTTP header names are case-insensitive). */
     public Map<String, String> headers() {
         Map<String, String> headers = new LinkedHashMap<>();
-        json.path("headers").properties().forEach(header ->
-                headers.put(header.getKey().toLowerCase(Locale.ROOT), header.getValue().asText()));
+        json.path("headers")
+                .properties()
+                .forEach(header -> headers.put(
+                        header.getKey().toLowerCase(Locale.ROOT),
+                        header.getValue().asText()));
         return headers;
     }
 

@@ -19,8 +19,7 @@ import serverlessshop.support.lambda.InvocationContext;
  */
 public final class LambdaFunctions {
 
-    private LambdaFunctions() {
-    }
+    private LambdaFunctions() {}
 
     /** Creates a handler while these properties are system properties, then restores the previous ones. */
     public static <T> T withSystemProperties(Map<String, String> properties, Supplier<T> handler) {

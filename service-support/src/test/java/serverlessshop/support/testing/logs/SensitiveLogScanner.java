@@ -53,7 +53,13 @@ public final class SensitiveLogScanner {
     /** The secrets this repository's tests and local cloud use: the orders machine client's. */
     public static final Set<String> KNOWN_TEST_SECRETS = Set.of("orders-test-secret", "local-orders-secret");
 
-    public enum Kind { JWT, CREDENTIAL, PASSWORD, KNOWN_SECRET, SHIPPING_ADDRESS }
+    public enum Kind {
+        JWT,
+        CREDENTIAL,
+        PASSWORD,
+        KNOWN_SECRET,
+        SHIPPING_ADDRESS
+    }
 
     /** One line that holds something sensitive: its number (from 1), what it holds, a masked excerpt. */
     public record Finding(int line, Kind kind, String excerpt) {
@@ -64,30 +70,50 @@ public final class SensitiveLogScanner {
     }
 
     /** A pattern, and what its value group must be to count (prose and masked values do not). */
-    private record Rule(Kind kind, Pattern pattern, int valueGroup, Predicate<String> counts) {
-    }
+    private record Rule(Kind kind, Pattern pattern, int valueGroup, Predicate<String> counts) {}
 
     /** Values that say a secret was there and is hidden. */
-    private static final Pattern MASKED = Pattern.compile("(?i)yes|no|\\**|\\[?redacted]?|<redacted>|\\[?hidden]?|xxx+|null|none|");
+    private static final Pattern MASKED =
+            Pattern.compile("(?i)yes|no|\\**|\\[?redacted]?|<redacted>|\\[?hidden]?|xxx+|null|none|");
+
     private static final Pattern DIGIT = Pattern.compile(".*[0-9].*");
 
     private static final List<Rule> RULES = List.of(
-            new Rule(Kind.JWT, Pattern.compile("eyJ[A-Za-z0-9_-]{2,}\\.eyJ[A-Za-z0-9_-]{2,}\\.[A-Za-z0-9_-]*"), 0,
+            new Rule(
+                    Kind.JWT,
+                    Pattern.compile("eyJ[A-Za-z0-9_-]{2,}\\.eyJ[A-Za-z0-9_-]{2,}\\.[A-Za-z0-9_-]*"),
+                    0,
                     value -> true),
             // Tokens have digits; "bearer authentication" has none.
-            new Rule(Kind.CREDENTIAL, Pattern.compile("(?i)\\bbearer\\s+([A-Za-z0-9._~+/=-]{8,})"), 1,
+            new Rule(
+                    Kind.CREDENTIAL,
+                    Pattern.compile("(?i)\\bbearer\\s+([A-Za-z0-9._~+/=-]{8,})"),
+                    1,
                     value -> DIGIT.matcher(value).matches()),
             // Basic credentials are base64 of "user:password".
-            new Rule(Kind.CREDENTIAL, Pattern.compile("\\bBasic\\s+([A-Za-z0-9+/]{4,}={0,2})"), 1,
+            new Rule(
+                    Kind.CREDENTIAL,
+                    Pattern.compile("\\bBasic\\s+([A-Za-z0-9+/]{4,}={0,2})"),
+                    1,
                     SensitiveLogScanner::isBasicCredentials),
-            new Rule(Kind.CREDENTIAL, Pattern.compile(
-                    "(?i)\\bauthorization[\"']?\\s*[:=]\\s*[\\[\"']*\\s*([A-Za-z0-9._~+/=-]{12,})"), 1, value -> true),
-            // Not a Secrets Manager ARN's resource type (arn:aws:secretsmanager:<region>:<account>:secret:<name>): a name.
-            new Rule(Kind.PASSWORD, Pattern.compile(
-                    "(?i)(?:password|passwd|pwd|(?<!:\\d{12}:)secret)[\"']?\\s*[:=]\\s*[\"']?([^\\s\"',;&})\\]]*)"), 1,
+            new Rule(
+                    Kind.CREDENTIAL,
+                    Pattern.compile("(?i)\\bauthorization[\"']?\\s*[:=]\\s*[\\[\"']*\\s*([A-Za-z0-9._~+/=-]{12,})"),
+                    1,
+                    value -> true),
+            // Not a Secrets Manager ARN's resource type (arn:aws:secretsmanager:<region>:<account>:secret:<name>): a
+            // name.
+            new Rule(
+                    Kind.PASSWORD,
+                    Pattern.compile(
+                            "(?i)(?:password|passwd|pwd|(?<!:\\d{12}:)secret)[\"']?\\s*[:=]\\s*[\"']?([^\\s\"',;&})\\]]*)"),
+                    1,
                     value -> !MASKED.matcher(value).matches()),
-            new Rule(Kind.SHIPPING_ADDRESS, Pattern.compile(
-                    "(?i)(?:\"shipping_address\\\\?\"\\s*:\\s*\\{|shipping_?address\\s*[=:]\\s*(?!null\\b)[\\[{A-Za-z0-9])"), 0,
+            new Rule(
+                    Kind.SHIPPING_ADDRESS,
+                    Pattern.compile(
+                            "(?i)(?:\"shipping_address\\\\?\"\\s*:\\s*\\{|shipping_?address\\s*[=:]\\s*(?!null\\b)[\\[{A-Za-z0-9])"),
+                    0,
                     value -> true));
 
     private final Set<String> secrets;

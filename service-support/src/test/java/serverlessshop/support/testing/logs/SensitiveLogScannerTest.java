@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import serverlessshop.support.testing.TestIssuer;
 import serverlessshop.support.testing.logs.SensitiveLogScanner.Finding;
 import serverlessshop.support.testing.logs.SensitiveLogScanner.Kind;
@@ -16,9 +16,8 @@ import serverlessshop.support.testing.logs.SensitiveLogScanner.Kind;
 /** The scanner finds each kind of sensitive value, in plain and JSON log lines, and passes ordinary ones. */
 class SensitiveLogScannerTest {
 
-    private final SensitiveLogScanner scanner = SensitiveLogScanner.standard()
-            .withSecrets("db-pa55word")
-            .withAddresses("123 Serverless Way");
+    private final SensitiveLogScanner scanner =
+            SensitiveLogScanner.standard().withSecrets("db-pa55word").withAddresses("123 Serverless Way");
 
     @Test
     void aRealAccessTokenIsAJwtAndItsHeaderACredential() {
@@ -38,11 +37,12 @@ class SensitiveLogScannerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "calling products with Bearer 9f8e7d6c5b4a39281706",
-            "{\"headers\":{\"authorization\":\"AWS4-HMAC-SHA256Credential\"}}",
-            "headers=[authorization:\"Xk29sLmQpR7tYw\"]",
-    })
+    @ValueSource(
+            strings = {
+                "calling products with Bearer 9f8e7d6c5b4a39281706",
+                "{\"headers\":{\"authorization\":\"AWS4-HMAC-SHA256Credential\"}}",
+                "headers=[authorization:\"Xk29sLmQpR7tYw\"]",
+            })
     void authorizationValuesAreCredentials(String line) {
         assertThat(kinds(line)).contains(Kind.CREDENTIAL);
     }
@@ -56,13 +56,14 @@ class SensitiveLogScannerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "jdbc:mysql://db:3306/products?user=shop&password=s3cr3t",
-            "{\"client_secret\":\"abc123\"}",
-            "spring.datasource.password: letmein",
-            "PRODUCTS_CLIENT_SECRET=xyz",
-            "the secret: hunter2",
-    })
+    @ValueSource(
+            strings = {
+                "jdbc:mysql://db:3306/products?user=shop&password=s3cr3t",
+                "{\"client_secret\":\"abc123\"}",
+                "spring.datasource.password: letmein",
+                "PRODUCTS_CLIENT_SECRET=xyz",
+                "the secret: hunter2",
+            })
     void passwordsAndSecretsWithAValueAreFound(String line) {
         assertThat(kinds(line)).contains(Kind.PASSWORD);
     }
@@ -74,30 +75,32 @@ class SensitiveLogScannerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{\"message\":\"placing {\\\"shipping_address\\\":{\\\"street\\\":\\\"1 Elm\\\"}}\"}",
-            "{\"shipping_address\":{\"street\":\"1 Elm\"}}",
-            "StoredOrder[orderId=1, shippingAddress=StoredAddress[street=1 Elm]]",
-            "shipped to 123 SERVERLESS WAY, Cloud City",
-    })
+    @ValueSource(
+            strings = {
+                "{\"message\":\"placing {\\\"shipping_address\\\":{\\\"street\\\":\\\"1 Elm\\\"}}\"}",
+                "{\"shipping_address\":{\"street\":\"1 Elm\"}}",
+                "StoredOrder[orderId=1, shippingAddress=StoredAddress[street=1 Elm]]",
+                "shipped to 123 SERVERLESS WAY, Cloud City",
+            })
     void shippingAddressesAreFound(String line) {
         assertThat(kinds(line)).contains(Kind.SHIPPING_ADDRESS);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"log.level\":\"INFO\",\"message\":\"Order 1: reserved\","
-                    + "\"aws_request_id\":\"8f5c2a1e-1111-2222-3333-444455556666\",\"correlation_id\":\"Yc9xZrT4DoEEKEJ=\"}",
-            "This operation needs an access token (Authorization: Bearer ...).",
-            "Products DB jdbc:mysql://db/products?password=***   (PRODUCTS_DB_URL)",
-            "set PRODUCTS_DB_URL (and PRODUCTS_DB_USER, PRODUCTS_DB_PASSWORD)",
-            "spring.datasource.password=",
-            "Access denied for user 'shop'@'10.0.0.1' (using password: YES)",
-            "Order 0192f1a4: shippingAddress=null",
-            "bearer authentication with a JWT",
-            "SHOP_BENCH_TIMING handler_us=1234 downstream_us=800 downstream_calls=3",
-            "read arn:aws:secretsmanager:eu-west-1:123456789012:secret:shop-dev-orders-client-secret-AbC123 again",
-    })
+    @ValueSource(
+            strings = {
+                "{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"log.level\":\"INFO\",\"message\":\"Order 1: reserved\","
+                        + "\"aws_request_id\":\"8f5c2a1e-1111-2222-3333-444455556666\",\"correlation_id\":\"Yc9xZrT4DoEEKEJ=\"}",
+                "This operation needs an access token (Authorization: Bearer ...).",
+                "Products DB jdbc:mysql://db/products?password=***   (PRODUCTS_DB_URL)",
+                "set PRODUCTS_DB_URL (and PRODUCTS_DB_USER, PRODUCTS_DB_PASSWORD)",
+                "spring.datasource.password=",
+                "Access denied for user 'shop'@'10.0.0.1' (using password: YES)",
+                "Order 0192f1a4: shippingAddress=null",
+                "bearer authentication with a JWT",
+                "SHOP_BENCH_TIMING handler_us=1234 downstream_us=800 downstream_calls=3",
+                "read arn:aws:secretsmanager:eu-west-1:123456789012:secret:shop-dev-orders-client-secret-AbC123 again",
+            })
     void ordinaryLinesAreClean(String line) {
         assertThat(scanner.scan(List.of(line))).isEmpty();
     }
@@ -114,6 +117,9 @@ class SensitiveLogScannerTest {
     }
 
     private List<Kind> kinds(String line) {
-        return scanner.scan(List.of(line)).stream().map(Finding::kind).distinct().toList();
+        return scanner.scan(List.of(line)).stream()
+                .map(Finding::kind)
+                .distinct()
+                .toList();
     }
 }

@@ -28,14 +28,15 @@ public final class SecretsManagerStandIn implements AutoCloseable {
 
     /** The credentials the SDK signs with in tests: any will do, the stand-in checks only that they are used. */
     public static final String ACCESS_KEY_ID = "AKIDSTANDIN";
+
     public static final String REGION = "eu-west-1";
 
     /** One {@code GetSecretValue}: the id asked for, and the access key id of its SigV4 signature. */
-    public record Read(String secretId, String accessKeyId) {
-    }
+    public record Read(String secretId, String accessKeyId) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern SIGV4_KEY = Pattern.compile("^AWS4-HMAC-SHA256 Credential=([^/]+)/[0-9]{8}/([^/]+)/secretsmanager/aws4_request,");
+    private static final Pattern SIGV4_KEY =
+            Pattern.compile("^AWS4-HMAC-SHA256 Credential=([^/]+)/[0-9]{8}/([^/]+)/secretsmanager/aws4_request,");
 
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
     private final List<Read> reads = new CopyOnWriteArrayList<>();
@@ -70,10 +71,15 @@ public final class SecretsManagerStandIn implements AutoCloseable {
      * the environment variables Lambda sets.
      */
     public Map<String, String> sdkSettings() {
-        return Map.of("aws.endpointUrlSecretsManager", endpoint(),
-                "aws.region", REGION,
-                "aws.accessKeyId", ACCESS_KEY_ID,
-                "aws.secretAccessKey", "stand-in-signing-key");
+        return Map.of(
+                "aws.endpointUrlSecretsManager",
+                endpoint(),
+                "aws.region",
+                REGION,
+                "aws.accessKeyId",
+                ACCESS_KEY_ID,
+                "aws.secretAccessKey",
+                "stand-in-signing-key");
     }
 
     /** Sets {@link #sdkSettings()} as system properties until the returned handle is closed, which restores the previous ones. */
@@ -113,7 +119,10 @@ public final class SecretsManagerStandIn implements AutoCloseable {
             ObjectNode answer = JSON.createObjectNode()
                     .put("ARN", secretId)
                     .put("Name", secretId.substring(secretId.lastIndexOf(':') + 1))
-                    .put("VersionId", UUID.nameUUIDFromBytes(value.getBytes(StandardCharsets.UTF_8)).toString())
+                    .put(
+                            "VersionId",
+                            UUID.nameUUIDFromBytes(value.getBytes(StandardCharsets.UTF_8))
+                                    .toString())
                     .put("SecretString", value)
                     .put("CreatedDate", Instant.now().getEpochSecond());
             answer.putArray("VersionStages").add("AWSCURRENT");
@@ -122,7 +131,13 @@ public final class SecretsManagerStandIn implements AutoCloseable {
     }
 
     private static void error(HttpExchange exchange, String type, String message) throws IOException {
-        reply(exchange, 400, JSON.createObjectNode().put("__type", type).put("message", message).toString());
+        reply(
+                exchange,
+                400,
+                JSON.createObjectNode()
+                        .put("__type", type)
+                        .put("message", message)
+                        .toString());
     }
 
     private static void reply(HttpExchange exchange, int status, String body) throws IOException {
