@@ -42,7 +42,7 @@ run "widgets_read_the_published_metrics" {
     condition = (
       strcontains(file("${path.module}/../../../orders-impl/src/main/java/serverlessshop/orders/placement/OrderPlacement.java"), "ORDERS_PLACED = \"OrdersPlaced\"") &&
       strcontains(file("${path.module}/../../../orders-impl/src/main/java/serverlessshop/orders/placement/OrderPlacement.java"), "SELL_OUTS = \"SellOuts\"") &&
-      strcontains(file("${path.module}/../../../service-support/src/main/java/serverlessshop/support/MetricsAutoConfiguration.java"), "$${shop.metrics.namespace:ServerlessShop}")
+      strcontains(file("${path.module}/../../../service-support/src/main/java/serverlessshop/support/metrics/ShopMetricsProperties.java"), "@DefaultValue(\"ServerlessShop\") String namespace")
     )
     error_message = "The services emit their business metrics under other names or another namespace than the dashboard reads."
   }
