@@ -29,8 +29,8 @@ class OrderCreationRate {
     OrderCreationRate(
             OrderCreationCounters counters,
             Clock clock,
-            @Value("${shop.orders.create-rate.limit:10}") int limit,
-            @Value("${shop.orders.create-rate.window:60s}") Duration window) {
+            @Value("${shop.orders.create-rate.limit}") int limit,
+            @Value("${shop.orders.create-rate.window}") Duration window) {
         if (limit < 0 || window.toSeconds() < 1) {
             throw new IllegalStateException("ORDERS_CREATE_RATE_LIMIT must be 0 (off) or more, and"
                     + " ORDERS_CREATE_RATE_WINDOW at least 1s; they are " + limit + " and " + window);
