@@ -1,11 +1,24 @@
-# The dev environment: the whole shop in one AWS account and region.
-#   browser -> CloudFront -> S3 (site) | API Gateway (/products*, /orders*, /customers*)
+# The dev environment: the whole shop in one AWS account and region (but the web ACL, which a
+# CloudFront distribution needs in US East, N. Virginia).
+#   browser -> CloudFront (behind a WAF web ACL) -> S3 (site) | API Gateway (/products*, /orders*,
+#   /customers*)
 #   API Gateway -> Lambda products (VPC) -> RDS MySQL ; Lambda orders -> DynamoDB
 #   orders -> API Gateway (products' stock routes) with a Cognito machine token
 # Images are built and pushed by scripts/deploy, which passes their digests in.
 
 provider "aws" {
   region = var.region
+
+  default_tags {
+    tags = local.tags
+  }
+}
+
+# CloudFront's global resources (here its WAF web ACL) live in US East (N. Virginia), whatever the
+# environment's region.
+provider "aws" {
+  alias  = "cloudfront"
+  region = "us-east-1"
 
   default_tags {
     tags = local.tags
@@ -31,6 +44,7 @@ locals {
     api          = local.name_prefix
     site         = "${local.name_prefix}-site"
     alarms       = "${local.name_prefix}-alarms"
+    edge         = "${local.name_prefix}-edge"
     # Cognito domains are unique per region across all accounts; a hash of the account keeps this
     # one unique without publishing the account id in the sign-in URL.
     auth_domain = "${local.name_prefix}-${substr(sha256(data.aws_caller_identity.current.account_id), 0, 8)}"
@@ -331,6 +345,23 @@ module "api" {
   cors_allow_origins = var.site_hosting == "cloudfront" ? [] : [module.site.website_url]
 }
 
+# Only a distribution can have a web ACL: none with s3-website hosting.
+module "waf" {
+  source = "../../modules/waf"
+  count  = var.site_hosting == "cloudfront" ? 1 : 0
+
+  providers = {
+    aws = aws.cloudfront
+  }
+
+  name                            = local.names.edge
+  evaluation_window_seconds       = var.waf_evaluation_window_seconds
+  ip_rate_limit                   = var.waf_ip_rate_limit
+  token_rate_limit                = var.waf_token_rate_limit
+  order_creation_token_rate_limit = var.waf_order_creation_token_rate_limit
+  log_retention_days              = var.log_retention_days
+}
+
 module "site" {
   source = "../../modules/site"
 
@@ -339,6 +370,7 @@ module "site" {
   api_endpoint  = module.api.api_endpoint
   config_json   = jsonencode(local.site_config)
   force_destroy = var.force_destroy
+  web_acl_arn   = one(module.waf[*].web_acl_arn)
 }
 
 module "alarms" {

@@ -33,6 +33,11 @@ output "cloudfront_distribution_id" {
   value       = module.site.distribution_id
 }
 
+output "waf_log_group" {
+  description = "WAF's log of blocked and counted requests (CloudWatch Logs in US East, N. Virginia; null with s3-website hosting)."
+  value       = one(module.waf[*].log_group_name)
+}
+
 output "ecr_registry" {
   description = "The registry docker logs in to."
   value       = module.registry.registry

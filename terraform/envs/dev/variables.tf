@@ -254,6 +254,32 @@ variable "force_destroy" {
   default     = true
 }
 
+# ---- the edge: WAF in front of CloudFront (terraform/README.md, "The edge") -----------------------
+
+variable "waf_evaluation_window_seconds" {
+  description = "The window WAF's rate-based rules count over: 60, 120, 300 or 600 seconds."
+  type        = number
+  default     = 60
+}
+
+variable "waf_ip_rate_limit" {
+  description = "Requests one IP address may send to the distribution (site and API) in the window, then WAF answers 403."
+  type        = number
+  default     = 600
+}
+
+variable "waf_token_rate_limit" {
+  description = "Requests one access token (one Authorization header value) may send in the window, then WAF answers 403."
+  type        = number
+  default     = 300
+}
+
+variable "waf_order_creation_token_rate_limit" {
+  description = "POST /orders requests one access token may send in the window: above orders_per_customer_limit, so a customer who orders often meets the service's own 429 first, and a flood is cut before it takes the stage's POST /orders throttle, shared by everyone."
+  type        = number
+  default     = 30
+}
+
 # ---- alarms ---------------------------------------------------------------------------------------
 
 variable "alarm_email" {

@@ -222,6 +222,8 @@ resource "aws_cloudfront_distribution" "this" {
   http_version        = "http2and3"
   is_ipv6_enabled     = true
   price_class         = var.price_class
+  # The WAF web ACL (its ARN) that every request meets before the cache, the bucket or the API.
+  web_acl_id = var.web_acl_arn
 
   origin {
     origin_id                = "site"

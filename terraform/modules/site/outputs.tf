@@ -19,3 +19,8 @@ output "distribution_id" {
   description = "The CloudFront distribution (empty with s3-website hosting)."
   value       = local.cloudfront ? aws_cloudfront_distribution.this[0].id : ""
 }
+
+output "web_acl_arn" {
+  description = "The WAF web ACL the distribution uses (null without one, or with s3-website hosting)."
+  value       = local.cloudfront ? aws_cloudfront_distribution.this[0].web_acl_id : null
+}

@@ -41,3 +41,9 @@ variable "force_destroy" {
   type        = bool
   default     = false
 }
+
+variable "web_acl_arn" {
+  description = "ARN of the WAF web ACL (scope CLOUDFRONT) in front of the distribution; null for none."
+  type        = string
+  default     = null
+}

@@ -166,3 +166,10 @@ mock_resource "aws_secretsmanager_secret_version" {
     arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:mock-version-AbCdEf"
   }
 }
+
+# CloudFront's web_acl_id and the logging configuration take the web ACL's ARN.
+mock_resource "aws_wafv2_web_acl" {
+  defaults = {
+    arn = "arn:aws:wafv2:us-east-1:123456789012:global/webacl/mock/00000000-0000-0000-0000-000000000000"
+  }
+}

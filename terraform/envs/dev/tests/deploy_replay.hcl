@@ -13,6 +13,12 @@ mock_provider "aws" {
   source = "../../test/mocks"
 }
 
+# CloudFront's provider (us-east-1), mocked alike.
+mock_provider "aws" {
+  alias  = "cloudfront"
+  source = "../../test/mocks"
+}
+
 variables {
   region = "eu-west-1"
 }

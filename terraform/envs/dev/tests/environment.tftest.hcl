@@ -6,6 +6,13 @@ mock_provider "aws" {
   source          = "../../test/mocks"
 }
 
+# CloudFront's provider (us-east-1), mocked alike.
+mock_provider "aws" {
+  alias           = "cloudfront"
+  override_during = plan
+  source          = "../../test/mocks"
+}
+
 variables {
   region                = "eu-west-1"
   products_image_digest = "sha256:1111111111111111111111111111111111111111111111111111111111111111"
@@ -30,6 +37,42 @@ run "safe_defaults" {
   assert {
     condition     = var.order_creation_throttling_rate_limit < var.api_throttling_rate_limit && var.order_creation_throttling_burst_limit < var.api_throttling_burst_limit
     error_message = "POST /orders is not throttled more strictly than the stage."
+  }
+}
+
+# The distribution meets the environment's web ACL, made in CloudFront's region; its limits come from
+# the environment's variables, and the per-token limit on POST /orders leaves the service's own
+# per-customer answer (problem+json, Retry-After) to a customer who orders often but not in a flood.
+run "edge_firewall" {
+  command = plan
+
+  assert {
+    condition     = module.site.web_acl_arn != null && module.site.web_acl_arn == module.waf[0].web_acl_arn
+    error_message = "The CloudFront distribution is not behind the environment's web ACL."
+  }
+
+  assert {
+    condition     = output.waf_log_group == "aws-waf-logs-serverless-shop-dev-edge"
+    error_message = "WAF's log group is not named for the environment."
+  }
+
+  assert {
+    condition     = var.waf_order_creation_token_rate_limit * 60 / var.waf_evaluation_window_seconds > var.orders_per_customer_limit
+    error_message = "WAF would cut a customer's orders before the orders service's own per-customer limit answers."
+  }
+}
+
+# Website hosting has no distribution, so no web ACL either.
+run "no_edge_firewall_without_cloudfront" {
+  command = plan
+
+  variables {
+    site_hosting = "s3-website"
+  }
+
+  assert {
+    condition     = length(module.waf) == 0 && module.site.web_acl_arn == null && output.waf_log_group == null
+    error_message = "s3-website hosting still makes a web ACL."
   }
 }
 

@@ -7,6 +7,13 @@ mock_provider "aws" {
   source          = "../../test/mocks"
 }
 
+# CloudFront's provider (us-east-1), mocked alike.
+mock_provider "aws" {
+  alias           = "cloudfront"
+  override_during = plan
+  source          = "../../test/mocks"
+}
+
 variables {
   region                = "eu-west-1"
   products_image_digest = "sha256:1111111111111111111111111111111111111111111111111111111111111111"

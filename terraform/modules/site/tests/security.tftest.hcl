@@ -83,6 +83,20 @@ run "cloudfront_hosting" {
   }
 }
 
+# The distribution is behind the web ACL it is given (the waf module's, in the environment).
+run "behind_the_web_acl" {
+  command = plan
+
+  variables {
+    web_acl_arn = "arn:aws:wafv2:us-east-1:123456789012:global/webacl/serverless-shop-dev-edge/00000000-0000-0000-0000-000000000000"
+  }
+
+  assert {
+    condition     = aws_cloudfront_distribution.this[0].web_acl_id == var.web_acl_arn && output.web_acl_arn == var.web_acl_arn
+    error_message = "The distribution is not behind the web ACL it was given."
+  }
+}
+
 run "website_hosting_is_public_only_when_chosen" {
   command = plan
 
