@@ -13,6 +13,22 @@ locals {
   cloudfront = var.hosting == "cloudfront"
   # Keep public access blocked unless the weaker website hosting was chosen on purpose.
   private = local.cloudfront
+
+  # The Content-Security-Policy's parts (see the response-headers policy below).
+  issuer_origin = regex("^https://[^/]+", var.issuer_url)
+  content_security_policy = join("; ", [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self' ${local.issuer_origin}",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ])
+  permissions_policy = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 }
 
 resource "aws_s3_bucket" "this" {
@@ -192,23 +208,6 @@ data "aws_cloudfront_origin_request_policy" "api" {
 # The build emits no inline script or style, so 'self' is enough for both; the page talks to its own
 # origin (config.json, and the API, which this distribution routes) and to Cognito's domain (token,
 # revoke) and nothing else, so an injected script can neither run nor send anything elsewhere.
-locals {
-  issuer_origin = regex("^https://[^/]+", var.issuer_url)
-  content_security_policy = join("; ", [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self' ${local.issuer_origin}",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ])
-  permissions_policy = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
-}
-
 resource "aws_cloudfront_response_headers_policy" "security" {
   count = local.cloudfront ? 1 : 0
 
