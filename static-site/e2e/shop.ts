@@ -49,9 +49,11 @@ export function screenshotFailures(): void {
   });
 }
 
-/** A user's own browser window: its own storage, its own console, checked for errors. */
+/** A user's own browser window: its own storage, its own console, checked for errors and CSP violations. */
 export class ShopWindow {
   readonly consoleErrors: string[] = [];
+  /** What the site's Content-Security-Policy blocked, as the page's securitypolicyviolation events said. */
+  readonly cspViolations: string[] = [];
   /** Console errors the test provokes on purpose: Chromium logs every error answer and aborted request. */
   private readonly expected: RegExp[] = [];
 
@@ -74,7 +76,21 @@ export class ShopWindow {
     const context = await browser.newContext({ viewport, baseURL: shopUrl });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
-    return new ShopWindow(context, page);
+    const shopWindow = new ShopWindow(context, page);
+    // Every document of the window reports what its policy refused; a report-only console line
+    // could be missed, the event cannot.
+    await context.exposeBinding('reportCspViolation', (_source, violation: string) => {
+      shopWindow.cspViolations.push(violation);
+    });
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const report = (window as unknown as { reportCspViolation: (v: string) => void }).reportCspViolation;
+        void report(
+          `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`,
+        );
+      });
+    });
+    return shopWindow;
   }
 
   /** An error answer the test provokes, e.g. 412: Chromium logs it as "Failed to load resource". */
@@ -87,9 +103,10 @@ export class ShopWindow {
     this.expected.push(/^Failed to load resource: net::ERR_/);
   }
 
-  /** No console errors but those the test provoked. */
+  /** No console errors but those the test provoked, and nothing the Content-Security-Policy blocked. */
   assertNoConsoleErrors(): void {
     expect(this.consoleErrors.filter((text) => !this.expected.some((pattern) => pattern.test(text)))).toEqual([]);
+    expect(this.cspViolations, 'Content-Security-Policy violations').toEqual([]);
   }
 
   async close(): Promise<void> {

@@ -22,6 +22,7 @@ describe('config.json', () => {
       authorizeUrl: 'http://localhost:8080/oauth2/authorize',
       tokenUrl: 'http://localhost:8080/oauth2/token',
       logoutUrl: '',
+      revokeUrl: '',
       clientId: 'serverless-shop-web',
       scopes: ['openid'],
       currency: 'USD',
@@ -35,6 +36,7 @@ describe('config.json', () => {
         authorize_url: 'https://auth.shop.example.com/oauth2/authorize',
         token_url: 'https://auth.shop.example.com/oauth2/token',
         logout_url: 'https://auth.shop.example.com/logout',
+        revoke_url: 'https://auth.shop.example.com/oauth2/revoke',
         client_id: '4abc',
         scopes: 'openid email',
         currency: 'eur',
@@ -44,6 +46,7 @@ describe('config.json', () => {
     expect(config).toMatchObject({
       apiBaseUrl: 'https://api.shop.example.com',
       logoutUrl: 'https://auth.shop.example.com/logout',
+      revokeUrl: 'https://auth.shop.example.com/oauth2/revoke',
       scopes: ['openid', 'email'],
       currency: 'EUR',
     });

@@ -10,6 +10,8 @@ export interface SiteConfig {
   tokenUrl: string;
   /** Where the issuer ends its own session after the site forgot the tokens; '' when it keeps none. */
   logoutUrl: string;
+  /** The issuer's token revocation endpoint (Cognito's /oauth2/revoke); '' when there is none. */
+  revokeUrl: string;
   /** The public app client (authorization code with PKCE, no secret). */
   clientId: string;
   scopes: string[];
@@ -67,6 +69,7 @@ export function parseSiteConfig(json: unknown, pageUrl: string): SiteConfig {
     authorizeUrl: url('authorize_url', true),
     tokenUrl: url('token_url', true),
     logoutUrl: url('logout_url', false),
+    revokeUrl: url('revoke_url', false),
     clientId,
     scopes: scopeList.filter((s: string) => s !== ''),
     currency,

@@ -91,7 +91,7 @@ export function Layout({ route, children }: { route: Route; children: ComponentC
                 type="button"
                 class="secondary"
                 onClick={() => {
-                  session.signOut(`${location.origin}${location.pathname}`);
+                  void session.signOut(`${location.origin}${location.pathname}`);
                   notice.set('You are signed out.');
                 }}
               >

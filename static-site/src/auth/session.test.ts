@@ -10,6 +10,7 @@ const config: SiteConfig = {
   authorizeUrl: 'http://localhost:8080/oauth2/authorize',
   tokenUrl: 'http://localhost:8080/oauth2/token',
   logoutUrl: '',
+  revokeUrl: 'http://localhost:8080/oauth2/revoke',
   clientId: 'serverless-shop-web',
   scopes: ['openid'],
   currency: 'USD',
@@ -27,9 +28,11 @@ const aliceToken = jwt({ sub: 'alice', exp: NOW / 1000 + 3600, token_use: 'acces
 function session(answers: Array<Record<string, unknown>>, options: { storage?: Storage; logoutUrl?: string } = {}) {
   const storage = options.storage ?? memoryStorage();
   const sent: URLSearchParams[] = [];
+  const sentTo: string[] = [];
   const visited: string[] = [];
-  const fetch = (async (_url: string, init: RequestInit) => {
+  const fetch = (async (url: string, init: RequestInit) => {
     sent.push(init.body as URLSearchParams);
+    sentTo.push(url);
     const body = answers.shift() ?? {};
     return new Response(JSON.stringify(body), { status: 'error' in body ? 400 : 200 });
   }) as unknown as typeof globalThis.fetch;
@@ -37,7 +40,7 @@ function session(answers: Array<Record<string, unknown>>, options: { storage?: S
     { ...config, logoutUrl: options.logoutUrl ?? '' },
     { storage, fetch, navigate: (url) => visited.push(url), now: () => NOW },
   );
-  return { session: s, storage, sent, visited };
+  return { session: s, storage, sent, sentTo, visited };
 }
 
 async function signedIn(answers: Array<Record<string, unknown>>, options = {}) {
@@ -99,11 +102,26 @@ describe('signing in with authorization code and PKCE', () => {
     expect(s.user.get()).toBeNull();
   });
 
-  it("reports the issuer's refusal", async () => {
+  it("reports the issuer's refusal of the sign-in this tab started", async () => {
+    const { session: s, visited } = session([]);
+    await s.signIn('#/', 'http://localhost:8080/');
+    const state = new URL(visited[0]).searchParams.get('state');
+    const result = await s.completeSignIn(
+      new URL(`http://localhost:8080/?error=access_denied&error_description=Nope&state=${state}`),
+    );
+    expect(result).toEqual({ kind: 'failed', message: 'Nope', returnTo: '#/' });
+  });
+
+  it('shows no text from the address when no sign-in was started here, or not this one', async () => {
+    const crafted = 'http://localhost:8080/?error=access_denied&error_description=Call+0800+to+unlock+your+account';
+    const notStarted = await session([]).session.completeSignIn(new URL(crafted));
+    expect(notStarted.kind).toBe('failed');
+    expect(JSON.stringify(notStarted)).not.toContain('0800');
+
     const { session: s } = session([]);
     await s.signIn('#/', 'http://localhost:8080/');
-    const result = await s.completeSignIn(new URL('http://localhost:8080/?error=access_denied&error_description=Nope'));
-    expect(result).toEqual({ kind: 'failed', message: 'Nope', returnTo: '#/' });
+    const otherState = await s.completeSignIn(new URL(`${crafted}&state=forged`));
+    expect(JSON.stringify(otherState)).not.toContain('0800');
   });
 
   it('ignores a page that is not a sign-in answer', async () => {
@@ -154,10 +172,33 @@ describe('signing out', () => {
     const { session: s, visited } = await signedIn([{ access_token: aliceToken }], {
       logoutUrl: 'https://auth.example.com/logout',
     });
-    s.signOut('http://localhost:8080/');
+    await s.signOut('http://localhost:8080/');
     expect(s.user.get()).toBeNull();
     expect(visited[1]).toBe(
       'https://auth.example.com/logout?client_id=serverless-shop-web&logout_uri=http%3A%2F%2Flocalhost%3A8080%2F',
     );
+  });
+
+  it('revokes the refresh token at the issuer before it leaves, so a copy of it is worth nothing', async () => {
+    const { session: s, sent, sentTo, storage } = await signedIn([{ access_token: aliceToken, refresh_token: 'r1' }]);
+    await s.signOut('http://localhost:8080/');
+    expect(sentTo[1]).toBe('http://localhost:8080/oauth2/revoke');
+    expect(Object.fromEntries(sent[1])).toEqual({ token: 'r1', client_id: 'serverless-shop-web' });
+    expect(storage.getItem(TOKENS_KEY)).toBeNull();
+  });
+
+  it('signs out even when the issuer cannot be reached to revoke', async () => {
+    const storage = memoryStorage();
+    const first = await signedIn([{ access_token: aliceToken, refresh_token: 'r1' }], { storage });
+    const unreachable = new Session(config, {
+      storage,
+      fetch: (() => Promise.reject(new TypeError('offline'))) as unknown as typeof fetch,
+      navigate: () => undefined,
+      now: () => NOW,
+    });
+    expect(first.session.user.get()?.id).toBe('alice');
+    await unreachable.signOut('http://localhost:8080/');
+    expect(unreachable.user.get()).toBeNull();
+    expect(storage.getItem(TOKENS_KEY)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 // Signing in with the OAuth 2.0 authorization code flow and PKCE, the same code against Cognito's
 // hosted UI in AWS and the local issuer at home (config.json says where each endpoint is). Tokens
-// live in sessionStorage: gone when the tab closes, not shared with other tabs, never in a cookie.
+// live in sessionStorage: gone when the tab closes, not shared with other tabs, never in a cookie;
+// the refresh token lasts hours, not days, and is revoked at sign-out (why: static-site/README.md).
 import type { SiteConfig } from '../config';
 import { createStore, type Store } from '../store';
 import { decodeClaims, expiryOf, type User, userOf } from './claims';
@@ -78,19 +79,20 @@ export class Session {
     }
     const pending = this.takePendingSignIn();
     const returnTo = pending?.returnTo ?? '#/';
-    if (params.has('error')) {
-      return {
-        kind: 'failed',
-        returnTo,
-        message: params.get('error_description') || `Sign-in failed: ${params.get('error')}`,
-      };
-    }
-    // The state ties the answer to the request this tab made: anything else is not ours to accept.
+    // The state ties the answer to the request this tab made: anything else is not ours to accept,
+    // nor to show. A link anyone can craft (?error_description=...) must not put its words on our page.
     if (!pending || params.get('state') !== pending.state) {
       return {
         kind: 'failed',
         returnTo,
         message: 'This sign-in was not started here or has already been used. Please sign in again.',
+      };
+    }
+    if (params.has('error')) {
+      return {
+        kind: 'failed',
+        returnTo,
+        message: params.get('error_description') || `Sign-in failed: ${params.get('error')}`,
       };
     }
     const answer = await this.tokenRequest({
@@ -127,9 +129,25 @@ export class Session {
     return this.refreshing;
   }
 
-  /** Forgets the tokens; with a logout URL (Cognito), the issuer ends its own session too. */
-  signOut(redirectUri: string): void {
+  /**
+   * Forgets the tokens and revokes the refresh token at the issuer, so a copy of it (storage that
+   * scripts can read) is worth nothing after sign-out; with a logout URL (Cognito), the issuer ends
+   * its own session too. A revocation that fails still signs out here: the token then lives out its
+   * few hours.
+   */
+  async signOut(redirectUri: string): Promise<void> {
+    const refreshToken = this.tokens?.refreshToken;
     this.forget();
+    if (refreshToken && this.config.revokeUrl) {
+      await this.deps
+        .fetch(this.config.revokeUrl, {
+          method: 'POST',
+          body: new URLSearchParams({ token: refreshToken, client_id: this.config.clientId }),
+          // The logout URL takes the browser away next: the request must not die with the page.
+          keepalive: true,
+        })
+        .catch(() => undefined);
+    }
     if (this.config.logoutUrl) {
       const url = new URL(this.config.logoutUrl);
       // Cognito's /logout names them client_id and logout_uri.

@@ -188,6 +188,7 @@ locals {
     authorize_url = "${module.auth.domain_url}/oauth2/authorize"
     token_url     = "${module.auth.domain_url}/oauth2/token"
     logout_url    = "${module.auth.domain_url}/logout"
+    revoke_url    = "${module.auth.domain_url}/oauth2/revoke"
     redirect_uri  = "${module.site.url}/"
     scopes        = module.auth.site_scopes
     admin_group   = module.auth.admin_group
@@ -368,6 +369,7 @@ module "site" {
   name          = local.names.site
   hosting       = var.site_hosting
   api_endpoint  = module.api.api_endpoint
+  issuer_url    = module.auth.domain_url
   config_json   = jsonencode(local.site_config)
   force_destroy = var.force_destroy
   web_acl_arn   = one(module.waf[*].web_acl_arn)

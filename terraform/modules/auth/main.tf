@@ -81,13 +81,15 @@ resource "aws_cognito_user_pool_client" "site" {
   prevent_user_existence_errors        = "ENABLED"
   enable_token_revocation              = true
 
+  # The site keeps its tokens where its scripts can read them (sessionStorage): a stolen refresh
+  # token is good for hours, not a month, and the site revokes it at sign-out (enable_token_revocation).
   access_token_validity  = 60
   id_token_validity      = 60
-  refresh_token_validity = 30
+  refresh_token_validity = 12
   token_validity_units {
     access_token  = "minutes"
     id_token      = "minutes"
-    refresh_token = "days"
+    refresh_token = "hours"
   }
 }
 

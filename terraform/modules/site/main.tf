@@ -13,6 +13,22 @@ locals {
   cloudfront = var.hosting == "cloudfront"
   # Keep public access blocked unless the weaker website hosting was chosen on purpose.
   private = local.cloudfront
+
+  # The Content-Security-Policy's parts (see the response-headers policy below).
+  issuer_origin = regex("^https://[^/]+", var.issuer_url)
+  content_security_policy = join("; ", [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self' ${local.issuer_origin}",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ])
+  permissions_policy = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 }
 
 resource "aws_s3_bucket" "this" {
@@ -188,8 +204,47 @@ data "aws_cloudfront_origin_request_policy" "api" {
   name = "Managed-AllViewerExceptHostHeader"
 }
 
-data "aws_cloudfront_response_headers_policy" "security" {
-  name = "Managed-SecurityHeadersPolicy"
+# The site's own security headers (the managed SecurityHeadersPolicy has no Content-Security-Policy).
+# The build emits no inline script or style, so 'self' is enough for both; the page talks to its own
+# origin (config.json, and the API, which this distribution routes) and to Cognito's domain (token,
+# revoke) and nothing else, so an injected script can neither run nor send anything elsewhere.
+resource "aws_cloudfront_response_headers_policy" "security" {
+  count = local.cloudfront ? 1 : 0
+
+  name    = "${var.name}-security"
+  comment = "CSP and security headers of the site"
+
+  security_headers_config {
+    content_security_policy {
+      content_security_policy = local.content_security_policy
+      override                = true
+    }
+    content_type_options {
+      override = true
+    }
+    frame_options {
+      frame_option = "DENY"
+      override     = true
+    }
+    # The return from a sign-in carries the authorization code in the URL: no page passes it on.
+    referrer_policy {
+      referrer_policy = "no-referrer"
+      override        = true
+    }
+    strict_transport_security {
+      access_control_max_age_sec = 31536000
+      include_subdomains         = true
+      override                   = true
+    }
+  }
+
+  custom_headers_config {
+    items {
+      header   = "Permissions-Policy"
+      value    = local.permissions_policy
+      override = true
+    }
+  }
 }
 
 # Paths without a file extension are the single-page app's own pages: serve index.html for them.
@@ -250,7 +305,7 @@ resource "aws_cloudfront_distribution" "this" {
     cached_methods             = ["GET", "HEAD"]
     compress                   = true
     cache_policy_id            = data.aws_cloudfront_cache_policy.optimized.id
-    response_headers_policy_id = data.aws_cloudfront_response_headers_policy.security.id
+    response_headers_policy_id = aws_cloudfront_response_headers_policy.security[0].id
 
     function_association {
       event_type   = "viewer-request"

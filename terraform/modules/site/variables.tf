@@ -19,6 +19,16 @@ variable "api_endpoint" {
   type        = string
 }
 
+variable "issuer_url" {
+  description = "Cognito's domain (https://<domain>.auth.<region>.amazoncognito.com): the one other origin the site's Content-Security-Policy lets it connect to."
+  type        = string
+
+  validation {
+    condition     = can(regex("^https://[^/]+", var.issuer_url))
+    error_message = "issuer_url must be an https:// URL."
+  }
+}
+
 variable "api_path_patterns" {
   description = "Paths CloudFront sends to the API: every path of the contracts starts with one of them."
   type        = list(string)

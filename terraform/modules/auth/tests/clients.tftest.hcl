@@ -27,6 +27,16 @@ run "clients" {
     error_message = "The site's client has a secret, or signs in otherwise than with the authorization code."
   }
 
+  # Its tokens are readable by the site's scripts: the refresh token lives hours and can be revoked.
+  assert {
+    condition = (
+      aws_cognito_user_pool_client.site.enable_token_revocation &&
+      one(aws_cognito_user_pool_client.site.token_validity_units).refresh_token == "hours" &&
+      aws_cognito_user_pool_client.site.refresh_token_validity <= 12
+    )
+    error_message = "The site's refresh token lives longer than 12 hours, or cannot be revoked."
+  }
+
   assert {
     condition = (
       aws_cognito_user_pool_client.machine.generate_secret == true &&

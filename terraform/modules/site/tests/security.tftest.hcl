@@ -6,10 +6,20 @@ mock_provider "aws" {
   source          = "../../test/mocks"
 }
 
+# Known at plan, so the distribution's reference to the policy can be compared.
+override_resource {
+  target          = aws_cloudfront_response_headers_policy.security
+  override_during = plan
+  values = {
+    id = "rhp-mock-security"
+  }
+}
+
 variables {
   name         = "serverless-shop-dev-site"
   api_endpoint = "https://abc123.execute-api.eu-west-1.amazonaws.com"
   config_json  = "{}"
+  issuer_url   = "https://shop-dev-1a2b3c4d.auth.eu-west-1.amazoncognito.com"
 }
 
 run "cloudfront_hosting" {
@@ -75,6 +85,33 @@ run "cloudfront_hosting" {
       for b in aws_cloudfront_distribution.this[0].ordered_cache_behavior : b.target_origin_id == "api"
     ])
     error_message = "The API's paths do not all go to the API."
+  }
+
+  # The site's own response-headers policy: a strict CSP whose connect-src is the site's origin (the
+  # API goes through this distribution) and the Cognito domain, nothing else (not the execute-api URL).
+  assert {
+    condition     = one(aws_cloudfront_distribution.this[0].default_cache_behavior).response_headers_policy_id == aws_cloudfront_response_headers_policy.security[0].id
+    error_message = "The site is not served with its own response-headers policy."
+  }
+
+  assert {
+    condition = one(one(aws_cloudfront_response_headers_policy.security[0].security_headers_config).content_security_policy).content_security_policy == join("; ", [
+      "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "font-src 'self'",
+      "connect-src 'self' https://shop-dev-1a2b3c4d.auth.eu-west-1.amazoncognito.com",
+      "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
+    ])
+    error_message = "The Content-Security-Policy is not the strict one (connect-src: the site and the issuer only)."
+  }
+
+  assert {
+    condition = alltrue([
+      one(one(aws_cloudfront_response_headers_policy.security[0].security_headers_config).content_type_options).override,
+      one(one(aws_cloudfront_response_headers_policy.security[0].security_headers_config).frame_options).frame_option == "DENY",
+      one(one(aws_cloudfront_response_headers_policy.security[0].security_headers_config).referrer_policy).referrer_policy == "no-referrer",
+      one(one(aws_cloudfront_response_headers_policy.security[0].security_headers_config).strict_transport_security).access_control_max_age_sec >= 31536000,
+      one([for h in one(aws_cloudfront_response_headers_policy.security[0].custom_headers_config).items : h.value if h.header == "Permissions-Policy"]) != null,
+    ])
+    error_message = "A security header is missing: nosniff, X-Frame-Options, Referrer-Policy, HSTS or Permissions-Policy."
   }
 
   assert {

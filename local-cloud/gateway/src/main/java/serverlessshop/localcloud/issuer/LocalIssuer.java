@@ -2,6 +2,7 @@ package serverlessshop.localcloud.issuer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import no.nav.security.mock.oauth2.http.OAuth2HttpRequest;
 import no.nav.security.mock.oauth2.http.OAuth2HttpRequestHandler;
@@ -24,7 +26,8 @@ import serverlessshop.localcloud.gateway.IncomingRequest;
 /**
  * The local OIDC issuer: mock-oauth2-server's request handler, served by the gateway under
  * {@code /oauth2} (issuer {@code http://localhost:PORT/oauth2}, so the token endpoint is
- * {@code /oauth2/token} and the login page {@code /oauth2/authorize}, the paths of a Cognito domain).
+ * {@code /oauth2/token}, the login page {@code /oauth2/authorize} and {@code /oauth2/revoke}, the
+ * paths of a Cognito domain).
  * Same origin as the site and the API: the browser needs no CORS to sign in.
  *
  * <p>Every request reaches it with the gateway's public host, whatever name the client used, so
@@ -54,6 +57,7 @@ public final class LocalIssuer {
     private final String publicAuthority;
     private final Route server;
     private final no.nav.security.mock.oauth2.token.OAuth2TokenProvider tokens;
+    private final Set<String> revokedRefreshTokens = ConcurrentHashMap.newKeySet();
 
     /** @param publicAuthority host:port of the gateway as users reach it, e.g. localhost:8080 */
     public LocalIssuer(String publicAuthority) throws IOException {
@@ -80,6 +84,16 @@ public final class LocalIssuer {
     }
 
     public HttpReply handle(IncomingRequest request) {
+        if (request.method().equals("POST") && request.rawPath().equals(PATH + "/revoke")) {
+            return revoke(form(request));
+        }
+        if (request.method().equals("POST")
+                && request.rawPath().equals(PATH + "/token")
+                && revokedRefreshTokens.contains(
+                        form(request).getOrDefault("refresh_token", List.of("")).getFirst())) {
+            return HttpReply.json(
+                    400, "{\"error\":\"invalid_grant\",\"error_description\":\"Refresh Token has been revoked\"}");
+        }
         Headers.Builder headers = new Headers.Builder();
         request.headers().forEach((name, values) -> {
             if (!name.equals("host")) {
@@ -110,6 +124,38 @@ public final class LocalIssuer {
             bytes = withCognitoIdToken(bytes);
         }
         return new HttpReply(response.getStatus(), replyHeaders, bytes);
+    }
+
+    /**
+     * Cognito's revocation endpoint (RFC 7009), which mock-oauth2-server's own does not imitate: a
+     * public client revokes its refresh token with {@code token} and {@code client_id}; the answer is
+     * 200 whether or not the token was known, and the token is refused by the token endpoint from
+     * then on. Access tokens stay valid until they expire, as API Gateway's authorizer sees them in AWS.
+     */
+    private HttpReply revoke(Map<String, List<String>> form) {
+        String token = form.getOrDefault("token", List.of("")).getFirst();
+        String client = form.getOrDefault("client_id", List.of("")).getFirst();
+        if (token.isEmpty()) {
+            return HttpReply.json(400, "{\"error\":\"invalid_request\"}");
+        }
+        if (!client.equals(WEB_CLIENT)) {
+            return HttpReply.json(400, "{\"error\":\"invalid_client\"}");
+        }
+        revokedRefreshTokens.add(token);
+        return new HttpReply(200, Map.of(), new byte[0]);
+    }
+
+    private static Map<String, List<String>> form(IncomingRequest request) {
+        Map<String, List<String>> form = new LinkedHashMap<>();
+        for (String pair : new String(request.body(), StandardCharsets.UTF_8).split("&")) {
+            if (!pair.isEmpty()) {
+                int eq = pair.indexOf('=');
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                form.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+            }
+        }
+        return form;
     }
 
     /**

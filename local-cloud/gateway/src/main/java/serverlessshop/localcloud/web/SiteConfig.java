@@ -12,7 +12,8 @@ import serverlessshop.localcloud.issuer.LocalIssuer;
  * (Terraform writes the AWS one into the S3 bucket): the same build of the site runs against either.
  * The API is on the page's own origin and the issuer's endpoints are paths on it, so the site works
  * whatever host name or port the browser used; the client is the issuer's public web client. The
- * local issuer keeps no session of its own, so there is no logout URL: signing out forgets the tokens.
+ * local issuer keeps no session of its own, so there is no logout URL: signing out revokes the refresh
+ * token and forgets the tokens.
  * The keys are described in static-site/README.md.
  */
 public final class SiteConfig {
@@ -27,6 +28,7 @@ public final class SiteConfig {
         config.put("authorize_url", LocalIssuer.PATH + "/authorize");
         config.put("token_url", LocalIssuer.PATH + "/token");
         config.put("logout_url", "");
+        config.put("revoke_url", LocalIssuer.PATH + "/revoke");
         config.put("client_id", LocalIssuer.WEB_CLIENT);
         config.put("scopes", List.of("openid"));
         config.put("currency", "USD");

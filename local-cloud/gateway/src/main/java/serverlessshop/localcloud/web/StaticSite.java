@@ -11,7 +11,8 @@ import serverlessshop.localcloud.gateway.HttpReply;
 /**
  * The built static site (static-site/dist) at {@code /}, as S3 behind CloudFront serves it, with this
  * stack's {@code /config.json} next to index.html (see {@link SiteConfig}); until the site is built, a
- * small page that links Swagger UI and says how to sign in and get a token.
+ * small page that links Swagger UI and says how to sign in and get a token. Every answer has the
+ * security headers of {@link SiteHeaders}.
  */
 public final class StaticSite {
 
@@ -32,7 +33,15 @@ public final class StaticSite {
         return root;
     }
 
+    /** Every answer carries the site's security headers, as CloudFront adds them to every answer of the site's behaviour. */
     public HttpReply handle(String method, String rawPath) throws IOException {
+        if (!isBuilt() && (rawPath.equals("/") || rawPath.equals("/index.html"))) {
+            return SiteHeaders.decorateInlinePage(serve(method, rawPath));
+        }
+        return SiteHeaders.decorate(serve(method, rawPath));
+    }
+
+    private HttpReply serve(String method, String rawPath) throws IOException {
         if (!method.equals("GET") && !method.equals("HEAD")) {
             return notFound();
         }

@@ -109,6 +109,43 @@ class LocalIssuerTest {
     }
 
     @Test
+    void aRevokedRefreshTokenIsRefusedByTheTokenEndpointAsCognitoRefusesIt() throws Exception {
+        String refreshToken = client.signIn(LocalIssuer.WEB_CLIENT, "alice", null)
+                .path("refresh_token")
+                .asText();
+        assertThat(refreshToken).isNotEmpty();
+        assertThat(post(
+                                "/token",
+                                "grant_type=refresh_token&client_id=serverless-shop-web&refresh_token=" + refreshToken)
+                        .statusCode())
+                .isEqualTo(200);
+
+        assertThat(post("/revoke", "client_id=serverless-shop-web").statusCode())
+                .isEqualTo(400);
+        assertThat(post("/revoke", "token=" + refreshToken + "&client_id=someone-else")
+                        .body())
+                .contains("invalid_client");
+        HttpResponse<String> revoked = post("/revoke", "token=" + refreshToken + "&client_id=serverless-shop-web");
+        assertThat(revoked.statusCode()).isEqualTo(200);
+
+        HttpResponse<String> refresh =
+                post("/token", "grant_type=refresh_token&client_id=serverless-shop-web&refresh_token=" + refreshToken);
+        assertThat(refresh.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(refresh.body()).path("error").asText()).isEqualTo("invalid_grant");
+    }
+
+    private static HttpResponse<String> post(String path, String form) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + LocalIssuer.PATH + path))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void aStoppedStackIsNamedAsTheProblem() {
         IssuerClient nowhere = new IssuerClient(URI.create("http://127.0.0.1:9/oauth2"));
         assertThatThrownBy(() -> nowhere.signIn("alice", false))

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import serverlessshop.localcloud.gateway.HttpReply;
@@ -45,7 +48,46 @@ class StaticSiteTest {
         assertThat(config.path("api_base_url").asText()).isEmpty();
         assertThat(config.path("authorize_url").asText()).isEqualTo("/oauth2/authorize");
         assertThat(config.path("token_url").asText()).isEqualTo("/oauth2/token");
+        assertThat(config.path("revoke_url").asText()).isEqualTo("/oauth2/revoke");
         assertThat(config.path("scopes").get(0).asText()).isEqualTo("openid");
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeaders(@TempDir Path dist) throws Exception {
+        Files.writeString(dist.resolve("index.html"), "<h1>shop</h1>");
+        StaticSite site = new StaticSite(dist);
+
+        for (HttpReply reply : List.of(
+                site.handle("GET", "/"), site.handle("GET", "/config.json"), site.handle("GET", "/missing.js"))) {
+            assertThat(reply.header("content-security-policy"))
+                    .contains("script-src 'self';")
+                    .contains("style-src 'self';")
+                    .contains("connect-src 'self';")
+                    .contains("object-src 'none'")
+                    .contains("base-uri 'self'")
+                    .endsWith("frame-ancestors 'none'")
+                    .doesNotContain("unsafe");
+            assertThat(reply.header("x-content-type-options")).isEqualTo("nosniff");
+            assertThat(reply.header("referrer-policy")).isEqualTo("no-referrer");
+            assertThat(reply.header("permissions-policy")).contains("camera=()");
+            assertThat(reply.header("strict-transport-security"))
+                    .as("plain HTTP locally")
+                    .isNull();
+        }
+    }
+
+    @Test
+    void theStartPageAllowsExactlyItsOwnInlineScriptAndStyle(@TempDir Path nothing) throws Exception {
+        HttpReply reply = new StaticSite(nothing.resolve("dist")).handle("GET", "/");
+        String page = new String(reply.body(), StandardCharsets.UTF_8);
+        String script = page.substring(page.indexOf("<script>") + 8, page.indexOf("</script>"));
+        String hash = Base64.getEncoder()
+                .encodeToString(MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(reply.header("content-security-policy"))
+                .contains("script-src 'self' 'sha256-" + hash + "';")
+                .containsPattern("style-src 'self' 'sha256-[A-Za-z0-9+/=]+';")
+                .doesNotContain("unsafe");
     }
 
     @Test
