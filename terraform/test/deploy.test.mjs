@@ -20,7 +20,7 @@ const STUB = `#!/usr/bin/env bash
 tool=$(basename "$0")
 echo "$tool $*" >> "$STUB_LOG"
 case "$tool $1 $2" in
-  "terraform version"*) echo "{\\"terraform_version\\": \\"\${STUB_TERRAFORM_VERSION:-1.10.5}\\"}" ;;
+  "terraform version"*) echo "{\\"terraform_version\\": \\"\${STUB_TERRAFORM_VERSION:-1.11.4}\\"}" ;;
   "terraform -chdir="*" console") cat >/dev/null; echo "\\"\${STUB_RESERVATIONS:-${RESERVATIONS}}\\"" ;;
   "terraform -chdir="*" output")
     name="STUB_OUTPUT_\${4:-}"
@@ -250,11 +250,11 @@ describe('make deploy and make destroy (scripts/deploy)', () => {
     assert.match(out, /make deploy DRY_RUN=1/);
   });
 
-  test('preflight: Terraform older than 1.10 is refused', () => {
+  test('preflight: Terraform older than 1.11 is refused', () => {
     const fakes = stubs();
     const { status, out } = run('scripts/deploy', ['deploy'], { env: { PATH: `${fakes.bin}:${process.env.PATH}`, STUB_LOG: fakes.log, AWS_REGION: 'eu-west-1', STUB_TERRAFORM_VERSION: '1.5.7' } });
     assert.equal(status, 1, out);
-    assert.match(out, /Terraform 1\.5\.7 is too old: 1\.10 or newer/);
+    assert.match(out, /Terraform 1\.5\.7 is too old: 1\.11 or newer/);
   });
 
   test('preflight: no region, no credentials, no state bucket each stop with what to do', () => {

@@ -25,10 +25,10 @@ describe('Terraform conventions', () => {
     assert.deepEqual(used, moduleNames().map((m) => `../../modules/${m}`));
   });
 
-  test('versions: Terraform >= 1.10 and the AWS provider 5.100 to 6.x everywhere', async () => {
+  test('versions: Terraform >= 1.10 (the environment 1.11, for write-only secrets) and the AWS provider 5.100 to 6.x everywhere', async () => {
     const env = await loadEnv();
     const envTerraform = env.doc.terraform[0];
-    assert.equal(envTerraform.required_version, '>= 1.10');
+    assert.equal(envTerraform.required_version, '>= 1.11');
     assert.deepEqual(envTerraform.required_providers[0].aws, { source: 'hashicorp/aws', version: '>= 5.100, < 7.0' });
     for (const name of moduleNames()) {
       const terraform = (await loadModuleNamed(name)).doc.terraform[0];

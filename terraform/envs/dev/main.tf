@@ -93,7 +93,9 @@ locals {
     PRODUCTS_DB_SECRET_ARN = module.database.master_secret_arn
     PRODUCTS_DB_APP_USER   = module.database.app_username
   }, var.enable_rds_proxy ? { PRODUCTS_DB_APP_SECRET_ARN = module.database.app_secret_arn } : {})
-  products_environment = merge(local.jwt_environment, local.database_environment)
+  products_environment = merge(local.jwt_environment, local.database_environment, {
+    SHOP_CURSORS_KEY_SECRET_ARN = aws_secretsmanager_secret.cursor_key["products"].arn
+  })
   orders_environment = merge(local.jwt_environment, {
     ORDERS_TABLE       = module.orders_table.table_name
     PRODUCTS_API_URL   = module.api.api_endpoint
@@ -106,6 +108,8 @@ locals {
     # Per customer, across every instance (a counter item in the orders table).
     ORDERS_CREATE_RATE_LIMIT  = tostring(var.orders_per_customer_limit)
     ORDERS_CREATE_RATE_WINDOW = var.orders_per_customer_window
+    }, {
+    SHOP_CURSORS_KEY_SECRET_ARN = aws_secretsmanager_secret.cursor_key["orders"].arn
   })
 
   # ---- reserved concurrency: one place, read by the functions and by scripts/deploy's preflight --
@@ -138,6 +142,11 @@ locals {
       actions   = ["rds-db:connect"]
       resources = [module.database.app_connect_arn]
     },
+    {
+      sid       = "ReadCursorKey"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = [aws_secretsmanager_secret.cursor_key["products"].arn]
+    },
   ]
   migrate_statements = [
     {
@@ -162,6 +171,11 @@ locals {
       actions    = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"]
       resources  = [module.orders_table.kms_key_arn]
       conditions = [{ test = "StringEquals", variable = "kms:ViaService", values = ["dynamodb.${var.region}.amazonaws.com"] }]
+    },
+    {
+      sid       = "ReadCursorKey"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = [aws_secretsmanager_secret.cursor_key["orders"].arn]
     },
     {
       # The machine client's secret (AWS-managed key: no kms statement needed).
@@ -247,6 +261,35 @@ module "auth" {
   callback_urls       = local.site_callback_urls
   logout_urls         = local.site_callback_urls
   deletion_protection = var.user_pool_deletion_protection
+}
+
+# ---- the cursor keys ---------------------------------------------------------------------------
+# Each API service signs its pagination cursors with a key that all its instances share (Lambda sends
+# a client's next page to any of them; service-support/README.md), read at start from a secret of
+# its own. Terraform writes the value with a write-only argument (Terraform 1.11), so the key is in
+# neither a plan nor the state. A new key:
+# raise secret_string_wo_version; cursors given out before are then refused (400), and a client
+# starts again from the first page. The AWS-managed key and no rotation function, as for the machine
+# client's secret (modules/auth).
+resource "aws_secretsmanager_secret" "cursor_key" {
+  # checkov:skip=CKV_AWS_149:the AWS-managed key suffices for a secret one role of this account reads
+  # checkov:skip=CKV2_AWS_57:no rotation function; a new version is a new secret_string_wo_version (above)
+  for_each = toset(["products", "orders"])
+
+  name_prefix             = "${local.name_prefix}-${each.key}-cursor-key-"
+  description             = "Key the ${each.key} functions sign their pagination cursors with (HMAC-SHA256)"
+  recovery_window_in_days = 7
+}
+
+resource "aws_secretsmanager_secret_version" "cursor_key" {
+  for_each = aws_secretsmanager_secret.cursor_key
+
+  secret_id = each.value.id
+  # Two random UUIDs (crypto/rand, 244 random bits): read only when the version is written, and a
+  # write-only argument keeps them out of the plan and the state. The provider's ephemeral password
+  # would do as well, but terraform test's mocked provider cannot make ephemeral values.
+  secret_string_wo         = "${uuid()}${uuid()}"
+  secret_string_wo_version = 1
 }
 
 module "functions" {

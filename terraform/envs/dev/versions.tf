@@ -1,6 +1,7 @@
 terraform {
   # 1.10: the S3 backend locks the state with a lock file in the bucket itself (use_lockfile).
-  required_version = ">= 1.10"
+  # 1.11: write-only arguments, which keep the cursor keys out of the state.
+  required_version = ">= 1.11"
 
   required_providers {
     aws = {

@@ -106,11 +106,12 @@ run "least_privilege_statements" {
   }
 
   # The products functions log in as the application user with an IAM token, on this instance (the
-  # mock's resource id), and do nothing else: no secret to read.
+  # mock's resource id), and read their cursor key: no other secret.
   assert {
-    condition = jsonencode([for s in local.products_statements : [s.actions, s.resources]]) == jsonencode([[
-      ["rds-db:connect"], ["arn:aws:rds-db:eu-west-1:123456789012:dbuser:db-MOCKRESOURCEID/products_app"]
-    ]])
+    condition = jsonencode([for s in local.products_statements : [s.actions, s.resources]]) == jsonencode([
+      [["rds-db:connect"], ["arn:aws:rds-db:eu-west-1:123456789012:dbuser:db-MOCKRESOURCEID/products_app"]],
+      [["secretsmanager:GetSecretValue"], [aws_secretsmanager_secret.cursor_key["products"].arn]],
+    ])
     error_message = "The products functions may do more than connect as products_app: ${jsonencode(local.products_statements)}."
   }
 
@@ -126,7 +127,7 @@ run "least_privilege_statements" {
   assert {
     condition = alltrue(flatten([
       for s in local.orders_statements : [
-        for action in s.actions : startswith(action, "dynamodb:") || startswith(action, "kms:") if s.sid != "ReadMachineClientSecret"
+        for action in s.actions : startswith(action, "dynamodb:") || startswith(action, "kms:") if !contains(["ReadMachineClientSecret", "ReadCursorKey"], s.sid)
       ]
     ])) && !contains(flatten([for s in local.orders_statements : s.actions]), "dynamodb:Scan")
     error_message = "The orders API may do more than use its table and key (and read the machine client's secret), or it may scan."
@@ -134,9 +135,9 @@ run "least_privilege_statements" {
 
   assert {
     condition = toset(flatten([for s in local.orders_statements : s.resources])) == toset(concat(
-      [module.orders_table.table_arn, module.orders_table.kms_key_arn, module.auth.machine_client_secret_arn], values(module.orders_table.index_arns)
+      [module.orders_table.table_arn, module.orders_table.kms_key_arn, module.auth.machine_client_secret_arn, aws_secretsmanager_secret.cursor_key["orders"].arn], values(module.orders_table.index_arns)
     ))
-    error_message = "The orders functions reach something else than their table, its index, its key and the machine client's secret."
+    error_message = "The orders functions reach something else than their table, its index, its key, the machine client's secret and their cursor key."
   }
 
   assert {
@@ -344,7 +345,7 @@ run "with_the_rds_proxy" {
 
   # The functions connect as products_app on the proxy (prx-..., from the mock's ARN).
   assert {
-    condition     = jsonencode([for s in local.products_statements : [s.actions, s.resources]]) == jsonencode([[["rds-db:connect"], ["arn:aws:rds-db:eu-west-1:123456789012:dbuser:prx-mock/products_app"]]])
+    condition     = jsonencode([for s in local.products_statements : [s.actions, s.resources]]) == jsonencode([[["rds-db:connect"], ["arn:aws:rds-db:eu-west-1:123456789012:dbuser:prx-mock/products_app"]], [["secretsmanager:GetSecretValue"], [aws_secretsmanager_secret.cursor_key["products"].arn]]])
     error_message = "Through the proxy, the products functions may not connect as products_app on it only: ${jsonencode(local.products_statements)}."
   }
 
@@ -368,4 +369,32 @@ run "an_unknown_tracing_mode_is_refused" {
   }
 
   expect_failures = [var.tracing_mode]
+}
+
+# Each API service's functions get their own cursor-key secret by ARN, never a key, and may read
+# that secret alone.
+run "cursor_keys" {
+  command = plan
+
+  assert {
+    condition = (
+      local.products_environment.SHOP_CURSORS_KEY_SECRET_ARN == aws_secretsmanager_secret.cursor_key["products"].arn &&
+      local.orders_environment.SHOP_CURSORS_KEY_SECRET_ARN == aws_secretsmanager_secret.cursor_key["orders"].arn &&
+      !contains(keys(local.products_environment), "SHOP_CURSORS_KEY") && !contains(keys(local.orders_environment), "SHOP_CURSORS_KEY")
+    )
+    error_message = "The functions do not get their own cursor-key secret's ARN, or get a key itself."
+  }
+
+  assert {
+    condition = (
+      one([for s in local.products_statements : s.resources if s.sid == "ReadCursorKey"]) == [aws_secretsmanager_secret.cursor_key["products"].arn] &&
+      one([for s in local.orders_statements : s.resources if s.sid == "ReadCursorKey"]) == [aws_secretsmanager_secret.cursor_key["orders"].arn]
+    )
+    error_message = "A function may not read its cursor key, or may read the other service's."
+  }
+
+  assert {
+    condition     = alltrue([for v in aws_secretsmanager_secret_version.cursor_key : v.secret_string_wo_version == 1 && v.secret_string == null])
+    error_message = "A cursor key is not written write-only (it would be in the state)."
+  }
 }

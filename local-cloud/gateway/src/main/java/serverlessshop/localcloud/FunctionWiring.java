@@ -3,8 +3,11 @@ package serverlessshop.localcloud;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import serverlessshop.localcloud.issuer.LocalIssuer;
 
 /**
@@ -17,6 +20,12 @@ public final class FunctionWiring {
     /** Where the stack is: the gateway's public URL, the issuer, DynamoDB Local. */
     public record Endpoints(String gatewayUrl, String issuerUrl, String dynamoDbEndpoint) {}
 
+    /**
+     * Each function's cursor key, made once per local cloud: every instance of a function must sign
+     * with the same key, as in AWS, where they all read it from the function's secret.
+     */
+    private static final Map<String, String> CURSOR_KEYS = new ConcurrentHashMap<>();
+
     private FunctionWiring() {}
 
     /** The function's configuration, then the variables given with --function-env over it. */
@@ -27,11 +36,18 @@ public final class FunctionWiring {
                     case "orders" -> orders(options, endpoints);
                     default -> issuer(endpoints);
                 });
+        configuration.put("SHOP_CURSORS_KEY", CURSOR_KEYS.computeIfAbsent(function, name -> newCursorKey()));
         // Plain text lines in make run's console, readable next to the gateway's; the images log JSON, as
         // they do in AWS (--function-env SHOP_LOG_FORMAT=ecs shows that here).
         configuration.put("SHOP_LOG_FORMAT", "");
         configuration.putAll(options.functionEnvironment());
         return configuration;
+    }
+
+    private static String newCursorKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return HexFormat.of().formatHex(key);
     }
 
     /** The DynamoDB tables the stack creates when they are missing, in AWS CLI create-table JSON. */

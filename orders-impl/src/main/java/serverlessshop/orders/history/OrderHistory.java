@@ -26,11 +26,13 @@ public class OrderHistory {
     private final OrderLookup lookup;
     private final OrderRepository orders;
     private final StockReleases releases;
+    private final Cursors cursors;
 
-    OrderHistory(OrderLookup lookup, OrderRepository orders, StockReleases releases) {
+    OrderHistory(OrderLookup lookup, OrderRepository orders, StockReleases releases, Cursors cursors) {
         this.lookup = lookup;
         this.orders = orders;
         this.releases = releases;
+        this.cursors = cursors;
     }
 
     /** The order; a cancelled one whose stock is not back yet gets another try at its release. */
@@ -45,13 +47,13 @@ public class OrderHistory {
         }
         ListPosition after = null;
         if (cursor != null) {
-            Map<String, String> position = Cursors.decode(cursor, List.of(DATE, ID));
+            Map<String, String> position = cursors.decode(cursor, List.of(DATE, ID));
             after = new ListPosition(position.get(DATE), position.get(ID));
         }
         OrderListing listing = orders.listByCustomer(customerId, status, limit, after);
         ListPosition next = listing.next();
         return OrderMapper.toApi(
                 listing.orders(),
-                next == null ? null : Cursors.encode(Map.of(DATE, next.orderDate(), ID, next.orderId())));
+                next == null ? null : cursors.encode(Map.of(DATE, next.orderDate(), ID, next.orderId())));
     }
 }

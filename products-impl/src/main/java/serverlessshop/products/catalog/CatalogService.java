@@ -33,10 +33,12 @@ public class CatalogService {
 
     private final DSLContext db;
     private final Clock clock;
+    private final Cursors cursors;
 
-    CatalogService(DSLContext db, Clock clock) {
+    CatalogService(DSLContext db, Clock clock, Cursors cursors) {
         this.db = db;
         this.clock = clock;
+        this.cursors = cursors;
     }
 
     /** Products by name, then id, after the cursor's position (keyset pagination: no OFFSET). */
@@ -55,7 +57,7 @@ public class CatalogService {
         }
         ProductsRecord last = page.get(limit - 1);
         return new ProductListing(
-                page.subList(0, limit), Cursors.encode(Map.of("name", last.getName(), "id", last.getProductId())));
+                page.subList(0, limit), cursors.encode(Map.of("name", last.getName(), "id", last.getProductId())));
     }
 
     /** Up to {@code size} products by name, then id, after the cursor's position. */
@@ -64,7 +66,7 @@ public class CatalogService {
         if (cursor == null) {
             return query.limit(size);
         }
-        Map<String, String> after = Cursors.decode(cursor, CURSOR_KEYS);
+        Map<String, String> after = cursors.decode(cursor, CURSOR_KEYS);
         return query.seek(after.get("name"), after.get("id")).limit(size);
     }
 

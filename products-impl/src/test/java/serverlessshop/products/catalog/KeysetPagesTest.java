@@ -44,6 +44,9 @@ class KeysetPagesTest {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    Cursors cursors;
+
     @AfterEach
     void removeTheProducts() {
         db.deleteFrom(PRODUCTS).where(PRODUCTS.NAME.startsWith(PREFIX)).execute();
@@ -55,7 +58,7 @@ class KeysetPagesTest {
                 IntStream.range(0, 3_000).mapToObj(this::product).toList();
         db.batchInsert(products).execute();
         ProductsRecord last = products.get(PRODUCTS_BEFORE_THE_CURSOR - 1);
-        String cursor = Cursors.encode(Map.of("name", last.getName(), "id", last.getProductId()));
+        String cursor = cursors.encode(Map.of("name", last.getName(), "id", last.getProductId()));
 
         ResultQuery<ProductsRecord> page = catalog.pageQuery(PRODUCTS.IS_ACTIVE.isTrue(), cursor, 21);
 

@@ -3,6 +3,7 @@ package serverlessshop.products.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -235,6 +236,30 @@ class BadInputRegressionTest {
                 send("GET /products", "/products", Map.of(), "limit=5&active=false&q=lamp", Map.of(), null, ADMIN);
 
         assertThat(response.statusCode()).as(response.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void aCursorWhosePositionWasChangedIsA400NamingItNotAPageFromThere() {
+        for (int i = 0; i < 2; i++) {
+            send("POST /products", "/products", Map.of(), "", json(), PRODUCT_BODY.formatted(unique(), ""), ADMIN);
+        }
+        String cursor = send("GET /products", "/products", Map.of(), "limit=1", Map.of(), null, ADMIN)
+                .bodyJson()
+                .path("next_cursor")
+                .asText();
+        assertThat(send("GET /products", "/products", Map.of(), "limit=1&cursor=" + cursor, Map.of(), null, ADMIN)
+                        .statusCode())
+                .as("the cursor as the service made it")
+                .isEqualTo(200);
+        // The position is JSON behind the signature: one character of its last value changed
+        byte[] bytes = Base64.getUrlDecoder().decode(cursor);
+        bytes[bytes.length - 3] ^= 1;
+        String tampered = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+
+        HttpApiResponse response =
+                send("GET /products", "/products", Map.of(), "limit=1&cursor=" + tampered, Map.of(), null, ADMIN);
+
+        assertValidationFailed(response, "cursor");
     }
 
     private static HttpApiResponse send(

@@ -72,6 +72,14 @@ public final class InvalidRequests {
             "\\u0000",
             "A".repeat(70_000));
 
+    /** A position in either service's sort keys: products (name, id), orders (date d, id i). */
+    private static final String WELL_FORMED_POSITION =
+            "{\"name\":\"Desk lamp\",\"id\":\"0192f1a4-6c1e-7d3a-9b2f-5e8c4a1d7f60\","
+                    + "\"d\":\"2026-09-21T10:30:00Z\",\"i\":\"0192f1a5-0b7e-7c41-8a3d-2f6e9b0c1d24\"}";
+
+    /** As long as the services' tags (serverlessshop.support.http.Cursors). */
+    private static final int FORGED_TAG_BYTES = 16;
+
     private static final List<String> BAD_UUIDS = List.of(
             "not-a-uuid",
             "0192f1a4-6c1e-7d3a-9b2f-5e8c4a1d7f6g",
@@ -681,20 +689,30 @@ public final class InvalidRequests {
             invalid = true;
         } else if (name.equals("cursor")) {
             value = switch (choice) {
-                case 0 ->
-                    Base64.getUrlEncoder()
-                            .withoutPadding()
-                            .encodeToString(List.of(
-                                            "{}",
-                                            "[]",
-                                            "{\"n\":1,\"i\":2}",
-                                            "{\"n\":\"\",\"i\":\"not-a-uuid\"}",
-                                            "null",
-                                            "\u0000",
-                                            "{\"d\":\"9999-99-99\",\"o\":\"x\"}",
-                                            "garbage")
-                                    .get(random.nextInt(8))
-                                    .getBytes(StandardCharsets.UTF_8));
+                case 0 -> {
+                    // Positions a service could have made (the products' and the orders' sort keys
+                    // both), unsigned or behind a tag the fuzzer made up: only the service's key signs.
+                    byte[] json = List.of(
+                                    "{}",
+                                    "[]",
+                                    "{\"n\":1,\"i\":2}",
+                                    "{\"n\":\"\",\"i\":\"not-a-uuid\"}",
+                                    "null",
+                                    "\u0000",
+                                    "{\"d\":\"9999-99-99\",\"o\":\"x\"}",
+                                    "garbage",
+                                    WELL_FORMED_POSITION,
+                                    WELL_FORMED_POSITION)
+                            .get(random.nextInt(10))
+                            .getBytes(StandardCharsets.UTF_8);
+                    byte[] cursor = json;
+                    if (random.nextBoolean()) {
+                        cursor = new byte[FORGED_TAG_BYTES + json.length];
+                        random.nextBytes(cursor);
+                        System.arraycopy(json, 0, cursor, FORGED_TAG_BYTES, json.length);
+                    }
+                    yield Base64.getUrlEncoder().withoutPadding().encodeToString(cursor);
+                }
                 case 1 -> randomBase64Url(random, 1 + random.nextInt(600));
                 case 2 ->
                     List.of("!!", "a b", "%00", "====", "a/b", "\u00e9t\u00e9", "-", "_")
