@@ -25,6 +25,7 @@ import serverlessshop.orders.store.OrderRepository;
 import serverlessshop.orders.store.StoredLine;
 import serverlessshop.orders.store.StoredOrder;
 import serverlessshop.products.client.model.Reservation;
+import serverlessshop.products.client.model.ReservationItemRequest;
 import serverlessshop.products.client.model.ReservedItem;
 import serverlessshop.support.datastore.DatastoreUnavailable;
 import serverlessshop.support.metrics.EmbeddedMetrics;
@@ -64,6 +65,7 @@ public class OrderPlacement {
     private final OrderRepository orders;
     private final StockReservationsClient stock;
     private final OrderCreationRate rate;
+    private final OpenUnitsCap cap;
     private final UnconfirmedOrders unconfirmed;
     private final Clock clock;
     private final EmbeddedMetrics metrics;
@@ -72,12 +74,14 @@ public class OrderPlacement {
             OrderRepository orders,
             StockReservationsClient stock,
             OrderCreationRate rate,
+            OpenUnitsCap cap,
             UnconfirmedOrders unconfirmed,
             Clock clock,
             EmbeddedMetrics metrics) {
         this.orders = orders;
         this.stock = stock;
         this.rate = rate;
+        this.cap = cap;
         this.unconfirmed = unconfirmed;
         this.clock = clock;
         this.metrics = metrics;
@@ -103,7 +107,7 @@ public class OrderPlacement {
                 .build();
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
             if (orders.claim(claim)) {
-                admit(claim);
+                admit(claim, request);
                 return carryOut(claim, request);
             }
             Optional<StoredOrder> existing = orders.find(orderId, customerId);
@@ -136,11 +140,14 @@ public class OrderPlacement {
     }
 
     /**
-     * Counted only once the claim is ours: a replay or a retry of an attempt in progress finds the
-     * id taken and never gets here, so it does not use up the customer's allowance.
+     * Checked only once the claim is ours: a replay or a retry of an attempt in progress finds the
+     * id taken and never gets here, so it does not use up the customer's allowance, and a placed
+     * order's own units never count against its replay. The open units come first, so an order they
+     * refuse does not use up the rate either.
      */
-    private void admit(StoredOrder claim) {
+    private void admit(StoredOrder claim, PlacementRequest request) {
         try {
+            cap.check(claim.customerId(), request.reservationItems());
             rate.admit(claim.customerId());
         } catch (RuntimeException e) {
             abandon(claim);
@@ -188,9 +195,9 @@ public class OrderPlacement {
     }
 
     private void write(StoredOrder claim, StoredOrder order, UUID reservationId) {
-        boolean written;
+        OrderRepository.Completion completion;
         try {
-            written = orders.complete(order, claim.claimToken());
+            completion = orders.complete(order, claim.claimToken(), cap.limit());
         } catch (DatastoreUnavailable e) {
             if (isPlaced(order)) {
                 return; // the write was made; only its answer was lost
@@ -199,7 +206,13 @@ public class OrderPlacement {
             abandon(claim);
             throw e;
         }
-        if (!written) {
+        if (completion == OrderRepository.Completion.OVER_LIMIT) {
+            // Another order of this customer took the units between the check and this write.
+            stock.releaseQuietly(reservationId);
+            abandon(claim);
+            throw overLimit(order);
+        }
+        if (completion == OrderRepository.Completion.CLAIM_LOST) {
             if (isPlaced(order)) {
                 // The put was made but its answer lost: the SDK's retry found the claim gone. Carry on and
                 // confirm, or the order would stand on a reservation that expires.
@@ -226,6 +239,22 @@ public class OrderPlacement {
             }
             throw new ProductsUnavailable();
         }
+    }
+
+    /** The problem naming the products now over the limit (all of the order's if none is any longer). */
+    private OpenUnitsLimit overLimit(StoredOrder order) {
+        List<ReservationItemRequest> items = order.items().stream()
+                .map(line -> new ReservationItemRequest()
+                        .productId(UUID.fromString(line.productId()))
+                        .quantity(line.quantity()))
+                .toList();
+        try {
+            cap.check(order.customerId(), items);
+        } catch (OpenUnitsLimit named) {
+            return named;
+        }
+        return new OpenUnitsLimit(
+                cap.limit(), order.items().stream().map(StoredLine::productId).toList());
     }
 
     /** The placed order: names and prices from the reservation, the total computed here. */

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +41,15 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -67,15 +75,19 @@ public class OrderRepository {
     private static final String ORDER_STORE = "order store";
 
     private static final AttributeValue PLACING = AttributeValue.fromS(StoredOrder.PLACING);
+    /** Tries of a transaction that keeps running into others (each waits a little longer). */
+    private static final int TRANSACTION_ATTEMPTS = 5;
 
     private final DynamoDbTable<StoredOrder> table;
     private final DynamoDbIndex<StoredOrder> byCustomer;
     private final DynamoDbClient client;
+    private final OpenUnits openUnits;
 
-    public OrderRepository(DynamoDbTable<StoredOrder> table, DynamoDbClient client) {
+    public OrderRepository(DynamoDbTable<StoredOrder> table, DynamoDbClient client, OpenUnits openUnits) {
         this.table = table;
         this.byCustomer = table.index(CUSTOMER_INDEX);
         this.client = client;
+        this.openUnits = openUnits;
     }
 
     /** Writes the claim of a new order unless an item with its id exists; false when one does. */
@@ -110,12 +122,38 @@ public class OrderRepository {
                 .build()));
     }
 
-    /** Replaces this attempt's claim with the placed order; false when the claim is no longer this attempt's. */
-    public boolean complete(StoredOrder order, String claimToken) {
-        return conditionally(() -> table.putItem(PutItemEnhancedRequest.builder(StoredOrder.class)
-                .item(order)
-                .conditionExpression(heldBy(claimToken))
-                .build()));
+    /**
+     * Replaces this attempt's claim with the placed order and adds its units to the customer's open
+     * units, in one transaction: {@link Completion#CLAIM_LOST} when the claim is no longer this
+     * attempt's, {@link Completion#OVER_LIMIT} when a product would go over
+     * {@code maxOpenUnitsPerProduct} (0: no limit); either way nothing was written.
+     */
+    public Completion complete(StoredOrder order, String claimToken, int maxOpenUnitsPerProduct) {
+        Map<String, AttributeValue> item = OrderTableSchema.SCHEMA.itemToMap(order, true);
+        Expression held = heldBy(claimToken);
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(table.tableName())
+                        .item(item)
+                        .conditionExpression(held.expression())
+                        .expressionAttributeNames(held.expressionNames())
+                        .expressionAttributeValues(held.expressionValues())
+                        .build())
+                .build());
+        writes.addAll(openUnits.add(order, maxOpenUnitsPerProduct));
+        List<Integer> failed = transact(writes);
+        if (failed.isEmpty()) {
+            return Completion.WRITTEN;
+        }
+        return failed.contains(0) ? Completion.CLAIM_LOST : Completion.OVER_LIMIT;
+    }
+
+    /** What {@link #complete} did. */
+    public enum Completion {
+        WRITTEN,
+        CLAIM_LOST,
+        OVER_LIMIT
     }
 
     /** Deletes this attempt's claim; a claim another attempt took over stays (false). */
@@ -126,17 +164,26 @@ public class OrderRepository {
                 .build()));
     }
 
-    /** Deletes a placed order that is still at this version (undoing a saga whose last step failed). */
+    /**
+     * Deletes a placed order that is still at this version (undoing a saga whose last step failed),
+     * and takes its units off the customer's open units in the same transaction.
+     */
     public boolean deletePlaced(StoredOrder order) {
-        return conditionally(() -> table.deleteItem(DeleteItemEnhancedRequest.builder()
-                .key(keyOf(order))
-                .conditionExpression(Expression.builder()
-                        .expression("attribute_not_exists(#saga) AND #version = :version")
-                        .putExpressionName("#saga", SAGA_STATE)
-                        .putExpressionName("#version", VERSION)
-                        .putExpressionValue(":version", AttributeValue.fromN(Long.toString(order.version())))
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder()
+                .delete(Delete.builder()
+                        .tableName(table.tableName())
+                        .key(key(order))
+                        .conditionExpression("attribute_not_exists(#saga) AND #version = :version")
+                        .expressionAttributeNames(Map.of("#saga", SAGA_STATE, "#version", VERSION))
+                        .expressionAttributeValues(
+                                Map.of(":version", AttributeValue.fromN(Long.toString(order.version()))))
                         .build())
-                .build()));
+                .build());
+        if (isOpen(order.orderStatus())) {
+            writes.addAll(openUnits.remove(order));
+        }
+        return transact(writes).isEmpty();
     }
 
     /** The item of this order and customer, placed or not, read consistently. */
@@ -234,6 +281,26 @@ public class OrderRepository {
             condition += " AND #version = :expected";
             values.put(":expected", AttributeValue.fromN(Long.toString(expectedVersion)));
         }
+        if (isOpen(order.orderStatus()) && !isOpen(to)) {
+            // The order stops holding its units: the counters follow in the same transaction. A
+            // transaction cannot return the new item, so it is read back (consistently).
+            List<TransactWriteItem> writes = new ArrayList<>();
+            writes.add(TransactWriteItem.builder()
+                    .update(Update.builder()
+                            .tableName(table.tableName())
+                            .key(key(order))
+                            .updateExpression(update)
+                            .conditionExpression(condition)
+                            .expressionAttributeNames(names)
+                            .expressionAttributeValues(values)
+                            .build())
+                    .build());
+            writes.addAll(openUnits.remove(order));
+            if (!transact(writes).isEmpty()) {
+                return Optional.empty();
+            }
+            return find(order.orderId(), order.customerId());
+        }
         UpdateItemRequest request = UpdateItemRequest.builder()
                 .tableName(table.tableName())
                 .key(key(order))
@@ -327,6 +394,58 @@ public class OrderRepository {
     private static Map<String, AttributeValue> key(StoredOrder order) {
         return Map.of(
                 ORDER_ID, AttributeValue.fromS(order.orderId()), CUSTOMER_ID, AttributeValue.fromS(order.customerId()));
+    }
+
+    /** An open order holds its units: its stock is the customer's and has not left the warehouse. */
+    public static boolean isOpen(OrderStatus status) {
+        return status == OrderStatus.PENDING || status == OrderStatus.CONFIRMED;
+    }
+
+    /**
+     * Runs the writes in one transaction: empty when they were made, else the index of each write
+     * whose condition did not hold (nothing was written). A transaction that ran into another one on
+     * the same item (two orders of one customer and product at once) is tried again: the other has
+     * finished by then, and the conditions are checked against what it wrote.
+     */
+    private List<Integer> transact(List<TransactWriteItem> writes) {
+        TransactWriteItemsRequest request =
+                TransactWriteItemsRequest.builder().transactItems(writes).build();
+        return available(() -> {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    client.transactWriteItems(request);
+                    return List.of();
+                } catch (TransactionCanceledException e) {
+                    List<CancellationReason> reasons = e.cancellationReasons();
+                    List<Integer> failed = new ArrayList<>();
+                    boolean conflict = false;
+                    for (int i = 0; i < reasons.size(); i++) {
+                        String code = reasons.get(i).code();
+                        if ("ConditionalCheckFailed".equals(code)) {
+                            failed.add(i);
+                        } else if ("TransactionConflict".equals(code)) {
+                            conflict = true;
+                        }
+                    }
+                    if (!failed.isEmpty()) {
+                        return failed;
+                    }
+                    if (!conflict || attempt == TRANSACTION_ATTEMPTS) {
+                        throw e;
+                    }
+                    pause(attempt);
+                }
+            }
+        });
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(10L * attempt, 50L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Runs a conditional write: true when it was made, false when its condition did not hold. */

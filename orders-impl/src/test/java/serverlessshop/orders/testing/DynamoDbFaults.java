@@ -7,7 +7,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
  * Fails the next request of the service's DynamoDB client that a test names, as a network failure
@@ -17,9 +17,15 @@ public class DynamoDbFaults implements ExecutionInterceptor {
 
     private final AtomicReference<Predicate<SdkRequest>> next = new AtomicReference<>();
 
-    /** The write that replaces a claim with the placed order: the only put that carries a status. */
+    /**
+     * The write that replaces a claim with the placed order (with the customer's open units, in one
+     * transaction): the only put that carries a status.
+     */
     public static Predicate<SdkRequest> placedOrderWrite() {
-        return request -> request instanceof PutItemRequest put && put.item().containsKey("order_status");
+        return request -> request instanceof TransactWriteItemsRequest transaction
+                && transaction.transactItems().stream()
+                        .anyMatch(write ->
+                                write.put() != null && write.put().item().containsKey("order_status"));
     }
 
     public void failNext(Predicate<SdkRequest> matches) {

@@ -55,9 +55,11 @@ public final class ShopStack implements AutoCloseable {
             Map<String, String> functionEnvironment)
             throws Exception {
         Map<String, String> environment = new LinkedHashMap<>();
-        // The suites place many orders as a few customers: the per-customer rate limit is counted as in
-        // production, but set where it never refuses, so that every refusal comes from what a suite tests.
+        // The suites place many orders as a few customers: the per-customer rate limit and open units are
+        // counted as in production, but set where they never refuse, so that every refusal comes from what
+        // a suite tests.
         environment.put("ORDERS_CREATE_RATE_LIMIT", "1000000");
+        environment.put("ORDERS_MAX_OPEN_UNITS_PER_PRODUCT", "0");
         environment.putAll(functionEnvironment);
         ContractReportFile contractReport = new ContractReportFile(
                 Suite.repo().resolve("reliability/target/contract-reports").resolve(name + ".jsonl"));
