@@ -6,7 +6,7 @@ import org.springframework.core.Ordered;
 
 /**
  * Where each servlet filter of a service runs, in one list so that no two claim the same place.
- * The first four are service-support's and Spring Boot's character-encoding filter, moved here from
+ * The first five are service-support's and Spring Boot's character-encoding filter, moved here from
  * its own {@code HIGHEST_PRECEDENCE}; Spring Boot places the rest, which all come after them:
  * {@link OrderedFormContentFilter#DEFAULT_ORDER FormContentFilter} (-9900),
  * {@code RequestContextFilter} (-105) and Spring
@@ -28,8 +28,14 @@ public final class FilterOrder {
      */
     public static final int MALFORMED_HEADERS = REQUEST_LOG + 10;
 
+    /**
+     * {@code OriginGuardFilter} (when configured): a request that did not come through CloudFront is
+     * refused before any work is done for it, its body unread; it still has its log line.
+     */
+    public static final int ORIGIN_GUARD = MALFORMED_HEADERS + 10;
+
     /** Spring Boot's {@code CharacterEncodingFilter}, once the headers it reads are known to be well formed. */
-    public static final int CHARACTER_ENCODING = MALFORMED_HEADERS + 10;
+    public static final int CHARACTER_ENCODING = ORIGIN_GUARD + 10;
 
     /**
      * {@code RequestBodyLimitFilter}: an oversized body is refused before anything reads it, Spring

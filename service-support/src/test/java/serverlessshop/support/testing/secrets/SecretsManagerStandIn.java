@@ -20,8 +20,9 @@ import serverlessshop.support.testing.http.StandInServer;
 /**
  * AWS Secrets Manager's {@code GetSecretValue}, as its JSON protocol (awsJson1_1) answers it, on a
  * loopback port: there is no Secrets Manager (nor an AWS emulator) here, so the real SDK client is pointed
- * at this with the SDK's own settings ({@link #sdkSettings()}). It holds secrets by ARN, answers
- * {@code ResourceNotFoundException} for any other id, refuses a request that is not SigV4-signed, and
+ * at this with the SDK's own settings ({@link #sdkSettings()}). It holds secrets by ARN, with the
+ * staging labels {@code AWSCURRENT} and {@code AWSPREVIOUS} as Secrets Manager moves them when a new
+ * value is put, answers {@code ResourceNotFoundException} for any other id or label, refuses a request that is not SigV4-signed, and
  * records every read: which secret, and the access key id that signed it.
  */
 public final class SecretsManagerStandIn implements AutoCloseable {
@@ -39,6 +40,7 @@ public final class SecretsManagerStandIn implements AutoCloseable {
             Pattern.compile("^AWS4-HMAC-SHA256 Credential=([^/]+)/[0-9]{8}/([^/]+)/secretsmanager/aws4_request,");
 
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
+    private final Map<String, String> previous = new ConcurrentHashMap<>();
     private final List<Read> reads = new CopyOnWriteArrayList<>();
     private final StandInServer server = StandInServer.start(this::handle);
 
@@ -51,9 +53,15 @@ public final class SecretsManagerStandIn implements AutoCloseable {
         return "arn:aws:secretsmanager:" + REGION + ":123456789012:secret:" + name + "-AbC123";
     }
 
-    /** Creates the secret, or puts a new current value into it (a rotation). */
+    /**
+     * Creates the secret, or puts a new current value into it (a rotation): the value it replaces is then
+     * the one labelled {@code AWSPREVIOUS}.
+     */
     public void put(String arn, String secretString) {
-        secrets.put(arn, secretString);
+        String replaced = secrets.put(arn, secretString);
+        if (replaced != null) {
+            previous.put(arn, replaced);
+        }
     }
 
     /** The reads of this secret so far. */
@@ -111,7 +119,12 @@ public final class SecretsManagerStandIn implements AutoCloseable {
             }
             String secretId = request.path("SecretId").asText();
             reads.add(new Read(secretId, signed.group(1)));
-            String value = secrets.get(secretId);
+            String stage = request.path("VersionStage").asText("AWSCURRENT");
+            String value = switch (stage) {
+                case "AWSCURRENT" -> secrets.get(secretId);
+                case "AWSPREVIOUS" -> previous.get(secretId);
+                default -> null;
+            };
             if (value == null) {
                 error(exchange, "ResourceNotFoundException", "Secrets Manager can't find the specified secret.");
                 return;
@@ -125,7 +138,7 @@ public final class SecretsManagerStandIn implements AutoCloseable {
                                     .toString())
                     .put("SecretString", value)
                     .put("CreatedDate", Instant.now().getEpochSecond());
-            answer.putArray("VersionStages").add("AWSCURRENT");
+            answer.putArray("VersionStages").add(stage);
             reply(exchange, 200, answer.toString());
         }
     }
