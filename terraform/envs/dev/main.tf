@@ -93,6 +93,30 @@ locals {
     PRODUCTS_DB_SECRET_ARN = module.database.master_secret_arn
     PRODUCTS_DB_APP_USER   = module.database.app_username
   }, var.enable_rds_proxy ? { PRODUCTS_DB_APP_SECRET_ARN = module.database.app_secret_arn } : {})
+  # Behind CloudFront, the API functions (not the jobs, which take no HTTP request) refuse requests
+  # without the value CloudFront adds (the origin guard, "The edge" in terraform/README.md): they get
+  # the secret's ARN, never the value, and read its current and previous versions at a cold start.
+  origin_guard      = var.site_hosting == "cloudfront"
+  api_origin_header = "X-Origin-Verify"
+  api_origin_environment = local.origin_guard ? {
+    SHOP_ORIGIN_SECRET_ARN = aws_secretsmanager_secret.api_origin[0].arn
+    SHOP_ORIGIN_HEADER     = local.api_origin_header
+    # Not read by the services: a new value changes the functions' configuration, so every instance
+    # starts again and reads the new value beside the one it replaces (below, the API's origin value).
+    ORIGIN_VALUE_VERSION = aws_secretsmanager_secret_version.api_origin[0].version_id
+  } : {}
+  api_origin_statements = local.origin_guard ? [
+    {
+      sid       = "ReadApiOriginValue"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = [aws_secretsmanager_secret.api_origin[0].arn]
+    },
+  ] : []
+  products_api_environment = merge(local.products_environment, local.api_origin_environment)
+  orders_api_environment   = merge(local.orders_environment, local.api_origin_environment)
+  products_api_statements  = concat(local.products_statements, local.api_origin_statements)
+  orders_api_statements    = concat(local.orders_statements, local.api_origin_statements)
+
   products_environment = merge(local.jwt_environment, local.database_environment, {
     SHOP_CURSORS_KEY_SECRET_ARN = aws_secretsmanager_secret.cursor_key["products"].arn
   })
@@ -292,6 +316,33 @@ resource "aws_secretsmanager_secret_version" "cursor_key" {
   secret_string_wo_version = 1
 }
 
+# ---- the API's origin value ----------------------------------------------------------------------
+# What CloudFront adds to every request it sends to the API (header X-Origin-Verify) and the API
+# functions require: the API's own execute-api endpoint answers only with it, so nothing goes around
+# the web ACL. Generated once, write-only (neither in a plan nor in this secret's state; the
+# distribution's configuration, and so the site module's state, hold it, as any origin header).
+# A new value: raise api_origin_value_version and apply. Secrets Manager labels the new version
+# AWSCURRENT and the one it replaces AWSPREVIOUS; the functions restart (ORIGIN_VALUE_VERSION) and
+# accept both while CloudFront's edge locations move to the new value (minutes); the next new value
+# retires the old one. No secret with s3-website hosting: the site calls the API's endpoint itself.
+resource "aws_secretsmanager_secret" "api_origin" {
+  # checkov:skip=CKV_AWS_149:the AWS-managed key suffices for a secret this account's roles read
+  # checkov:skip=CKV2_AWS_57:no rotation function; a new version is a new api_origin_value_version (above)
+  count = local.origin_guard ? 1 : 0
+
+  name_prefix             = "${local.name_prefix}-api-origin-"
+  description             = "What CloudFront adds to its requests to the API (${local.api_origin_header}); the API refuses requests without it"
+  recovery_window_in_days = 7
+}
+
+resource "aws_secretsmanager_secret_version" "api_origin" {
+  count = local.origin_guard ? 1 : 0
+
+  secret_id                = aws_secretsmanager_secret.api_origin[0].id
+  secret_string_wo         = "${uuid()}${uuid()}"
+  secret_string_wo_version = var.api_origin_value_version
+}
+
 module "functions" {
   source = "../../modules/functions"
 
@@ -313,9 +364,9 @@ module "functions" {
       memory_mb            = var.api_memory_mb
       timeout_seconds      = var.api_timeout_seconds
       reserved_concurrency = local.reserved_concurrency["products"]
-      environment          = local.products_environment
+      environment          = local.products_api_environment
       in_vpc               = true
-      policy_statements    = local.products_statements
+      policy_statements    = local.products_api_statements
     }
     products-migrate = {
       description          = "Applies the products database migrations; scripts/deploy invokes it once per release"
@@ -346,8 +397,8 @@ module "functions" {
       memory_mb            = var.api_memory_mb
       timeout_seconds      = var.api_timeout_seconds
       reserved_concurrency = local.reserved_concurrency["orders"]
-      environment          = local.orders_environment
-      policy_statements    = local.orders_statements
+      environment          = local.orders_api_environment
+      policy_statements    = local.orders_api_statements
     }
     orders-pending-releases = {
       description          = "Releases the stock of cancelled orders whose release products could not confirm"
@@ -416,6 +467,12 @@ module "site" {
   config_json   = jsonencode(local.site_config)
   force_destroy = var.force_destroy
   web_acl_arn   = one(module.waf[*].web_acl_arn)
+  # The version Terraform wrote, so that a new value reaches CloudFront in the same apply.
+  api_origin_header = local.api_origin_header
+  api_origin_secret = local.origin_guard ? {
+    arn        = aws_secretsmanager_secret.api_origin[0].arn
+    version_id = aws_secretsmanager_secret_version.api_origin[0].version_id
+  } : null
 }
 
 module "alarms" {

@@ -312,3 +312,16 @@ variable "tracing_mode" {
     error_message = "tracing_mode is Active or PassThrough."
   }
 }
+
+# ---- the API's origin value -----------------------------------------------------------------------
+
+variable "api_origin_value_version" {
+  description = "Raise it (and apply) for a new value of what CloudFront adds to its API requests (X-Origin-Verify). The functions accept the new and the previous value while CloudFront changes over; see \"The edge\" in terraform/README.md."
+  type        = number
+  default     = 1
+
+  validation {
+    condition     = var.api_origin_value_version >= 1 && floor(var.api_origin_value_version) == var.api_origin_value_version
+    error_message = "api_origin_value_version is a whole number, 1 or more."
+  }
+}

@@ -268,6 +268,16 @@ resource "aws_cloudfront_function" "spa" {
   EOT
 }
 
+# The value that proves a request to the API came through this distribution (and its web ACL): the
+# functions refuse any request without it (terraform/README.md, "The edge"). Read from the secret, so
+# it is in this module's state and the distribution's configuration, as any origin header is.
+data "aws_secretsmanager_secret_version" "api_origin" {
+  count = local.cloudfront ? 1 : 0
+
+  secret_id  = var.api_origin_secret.arn
+  version_id = var.api_origin_secret.version_id
+}
+
 resource "aws_cloudfront_distribution" "this" {
   count = local.cloudfront ? 1 : 0
 
@@ -295,6 +305,12 @@ resource "aws_cloudfront_distribution" "this" {
       https_port             = 443
       origin_protocol_policy = "https-only"
       origin_ssl_protocols   = ["TLSv1.2"]
+    }
+
+    # The proof the functions check (shop.origin): a viewer cannot send it without knowing the value.
+    custom_header {
+      name  = var.api_origin_header
+      value = data.aws_secretsmanager_secret_version.api_origin[0].secret_string
     }
   }
 

@@ -57,3 +57,23 @@ variable "web_acl_arn" {
   type        = string
   default     = null
 }
+
+variable "api_origin_header" {
+  description = "The header CloudFront adds to every request it sends to the API, with the secret's value: the functions refuse a request without it (service-support's origin guard, shop.origin.header)."
+  type        = string
+  default     = "X-Origin-Verify"
+}
+
+variable "api_origin_secret" {
+  description = "The Secrets Manager secret whose value CloudFront adds in api_origin_header, and the version to read (the one Terraform wrote, so that a new value reaches CloudFront in the same apply). Needed with cloudfront hosting; null with s3-website."
+  type = object({
+    arn        = string
+    version_id = string
+  })
+  default = null
+
+  validation {
+    condition     = var.api_origin_secret != null || var.hosting != "cloudfront"
+    error_message = "cloudfront hosting needs api_origin_secret: the API refuses requests without its value."
+  }
+}

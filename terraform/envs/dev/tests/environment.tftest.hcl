@@ -13,6 +13,15 @@ mock_provider "aws" {
   source          = "../../test/mocks"
 }
 
+# The mock gives every secret one ARN: the origin secret gets its own, so that who may read it shows.
+override_resource {
+  target          = aws_secretsmanager_secret.api_origin
+  override_during = plan
+  values = {
+    arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:serverless-shop-dev-api-origin-AbCdEf"
+  }
+}
+
 variables {
   region                = "eu-west-1"
   products_image_digest = "sha256:1111111111111111111111111111111111111111111111111111111111111111"
@@ -213,7 +222,7 @@ run "functions_environment_carries_no_secret" {
   # Whatever its name, a secret is handed over as where it is kept.
   assert {
     condition = alltrue(flatten([
-      for environment in [local.products_environment, local.migrate_environment, local.orders_environment] : [
+      for environment in [local.products_environment, local.migrate_environment, local.orders_environment, local.api_origin_environment] : [
         for key, value in environment : startswith(value, "arn:aws:secretsmanager:") if strcontains(key, "SECRET")
       ]
     ]))
@@ -396,5 +405,78 @@ run "cursor_keys" {
   assert {
     condition     = alltrue([for v in aws_secretsmanager_secret_version.cursor_key : v.secret_string_wo_version == 1 && v.secret_string == null])
     error_message = "A cursor key is not written write-only (it would be in the state)."
+  }
+}
+
+# Behind CloudFront the two API functions, and only they, get the origin secret's ARN (never its
+# value) and may read that secret, nothing more; CloudFront's API origin reads the same secret.
+run "api_origin_value" {
+  command = plan
+
+  assert {
+    condition = (
+      local.products_api_environment.SHOP_ORIGIN_SECRET_ARN == aws_secretsmanager_secret.api_origin[0].arn &&
+      local.orders_api_environment.SHOP_ORIGIN_SECRET_ARN == aws_secretsmanager_secret.api_origin[0].arn &&
+      local.products_api_environment.SHOP_ORIGIN_HEADER == "X-Origin-Verify" &&
+      startswith(aws_secretsmanager_secret.api_origin[0].arn, "arn:aws:secretsmanager:")
+    )
+    error_message = "An API function is not given the origin secret's ARN and header."
+  }
+
+  assert {
+    condition = alltrue([
+      for environment in [local.products_environment, local.migrate_environment, local.orders_environment] : !contains(keys(environment), "SHOP_ORIGIN_SECRET_ARN")
+    ])
+    error_message = "A function that takes no HTTP request (the jobs, the migration) is given the origin secret."
+  }
+
+  assert {
+    condition = alltrue([
+      for environment in [local.products_api_environment, local.orders_api_environment] : !contains(keys(environment), "SHOP_ORIGIN_VALUES")
+    ])
+    error_message = "An API function is given the origin values themselves."
+  }
+
+  assert {
+    condition = alltrue([
+      for statements in [local.products_api_statements, local.orders_api_statements] :
+      jsonencode([for s in statements : [s.actions, s.resources] if contains(s.resources, aws_secretsmanager_secret.api_origin[0].arn)]) == jsonencode([
+        [["secretsmanager:GetSecretValue"], [aws_secretsmanager_secret.api_origin[0].arn]]
+      ])
+    ])
+    error_message = "The API functions may do more with the origin secret than read it, or read another: ${jsonencode(local.api_origin_statements)}."
+  }
+
+  assert {
+    condition = alltrue([
+      for s in concat(local.products_statements, local.migrate_statements, local.orders_statements, local.orders_scan_statements) : !contains(s.resources, aws_secretsmanager_secret.api_origin[0].arn)
+    ])
+    error_message = "A job (or the migration) may read the origin secret."
+  }
+
+  assert {
+    condition = (
+      aws_secretsmanager_secret_version.api_origin[0].secret_string_wo_version == 1 &&
+      aws_secretsmanager_secret_version.api_origin[0].secret_string == null
+    )
+    error_message = "The origin value is not written write-only (it would be in the secret's state)."
+  }
+}
+
+run "no_api_origin_value_without_cloudfront" {
+  command = plan
+
+  variables {
+    site_hosting = "s3-website"
+  }
+
+  assert {
+    condition = (
+      length(aws_secretsmanager_secret.api_origin) == 0 &&
+      length(local.api_origin_statements) == 0 &&
+      !contains(keys(local.products_api_environment), "SHOP_ORIGIN_SECRET_ARN") &&
+      !contains(keys(local.orders_api_environment), "SHOP_ORIGIN_SECRET_ARN")
+    )
+    error_message = "Without CloudFront the functions still require (or may read) an origin value."
   }
 }

@@ -15,11 +15,23 @@ override_resource {
   }
 }
 
+# The secret the API origin's header comes from, as Secrets Manager would return its version.
+override_data {
+  target = data.aws_secretsmanager_secret_version.api_origin
+  values = {
+    secret_string = "mock-origin-value-from-the-secret"
+  }
+}
+
 variables {
   name         = "serverless-shop-dev-site"
   api_endpoint = "https://abc123.execute-api.eu-west-1.amazonaws.com"
   config_json  = "{}"
   issuer_url   = "https://shop-dev-1a2b3c4d.auth.eu-west-1.amazoncognito.com"
+  api_origin_secret = {
+    arn        = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:serverless-shop-dev-api-origin-AbCdEf"
+    version_id = "00000000-0000-0000-0000-000000000001"
+  }
 }
 
 run "cloudfront_hosting" {
@@ -120,6 +132,42 @@ run "cloudfront_hosting" {
   }
 }
 
+# Every request to the API carries the value the functions check, read from the secret's version
+# Terraform wrote; the site's origin gets no such header.
+run "api_origin_carries_the_secret" {
+  command = plan
+
+  assert {
+    condition = (
+      data.aws_secretsmanager_secret_version.api_origin[0].secret_id == var.api_origin_secret.arn &&
+      data.aws_secretsmanager_secret_version.api_origin[0].version_id == var.api_origin_secret.version_id
+    )
+    error_message = "The header's value is not read from the given secret's given version."
+  }
+
+  assert {
+    condition = jsonencode([
+      for o in aws_cloudfront_distribution.this[0].origin : [for h in o.custom_header : [h.name, nonsensitive(h.value)]] if o.origin_id == "api"
+    ]) == jsonencode([[["X-Origin-Verify", "mock-origin-value-from-the-secret"]]])
+    error_message = "The API origin does not add X-Origin-Verify with the secret's value."
+  }
+
+  assert {
+    condition     = alltrue([for o in aws_cloudfront_distribution.this[0].origin : length(o.custom_header) == 0 if o.origin_id == "site"])
+    error_message = "The site origin is given the API's header."
+  }
+}
+
+run "cloudfront_hosting_needs_the_origin_secret" {
+  command = plan
+
+  variables {
+    api_origin_secret = null
+  }
+
+  expect_failures = [var.api_origin_secret]
+}
+
 # The distribution is behind the web ACL it is given (the waf module's, in the environment).
 run "behind_the_web_acl" {
   command = plan
@@ -138,12 +186,18 @@ run "website_hosting_is_public_only_when_chosen" {
   command = plan
 
   variables {
-    hosting = "s3-website"
+    hosting           = "s3-website"
+    api_origin_secret = null
   }
 
   assert {
     condition     = length(aws_cloudfront_distribution.this) == 0 && length(aws_s3_bucket_website_configuration.this) == 1
     error_message = "s3-website hosting still makes a distribution, or no website."
+  }
+
+  assert {
+    condition     = length(data.aws_secretsmanager_secret_version.api_origin) == 0
+    error_message = "s3-website hosting reads the origin secret it has no distribution for."
   }
 
   assert {

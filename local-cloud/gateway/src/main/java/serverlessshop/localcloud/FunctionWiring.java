@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import serverlessshop.localcloud.issuer.LocalIssuer;
@@ -26,7 +28,30 @@ public final class FunctionWiring {
      */
     private static final Map<String, String> CURSOR_KEYS = new ConcurrentHashMap<>();
 
+    /** The header the front door adds, as CloudFront's API origin does in AWS. */
+    public static final String ORIGIN_HEADER = "X-Origin-Verify";
+
+    private static final String ORIGIN_VALUES = "SHOP_ORIGIN_VALUES";
+
+    private static final String GENERATED_ORIGIN_VALUE = newKey();
+
     private FunctionWiring() {}
+
+    /**
+     * The values the functions accept in {@link #ORIGIN_HEADER}, the one the front door adds first:
+     * generated once per local cloud, as Terraform generates the secret's, or the ones given with
+     * {@code --function-env SHOP_ORIGIN_VALUES=new,old}, which is how a rotation looks to the functions.
+     */
+    public static List<String> originValues(LocalCloudOptions options) {
+        String given = options.functionEnvironment().get(ORIGIN_VALUES);
+        if (given != null && !given.isBlank()) {
+            return Arrays.stream(given.split(","))
+                    .map(String::trim)
+                    .filter(value -> !value.isEmpty())
+                    .toList();
+        }
+        return List.of(GENERATED_ORIGIN_VALUE);
+    }
 
     /** The function's configuration, then the variables given with --function-env over it. */
     public static Map<String, String> configuration(String function, LocalCloudOptions options, Endpoints endpoints) {
@@ -36,7 +61,10 @@ public final class FunctionWiring {
                     case "orders" -> orders(options, endpoints);
                     default -> issuer(endpoints);
                 });
-        configuration.put("SHOP_CURSORS_KEY", CURSOR_KEYS.computeIfAbsent(function, name -> newCursorKey()));
+        configuration.put("SHOP_CURSORS_KEY", CURSOR_KEYS.computeIfAbsent(function, name -> newKey()));
+        // Every function may take requests through the gateway: all of them require its origin header.
+        configuration.put("SHOP_ORIGIN_HEADER", ORIGIN_HEADER);
+        configuration.put(ORIGIN_VALUES, String.join(",", originValues(options)));
         // Plain text lines in make run's console, readable next to the gateway's; the images log JSON, as
         // they do in AWS (--function-env SHOP_LOG_FORMAT=ecs shows that here).
         configuration.put("SHOP_LOG_FORMAT", "");
@@ -44,7 +72,7 @@ public final class FunctionWiring {
         return configuration;
     }
 
-    private static String newCursorKey() {
+    private static String newKey() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return HexFormat.of().formatHex(key);

@@ -51,6 +51,7 @@ public final class LocalCloud implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Map<String, LambdaFunction> functions = new LinkedHashMap<>();
     private String gatewayUrl;
+    private String apiEndpointUrl;
     private boolean closed;
 
     private LocalCloud() {}
@@ -83,7 +84,9 @@ public final class LocalCloud implements AutoCloseable {
         LocalCloud stack = new LocalCloud();
         stack.started.add(server);
         try {
-            stack.run(options, layout, server, begin);
+            GatewayServer apiEndpoint = bindApiEndpoint(options.apiPort());
+            stack.started.add(apiEndpoint);
+            stack.run(options, layout, server, apiEndpoint, begin);
             return stack;
         } catch (Exception e) {
             stack.close();
@@ -91,7 +94,12 @@ public final class LocalCloud implements AutoCloseable {
         }
     }
 
-    private void run(LocalCloudOptions options, RepositoryLayout layout, GatewayServer server, long begin)
+    private void run(
+            LocalCloudOptions options,
+            RepositoryLayout layout,
+            GatewayServer server,
+            GatewayServer apiEndpoint,
+            long begin)
             throws Exception {
         int port = server.port();
         gatewayUrl = "http://localhost:" + port;
@@ -117,14 +125,21 @@ public final class LocalCloud implements AutoCloseable {
         makeAotCaches(layout);
         JwtAuthorizer authorizer = new JwtAuthorizer(issuer.issuerUrl(), LocalIssuer.AUDIENCES, Clock.systemUTC());
         StaticSite site = new StaticSite(layout.siteDist());
+        HttpApi api = new HttpApi(authorizer, functions, port);
         server.serve(new FrontDoor(
                 routes,
-                new HttpApi(authorizer, functions, port),
+                api,
                 issuer,
                 new SwaggerUi(layout.contracts()),
                 site,
-                contractReport(options, layout, routes))::answer);
+                contractReport(options, layout, routes),
+                new FrontDoor.Origin(
+                        FunctionWiring.ORIGIN_HEADER,
+                        FunctionWiring.originValues(options).getFirst()))::answer);
         Console.gateway("listening on " + gatewayUrl + " (127.0.0.1:" + port + ")");
+        // The API's own endpoint: its answers (the functions' 403s) are not the contracts' business.
+        apiEndpoint.serve(FrontDoor.apiEndpoint(routes, api, ExchangeObserver.NONE)::answer);
+        apiEndpointUrl = "http://localhost:" + apiEndpoint.port();
 
         dynamoDb.awaitReady(Duration.ofSeconds(60));
         DynamoDbTables tables = new DynamoDbTables(dynamoDb.endpoint());
@@ -167,7 +182,8 @@ public final class LocalCloud implements AutoCloseable {
                         options,
                         FunctionWiring.productsDatabase(options),
                         site.isBuilt(),
-                        options.repo()))
+                        options.repo(),
+                        apiEndpointUrl))
                 .forEach(Console::plain);
         Console.plain(
                 String.format("  ready in %.1f s   (Ctrl-C stops everything)%n", (System.nanoTime() - begin) / 1e9));
@@ -245,6 +261,14 @@ public final class LocalCloud implements AutoCloseable {
         }
     }
 
+    private static GatewayServer bindApiEndpoint(int port) throws IOException {
+        try {
+            return GatewayServer.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (BindException e) {
+            throw new PortInUse("the API's own endpoint", port, "SHOP_API_PORT");
+        }
+    }
+
     /** Checks that the port is free now (or picks a free one for 0), so a clash fails before anything starts. */
     private static int reserve(int port, String what, String variable) throws IOException {
         try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
@@ -256,6 +280,11 @@ public final class LocalCloud implements AutoCloseable {
 
     public String gatewayUrl() {
         return gatewayUrl;
+    }
+
+    /** The API's own endpoint (as execute-api), where requests lack CloudFront's origin header. */
+    public String apiEndpointUrl() {
+        return apiEndpointUrl;
     }
 
     public Map<String, LambdaFunction> functions() {

@@ -27,6 +27,8 @@ import java.util.Map;
  *                     its image's CMD, as Lambda's image_config.command override does
  * @param functionJars --function-jar JAR (repeatable): added to every function's class path after its own
  *                     jars and the runtime's; what is already on it comes first, so its AOT cache still loads
+ * @param apiPort      the port of the API's own endpoint (as execute-api, beside CloudFront), SHOP_API_PORT /
+ *                     --api-port, default 0: a free one, shown at start
  */
 public record LocalCloudOptions(
         Path repo,
@@ -40,12 +42,13 @@ public record LocalCloudOptions(
         Map<String, String> functionEnvironment,
         Path contractReport,
         Map<String, String> functionHandlers,
-        List<Path> functionJars) {
+        List<Path> functionJars,
+        int apiPort) {
 
     public static final String USAGE = """
             usage: LocalCloud [--port N] [--dynamodb-port N] [--data-dir DIR] [--in-memory] [--no-seed] [--repo DIR]
                               [--concurrency N] [--function-env NAME=VALUE]... [--contract-report FILE]
-                              [--function-handler NAME=HANDLER]... [--function-jar JAR]...
+                              [--function-handler NAME=HANDLER]... [--function-jar JAR]... [--api-port N]
               --port N           the gateway's port (site, API, issuer, docs); env SHOP_PORT; default 8080
               --dynamodb-port N  DynamoDB Local's port; env SHOP_DYNAMODB_PORT; default 8000
               --data-dir DIR     where data is kept; env SHOP_DATA_DIR; default .data
@@ -58,6 +61,8 @@ public record LocalCloudOptions(
                                  per exchange to FILE (replaced); env SHOP_CONTRACT_REPORT; default off
               --function-handler NAME=HANDLER  run function NAME with HANDLER instead of its image's CMD (repeatable)
               --function-jar JAR  add JAR to every function's class path, after its own (repeatable; make bench)
+              --api-port N       the API's own endpoint (as execute-api: requests there lack CloudFront's
+                                 origin header, and the functions refuse them); env SHOP_API_PORT; default 0, a free one
             A real MySQL/MariaDB for products: set PRODUCTS_DB_URL (and PRODUCTS_DB_USER, PRODUCTS_DB_PASSWORD).""";
 
     public LocalCloudOptions {
@@ -79,13 +84,14 @@ public record LocalCloudOptions(
             boolean inMemory,
             boolean seed,
             Map<String, String> environment) {
-        this(repo, port, dynamoDbPort, dataDir, inMemory, seed, environment, 1, Map.of(), null, Map.of(), List.of());
+        this(repo, port, dynamoDbPort, dataDir, inMemory, seed, environment, 1, Map.of(), null, Map.of(), List.of(), 0);
     }
 
     public static LocalCloudOptions parse(String[] args, Map<String, String> environment) {
         Path repo = Path.of("").toAbsolutePath();
         int port = number(environment.getOrDefault("SHOP_PORT", "8080"), "SHOP_PORT");
         int dynamoDbPort = number(environment.getOrDefault("SHOP_DYNAMODB_PORT", "8000"), "SHOP_DYNAMODB_PORT");
+        int apiPort = number(environment.getOrDefault("SHOP_API_PORT", "0"), "SHOP_API_PORT");
         String dataDir = environment.get("SHOP_DATA_DIR");
         boolean inMemory = false;
         boolean seed = true;
@@ -99,6 +105,7 @@ public record LocalCloudOptions(
             switch (args[i]) {
                 case "--port" -> port = number(value(args, ++i), "--port");
                 case "--dynamodb-port" -> dynamoDbPort = number(value(args, ++i), "--dynamodb-port");
+                case "--api-port" -> apiPort = number(value(args, ++i), "--api-port");
                 case "--data-dir" -> dataDir = value(args, ++i);
                 case "--repo" -> repo = Path.of(value(args, ++i)).toAbsolutePath();
                 case "--in-memory" -> inMemory = true;
@@ -127,7 +134,8 @@ public record LocalCloudOptions(
                         ? null
                         : repo.resolve(contractReport).toAbsolutePath().normalize(),
                 functionHandlers,
-                functionJars);
+                functionJars,
+                apiPort);
     }
 
     private static void put(Map<String, String> pairs, String option, String pair) {

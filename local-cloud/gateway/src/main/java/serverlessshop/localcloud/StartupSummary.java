@@ -18,7 +18,8 @@ final class StartupSummary {
             LocalCloudOptions options,
             String productsDatabase,
             boolean siteBuilt,
-            Path repo) {}
+            Path repo,
+            String apiEndpointUrl) {}
 
     static List<String> lines(Facts facts) {
         LocalCloudOptions options = facts.options();
@@ -37,6 +38,8 @@ final class StartupSummary {
         lines.add("  API            " + facts.gatewayUrl() + "/products, /orders, /customers/{id}/orders   ("
                 + facts.routes() + " routes from routes.json; functions: " + String.join(", ", facts.functions())
                 + ")");
+        lines.add("  API endpoint   " + facts.apiEndpointUrl()
+                + "   (the API's own, as execute-api: refused without the shop's origin header)");
         lines.add("  Sign in        \"Sign in\" " + (facts.siteBuilt() ? "at the top of the shop" : "on the start page")
                 + ": any user name, no password; tick \"Administrator\" for the admin group");
         lines.add("  Access tokens  " + port + "make token USER=alice      " + port + "make token USER=admin ADMIN=1");

@@ -35,13 +35,16 @@ public final class RunningLocalCloud implements AutoCloseable {
 
     private final Process process;
     private final String base;
+    private final String apiEndpoint;
     private final IssuerClient issuer;
     private final Path data;
     private final ContractReportFile contractReport;
 
-    private RunningLocalCloud(Process process, String base, Path data, ContractReportFile contractReport) {
+    private RunningLocalCloud(
+            Process process, String base, String apiEndpoint, Path data, ContractReportFile contractReport) {
         this.process = process;
         this.base = base;
+        this.apiEndpoint = apiEndpoint;
         this.data = data;
         this.contractReport = contractReport;
         this.issuer = new IssuerClient(URI.create(base + "/oauth2"));
@@ -50,8 +53,10 @@ public final class RunningLocalCloud implements AutoCloseable {
     /**
      * Starts a stack and waits until it says it is ready: at most six minutes, since the first stack
      * after a build makes the functions' AOT caches first (AotCache allows that five minutes).
+     *
+     * @param extraArguments more of the stack's arguments ({@code --function-env NAME=VALUE} ...)
      */
-    public static RunningLocalCloud start() throws Exception {
+    public static RunningLocalCloud start(String... extraArguments) throws Exception {
         // The suite that starts the stack names its report.
         String suite = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
                 .getCallerClass()
@@ -60,9 +65,10 @@ public final class RunningLocalCloud implements AutoCloseable {
                 .resolve("local-cloud/gateway/target/contract-reports")
                 .resolve(suite + ".jsonl"));
         int port = freePort();
+        int apiPort = freePort();
         Path data = Files.createTempDirectory("serverless-shop-stack");
         Path gateway = Repository.root().resolve("local-cloud/gateway/target");
-        List<String> command = List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 gateway.resolve("classes") + ":" + gateway.resolve("lib") + "/*",
@@ -84,7 +90,10 @@ public final class RunningLocalCloud implements AutoCloseable {
                 "--function-env",
                 "ORDERS_MAX_OPEN_UNITS_PER_PRODUCT=0",
                 "--contract-report",
-                contractReport.file().toString());
+                contractReport.file().toString(),
+                "--api-port",
+                String.valueOf(apiPort)));
+        command.addAll(List.of(extraArguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<Void> ready = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> {
@@ -102,7 +111,8 @@ public final class RunningLocalCloud implements AutoCloseable {
             }
             ready.completeExceptionally(new IllegalStateException("the stack exited before it was ready"));
         });
-        RunningLocalCloud stack = new RunningLocalCloud(process, "http://localhost:" + port, data, contractReport);
+        RunningLocalCloud stack = new RunningLocalCloud(
+                process, "http://localhost:" + port, "http://localhost:" + apiPort, data, contractReport);
         try {
             ready.get(6, TimeUnit.MINUTES);
         } catch (Exception e) {
@@ -115,6 +125,11 @@ public final class RunningLocalCloud implements AutoCloseable {
     /** http://localhost:PORT */
     public String base() {
         return base;
+    }
+
+    /** http://localhost:PORT of the API's own endpoint (as execute-api): no origin header is added there. */
+    public String apiEndpoint() {
+        return apiEndpoint;
     }
 
     public IssuerClient issuer() {

@@ -17,6 +17,9 @@ import serverlessshop.localcloud.web.SwaggerUi;
  * limit); the issuer under /oauth2; Swagger UI under /docs; the site for the rest. Requests that are
  * not well-formed HTTP never get here: {@link GatewayServer} refuses them. The
  * observer sees each exchange just before its answer is written (the contract report, or nothing).
+ * Like CloudFront's API origin, it adds the origin header to every request for the API, replacing
+ * whatever the client sent under that name; {@link #apiEndpoint} is the API's own endpoint beside it
+ * (execute-api), which adds nothing and serves nothing but the API.
  */
 public final class FrontDoor {
 
@@ -28,7 +31,15 @@ public final class FrontDoor {
     private final SwaggerUi docs;
     private final StaticSite site;
     private final ExchangeObserver observer;
+    private final Origin origin;
 
+    /**
+     * What CloudFront adds to each request it sends to the API: the functions serve only requests that
+     * carry it (service-support's origin guard).
+     */
+    public record Origin(String header, String value) {}
+
+    /** The shop's address without an origin header (a gateway whose functions do not ask for one). */
     public FrontDoor(
             RouteTable routes,
             HttpApi api,
@@ -36,12 +47,33 @@ public final class FrontDoor {
             SwaggerUi docs,
             StaticSite site,
             ExchangeObserver observer) {
+        this(routes, api, issuer, docs, site, observer, null);
+    }
+
+    /** The shop's address, as CloudFront: the API's requests get the origin header. */
+    public FrontDoor(
+            RouteTable routes,
+            HttpApi api,
+            LocalIssuer issuer,
+            SwaggerUi docs,
+            StaticSite site,
+            ExchangeObserver observer,
+            Origin origin) {
+        this.origin = origin;
         this.routes = routes;
         this.observer = observer;
         this.api = api;
         this.issuer = issuer;
         this.docs = docs;
         this.site = site;
+    }
+
+    /**
+     * The API's own endpoint, as API Gateway's execute-api URL: the same routes, authorizer and
+     * functions, no origin header added, and nothing else (no site, issuer or docs: 404).
+     */
+    public static FrontDoor apiEndpoint(RouteTable routes, HttpApi api, ExchangeObserver observer) {
+        return new FrontDoor(routes, api, null, null, null, observer, null);
     }
 
     /** The answer to one request, whatever happens on the way: a failure is the gateway's own 500 or 503. */
@@ -69,10 +101,11 @@ public final class FrontDoor {
         Optional<RouteMatch> match = routes.match(request.method(), path);
         if (match.isPresent() || routes.isApiPath(path)) {
             String requestId = requestId();
+            IncomingRequest forwarded = origin == null ? request : request.withHeader(origin.header(), origin.value());
             HttpReply reply = request.isOverPayloadLimit()
                     ? GatewayReplies.contentTooLarge()
                     : match.isPresent()
-                            ? api.handle(request, match.get(), requestId, arrival)
+                            ? api.handle(forwarded, match.get(), requestId, arrival)
                             : GatewayReplies.notFound();
             long millis = java.time.Duration.between(arrival, Instant.now()).toMillis();
             Console.gateway(
@@ -81,6 +114,9 @@ public final class FrontDoor {
                             + match.map(m -> " (" + m.route().function() + ")").orElse(" (no route)")
                             + " " + millis + " ms");
             return reply.withHeader("apigw-requestid", requestId);
+        }
+        if (site == null) {
+            return GatewayReplies.notFound();
         }
         if (LocalIssuer.handles(path)) {
             return issuer.handle(request);

@@ -32,6 +32,13 @@ public record IncomingRequest(
         body = body == null ? new byte[0] : body;
     }
 
+    /** This request with the header set to this one value, whatever the client sent under that name. */
+    public IncomingRequest withHeader(String name, String value) {
+        Map<String, List<String>> replaced = new LinkedHashMap<>(headers);
+        replaced.put(name.toLowerCase(Locale.ROOT), List.of(value));
+        return new IncomingRequest(method, rawPath, rawQuery, replaced, body, sourceIp, protocol);
+    }
+
     /** More than API Gateway accepts: it answers 413 before any authorizer or function runs. */
     public boolean isOverPayloadLimit() {
         return body.length > MAX_BODY_BYTES;
