@@ -94,7 +94,8 @@ async function withShop(answer, fn) {
       '/': [200, 'text/html; charset=utf-8', '<!doctype html><title>serverless-shop</title>'],
       '/config.json': [200, 'application/json', '{"api_base_url":""}'],
       '/products': [200, 'application/json', '{"items":[]}'],
-      '/api/products': [200, 'application/json', '{"items":[]}'],
+      // The API's own URL, behind CloudFront: the functions' origin guard refuses it.
+      '/api/products': [403, 'application/problem+json', '{"code":"FORBIDDEN"}'],
       '/customers/smoke-check/orders': [401, 'application/json', '{"message":"Unauthorized"}'],
     };
     const [status, type, body] = answer(req.url, hits.filter((h) => h === req.url).length) ?? shop[req.url] ?? [404, 'text/plain', 'Not Found'];
@@ -183,8 +184,8 @@ describe('make deploy and make destroy (scripts/deploy)', () => {
       /^aws cloudfront create-invalidation --distribution-id '<distribution id>' --paths '\/\*'$/,
       /^terraform -chdir=terraform\/envs\/dev output -raw site_url$/,
       /^terraform -chdir=terraform\/envs\/dev output -raw api_url$/,
-      // The smoke check ends it: the site, its configuration, the catalogue through the site and from
-      // the API, a protected route without a token.
+      // The smoke check ends it: the site, its configuration, the catalogue through the site, the
+      // API's own URL (refused), a protected route without a token.
       /^curl .*--write-out '%\{http_code\} %\{content_type\}' 'https:\/\/<distribution>\.cloudfront\.net\/'$/,
       /^curl .* 'https:\/\/<distribution>\.cloudfront\.net\/config\.json'$/,
       /^curl .* 'https:\/\/<distribution>\.cloudfront\.net\/products'$/,
@@ -196,6 +197,7 @@ describe('make deploy and make destroy (scripts/deploy)', () => {
     const last = commands(out).at(-1);
     assert.match(last, /^make verify 'URL=/, 'make verify is the last step');
     assert.match(out, /protected route without a token: expects 401/);
+    assert.match(out, /API's own URL refuses: expects 403 application\/problem\+json/);
     assert.match(out, /Swagger UI: not deployed to AWS/);
     assert.match(out, /smoke check: 5 checks \(dry run: nothing was checked\)/);
     for (const heading of ['Preflight', 'Terraform init', 'Preflight: Lambda concurrency', 'Build: the functions', 'Images: build and push', 'Database migrations', 'Terraform: everything', 'Site: upload', 'Addresses', 'Smoke check', 'Contract check']) {
@@ -352,7 +354,7 @@ describe('make deploy and make destroy (scripts/deploy)', () => {
   test('smoke check: the deployed URLs answering as expected pass, each printed with its answer', async () => {
     const { status, out } = await smoke(() => undefined);
     assert.equal(status, 0, out);
-    for (const name of ['site', 'site configuration', 'products through the site', 'products from the API', 'protected route without a token']) {
+    for (const name of ['site', 'site configuration', 'products through the site', "API's own URL refuses", 'protected route without a token']) {
       assert.match(out, new RegExp(`^ +ok +${name} +http://127\\.0\\.0\\.1:\\d+/\\S* +\\(\\d{3}`, 'm'), name);
     }
     assert.match(out, /ok +protected route without a token +\S+\/customers\/smoke-check\/orders +\(401 application\/json, 1 try\)/);
@@ -385,6 +387,13 @@ describe('make deploy and make destroy (scripts/deploy)', () => {
     assert.match(out, /scripts\/deploy smoke/);
     assert.ok(hits.filter((h) => h === '/products').length >= 2, `retried: ${hits.join(' ')}`);
     assert.ok(!made.some((c) => c.startsWith('make ')), 'no contract check of URLs that do not answer');
+  });
+
+  test('smoke check: the API\'s own URL serving the catalogue around CloudFront fails the deploy', async () => {
+    const { status, out } = await smoke((url) => (url === '/api/products' ? [200, 'application/json', '{"items":[]}'] : undefined));
+    assert.notEqual(status, 0, out);
+    assert.match(out, /FAIL +API's own URL refuses +\S+\/api\/products +\(200 application\/json, expected 403 application\/problem\+json/);
+    assert.match(out, /the smoke check failed: API's own URL refuses/);
   });
 
   test('smoke check: a protected route that answers without a token fails', async () => {
