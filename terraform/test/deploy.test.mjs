@@ -204,7 +204,8 @@ describe('make deploy and make destroy (scripts/deploy)', () => {
       assert.match(out, new RegExp(`==> ${heading}`), heading);
     }
     assert.match(out, /Shop +https:\/\/<distribution>\.cloudfront\.net\//);
-    assert.match(out, /API +https:\/\/<api-id>\.execute-api\.eu-west-1\.amazonaws\.com/);
+    // Behind CloudFront the API is at the shop's address; its own URL is named as the one that refuses.
+    assert.match(out, /API +https:\/\/<distribution>\.cloudfront\.net\/products, \/orders, \/customers\/\{id\}\/orders +\(its own URL, https:\/\/<api-id>\.execute-api\.eu-west-1\.amazonaws\.com, refuses requests that bypass CloudFront\)/);
     assert.match(out, /Sign in +https:\/\/<domain>\.auth\.eu-west-1\.amazoncognito\.com/);
     assert.match(out, /dry run: nothing was changed/);
   });

@@ -31,7 +31,8 @@ public final class FunctionWiring {
     /** The header the front door adds, as CloudFront's API origin does in AWS. */
     public static final String ORIGIN_HEADER = "X-Origin-Verify";
 
-    private static final String ORIGIN_VALUES = "SHOP_ORIGIN_VALUES";
+    /** The variable that gives a function the values it accepts in {@link #ORIGIN_HEADER}. */
+    public static final String ORIGIN_VALUES = "SHOP_ORIGIN_VALUES";
 
     private static final String GENERATED_ORIGIN_VALUE = newKey();
 

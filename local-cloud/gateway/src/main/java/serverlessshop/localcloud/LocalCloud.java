@@ -198,7 +198,11 @@ public final class LocalCloud implements AutoCloseable {
         for (LambdaFunction function : functions.values()) {
             training.add(Thread.ofVirtual().start(() -> {
                 try {
-                    AotCache.ensure(function.image(), function.environment(), layout.runtimeLib());
+                    // Trained as the image build trains it, without the origin guard, which would answer
+                    // every training event 403 before the code paths worth caching run.
+                    Map<String, String> environment = new LinkedHashMap<>(function.environment());
+                    environment.remove(FunctionWiring.ORIGIN_VALUES);
+                    AotCache.ensure(function.image(), environment, layout.runtimeLib());
                 } catch (IOException e) {
                     Console.line(function.name(), "could not make its AOT cache: " + e.getMessage());
                 } catch (InterruptedException e) {
