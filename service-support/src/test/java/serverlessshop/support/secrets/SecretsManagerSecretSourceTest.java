@@ -57,6 +57,20 @@ class SecretsManagerSecretSourceTest {
     }
 
     @Test
+    void theVersionsOfTheStagingLabelsAskedForComeInThatOrderAndALabelNoVersionCarriesIsLeftOut() {
+        secretsManager.put(ARN, "never rotated");
+
+        assertThat(new SecretsManagerSecretSource().secretStrings(ARN, "AWSCURRENT", "AWSPREVIOUS"))
+                .containsExactly("never rotated");
+
+        secretsManager.put(ARN, "rotated");
+
+        assertThat(new SecretsManagerSecretSource().secretStrings(ARN, "AWSCURRENT", "AWSPREVIOUS"))
+                .containsExactly("rotated", "never rotated");
+        assertThat(secretsManager.reads(ARN)).isEqualTo(4);
+    }
+
+    @Test
     void anUnknownSecretFailsWithSecretsManagersErrorWhichHoldsNoValue() {
         secretsManager.put(ARN, "the-value-of-another-secret");
         String unknown = SecretsManagerStandIn.arn("not-there");
