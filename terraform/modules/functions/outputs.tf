@@ -32,8 +32,3 @@ output "failed_event_queue_urls" {
   description = "Per scheduled function, the URL of its failed-runs queue (to read the records)."
   value       = { for key, q in aws_sqs_queue.failed : key => q.url }
 }
-
-output "environments" {
-  description = "Each function's environment variables as deployed (ARNs and settings, never a secret itself), by short name."
-  value       = { for key, f in aws_lambda_function.this : key => try(one(f.environment).variables, {}) }
-}

@@ -113,11 +113,8 @@ run "open_units_cap_from_the_variable" {
   }
 
   assert {
-    condition = alltrue([
-      for name in ["orders", "orders-pending-releases"] :
-      module.functions.environments[name].ORDERS_MAX_OPEN_UNITS_PER_PRODUCT == "5"
-    ])
-    error_message = "Both orders functions must get ORDERS_MAX_OPEN_UNITS_PER_PRODUCT from orders_max_open_units_per_product."
+    condition     = local.orders_environment.ORDERS_MAX_OPEN_UNITS_PER_PRODUCT == "5"
+    error_message = "The orders functions' environment does not take ORDERS_MAX_OPEN_UNITS_PER_PRODUCT from orders_max_open_units_per_product."
   }
 }
 
