@@ -53,16 +53,33 @@ public final class RunningLocalCloud implements AutoCloseable {
      */
     public static RunningLocalCloud start() throws Exception {
         // The suite that starts the stack names its report.
-        String suite = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
-                .getCallerClass()
-                .getSimpleName();
+        return start(
+                StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                        .getCallerClass()
+                        .getSimpleName(),
+                List.of());
+    }
+
+    /**
+     * A stack whose functions get these variables ({@code NAME=VALUE}) over the suites' own, e.g. a
+     * limit that the other suites turn off.
+     */
+    public static RunningLocalCloud startWith(String... functionEnv) throws Exception {
+        return start(
+                StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                        .getCallerClass()
+                        .getSimpleName(),
+                List.of(functionEnv));
+    }
+
+    private static RunningLocalCloud start(String suite, List<String> functionEnv) throws Exception {
         ContractReportFile contractReport = new ContractReportFile(Repository.root()
                 .resolve("local-cloud/gateway/target/contract-reports")
                 .resolve(suite + ".jsonl"));
         int port = freePort();
         Path data = Files.createTempDirectory("serverless-shop-stack");
         Path gateway = Repository.root().resolve("local-cloud/gateway/target");
-        List<String> command = List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 gateway.resolve("classes") + ":" + gateway.resolve("lib") + "/*",
@@ -84,7 +101,9 @@ public final class RunningLocalCloud implements AutoCloseable {
                 "--function-env",
                 "ORDERS_MAX_OPEN_UNITS_PER_PRODUCT=0",
                 "--contract-report",
-                contractReport.file().toString());
+                contractReport.file().toString()));
+        // Given later, a variable wins over the one above.
+        functionEnv.forEach(pair -> command.addAll(List.of("--function-env", pair)));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<Void> ready = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> {
