@@ -132,6 +132,8 @@ locals {
     # Per customer, across every instance (a counter item in the orders table).
     ORDERS_CREATE_RATE_LIMIT  = tostring(var.orders_per_customer_limit)
     ORDERS_CREATE_RATE_WINDOW = var.orders_per_customer_window
+    # Units of one product one customer may hold in open orders (counter items in the orders table).
+    ORDERS_MAX_OPEN_UNITS_PER_PRODUCT = tostring(var.orders_max_open_units_per_product)
     }, {
     SHOP_CURSORS_KEY_SECRET_ARN = aws_secretsmanager_secret.cursor_key["orders"].arn
   })

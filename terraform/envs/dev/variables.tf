@@ -161,6 +161,17 @@ variable "orders_per_customer_window" {
   default     = "60s"
 }
 
+variable "orders_max_open_units_per_product" {
+  description = "Units of one product one customer may hold in open (PENDING or CONFIRMED) orders; an order over it is 409 OPEN_UNITS_LIMIT and reserves nothing. 0 turns the limit off."
+  type        = number
+  default     = 20
+
+  validation {
+    condition     = var.orders_max_open_units_per_product >= 0 && floor(var.orders_max_open_units_per_product) == var.orders_max_open_units_per_product
+    error_message = "orders_max_open_units_per_product must be a whole number, 0 (off) or more."
+  }
+}
+
 # ---- network and database -------------------------------------------------------------------------
 
 variable "vpc_cidr" {

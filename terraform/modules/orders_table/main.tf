@@ -58,8 +58,10 @@ resource "aws_dynamodb_table" "this" {
     }
   }
 
-  # Items that carry an expiry: the per-customer order-creation counters (orders-impl's
-  # OrderCreationCounters.EXPIRES_AT), which DynamoDB deletes once their window is long over.
+  # Items that carry an expiry (orders-impl's OrdersTableDefinition.TTL_ATTRIBUTE): the per-customer
+  # order-creation counters, deleted once their window is long over, and the idempotency keys'
+  # records, 24 hours after a key's first use (the contract's promise). Orders never carry it.
+  # DynamoDB deletes lazily, so the service itself treats an expired item as absent.
   ttl {
     attribute_name = var.ttl_attribute
     enabled        = true

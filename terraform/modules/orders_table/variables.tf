@@ -21,7 +21,7 @@ variable "kms_deletion_window_days" {
 }
 
 variable "ttl_attribute" {
-  description = "The time-to-live attribute (epoch seconds) of items that expire: orders-impl's OrderCreationCounters.EXPIRES_AT."
+  description = "The time-to-live attribute (epoch seconds) of items that expire (the rate counters, the idempotency keys' records): orders-impl's OrdersTableDefinition.TTL_ATTRIBUTE."
   type        = string
   default     = "expires_at"
 }

@@ -100,6 +100,43 @@ run "order_rate_per_customer" {
   }
 }
 
+# The cap on the units of one product a customer holds in open orders reaches the orders functions
+# from a variable, and the service's own default is the same.
+run "open_units_per_customer_and_product" {
+  command = plan
+
+  assert {
+    condition = (
+      local.orders_environment.ORDERS_MAX_OPEN_UNITS_PER_PRODUCT == "20" &&
+      strcontains(file("${local.repository_root}/orders-impl/src/main/resources/application.properties"), "shop.orders.max-open-units-per-product=$${ORDERS_MAX_OPEN_UNITS_PER_PRODUCT:20}")
+    )
+    error_message = "The orders functions' open-units cap is not 20, or the service's default differs."
+  }
+}
+
+run "open_units_cap_from_the_variable" {
+  command = plan
+
+  variables {
+    orders_max_open_units_per_product = 5
+  }
+
+  assert {
+    condition     = local.orders_environment.ORDERS_MAX_OPEN_UNITS_PER_PRODUCT == "5"
+    error_message = "The orders functions' environment does not take ORDERS_MAX_OPEN_UNITS_PER_PRODUCT from orders_max_open_units_per_product."
+  }
+}
+
+run "open_units_cap_refuses_a_negative_number" {
+  command = plan
+
+  variables {
+    orders_max_open_units_per_product = -1
+  }
+
+  expect_failures = [var.orders_max_open_units_per_product]
+}
+
 # What each function's role may do besides its logs (and its network, its failed-runs queue): the
 # statements the environment gives the functions module. products and products-sweep get
 # products_statements, products-migrate migrate_statements, orders orders_statements and

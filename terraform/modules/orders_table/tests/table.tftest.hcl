@@ -53,7 +53,13 @@ run "keys_attributes_and_index_come_from_the_definition" {
 
   assert {
     condition     = one(aws_dynamodb_table.this.ttl).enabled == true && one(aws_dynamodb_table.this.ttl).attribute_name == "expires_at"
-    error_message = "No time to live on expires_at (the order-creation counters' expiry)."
+    error_message = "No time to live on expires_at (the expiry of the order-creation counters and of the idempotency keys' records)."
+  }
+
+  # The service writes the expiry under the name it declares, and creates local tables with it.
+  assert {
+    condition     = strcontains(file("../../../orders-impl/src/main/java/serverlessshop/orders/store/OrdersTableDefinition.java"), "TTL_ATTRIBUTE = \"${one(aws_dynamodb_table.this.ttl).attribute_name}\";")
+    error_message = "The table's time-to-live attribute is not orders-impl's OrdersTableDefinition.TTL_ATTRIBUTE."
   }
 }
 

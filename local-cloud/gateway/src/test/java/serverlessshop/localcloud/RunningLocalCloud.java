@@ -14,8 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 import serverlessshop.localcloud.issuer.IssuerClient;
 import serverlessshop.support.testing.ContractReportFile;
@@ -58,9 +60,28 @@ public final class RunningLocalCloud implements AutoCloseable {
      */
     public static RunningLocalCloud start(String... extraArguments) throws Exception {
         // The suite that starts the stack names its report.
-        String suite = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
-                .getCallerClass()
-                .getSimpleName();
+        return start(
+                StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                        .getCallerClass()
+                        .getSimpleName(),
+                List.of(extraArguments));
+    }
+
+    /**
+     * A stack whose functions get these variables ({@code NAME=VALUE}) over the suites' own, e.g. a
+     * limit that the other suites turn off.
+     */
+    public static RunningLocalCloud startWith(String... functionEnv) throws Exception {
+        return start(
+                StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                        .getCallerClass()
+                        .getSimpleName(),
+                Arrays.stream(functionEnv)
+                        .flatMap(pair -> Stream.of("--function-env", pair))
+                        .toList());
+    }
+
+    private static RunningLocalCloud start(String suite, List<String> extraArguments) throws Exception {
         ContractReportFile contractReport = new ContractReportFile(Repository.root()
                 .resolve("local-cloud/gateway/target/contract-reports")
                 .resolve(suite + ".jsonl"));
@@ -93,7 +114,8 @@ public final class RunningLocalCloud implements AutoCloseable {
                 contractReport.file().toString(),
                 "--api-port",
                 String.valueOf(apiPort)));
-        command.addAll(List.of(extraArguments));
+        // Given later, an argument wins over the one above.
+        command.addAll(extraArguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<Void> ready = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> {

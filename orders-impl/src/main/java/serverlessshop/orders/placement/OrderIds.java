@@ -2,24 +2,28 @@ package serverlessshop.orders.placement;
 
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.NameBasedGenerator;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import java.util.UUID;
 
 /**
- * Ids derived from what the client sent, so that a retry finds its first attempt: the order id is
- * a name-based UUID (version 5) of the customer and the Idempotency-Key. Not the time-ordered v7 of
- * the other ids: a retry must come to the same id.
+ * The ids of an order. The order id is a time-ordered UUID (version 7) chosen when its
+ * Idempotency-Key is first claimed and kept in the key's record, which is how a retry finds it;
+ * not derived from the key, because the key is forgotten after 24 hours and may then place another
+ * order. Reservation ids are derived from the order id, so that every attempt walks the same ones.
  */
 final class OrderIds {
 
-    /** This service's namespace for name-based ids; changing it would change every order id. */
+    /** This service's namespace for name-based ids; changing it would change every derived reservation id. */
     private static final UUID NAMESPACE = UUID.fromString("1fbb9462-951d-4404-ad3d-c9f69e4ced26");
 
     private static final NameBasedGenerator IDS = Generators.nameBasedGenerator(NAMESPACE);
 
     private OrderIds() {}
 
-    static UUID orderId(String customerId, String idempotencyKey) {
-        return IDS.generate(customerId + "\n" + idempotencyKey);
+    private static final TimeBasedEpochGenerator ORDER_IDS = Generators.timeBasedEpochGenerator();
+
+    static UUID newOrderId() {
+        return ORDER_IDS.generate();
     }
 
     /**

@@ -21,6 +21,8 @@ import serverlessshop.orders.stock.ProductsReservationClosed;
 import serverlessshop.orders.stock.ProductsShortOfStock;
 import serverlessshop.orders.stock.ProductsUnavailable;
 import serverlessshop.orders.stock.StockReservationsClient;
+import serverlessshop.orders.store.IdempotencyKeys;
+import serverlessshop.orders.store.IdempotencyRecord;
 import serverlessshop.orders.store.OrderRepository;
 import serverlessshop.orders.store.StoredLine;
 import serverlessshop.orders.store.StoredOrder;
@@ -34,11 +36,13 @@ import serverlessshop.support.metrics.EmbeddedMetrics;
  * Places an order: a saga across orders and products (orders-impl/README.md), safe to repeat at every step.
  *
  * <ol>
- *   <li>Claim the order id (derived from customer and Idempotency-Key) with a conditional put; a
- *       request that finds the id taken replays the placed order, refuses another body (422), waits
- *       for an attempt in progress (409), or takes over an attempt that crashed.</li>
+ *   <li>Claim the customer's Idempotency-Key with a conditional put of its record, which names a new
+ *       order id; a request that finds the key taken replays the placed order, refuses another body
+ *       (422), waits for an attempt in progress (409), or takes over an attempt that crashed. A
+ *       record is kept 24 hours ({@link IdempotencyKeys}); past that the key places a new order.</li>
  *   <li>Reserve the stock in products, which returns the authoritative names and prices.</li>
- *   <li>Replace the claim with the placed order, on condition the claim is still this attempt's.</li>
+ *   <li>Write the placed order and mark the key's record placed, on condition the claim is still
+ *       this attempt's.</li>
  *   <li>Confirm the reservation.</li>
  * </ol>
  * A new order (not a replay) first counts against the customer's rate of order creation (429).
@@ -63,6 +67,7 @@ public class OrderPlacement {
     static final String SELL_OUTS = "SellOuts";
 
     private final OrderRepository orders;
+    private final IdempotencyKeys keys;
     private final StockReservationsClient stock;
     private final OrderCreationRate rate;
     private final OpenUnitsCap cap;
@@ -72,6 +77,7 @@ public class OrderPlacement {
 
     OrderPlacement(
             OrderRepository orders,
+            IdempotencyKeys keys,
             StockReservationsClient stock,
             OrderCreationRate rate,
             OpenUnitsCap cap,
@@ -79,6 +85,7 @@ public class OrderPlacement {
             Clock clock,
             EmbeddedMetrics metrics) {
         this.orders = orders;
+        this.keys = keys;
         this.stock = stock;
         this.rate = rate;
         this.cap = cap;
@@ -91,50 +98,52 @@ public class OrderPlacement {
 
     PlacedOrder place(String customerId, String idempotencyKey, OrderCreate body) {
         PlacementRequest request = PlacementRequest.of(body);
-        String orderId = OrderIds.orderId(customerId, idempotencyKey).toString();
         Instant now = now();
         String token = UUID.randomUUID().toString();
-        StoredOrder claim = StoredOrder.builder()
-                .orderId(orderId)
-                .customerId(customerId)
-                .shippingAddress(request.address())
-                .requestHash(request.hash())
-                .idempotencyKey(idempotencyKey)
-                .sagaState(StoredOrder.PLACING)
-                .claimedAt(now)
-                .claimToken(token)
-                .updatedAt(now)
-                .build();
+        IdempotencyRecord claim = IdempotencyRecord.claim(
+                customerId,
+                idempotencyKey,
+                OrderIds.newOrderId().toString(),
+                request.hash(),
+                token,
+                now,
+                IdempotencyKeys.expiryOf(now));
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-            if (orders.claim(claim)) {
+            if (keys.claim(claim, now)) {
                 admit(claim, request);
                 return carryOut(claim, request);
             }
-            Optional<StoredOrder> existing = orders.find(orderId, customerId);
+            // A record past its expiry reads as absent: the claim above may overwrite it.
+            Optional<IdempotencyRecord> existing = keys.find(customerId, idempotencyKey, now);
             if (existing.isEmpty()) {
-                continue; // an attempt that failed has just deleted its claim: claim again
+                continue; // an attempt that failed has just deleted its claim, or the key has expired: claim again
             }
-            StoredOrder found = existing.get();
+            IdempotencyRecord found = existing.get();
             if (token.equals(found.claimToken())) {
-                // Our own claim: the put was made but its answer lost, and the SDK's retry found the id taken.
+                // Our own claim: the put was made but its answer lost, and the SDK's retry found the key taken.
                 return carryOut(claim, request);
             }
             if (!found.requestHash().equals(request.hash())) {
                 throw new IdempotencyKeyReused();
             }
-            if (found.isPlaced()) {
+            if (found.placed()) {
+                Optional<StoredOrder> order = orders.findPlaced(found.orderId(), customerId);
                 // Its attempt may have died between writing it and confirming its stock: confirm before
                 // telling anyone of it. One whose reservation closed first is undone: place it again.
-                if (unconfirmed.settle(found)) {
-                    return new PlacedOrder(found, true);
+                if (order.isPresent() && unconfirmed.settle(order.get())) {
+                    return new PlacedOrder(order.get(), true);
+                }
+                if (order.isEmpty()) {
+                    // Undone, and its record left behind (deleted separately, see OrderRepository.deletePlaced).
+                    keys.forget(customerId, idempotencyKey, found.orderId());
                 }
                 continue;
             }
-            if (found.claimedAt().plus(STALE_CLAIM).isAfter(now) || !orders.takeOver(found, token, now)) {
+            if (found.claimedAt().plus(STALE_CLAIM).isAfter(now) || !keys.takeOver(found, token, now)) {
                 throw new RequestInProgress();
             }
-            log.info("Order {}: taking over an attempt claimed at {}", orderId, found.claimedAt());
-            return carryOut(found.toBuilder().claimToken(token).claimedAt(now).build(), request);
+            log.info("Order {}: taking over an attempt claimed at {}", found.orderId(), found.claimedAt());
+            return carryOut(found.takenOverBy(token, now), request);
         }
         throw new RequestInProgress();
     }
@@ -145,7 +154,7 @@ public class OrderPlacement {
      * order's own units never count against its replay. The open units come first, so an order they
      * refuse does not use up the rate either.
      */
-    private void admit(StoredOrder claim, PlacementRequest request) {
+    private void admit(IdempotencyRecord claim, PlacementRequest request) {
         try {
             cap.check(claim.customerId(), request.reservationItems());
             rate.admit(claim.customerId());
@@ -155,7 +164,7 @@ public class OrderPlacement {
         }
     }
 
-    private PlacedOrder carryOut(StoredOrder claim, PlacementRequest request) {
+    private PlacedOrder carryOut(IdempotencyRecord claim, PlacementRequest request) {
         Reserved reserved = reserve(claim, request);
         StoredOrder order = placed(claim, request, reserved);
         write(claim, order, reserved.reservationId());
@@ -164,7 +173,7 @@ public class OrderPlacement {
         return new PlacedOrder(order, false);
     }
 
-    private Reserved reserve(StoredOrder claim, PlacementRequest request) {
+    private Reserved reserve(IdempotencyRecord claim, PlacementRequest request) {
         UUID orderId = UUID.fromString(claim.orderId());
         UUID reservationId = orderId;
         try {
@@ -194,10 +203,10 @@ public class OrderPlacement {
         }
     }
 
-    private void write(StoredOrder claim, StoredOrder order, UUID reservationId) {
+    private void write(IdempotencyRecord claim, StoredOrder order, UUID reservationId) {
         OrderRepository.Completion completion;
         try {
-            completion = orders.complete(order, claim.claimToken(), cap.limit());
+            completion = orders.complete(order, claim, cap.limit());
         } catch (DatastoreUnavailable e) {
             if (isPlaced(order)) {
                 return; // the write was made; only its answer was lost
@@ -258,7 +267,7 @@ public class OrderPlacement {
     }
 
     /** The placed order: names and prices from the reservation, the total computed here. */
-    private StoredOrder placed(StoredOrder claim, PlacementRequest request, Reserved reserved) {
+    private StoredOrder placed(IdempotencyRecord claim, PlacementRequest request, Reserved reserved) {
         Map<UUID, ReservedItem> reservedItems = reserved.reservation().getItems().stream()
                 .collect(Collectors.toMap(ReservedItem::getProductId, Function.identity()));
         List<StoredLine> lines = request.reservationItems().stream()
@@ -280,7 +289,12 @@ public class OrderPlacement {
                 .reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(2, RoundingMode.HALF_UP);
         Instant now = now();
-        return claim.toBuilder()
+        return StoredOrder.builder()
+                .orderId(claim.orderId())
+                .customerId(claim.customerId())
+                .shippingAddress(request.address())
+                .requestHash(claim.requestHash())
+                .idempotencyKey(claim.idempotencyKey())
                 .orderDate(now)
                 .orderStatus(OrderStatus.PENDING)
                 .totalAmount(total)
@@ -288,9 +302,6 @@ public class OrderPlacement {
                 .version(1L)
                 .reservationId(reserved.reservationId().toString())
                 .updatedAt(now)
-                .sagaState(null)
-                .claimedAt(null)
-                .claimToken(null)
                 .build();
     }
 
@@ -304,9 +315,9 @@ public class OrderPlacement {
         }
     }
 
-    private void abandon(StoredOrder claim) {
+    private void abandon(IdempotencyRecord claim) {
         try {
-            orders.deleteClaim(claim, claim.claimToken());
+            keys.release(claim);
         } catch (RuntimeException e) {
             log.warn(
                     "Order {}: could not delete the claim ({}); a retry takes it over once it is stale",

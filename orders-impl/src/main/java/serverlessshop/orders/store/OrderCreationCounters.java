@@ -33,7 +33,7 @@ public class OrderCreationCounters {
     public static final String KEY_PREFIX = "order-rate#";
     public static final String COUNT = "order_creations";
     /** The orders table's time-to-live attribute (Terraform's {@code ttl} block names it). */
-    public static final String EXPIRES_AT = "expires_at";
+    public static final String EXPIRES_AT = OrdersTableDefinition.TTL_ATTRIBUTE;
 
     private final DynamoDbClient client;
     private final String tableName;

@@ -1,7 +1,5 @@
 package serverlessshop.orders.store;
 
-import static serverlessshop.orders.store.OrderTableSchema.CLAIMED_AT;
-import static serverlessshop.orders.store.OrderTableSchema.CLAIM_TOKEN;
 import static serverlessshop.orders.store.OrderTableSchema.CUSTOMER_ID;
 import static serverlessshop.orders.store.OrderTableSchema.CUSTOMER_INDEX;
 import static serverlessshop.orders.store.OrderTableSchema.ORDER_DATE;
@@ -32,10 +30,8 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.Page;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
@@ -55,9 +51,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 /**
  * Every read and write of the orders table, and the only place that spells DynamoDB expressions.
  * Writes that depend on the item's state say so in a condition expression, so that two Lambda
- * instances can never both win: the claim of a new order ({@code attribute_not_exists}), the steps
- * of the saga (the claim's token), and status changes (the current status, and the version when
- * the client sent {@code If-Match}).
+ * instances can never both win: the write of a placed order (its key's claim still this attempt's,
+ * {@link IdempotencyKeys}), and status changes (the current status, and the version when the client
+ * sent {@code If-Match}).
  *
  * <p>Optimistic locking is explicit here rather than the enhanced client's VersionedRecordExtension:
  * a status change must be conditioned on the status it starts from anyway, and the extension's
@@ -74,7 +70,6 @@ public class OrderRepository {
     /** What a 503 calls the orders table: "The order store is unavailable for a moment." */
     private static final String ORDER_STORE = "order store";
 
-    private static final AttributeValue PLACING = AttributeValue.fromS(StoredOrder.PLACING);
     /** Tries of a transaction that keeps running into others (each waits a little longer). */
     private static final int TRANSACTION_ATTEMPTS = 5;
 
@@ -82,71 +77,42 @@ public class OrderRepository {
     private final DynamoDbIndex<StoredOrder> byCustomer;
     private final DynamoDbClient client;
     private final OpenUnits openUnits;
+    private final IdempotencyKeys keys;
 
-    public OrderRepository(DynamoDbTable<StoredOrder> table, DynamoDbClient client, OpenUnits openUnits) {
+    public OrderRepository(
+            DynamoDbTable<StoredOrder> table, DynamoDbClient client, OpenUnits openUnits, IdempotencyKeys keys) {
         this.table = table;
         this.byCustomer = table.index(CUSTOMER_INDEX);
         this.client = client;
         this.openUnits = openUnits;
-    }
-
-    /** Writes the claim of a new order unless an item with its id exists; false when one does. */
-    public boolean claim(StoredOrder claim) {
-        return conditionally(() -> table.putItem(PutItemEnhancedRequest.builder(StoredOrder.class)
-                .item(claim)
-                .conditionExpression(Expression.builder()
-                        .expression("attribute_not_exists(#id)")
-                        .putExpressionName("#id", ORDER_ID)
-                        .build())
-                .build()));
-    }
-
-    /** Gives a stale claim to a new attempt, unless another one took it first (false). */
-    public boolean takeOver(StoredOrder claim, String newToken, Instant now) {
-        return conditionally(() -> client.updateItem(UpdateItemRequest.builder()
-                .tableName(table.tableName())
-                .key(key(claim))
-                .updateExpression("SET #token = :new, #claimed = :now, #updated = :now")
-                .conditionExpression("#saga = :placing AND #token = :seen")
-                .expressionAttributeNames(Map.of(
-                        "#token", CLAIM_TOKEN, "#claimed", CLAIMED_AT, "#updated", UPDATED_AT, "#saga", SAGA_STATE))
-                .expressionAttributeValues(Map.of(
-                        ":new",
-                        AttributeValue.fromS(newToken),
-                        ":now",
-                        timestamp(now),
-                        ":placing",
-                        PLACING,
-                        ":seen",
-                        AttributeValue.fromS(claim.claimToken())))
-                .build()));
+        this.keys = keys;
     }
 
     /**
-     * Replaces this attempt's claim with the placed order and adds its units to the customer's open
-     * units, in one transaction: {@link Completion#CLAIM_LOST} when the claim is no longer this
-     * attempt's, {@link Completion#OVER_LIMIT} when a product would go over
+     * Writes the placed order, turns this attempt's claim of its key into the key's record of the
+     * order, and adds its units to the customer's open units, in one transaction:
+     * {@link Completion#CLAIM_LOST} when the claim is no longer this attempt's (or the order exists
+     * already), {@link Completion#OVER_LIMIT} when a product would go over
      * {@code maxOpenUnitsPerProduct} (0: no limit); either way nothing was written.
      */
-    public Completion complete(StoredOrder order, String claimToken, int maxOpenUnitsPerProduct) {
+    public Completion complete(StoredOrder order, IdempotencyRecord claim, int maxOpenUnitsPerProduct) {
         Map<String, AttributeValue> item = OrderTableSchema.SCHEMA.itemToMap(order, true);
-        Expression held = heldBy(claimToken);
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder()
                 .put(Put.builder()
                         .tableName(table.tableName())
                         .item(item)
-                        .conditionExpression(held.expression())
-                        .expressionAttributeNames(held.expressionNames())
-                        .expressionAttributeValues(held.expressionValues())
+                        .conditionExpression("attribute_not_exists(#id)")
+                        .expressionAttributeNames(Map.of("#id", ORDER_ID))
                         .build())
                 .build());
+        writes.add(keys.markPlaced(claim));
         writes.addAll(openUnits.add(order, maxOpenUnitsPerProduct));
         List<Integer> failed = transact(writes);
         if (failed.isEmpty()) {
             return Completion.WRITTEN;
         }
-        return failed.contains(0) ? Completion.CLAIM_LOST : Completion.OVER_LIMIT;
+        return failed.contains(0) || failed.contains(1) ? Completion.CLAIM_LOST : Completion.OVER_LIMIT;
     }
 
     /** What {@link #complete} did. */
@@ -154,14 +120,6 @@ public class OrderRepository {
         WRITTEN,
         CLAIM_LOST,
         OVER_LIMIT
-    }
-
-    /** Deletes this attempt's claim; a claim another attempt took over stays (false). */
-    public boolean deleteClaim(StoredOrder claim, String claimToken) {
-        return conditionally(() -> table.deleteItem(DeleteItemEnhancedRequest.builder()
-                .key(keyOf(claim))
-                .conditionExpression(heldBy(claimToken))
-                .build()));
     }
 
     /**
@@ -183,7 +141,30 @@ public class OrderRepository {
         if (isOpen(order.orderStatus())) {
             writes.addAll(openUnits.remove(order));
         }
-        return transact(writes).isEmpty();
+        if (!transact(writes).isEmpty()) {
+            return false;
+        }
+        forgetKey(order);
+        return true;
+    }
+
+    /**
+     * The key of an undone order places afresh: its record goes too. Not in the transaction: the record
+     * may have expired and been replaced by then (that one must stay), and a record left behind is
+     * harmless, as a replay that finds its order gone forgets it the same way.
+     */
+    private void forgetKey(StoredOrder order) {
+        if (order.idempotencyKey() == null) {
+            return;
+        }
+        try {
+            keys.forget(order.customerId(), order.idempotencyKey(), order.orderId());
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Order {}: undone, but its key's record could not be deleted ({})",
+                    order.orderId(),
+                    e.getMessage());
+        }
     }
 
     /** The item of this order and customer, placed or not, read consistently. */
@@ -374,23 +355,6 @@ public class OrderRepository {
                 .toList());
     }
 
-    private static Expression heldBy(String claimToken) {
-        return Expression.builder()
-                .expression("#saga = :placing AND #token = :token")
-                .putExpressionName("#saga", SAGA_STATE)
-                .putExpressionName("#token", CLAIM_TOKEN)
-                .putExpressionValue(":placing", PLACING)
-                .putExpressionValue(":token", AttributeValue.fromS(claimToken))
-                .build();
-    }
-
-    private static Key keyOf(StoredOrder order) {
-        return Key.builder()
-                .partitionValue(order.orderId())
-                .sortValue(order.customerId())
-                .build();
-    }
-
     private static Map<String, AttributeValue> key(StoredOrder order) {
         return Map.of(
                 ORDER_ID, AttributeValue.fromS(order.orderId()), CUSTOMER_ID, AttributeValue.fromS(order.customerId()));
@@ -446,18 +410,6 @@ public class OrderRepository {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Runs a conditional write: true when it was made, false when its condition did not hold. */
-    private static boolean conditionally(Runnable write) {
-        return available(() -> {
-            try {
-                write.run();
-                return true;
-            } catch (ConditionalCheckFailedException e) {
-                return false;
-            }
-        });
     }
 
     static <T> T available(Supplier<T> call) {

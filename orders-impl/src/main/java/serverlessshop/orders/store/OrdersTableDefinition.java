@@ -58,11 +58,25 @@ public final class OrdersTableDefinition {
                 .build();
     }
 
-    /** Creates the table unless it exists (local runs and tests; in AWS, Terraform creates it). */
+    /**
+     * The table's time-to-live attribute (epoch seconds): the rate counters' windows and the
+     * idempotency keys' records expire. Not part of create-table JSON (DynamoDB sets it with a call
+     * of its own); Terraform's {@code ttl} block names the same attribute, which its test checks.
+     */
+    public static final String TTL_ATTRIBUTE = "expires_at";
+
+    /**
+     * Creates the table unless it exists, with its time to live (local runs and tests; in AWS,
+     * Terraform creates it). DynamoDB Local records the setting but never deletes an item, which is
+     * why the service treats an expired item as absent rather than waiting for it to go.
+     */
     public static void createIfMissing(DynamoDbClient client, String tableName) {
         try {
             client.createTable(createTableRequest(tableName));
             client.waiter().waitUntilTableExists(request -> request.tableName(tableName));
+            client.updateTimeToLive(request -> request.tableName(tableName)
+                    .timeToLiveSpecification(
+                            ttl -> ttl.attributeName(TTL_ATTRIBUTE).enabled(true)));
             log.info("Created the DynamoDB table {}", tableName);
         } catch (ResourceInUseException e) {
             log.debug("The DynamoDB table {} exists", tableName);

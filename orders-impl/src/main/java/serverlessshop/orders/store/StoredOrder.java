@@ -6,10 +6,12 @@ import java.util.List;
 import serverlessshop.orders.api.model.OrderStatus;
 
 /**
- * One item of the orders table. A placed order has no {@code sagaState}; while an order is being
- * placed its item is a claim ({@code sagaState} {@link #PLACING}, {@code claimedAt}, {@code claimToken},
- * no {@code orderDate}), which readers never show: it is not an order yet, and without an order date
- * it is not in the customer index either.
+ * One order in the orders table, written once placed; the claim of its Idempotency-Key while it is
+ * being placed is an item of its own ({@link IdempotencyRecord}). A placed order has no
+ * {@code sagaState}. Orders placed before the keys had records of their own were claimed in this
+ * item ({@code sagaState} {@link #PLACING}, {@code claimedAt}, {@code claimToken}, no
+ * {@code orderDate}); such a leftover claim is never shown: it is not an order, and without an order
+ * date it is not in the customer index either.
  *
  * @param reservationId       the products reservation holding this order's stock
  * @param stockReleasePending set on a cancelled order until products has confirmed the release

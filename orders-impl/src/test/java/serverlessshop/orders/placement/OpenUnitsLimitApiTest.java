@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static serverlessshop.orders.testing.TestOrders.line;
 import static serverlessshop.orders.testing.TestOrders.orderJson;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import serverlessshop.orders.store.OrderRepository;
+import serverlessshop.orders.store.IdempotencyKeys;
 import serverlessshop.orders.testing.OrdersApi;
 import serverlessshop.orders.testing.ProductsService;
 import serverlessshop.orders.testing.TestOrders;
@@ -40,7 +41,7 @@ class OpenUnitsLimitApiTest {
     MockMvc mvc;
 
     @Autowired
-    OrderRepository orders;
+    IdempotencyKeys keys;
 
     OrdersApi api;
     String customer;
@@ -73,7 +74,7 @@ class OpenUnitsLimitApiTest {
                 .as("the refused order reserved nothing")
                 .isEqualTo(96);
         assertThat(ProductsService.stockOf(notebook)).isEqualTo(99);
-        assertThat(orders.find(OrderIds.orderId(customer, key).toString(), customer))
+        assertThat(keys.find(customer, key, Instant.now()))
                 .as("the refused order left no claim behind")
                 .isEmpty();
         api.place(customer, UUID.randomUUID().toString(), orderJson(line(lamp, 2), line(notebook, 5)))

@@ -12,14 +12,15 @@ import static serverlessshop.orders.testing.TestOrders.orderJson;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import serverlessshop.orders.store.IdempotencyKeys;
 import serverlessshop.orders.store.OrderCreationCounters;
-import serverlessshop.orders.store.OrderRepository;
 import serverlessshop.orders.store.OrderTableSchema;
 import serverlessshop.orders.testing.DynamoDbLocal;
 import serverlessshop.orders.testing.OrdersApi;
@@ -46,7 +47,7 @@ class OrderCreationRateApiTest {
     MockMvc mvc;
 
     @Autowired
-    OrderRepository orders;
+    IdempotencyKeys keys;
 
     OrdersApi api;
     String customer;
@@ -77,7 +78,7 @@ class OrderCreationRateApiTest {
         assertThat(ProductsService.stockOf(lamp))
                 .as("the refused order reserved nothing")
                 .isEqualTo(20 - LIMIT);
-        assertThat(orders.find(OrderIds.orderId(customer, key).toString(), customer))
+        assertThat(keys.find(customer, key, Instant.now()))
                 .as("the refused order left no claim behind")
                 .isEmpty();
     }

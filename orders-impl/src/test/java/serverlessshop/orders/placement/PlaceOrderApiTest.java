@@ -25,6 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import serverlessshop.orders.api.model.OrderCreate;
+import serverlessshop.orders.store.IdempotencyKeys;
+import serverlessshop.orders.store.IdempotencyRecord;
 import serverlessshop.orders.store.OrderRepository;
 import serverlessshop.orders.store.StoredOrder;
 import serverlessshop.orders.testing.DynamoDbFaults;
@@ -52,6 +54,9 @@ class PlaceOrderApiTest {
 
     @Autowired
     DynamoDbTable<StoredOrder> table;
+
+    @Autowired
+    IdempotencyKeys keys;
 
     @Autowired
     DynamoDbFaults dynamoDbFaults;
@@ -239,7 +244,7 @@ class PlaceOrderApiTest {
                 .andExpect(jsonPath("$.shortages[0].requested").value(6))
                 .andExpect(jsonPath("$.shortages[0].available").value(5));
 
-        assertNothingLeft(OrderIds.orderId(customer, key));
+        assertNothingLeft();
     }
 
     @Test
@@ -252,7 +257,7 @@ class PlaceOrderApiTest {
                 .andExpect(jsonPath("$.errors[*].field")
                         .value(org.hamcrest.Matchers.contains("items[1].product_id", "items[2].product_id")));
 
-        assertNothingLeft(OrderIds.orderId(customer, key));
+        assertNothingLeft();
     }
 
     @Test
@@ -263,7 +268,7 @@ class PlaceOrderApiTest {
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "2"))
                 .andExpect(jsonPath("$.code").value("SERVICE_UNAVAILABLE"));
-        assertNothingLeft(OrderIds.orderId(customer, key));
+        assertNothingLeft();
 
         ProductsProxy.reset();
         api.place(customer, key, orderJson(line(lamp, 2)))
@@ -275,47 +280,46 @@ class PlaceOrderApiTest {
     @Test
     void anAnswerLostAfterProductsReservedIs503AndTheReservationIsReleased() throws Exception {
         ProductsProxy.fail(ProductsProxy.reserve(), Fault.ANSWER_TOO_LATE);
-        UUID orderId = OrderIds.orderId(customer, key);
 
         api.place(customer, key, orderJson(line(lamp, 2)))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "2"));
-        assertNothingLeft(orderId);
-        assertThat(ProductsService.reservationStatus(orderId.toString())).isEqualTo("RELEASED");
+        String lost = reservedIds().getFirst();
+        assertNothingLeft();
+        assertThat(ProductsService.reservationStatus(lost)).isEqualTo("RELEASED");
 
-        // Products keeps a released id closed, so the retry reserves under the order's next reservation id.
+        // The claim went with the failure, so the retry is a new attempt: a new order id, and its reservation.
         ProductsProxy.reset();
-        api.place(customer, key, orderJson(line(lamp, 2))).andExpect(status().isCreated());
+        String orderId = OrdersApi.body(
+                        api.place(customer, key, orderJson(line(lamp, 2))).andExpect(status().isCreated()))
+                .path("order_id")
+                .asText();
+        assertThat(orderId).isNotEqualTo(lost);
         assertThat(ProductsService.stockOf(lamp)).isEqualTo(3);
-        assertThat(ProductsService.reservationStatus(
-                        OrderIds.reservationId(orderId, 1).toString()))
-                .isEqualTo("CONFIRMED");
-        assertThat(orders.find(orderId.toString(), customer).orElseThrow().reservationId())
-                .isEqualTo(OrderIds.reservationId(orderId, 1).toString());
+        assertThat(ProductsService.reservationStatus(orderId)).isEqualTo("CONFIRMED");
+        assertThat(ProductsService.reservationStatus(lost)).isEqualTo("RELEASED");
     }
 
     @Test
     void whenTheOrderCannotBeWrittenTheReservedStockIsReleased() throws Exception {
         dynamoDbFaults.failNext(DynamoDbFaults.placedOrderWrite());
-        UUID orderId = OrderIds.orderId(customer, key);
 
         api.place(customer, key, orderJson(line(lamp, 2), line(notebook, 1)))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().exists("Retry-After"));
 
-        assertNothingLeft(orderId);
-        assertThat(ProductsService.reservationStatus(orderId.toString())).isEqualTo("RELEASED");
+        assertNothingLeft();
+        assertThat(ProductsService.reservationStatus(reservedIds().getFirst())).isEqualTo("RELEASED");
     }
 
     @Test
     void whenTheReservationCannotBeConfirmedTheOrderIsUndoneAndTheSameKeyWorksLater() throws Exception {
         ProductsProxy.fail(ProductsProxy.confirm(), Fault.UNAVAILABLE);
-        UUID orderId = OrderIds.orderId(customer, key);
 
         api.place(customer, key, orderJson(line(lamp, 1)))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().exists("Retry-After"));
-        assertNothingLeft(orderId);
+        assertNothingLeft();
 
         ProductsProxy.reset();
         api.place(customer, key, orderJson(line(lamp, 1))).andExpect(status().isCreated());
@@ -324,8 +328,7 @@ class PlaceOrderApiTest {
 
     @Test
     void aRequestWhileTheFirstIsStillPlacingTheOrderIs409() throws Exception {
-        StoredOrder claim = claim(Instant.now());
-        table.putItem(claim);
+        assertThat(keys.claim(claim(Instant.now()), Instant.now())).isTrue();
 
         api.place(customer, key, orderJson(line(lamp, 1)))
                 .andExpect(status().isConflict())
@@ -335,33 +338,42 @@ class PlaceOrderApiTest {
 
     @Test
     void anAttemptThatCrashedIsTakenOverOnceItsClaimIsStale() throws Exception {
-        table.putItem(claim(Instant.now().minus(OrderPlacement.STALE_CLAIM).minusSeconds(1)));
+        IdempotencyRecord crashed =
+                claim(Instant.now().minus(OrderPlacement.STALE_CLAIM).minusSeconds(1));
+        assertThat(keys.claim(crashed, Instant.now())).isTrue();
 
         api.place(customer, key, orderJson(line(lamp, 1)))
                 .andExpect(status().isCreated())
-                .andExpect(header().doesNotExist("Idempotent-Replayed"));
+                .andExpect(header().doesNotExist("Idempotent-Replayed"))
+                .andExpect(jsonPath("$.order_id").value(crashed.orderId()));
         assertThat(ProductsService.stockOf(lamp)).isEqualTo(4);
     }
 
     /** The claim an attempt with this customer, key and body would have written. */
-    private StoredOrder claim(Instant claimedAt) throws Exception {
+    private IdempotencyRecord claim(Instant claimedAt) throws Exception {
         OrderCreate request = json.readValue(orderJson(line(lamp, 1)), OrderCreate.class);
-        return StoredOrder.builder()
-                .orderId(OrderIds.orderId(customer, key).toString())
-                .customerId(customer)
-                .shippingAddress(PlacementRequest.of(request).address())
-                .requestHash(PlacementRequest.of(request).hash())
-                .idempotencyKey(key)
-                .sagaState(StoredOrder.PLACING)
-                .claimedAt(claimedAt)
-                .claimToken(UUID.randomUUID().toString())
-                .updatedAt(claimedAt)
-                .build();
+        return IdempotencyRecord.claim(
+                customer,
+                key,
+                OrderIds.newOrderId().toString(),
+                PlacementRequest.of(request).hash(),
+                UUID.randomUUID().toString(),
+                claimedAt,
+                IdempotencyKeys.expiryOf(claimedAt));
     }
 
-    /** No order, no claim, and every product's stock as it was made. */
-    private void assertNothingLeft(UUID orderId) {
-        assertThat(orders.find(orderId.toString(), customer)).isEmpty();
+    /** The reservation ids products was asked for, in order. */
+    private static List<String> reservedIds() {
+        return ProductsProxy.calls().stream()
+                .filter(ProductsProxy.reserve())
+                .map(call -> call.path().substring("/products/stock-reservations/".length()))
+                .toList();
+    }
+
+    /** No order, no record of the key, and every product's stock as it was made. */
+    private void assertNothingLeft() {
+        assertThat(keys.find(customer, key, Instant.now())).isEmpty();
+        assertThat(orders.listByCustomer(customer, null, 10, null).orders()).isEmpty();
         assertThat(ProductsService.stockOf(lamp)).isEqualTo(5);
         assertThat(ProductsService.stockOf(notebook)).isEqualTo(10);
     }

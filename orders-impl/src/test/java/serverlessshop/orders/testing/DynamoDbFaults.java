@@ -18,7 +18,7 @@ public class DynamoDbFaults implements ExecutionInterceptor {
     private final AtomicReference<Predicate<SdkRequest>> next = new AtomicReference<>();
 
     /**
-     * The write that replaces a claim with the placed order (with the customer's open units, in one
+     * The write of the placed order (with its key's record and the customer's open units, in one
      * transaction): the only put that carries a status.
      */
     public static Predicate<SdkRequest> placedOrderWrite() {
