@@ -41,15 +41,15 @@ public class CatalogService {
         this.cursors = cursors;
     }
 
-    /** Products by name, then id, after the cursor's position (keyset pagination: no OFFSET). */
+    /**
+     * Products by name, then id, after the cursor's position (keyset pagination: no OFFSET); with
+     * {@code text}, those with a word beginning with each of its words (SearchIndex).
+     */
     @Transactional(readOnly = true)
     public ProductListing list(int limit, String cursor, String text, Boolean active, Caller caller) {
         Condition condition = visibleTo(caller, active);
         if (text != null) {
-            condition = condition.and(PRODUCTS.NAME
-                    .containsIgnoreCase(text)
-                    .or(PRODUCTS.SKU.containsIgnoreCase(text))
-                    .or(PRODUCTS.DESCRIPTION.containsIgnoreCase(text)));
+            condition = condition.and(SearchIndex.matchesEvery(ProductWords.ofSearch(text)));
         }
         List<ProductsRecord> page = pageQuery(condition, cursor, limit + 1).fetch();
         if (page.size() <= limit) {
@@ -101,6 +101,7 @@ public class CatalogService {
         } catch (DuplicateKeyException e) {
             throw new DuplicateSku(request.getSku());
         }
+        SearchIndex.write(db, product.getProductId(), product.getSku(), product.getName(), product.getDescription());
         return product;
     }
 
@@ -127,12 +128,13 @@ public class CatalogService {
         if (updated == 0) {
             throw missingOrChanged(productId);
         }
+        SearchIndex.write(db, productId.toString(), request.getSku(), request.getName(), request.getDescription());
         return db.selectFrom(PRODUCTS)
                 .where(PRODUCTS.PRODUCT_ID.eq(productId.toString()))
                 .fetchSingle();
     }
 
-    /** Deletes the product; with If-Match, only if it is still at that version. */
+    /** Deletes the product (and its words: ON DELETE CASCADE); with If-Match, only if it is still at that version. */
     @Transactional
     public void delete(UUID productId, String ifMatch) {
         Long expected = ETags.expectedVersion(ifMatch);

@@ -225,14 +225,19 @@ class CatalogApiTest {
     }
 
     @Test
-    void searchTreatsWildcardsLiterally() throws Exception {
+    void wildcardsInASearchAreSeparatorsNotWildcards() throws Exception {
         String marker = "wild" + UUID.randomUUID().toString().substring(0, 8);
         create(sku(), "100% cotton " + marker, "1.00", 1, true);
         create(sku(), "100 cotton " + marker, "1.00", 1, true);
-        mvc.perform(get("/products").param("q", "100%"))
+        for (String q : List.of("%", "_", "%%")) {
+            mvc.perform(get("/products").param("q", q))
+                    .andExpect(CONTRACT.conforms())
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.items", hasSize(0)));
+        }
+        mvc.perform(get("/products").param("q", "100% " + marker))
                 .andExpect(jsonPath(
-                        "$.items[*].name",
-                        org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.containsString("100%"))));
+                        "$.items[*].name", containsInAnyOrder("100% cotton " + marker, "100 cotton " + marker)));
     }
 
     @Test

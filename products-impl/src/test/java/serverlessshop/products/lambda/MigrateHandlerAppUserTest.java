@@ -62,7 +62,8 @@ class MigrateHandlerAppUserTest {
         Map<String, Object> answer = migrate();
 
         assertThat(answer).containsEntry("app_user", appUser);
-        assertThat(AppUser.tables()).containsExactly("products", "stock_reservation_items", "stock_reservations");
+        assertThat(AppUser.tables())
+                .containsExactly("product_words", "products", "stock_reservation_items", "stock_reservations");
         assertThat(grantsOnTables()).containsExactlyInAnyOrderElementsOf(expectedGrants());
         assertThat(globalGrant()).startsWith("GRANT USAGE ON *.* TO ");
     }

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.flywaydb.core.api.MigrationVersion;
 import org.jooq.Table;
 import org.junit.jupiter.api.Tag;
@@ -170,12 +171,18 @@ class MigrateHandlerTest {
     }
 
     private static List<String> migrationScripts() {
-        try {
-            Resource[] scripts =
-                    new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/V*__*.sql");
-            return Arrays.stream(scripts).map(Resource::getFilename).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // SQL scripts, and Java migrations (db.migration.V*__*) for what SQL cannot compute.
+        var resolver = new PathMatchingResourcePatternResolver();
+        return Stream.of("sql", "class")
+                .flatMap(kind -> {
+                    try {
+                        return Arrays.stream(resolver.getResources("classpath:db/migration/V*__*." + kind));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .map(Resource::getFilename)
+                .sorted()
+                .toList();
     }
 }
