@@ -32,6 +32,7 @@ import serverlessshop.localcloud.issuer.IssuerClient;
 import serverlessshop.localcloud.issuer.LocalIssuer;
 import serverlessshop.localcloud.lambda.AotCache;
 import serverlessshop.localcloud.lambda.FunctionImage;
+import serverlessshop.localcloud.lambda.LambdaApi;
 import serverlessshop.localcloud.lambda.LambdaEnvironment;
 import serverlessshop.localcloud.lambda.LambdaFunction;
 import serverlessshop.localcloud.seed.CatalogSeeder;
@@ -51,6 +52,7 @@ public final class LocalCloud implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Map<String, LambdaFunction> functions = new LinkedHashMap<>();
     private String gatewayUrl;
+    private String lambdaEndpoint;
     private boolean closed;
 
     private LocalCloud() {}
@@ -105,15 +107,19 @@ public final class LocalCloud implements AutoCloseable {
 
         RouteTable routes = RouteTable.load(layout.routesJson());
         LocalIssuer issuer = new LocalIssuer("localhost:" + port);
+        LambdaApi lambdaApi = LambdaApi.start(FunctionWiring::roleOfKey, FunctionWiring::invokersOf);
+        started.add(lambdaApi);
         FunctionWiring.Endpoints endpoints =
-                new FunctionWiring.Endpoints(gatewayUrl, issuer.issuerUrl(), dynamoDb.endpoint());
+                new FunctionWiring.Endpoints(gatewayUrl, issuer.issuerUrl(), dynamoDb.endpoint(), lambdaApi.endpoint());
         for (String name : functionNames(routes)) {
             LambdaFunction function = function(name, options, layout, endpoints);
             if (function != null) {
                 functions.put(name, function);
+                lambdaApi.add(function);
                 started.add(function);
             }
         }
+        this.lambdaEndpoint = lambdaApi.endpoint();
         makeAotCaches(layout);
         JwtAuthorizer authorizer = new JwtAuthorizer(issuer.issuerUrl(), LocalIssuer.AUDIENCES, Clock.systemUTC());
         StaticSite site = new StaticSite(layout.siteDist());
@@ -256,6 +262,11 @@ public final class LocalCloud implements AutoCloseable {
 
     public String gatewayUrl() {
         return gatewayUrl;
+    }
+
+    /** The local Lambda API (Invoke), where the functions' SDKs call other functions. */
+    public String lambdaEndpoint() {
+        return lambdaEndpoint;
     }
 
     public Map<String, LambdaFunction> functions() {
