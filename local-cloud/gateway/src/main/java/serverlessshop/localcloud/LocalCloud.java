@@ -107,7 +107,11 @@ public final class LocalCloud implements AutoCloseable {
 
         RouteTable routes = RouteTable.load(layout.routesJson());
         LocalIssuer issuer = new LocalIssuer("localhost:" + port);
-        LambdaApi lambdaApi = LambdaApi.start(FunctionWiring::roleOfKey, FunctionWiring::invokersOf);
+        // A free port unless SHOP_LAMBDA_PORT names one (a harness that puts a proxy in front of it).
+        LambdaApi lambdaApi = LambdaApi.start(
+                Integer.parseInt(options.environment().getOrDefault("SHOP_LAMBDA_PORT", "0")),
+                FunctionWiring::roleOfKey,
+                FunctionWiring::invokersOf);
         started.add(lambdaApi);
         FunctionWiring.Endpoints endpoints =
                 new FunctionWiring.Endpoints(gatewayUrl, issuer.issuerUrl(), dynamoDb.endpoint(), lambdaApi.endpoint());
