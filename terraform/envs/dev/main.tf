@@ -3,7 +3,7 @@
 #   browser -> CloudFront (behind a WAF web ACL) -> S3 (site) | API Gateway (/products*, /orders*,
 #   /customers*)
 #   API Gateway -> Lambda products (VPC) -> RDS MySQL ; Lambda orders -> DynamoDB
-#   orders -> API Gateway (products' stock routes) with a Cognito machine token
+#   orders -> Lambda products directly (Invoke, its own IAM role; the stock reservations have no route)
 # Images are built and pushed by scripts/deploy, which passes their digests in.
 
 provider "aws" {
@@ -26,6 +26,7 @@ provider "aws" {
 }
 
 data "aws_caller_identity" "current" {}
+data "aws_partition" "current" {}
 
 locals {
   # ---- names and tags: everything is named <project>-<environment>[-<part>] and tagged alike ----
@@ -67,7 +68,7 @@ locals {
   # ---- the functions' configuration (the variables each service's README lists) ---------------
   jwt_environment = {
     SHOP_JWT_ISSUER    = module.auth.issuer_url
-    SHOP_JWT_AUDIENCES = join(",", [module.auth.site_client_id, module.auth.machine_client_id])
+    SHOP_JWT_AUDIENCES = module.auth.site_client_id
   }
   # The database's URL. TLS is required by the server, and the client verifies who answers
   # (sslMode=VERIFY_IDENTITY): the instance's certificate against the RDS certificate authorities,
@@ -121,14 +122,10 @@ locals {
     SHOP_CURSORS_KEY_SECRET_ARN = aws_secretsmanager_secret.cursor_key["products"].arn
   })
   orders_environment = merge(local.jwt_environment, {
-    ORDERS_TABLE       = module.orders_table.table_name
-    PRODUCTS_API_URL   = module.api.api_endpoint
-    PRODUCTS_TOKEN_URL = "${module.auth.domain_url}/oauth2/token"
-    PRODUCTS_CLIENT_ID = module.auth.machine_client_id
-    # The secret's ARN, never the secret: orders-impl reads it from Secrets Manager at start and again
-    # when Cognito refuses it (rotated).
-    PRODUCTS_CLIENT_SECRET_ARN = module.auth.machine_client_secret_arn
-    PRODUCTS_SCOPE             = join(" ", module.auth.scope_identifiers)
+    ORDERS_TABLE = module.orders_table.table_name
+    # The stock reservations: a direct invocation of the products function, signed with the orders
+    # function's own role (InvokeProducts below); no token, no secret.
+    PRODUCTS_FUNCTION_NAME = local.products_function_name
     # Per customer, across every instance (a counter item in the orders table).
     ORDERS_CREATE_RATE_LIMIT  = tostring(var.orders_per_customer_limit)
     ORDERS_CREATE_RATE_WINDOW = var.orders_per_customer_window
@@ -137,6 +134,11 @@ locals {
     }, {
     SHOP_CURSORS_KEY_SECRET_ARN = aws_secretsmanager_secret.cursor_key["orders"].arn
   })
+
+  # The products API function, by name and ARN: built from its parts, since the orders functions'
+  # policy is an input of the same module that creates it.
+  products_function_name = "${local.name_prefix}-products"
+  products_function_arn  = "arn:${data.aws_partition.current.partition}:lambda:${var.region}:${data.aws_caller_identity.current.account_id}:function:${local.products_function_name}"
 
   # ---- reserved concurrency: one place, read by the functions and by scripts/deploy's preflight --
   # A reservation caps a function (the products function's database connections, every function's
@@ -204,10 +206,11 @@ locals {
       resources = [aws_secretsmanager_secret.cursor_key["orders"].arn]
     },
     {
-      # The machine client's secret (AWS-managed key: no kms statement needed).
-      sid       = "ReadMachineClientSecret"
-      actions   = ["secretsmanager:GetSecretValue"]
-      resources = [module.auth.machine_client_secret_arn]
+      # The stock reservations: the products function itself, unqualified, and nothing else. Its
+      # resource policy stays API Gateway's; in one account the role's own policy is what allows this.
+      sid       = "InvokeProducts"
+      actions   = ["lambda:InvokeFunction"]
+      resources = [local.products_function_arn]
     },
   ]
   # The retry job finds pending releases with a Scan (no index on the marker); the API never scans.
@@ -295,8 +298,8 @@ module "auth" {
 # its own. Terraform writes the value with a write-only argument (Terraform 1.11), so the key is in
 # neither a plan nor the state. A new key:
 # raise secret_string_wo_version; cursors given out before are then refused (400), and a client
-# starts again from the first page. The AWS-managed key and no rotation function, as for the machine
-# client's secret (modules/auth).
+# starts again from the first page. The AWS-managed key and no rotation function: one role of this
+# account reads it, and the IAM policy on its ARN is the gate.
 resource "aws_secretsmanager_secret" "cursor_key" {
   # checkov:skip=CKV_AWS_149:the AWS-managed key suffices for a secret one role of this account reads
   # checkov:skip=CKV2_AWS_57:no rotation function; a new version is a new secret_string_wo_version (above)
@@ -428,7 +431,7 @@ module "api" {
     }
   }
   jwt_issuer             = module.auth.issuer_url
-  jwt_audiences          = [module.auth.site_client_id, module.auth.machine_client_id]
+  jwt_audiences          = [module.auth.site_client_id]
   throttling_rate_limit  = var.api_throttling_rate_limit
   throttling_burst_limit = var.api_throttling_burst_limit
   route_throttling = {

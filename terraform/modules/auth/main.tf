@@ -1,9 +1,8 @@
-# Cognito: who the users are (a user pool, the admin group), how the site signs them in (a public
-# app client: authorization code with PKCE on the hosted sign-in pages) and how the orders service
-# calls products (a confidential machine client, client credentials, scope products/stock).
-# Access tokens carry sub (the customer id), client_id (checked as the audience) and, for
-# administrators, cognito:groups. The machine client's secret is kept in Secrets Manager, where the
-# orders functions read it at start; it is never in a function's environment.
+# Cognito: who the users are (a user pool, the admin group) and how the site signs them in (a public
+# app client: authorization code with PKCE on the hosted sign-in pages). Access tokens carry sub (the
+# customer id), client_id (checked as the audience) and, for administrators, cognito:groups. The
+# orders service needs no client here: it invokes the products function directly with its own IAM
+# role (docs/decisions/0006), so there is no machine client and no client secret.
 
 
 resource "aws_cognito_user_pool" "this" {
@@ -50,20 +49,6 @@ resource "aws_cognito_user_group" "admin" {
   description  = "Administrators: manage the catalog and fulfil orders"
 }
 
-resource "aws_cognito_resource_server" "products" {
-  identifier   = var.resource_server
-  name         = "${var.name}-${var.resource_server}"
-  user_pool_id = aws_cognito_user_pool.this.id
-
-  dynamic "scope" {
-    for_each = var.resource_scopes
-    content {
-      scope_name        = scope.key
-      scope_description = scope.value
-    }
-  }
-}
-
 # The site: a browser app cannot keep a secret, so no secret; the authorization code flow, with
 # the PKCE challenge the site sends (Cognito verifies it whenever one is sent).
 resource "aws_cognito_user_pool_client" "site" {
@@ -90,59 +75,5 @@ resource "aws_cognito_user_pool_client" "site" {
     access_token  = "minutes"
     id_token      = "minutes"
     refresh_token = "hours"
-  }
-}
-
-# The orders service as a machine client of the products API: client credentials, stock scope only.
-resource "aws_cognito_user_pool_client" "machine" {
-  name         = "${var.name}-orders"
-  user_pool_id = aws_cognito_user_pool.this.id
-
-  generate_secret                      = true
-  allowed_oauth_flows_user_pool_client = true
-  allowed_oauth_flows                  = ["client_credentials"]
-  allowed_oauth_scopes                 = aws_cognito_resource_server.products.scope_identifiers
-  supported_identity_providers         = ["COGNITO"]
-  explicit_auth_flows                  = ["ALLOW_REFRESH_TOKEN_AUTH"]
-  prevent_user_existence_errors        = "ENABLED"
-
-  access_token_validity = 60
-  token_validity_units {
-    access_token = "minutes"
-  }
-}
-
-# ---- the machine client's secret, for the orders functions ----------------------------------------
-# Its value is the one Cognito generated for the client; Terraform copies it here, so it is in the
-# Terraform state too (as the client's own client_secret attribute already is): the state bucket is
-# private and encrypted for that reason. Only the orders functions' roles may read it
-# (secretsmanager:GetSecretValue on this ARN, envs/dev/main.tf).
-#
-# Encrypted with the AWS-managed key aws/secretsmanager: its key policy lets any principal of this
-# account decrypt through Secrets Manager, so the IAM policy on this one ARN is the gate, as for the
-# RDS-managed database secret. A customer-managed key (1 USD a month plus requests) would only add a
-# second gate, worth it for sharing the secret with another account or for separating key
-# administrators from readers; neither applies here.
-resource "aws_secretsmanager_secret" "machine_client" {
-  # checkov:skip=CKV_AWS_149:the AWS-managed key suffices for a secret two roles of this account read (above)
-  # checkov:skip=CKV2_AWS_57:no rotation function; terraform/README.md says what rotating the secret takes
-  name        = "${var.name}-orders-client-secret"
-  description = "Client secret of the Cognito app client ${var.name}-orders (orders -> products API, client credentials)"
-
-  # Deleted at once on destroy, without the usual 7-30 day recovery window: the value is Cognito's
-  # and lives as long as the client does, and a scheduled deletion would block the same name on the
-  # next deploy of this environment.
-  recovery_window_in_days = 0
-}
-
-resource "aws_secretsmanager_secret_version" "machine_client" {
-  secret_id     = aws_secretsmanager_secret.machine_client.id
-  secret_string = aws_cognito_user_pool_client.machine.client_secret
-
-  lifecycle {
-    # A rotation (terraform/README.md) puts a new value here outside Terraform: the next apply must not
-    # put the first one back. A new client (replaced, so a new id) does bring its own secret here.
-    ignore_changes       = [secret_string]
-    replace_triggered_by = [aws_cognito_user_pool_client.machine.id]
   }
 }

@@ -23,22 +23,6 @@ output "site_scopes" {
   value       = var.site_scopes
 }
 
-output "machine_client_id" {
-  description = "The orders service's machine client."
-  value       = aws_cognito_user_pool_client.machine.id
-}
-
-output "machine_client_secret_arn" {
-  description = "The Secrets Manager secret that holds the machine client's secret (SecretString: the secret itself)."
-  # The version, not the secret: whoever reads it (the orders functions) must not start before it has a value.
-  value = aws_secretsmanager_secret_version.machine_client.arn
-}
-
-output "scope_identifiers" {
-  description = "The resource server's scopes as clients ask for them, e.g. [\"products/stock\"]."
-  value       = aws_cognito_resource_server.products.scope_identifiers
-}
-
 output "admin_group" {
   description = "The administrators' group."
   value       = aws_cognito_user_group.admin.name

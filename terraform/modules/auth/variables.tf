@@ -35,18 +35,6 @@ variable "admin_group" {
   default     = "admin"
 }
 
-variable "resource_server" {
-  description = "Identifier of the products API as a resource server: scopes are <identifier>/<scope>."
-  type        = string
-  default     = "products"
-}
-
-variable "resource_scopes" {
-  description = "Scopes of the resource server, name => description."
-  type        = map(string)
-  default     = { stock = "Reserve, confirm and release stock" }
-}
-
 variable "deletion_protection" {
   description = "Refuse to delete the user pool (its users would be lost)."
   type        = bool

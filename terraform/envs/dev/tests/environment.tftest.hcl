@@ -173,17 +173,17 @@ run "least_privilege_statements" {
   assert {
     condition = alltrue(flatten([
       for s in local.orders_statements : [
-        for action in s.actions : startswith(action, "dynamodb:") || startswith(action, "kms:") if !contains(["ReadMachineClientSecret", "ReadCursorKey"], s.sid)
+        for action in s.actions : startswith(action, "dynamodb:") || startswith(action, "kms:") if !contains(["InvokeProducts", "ReadCursorKey"], s.sid)
       ]
     ])) && !contains(flatten([for s in local.orders_statements : s.actions]), "dynamodb:Scan")
-    error_message = "The orders API may do more than use its table and key (and read the machine client's secret), or it may scan."
+    error_message = "The orders API may do more than use its table and key (and invoke products), or it may scan."
   }
 
   assert {
     condition = toset(flatten([for s in local.orders_statements : s.resources])) == toset(concat(
-      [module.orders_table.table_arn, module.orders_table.kms_key_arn, module.auth.machine_client_secret_arn, aws_secretsmanager_secret.cursor_key["orders"].arn], values(module.orders_table.index_arns)
+      [module.orders_table.table_arn, module.orders_table.kms_key_arn, local.products_function_arn, aws_secretsmanager_secret.cursor_key["orders"].arn], values(module.orders_table.index_arns)
     ))
-    error_message = "The orders functions reach something else than their table, its index, its key, the machine client's secret and their cursor key."
+    error_message = "The orders functions reach something else than their table, its index, its key, the products function and their cursor key."
   }
 
   assert {
@@ -191,29 +191,30 @@ run "least_privilege_statements" {
     error_message = "The table's key is usable outside DynamoDB."
   }
 
-  # The machine client's secret: both orders functions (orders_statements) read it, on its ARN only;
-  # no products function does.
+  # The stock reservations: both orders functions (orders_statements) may invoke the products API
+  # function, unqualified, and only it (not the migrate or sweep function, not another version);
+  # no products function may invoke anything.
   assert {
-    condition = jsonencode([for s in local.orders_statements : [s.actions, s.resources] if s.sid == "ReadMachineClientSecret"]) == jsonencode([[
-      ["secretsmanager:GetSecretValue"], ["arn:aws:secretsmanager:eu-west-1:123456789012:secret:mock-version-AbCdEf"]
-    ]]) && module.auth.machine_client_secret_arn == "arn:aws:secretsmanager:eu-west-1:123456789012:secret:mock-version-AbCdEf"
-    error_message = "The orders functions do not read the machine client's secret, or may read more."
+    condition = jsonencode([for s in local.orders_statements : [s.actions, s.resources] if s.sid == "InvokeProducts"]) == jsonencode([[
+      ["lambda:InvokeFunction"], ["arn:aws:lambda:eu-west-1:123456789012:function:serverless-shop-dev-products"]
+    ]]) && module.functions.function_names["products"] == local.products_function_name
+    error_message = "The orders functions may not invoke the products function, or may invoke more: ${jsonencode(local.orders_statements)}."
   }
 
   assert {
     condition = length([
       for s in concat(local.products_statements, local.migrate_statements) : s
-      if s.sid == "ReadMachineClientSecret" || contains(s.resources, module.auth.machine_client_secret_arn)
+      if anytrue([for action in s.actions : startswith(action, "lambda:")])
     ]) == 0
-    error_message = "A products function may read the machine client's secret."
+    error_message = "A products function may invoke a function."
   }
 }
 
 # What the functions are told: the products functions (products, products-sweep:
 # products_environment) connect as products_app with IAM and verify the server's certificate
 # against the RDS CA bundle; the migration (migrate_environment) uses the master secret; the orders
-# functions (orders, orders-pending-releases: orders_environment) get the machine client's secret by
-# ARN. No secret in any function's environment.
+# functions (orders, orders-pending-releases: orders_environment) get the products function's name,
+# and no client, token or secret for it. No secret in any function's environment.
 run "functions_environment_carries_no_secret" {
   command = plan
 
@@ -250,10 +251,10 @@ run "functions_environment_carries_no_secret" {
 
   assert {
     condition = (
-      local.orders_environment.PRODUCTS_CLIENT_SECRET_ARN == module.auth.machine_client_secret_arn &&
-      !contains(keys(local.orders_environment), "PRODUCTS_CLIENT_SECRET")
+      local.orders_environment.PRODUCTS_FUNCTION_NAME == "serverless-shop-dev-products" &&
+      length([for key in keys(local.orders_environment) : key if startswith(key, "PRODUCTS_") && key != "PRODUCTS_FUNCTION_NAME"]) == 0
     )
-    error_message = "The orders functions are not given the machine client's secret by its ARN, or are given the secret itself."
+    error_message = "The orders functions are not given the products function's name, or are given a client, token URL or secret for it: ${jsonencode(keys(local.orders_environment))}."
   }
 
   # Whatever its name, a secret is handed over as where it is kept.

@@ -40,10 +40,18 @@ public final class TrainingRun {
 
     /** Hands the event to the handler; returns the response (statusCode, headers, body), or null on an error. */
     public JsonNode invoke(HttpApiEvent.Builder event) {
+        return invoke(event, InvocationContext.of("training"));
+    }
+
+    /** {@link #invoke} as a direct invocation by {@code caller} (Lambda Invoke with a client context). */
+    public JsonNode invokeDirectly(HttpApiEvent.Builder event, String caller) {
+        return invoke(event, InvocationContext.direct("training", caller));
+    }
+
+    private JsonNode invoke(HttpApiEvent.Builder event, InvocationContext context) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(
-                    new ByteArrayInputStream(event.build().bytes()), out, InvocationContext.of("training"));
+            handler.handleRequest(new ByteArrayInputStream(event.build().bytes()), out, context);
             JsonNode response = JSON.readTree(out.toByteArray());
             statuses.merge(response.path("statusCode").asInt(), 1, Integer::sum);
             return response;

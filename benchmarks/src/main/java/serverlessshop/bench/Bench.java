@@ -312,7 +312,8 @@ public final class Bench {
         Map<String, String> configuration = new LinkedHashMap<>(FunctionWiring.configuration(
                 function,
                 options,
-                new FunctionWiring.Endpoints(stack.baseUrl(), stack.issuerUrl(), stack.dynamoDbEndpoint())));
+                new FunctionWiring.Endpoints(
+                        stack.baseUrl(), stack.issuerUrl(), stack.dynamoDbEndpoint(), stack.lambdaEndpoint())));
         configuration.keySet().removeIf(image.env()::containsKey);
         // The events go straight to the function, not through the front door that adds the origin header.
         configuration.remove(FunctionWiring.ORIGIN_VALUES);

@@ -44,6 +44,7 @@ public final class LocalCloudProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final int dynamoDbPort;
+    private final int lambdaPort;
     private final Map<String, List<HandlerTime>> timings = new ConcurrentHashMap<>();
 
     /** One invocation's time inside the handler and, of it, in downstream calls. */
@@ -75,11 +76,12 @@ public final class LocalCloudProcess implements AutoCloseable {
         }
     }
 
-    private LocalCloudProcess(String name, Process process, int port, int dynamoDbPort) {
+    private LocalCloudProcess(String name, Process process, int port, int dynamoDbPort, int lambdaPort) {
         this.name = name;
         this.process = process;
         this.port = port;
         this.dynamoDbPort = dynamoDbPort;
+        this.lambdaPort = lambdaPort;
     }
 
     /**
@@ -111,6 +113,7 @@ public final class LocalCloudProcess implements AutoCloseable {
             throws IOException, InterruptedException {
         int port = FreePorts.one();
         int dynamoDbPort = FreePorts.one();
+        int lambdaPort = FreePorts.one();
         Path gateway = repo.resolve("local-cloud/gateway/target");
         Path dataDir = Files.createDirectories(workDir.resolve(name + "-data"));
         List<String> command = new ArrayList<>(List.of(
@@ -140,7 +143,9 @@ public final class LocalCloudProcess implements AutoCloseable {
         ProcessBuilder builder =
                 new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
-        LocalCloudProcess stack = new LocalCloudProcess(name, builder.start(), port, dynamoDbPort);
+        // Known here, so that a function the bench starts by itself invokes the stack's Lambda API.
+        builder.environment().put("SHOP_LAMBDA_PORT", String.valueOf(lambdaPort));
+        LocalCloudProcess stack = new LocalCloudProcess(name, builder.start(), port, dynamoDbPort, lambdaPort);
         try {
             stack.awaitReady(workDir.resolve(name + "-stack.log"));
         } catch (IOException | RuntimeException e) {
@@ -217,6 +222,11 @@ public final class LocalCloudProcess implements AutoCloseable {
 
     public String dynamoDbEndpoint() {
         return "http://127.0.0.1:" + dynamoDbPort;
+    }
+
+    /** The stack's Lambda API (Invoke), where orders reaches products. */
+    public String lambdaEndpoint() {
+        return "http://127.0.0.1:" + lambdaPort;
     }
 
     /** How many timing lines a function has printed so far. */

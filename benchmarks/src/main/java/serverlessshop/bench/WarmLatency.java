@@ -55,8 +55,8 @@ final class WarmLatency {
                         + " s or 3,000 requests per stack;"
                         + " nearest-rank percentiles of every request's round trip. GET /products/{id} reads one of 100+"
                         + " products in turn; GET /products is page 1 of 20; POST /orders buys 2 products (1 unit each)"
-                        + " with a fresh Idempotency-Key per request (the whole saga: claim, reserve in products through"
-                        + " the gateway, place, confirm); GET /customers/{id}/orders lists 20 of the customer's 50 orders.");
+                        + " with a fresh Idempotency-Key per request (the whole saga: claim, reserve in products by a"
+                        + " direct invocation through the local Lambda API, SigV4 checked, place, confirm); GET /customers/{id}/orders lists 20 of the customer's 50 orders.");
         report.method(
                 "Handler overhead",
                 "both stacks run their functions with benchmarks/function-timing's jar"

@@ -43,5 +43,11 @@ public final class FilterOrder {
      */
     public static final int REQUEST_BODY_LIMIT = CHARACTER_ENCODING + 10;
 
+    /**
+     * A service's operations for direct invocations only: from API Gateway they are answered 404, as
+     * an unknown route, before Spring Security could tell that they exist by answering 401 or 403.
+     */
+    public static final int DIRECT_INVOCATION_ONLY = REQUEST_BODY_LIMIT + 10;
+
     private FilterOrder() {}
 }

@@ -13,7 +13,7 @@ import serverlessshop.training.TrainingRun;
  * The AOT cache's training run of the orders function (see its Dockerfile): the handler class starts
  * as Lambda starts it, then places orders (the whole saga), lists and reads them, changes a status,
  * and meets the errors a shop meets (404, 400), a few rounds, against {@link TrainingStandIns} for
- * DynamoDB, Secrets Manager and the products API, which the image build cannot reach.
+ * DynamoDB, Secrets Manager and Lambda's Invoke API (the products function), which the image build cannot reach.
  */
 public final class AotTraining {
 
@@ -25,13 +25,10 @@ public final class AotTraining {
         TrainingStandIns standIns = new TrainingStandIns();
         System.setProperty("shop.dynamodb.endpoint", standIns.url());
         System.setProperty("shop.dynamodb.region", "eu-west-1");
-        System.setProperty("shop.products.base-url", standIns.url());
-        System.setProperty("shop.products.token-url", standIns.url() + "/oauth2/token");
-        System.setProperty("shop.products.client-id", "training");
-        // The machine client's secret as in AWS, from Secrets Manager (the stand-in, through the SDK's own
-        // settings): the SDK's Secrets Manager client then starts from the cache too, where it costs about
-        // 20 ms of the cold start instead of 200 ms loading its classes.
-        System.setProperty("shop.products.client-secret-arn", TrainingStandIns.SECRET_ARN);
+        // The products function through Lambda's Invoke API (the stand-in), signed as in AWS: the SDK's
+        // Lambda client and signer then start from the cache too.
+        System.setProperty("shop.products.lambda-endpoint", standIns.url());
+        System.setProperty("shop.products.function-name", "products");
         System.setProperty("aws.endpointUrlSecretsManager", standIns.url());
         System.setProperty("aws.region", "eu-west-1");
         System.setProperty("aws.accessKeyId", "training");

@@ -20,8 +20,8 @@ import serverlessshop.orders.store.OrderTableSchema;
 /**
  * What the orders function talks to, stood in for its AOT training run (the image build reaches no
  * DynamoDB, no Secrets Manager and no products API): one loopback HTTP server answering DynamoDB's
- * JSON protocol with a placed order, Secrets Manager's GetSecretValue with the machine client's
- * secret, and the products API's token and stock-reservation calls with what products would answer. Only as faithful as the training needs: the function's own code paths, success and error.
+ * JSON protocol with a placed order, Secrets Manager's GetSecretValue, and Lambda's Invoke of the
+ * products function with the payload-2.0 answers products would give its stock reservations. Only as faithful as the training needs: the function's own code paths, success and error.
  */
 final class TrainingStandIns implements AutoCloseable {
 
@@ -64,20 +64,25 @@ final class TrainingStandIns implements AutoCloseable {
                         200,
                         "application/x-amz-json-1.0",
                         dynamoDb(target.substring(target.indexOf('.') + 1), request));
-            } else if (path.endsWith("/token")) {
-                reply(
-                        exchange,
-                        200,
-                        "application/json",
-                        "{\"access_token\":\"training\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
-            } else if (path.startsWith("/products/stock-reservations/")) {
-                String id = path.split("/")[3];
-                boolean reserve = exchange.getRequestMethod().equals("PUT");
-                reply(
-                        exchange,
-                        reserve ? 201 : 200,
-                        "application/json",
-                        reservation(id, reserve ? "RESERVED" : "CONFIRMED", request.path("items")));
+            } else if (path.endsWith("/invocations")) {
+                if ("DryRun".equals(exchange.getRequestHeaders().getFirst("X-Amz-Invocation-Type"))) {
+                    exchange.sendResponseHeaders(204, -1);
+                    return;
+                }
+                // The event of a stock-reservation request: what products answers, as a payload-2.0 response.
+                String id = request.path("rawPath").asText().split("/")[3];
+                boolean reserve = request.path("requestContext")
+                        .path("http")
+                        .path("method")
+                        .asText()
+                        .equals("PUT");
+                JsonNode items = json(request.path("body").asText("").getBytes(StandardCharsets.UTF_8))
+                        .path("items");
+                ObjectNode answer = JSON.createObjectNode().put("statusCode", reserve ? 201 : 200);
+                answer.putObject("headers").put("Content-Type", "application/json");
+                answer.put("body", reservation(id, reserve ? "RESERVED" : "CONFIRMED", items));
+                answer.put("isBase64Encoded", false);
+                reply(exchange, 200, "application/json", answer.toString());
             } else {
                 reply(exchange, 404, "application/json", "{}");
             }

@@ -40,7 +40,6 @@ public final class AotTraining {
 
         TrainingRun run = new TrainingRun(new StreamLambdaHandler());
         Map<String, String> admin = HttpApiEvent.accessTokenClaims("training-admin", "openid", "[admin]");
-        Map<String, String> orders = HttpApiEvent.accessTokenClaims("training-orders", "products/stock", null);
         for (int round = 0; round < ROUNDS; round++) {
             String firstId = null;
             for (int i = 0; i < 3; i++) {
@@ -67,18 +66,22 @@ public final class AotTraining {
             run.invoke(product("not-an-id"));
             String reservation = UUID.randomUUID().toString();
             String reservationPath = "/products/stock-reservations/" + reservation;
-            run.invoke(request(
-                            "PUT /products/stock-reservations/{reservation_id}",
-                            reservationPath,
-                            "{\"items\":[{\"product_id\":\"" + firstId + "\",\"quantity\":1}],\"ttl_seconds\":300}")
-                    .pathParameters(Map.of("reservation_id", reservation))
-                    .claims(orders));
-            run.invoke(request(
-                            "POST /products/stock-reservations/{reservation_id}/confirm",
-                            reservationPath + "/confirm",
-                            null)
-                    .pathParameters(Map.of("reservation_id", reservation))
-                    .claims(orders));
+            // The stock reservations are the orders function's direct invocations.
+            run.invokeDirectly(
+                    request(
+                                    "PUT /products/stock-reservations/{reservation_id}",
+                                    reservationPath,
+                                    "{\"items\":[{\"product_id\":\"" + firstId
+                                            + "\",\"quantity\":1}],\"ttl_seconds\":300}")
+                            .pathParameters(Map.of("reservation_id", reservation)),
+                    "orders");
+            run.invokeDirectly(
+                    request(
+                                    "POST /products/stock-reservations/{reservation_id}/confirm",
+                                    reservationPath + "/confirm",
+                                    null)
+                            .pathParameters(Map.of("reservation_id", reservation)),
+                    "orders");
         }
         run.finish("products");
     }

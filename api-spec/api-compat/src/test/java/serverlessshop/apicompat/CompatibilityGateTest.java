@@ -102,6 +102,31 @@ class CompatibilityGateTest {
     }
 
     @Test
+    void anInternalOperationMayChangeItsSecurityButAPublicOneMayNot() throws IOException {
+        // reserveStock's released security requirement replaced by another (bearerAuth): removed.
+        var internal = products();
+        ObjectNode reserve = (ObjectNode) internal.at("paths", "/products/stock-reservations/{reservation_id}")
+                .get("put");
+        reserve.put(BreakingChanges.INTERNAL, true);
+        reserve.putArray("security").addObject().putArray("bearerAuth");
+        var asPublic = products();
+        ObjectNode publicReserve = (ObjectNode) asPublic.at("paths", "/products/stock-reservations/{reservation_id}")
+                .get("put");
+        publicReserve.remove(BreakingChanges.INTERNAL);
+        publicReserve.putArray("security").addObject().putArray("bearerAuth");
+
+        assertThat(compare(internal).failure())
+                .as("an internal operation's security")
+                .isEmpty();
+        assertThat(compare(asPublic).failure())
+                .as("a public operation's security")
+                .hasValueSatisfying(
+                        message -> assertThat(message)
+                                .contains(
+                                        "PUT /products/stock-reservations/{reservation_id} security: security requirement removed"));
+    }
+
+    @Test
     void aNewOptionalFieldPassesAndIsInTheChangelog() throws IOException {
         var copy = products();
         copy.at("components", "schemas", "Product", "properties")

@@ -24,6 +24,13 @@ import java.util.Set;
  */
 public final class RoutesGenerator {
 
+    /**
+     * The vendor extension that marks an operation internal: its callers invoke the function directly
+     * (IAM-authorized Lambda Invoke), so it gets no route. Not {@code x-internal}, with which
+     * openapi-generator would leave the operation out of the generated clients as well.
+     */
+    public static final String INTERNAL = "x-shop-internal";
+
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
     /** What API Gateway checks before the function runs; {@code groups} are checked by the function. */
@@ -72,6 +79,9 @@ public final class RoutesGenerator {
                 }
                 String method = op.getKey().toUpperCase(Locale.ROOT);
                 JsonNode operation = op.getValue();
+                if (operation.path(INTERNAL).asBoolean(false)) {
+                    continue; // reached by direct invocation only: no route, on API Gateway or CloudFront
+                }
                 JsonNode security = operation.has("security") ? operation.get("security") : root.path("security");
                 routes.add(new Route(
                         method + " " + path.getKey(),

@@ -5,12 +5,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import serverlessshop.localcloud.issuer.LocalIssuer;
+import serverlessshop.localcloud.lambda.LambdaApi;
 
 /**
  * What each function is configured with on this machine: in AWS, Terraform sets these variables on
@@ -19,8 +23,25 @@ import serverlessshop.localcloud.issuer.LocalIssuer;
  */
 public final class FunctionWiring {
 
-    /** Where the stack is: the gateway's public URL, the issuer, DynamoDB Local. */
-    public record Endpoints(String gatewayUrl, String issuerUrl, String dynamoDbEndpoint) {}
+    /** Where the stack is: the gateway's public URL, the issuer, DynamoDB Local, the Lambda API (null: none). */
+    public record Endpoints(String gatewayUrl, String issuerUrl, String dynamoDbEndpoint, String lambdaEndpoint) {
+
+        public Endpoints(String gatewayUrl, String issuerUrl, String dynamoDbEndpoint) {
+            this(gatewayUrl, issuerUrl, dynamoDbEndpoint, null);
+        }
+    }
+
+    /**
+     * Who may invoke whom directly (Lambda Invoke): each function's resource policy, as Terraform
+     * writes it. Only the orders function's role may invoke products (the stock reservations).
+     */
+    private static final Map<String, Set<String>> INVOKERS = Map.of("products", Set.of("orders"));
+
+    /**
+     * Each function's role: a key pair of its own, made once per local cloud, with which its SDK signs
+     * and the local Lambda API checks, as IAM does with a role's session credentials.
+     */
+    private static final Map<String, LambdaApi.Role> ROLES = new ConcurrentHashMap<>();
 
     /**
      * Each function's cursor key, made once per local cloud: every instance of a function must sign
@@ -66,11 +87,40 @@ public final class FunctionWiring {
         // Every function may take requests through the gateway: all of them require its origin header.
         configuration.put("SHOP_ORIGIN_HEADER", ORIGIN_HEADER);
         configuration.put(ORIGIN_VALUES, String.join(",", originValues(options)));
+        LambdaApi.Role role = role(function);
+        configuration.put("AWS_ACCESS_KEY_ID", role.accessKeyId());
+        configuration.put("AWS_SECRET_ACCESS_KEY", role.secretAccessKey());
         // Plain text lines in make run's console, readable next to the gateway's; the images log JSON, as
         // they do in AWS (--function-env SHOP_LOG_FORMAT=ecs shows that here).
         configuration.put("SHOP_LOG_FORMAT", "");
         configuration.putAll(options.functionEnvironment());
         return configuration;
+    }
+
+    /** The function's role, made the first time it is asked for. */
+    public static LambdaApi.Role role(String function) {
+        return ROLES.computeIfAbsent(function, name -> {
+            HexFormat hex = HexFormat.of().withUpperCase();
+            byte[] id = new byte[8];
+            byte[] secret = new byte[30];
+            SecureRandom random = new SecureRandom();
+            random.nextBytes(id);
+            random.nextBytes(secret);
+            return new LambdaApi.Role(
+                    name, "AKIALOCAL" + hex.formatHex(id), Base64.getEncoder().encodeToString(secret));
+        });
+    }
+
+    /** The role an access key belongs to. */
+    public static Optional<LambdaApi.Role> roleOfKey(String accessKeyId) {
+        return ROLES.values().stream()
+                .filter(role -> role.accessKeyId().equals(accessKeyId))
+                .findFirst();
+    }
+
+    /** The functions the target's resource policy allows to invoke it. */
+    public static Set<String> invokersOf(String target) {
+        return INVOKERS.getOrDefault(target, Set.of());
     }
 
     private static String newKey() {
@@ -115,18 +165,17 @@ public final class FunctionWiring {
 
     // ---- orders -------------------------------------------------------------------------------
     // The orders service's variables (orders-impl/README.md): its table in DynamoDB Local (created by
-    // the stack, so not by the function), the products API through this gateway as in AWS through
-    // API Gateway, and its machine client at the local issuer.
+    // the stack, so not by the function), and the products function, which it invokes directly through
+    // the local Lambda API as in AWS through Lambda's, signing with its own role's key pair.
     private static Map<String, String> orders(LocalCloudOptions options, Endpoints endpoints) {
         Map<String, String> env = new LinkedHashMap<>(issuer(endpoints));
         env.put("ORDERS_TABLE", tableName(tables(options.repo()).get("orders"), "orders"));
         env.put("ORDERS_DYNAMODB_ENDPOINT", endpoints.dynamoDbEndpoint());
         env.put("ORDERS_CREATE_TABLE", "false");
-        env.put("PRODUCTS_API_URL", endpoints.gatewayUrl());
-        env.put("PRODUCTS_TOKEN_URL", endpoints.issuerUrl() + "/token");
-        env.put("PRODUCTS_CLIENT_ID", LocalIssuer.ORDERS_CLIENT);
-        env.put("PRODUCTS_CLIENT_SECRET", LocalIssuer.ORDERS_CLIENT_SECRET);
-        env.put("PRODUCTS_SCOPE", LocalIssuer.STOCK_SCOPE);
+        env.put("PRODUCTS_FUNCTION_NAME", "products");
+        if (endpoints.lambdaEndpoint() != null) {
+            env.put("AWS_ENDPOINT_URL_LAMBDA", endpoints.lambdaEndpoint());
+        }
         return env;
     }
 

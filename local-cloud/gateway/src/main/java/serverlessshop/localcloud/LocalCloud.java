@@ -32,6 +32,7 @@ import serverlessshop.localcloud.issuer.IssuerClient;
 import serverlessshop.localcloud.issuer.LocalIssuer;
 import serverlessshop.localcloud.lambda.AotCache;
 import serverlessshop.localcloud.lambda.FunctionImage;
+import serverlessshop.localcloud.lambda.LambdaApi;
 import serverlessshop.localcloud.lambda.LambdaEnvironment;
 import serverlessshop.localcloud.lambda.LambdaFunction;
 import serverlessshop.localcloud.seed.CatalogSeeder;
@@ -52,6 +53,7 @@ public final class LocalCloud implements AutoCloseable {
     private final Map<String, LambdaFunction> functions = new LinkedHashMap<>();
     private String gatewayUrl;
     private String apiEndpointUrl;
+    private String lambdaEndpoint;
     private boolean closed;
 
     private LocalCloud() {}
@@ -113,15 +115,23 @@ public final class LocalCloud implements AutoCloseable {
 
         RouteTable routes = RouteTable.load(layout.routesJson());
         LocalIssuer issuer = new LocalIssuer("localhost:" + port);
+        // A free port unless SHOP_LAMBDA_PORT names one (a harness that puts a proxy in front of it).
+        LambdaApi lambdaApi = LambdaApi.start(
+                Integer.parseInt(options.environment().getOrDefault("SHOP_LAMBDA_PORT", "0")),
+                FunctionWiring::roleOfKey,
+                FunctionWiring::invokersOf);
+        started.add(lambdaApi);
         FunctionWiring.Endpoints endpoints =
-                new FunctionWiring.Endpoints(gatewayUrl, issuer.issuerUrl(), dynamoDb.endpoint());
+                new FunctionWiring.Endpoints(gatewayUrl, issuer.issuerUrl(), dynamoDb.endpoint(), lambdaApi.endpoint());
         for (String name : functionNames(routes)) {
             LambdaFunction function = function(name, options, layout, endpoints);
             if (function != null) {
                 functions.put(name, function);
+                lambdaApi.add(function);
                 started.add(function);
             }
         }
+        this.lambdaEndpoint = lambdaApi.endpoint();
         makeAotCaches(layout);
         JwtAuthorizer authorizer = new JwtAuthorizer(issuer.issuerUrl(), LocalIssuer.AUDIENCES, Clock.systemUTC());
         StaticSite site = new StaticSite(layout.siteDist());
@@ -289,6 +299,11 @@ public final class LocalCloud implements AutoCloseable {
     /** The API's own endpoint (as execute-api), where requests lack CloudFront's origin header. */
     public String apiEndpointUrl() {
         return apiEndpointUrl;
+    }
+
+    /** The local Lambda API (Invoke), where the functions' SDKs call other functions. */
+    public String lambdaEndpoint() {
+        return lambdaEndpoint;
     }
 
     public Map<String, LambdaFunction> functions() {

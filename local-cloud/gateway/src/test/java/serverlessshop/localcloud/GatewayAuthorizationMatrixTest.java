@@ -113,10 +113,6 @@ class GatewayAuthorizationMatrixTest {
             {"createProduct", "createProduct", "-"},
             {"updateProduct", "updateProduct", "-"},
             {"deleteProduct", "deleteProduct", "-"},
-            {"reserveStock", "reserveStock", "-"},
-            {"getReservation", "getReservation", "-"},
-            {"confirmReservation", "confirmReservation", "-"},
-            {"releaseReservation", "releaseReservation", "-"},
             {"createOrder", "createOrder", "any"},
             {"getOrder (A's)", "getOrder", "owner-or-admin:404"},
             {"updateOrderStatus CONFIRMED (A's)", "updateOrderStatus", "admin;owner:403;other:404"},
@@ -171,10 +167,7 @@ class GatewayAuthorizationMatrixTest {
     /** The row's request, on resources made for it alone, with this token (or none). */
     private static HttpResponse<String> send(String row, String token) throws Exception {
         String admin = TOKENS.get(TestCaller.ADMIN);
-        String machine = TOKENS.get(TestCaller.MACHINE);
         String customerA = TOKENS.get(TestCaller.CUSTOMER);
-        String reservation = UUID.randomUUID().toString();
-        String reservationBody = "{\"items\":[{\"product_id\":\"" + product + "\",\"quantity\":1}]}";
         String orderBody = "{\"items\":[{\"product_id\":\"" + product + "\",\"quantity\":1}],\"shipping_address\":"
                 + ADDRESS + "}";
         return switch (row) {
@@ -193,46 +186,6 @@ class GatewayAuthorizationMatrixTest {
                 stack.send(
                         "DELETE",
                         "/products/" + create("POST", "/products", admin, productBody(), "product_id"),
-                        token,
-                        null);
-            case "reserveStock" ->
-                stack.send("PUT", "/products/stock-reservations/" + reservation, token, reservationBody);
-            case "getReservation" ->
-                stack.send(
-                        "GET",
-                        "/products/stock-reservations/"
-                                + create(
-                                        "PUT",
-                                        "/products/stock-reservations/" + reservation,
-                                        machine,
-                                        reservationBody,
-                                        "reservation_id"),
-                        token,
-                        null);
-            case "confirmReservation" ->
-                stack.send(
-                        "POST",
-                        "/products/stock-reservations/"
-                                + create(
-                                        "PUT",
-                                        "/products/stock-reservations/" + reservation,
-                                        machine,
-                                        reservationBody,
-                                        "reservation_id")
-                                + "/confirm",
-                        token,
-                        null);
-            case "releaseReservation" ->
-                stack.send(
-                        "POST",
-                        "/products/stock-reservations/"
-                                + create(
-                                        "PUT",
-                                        "/products/stock-reservations/" + reservation,
-                                        machine,
-                                        reservationBody,
-                                        "reservation_id")
-                                + "/release",
                         token,
                         null);
             case "createOrder" ->

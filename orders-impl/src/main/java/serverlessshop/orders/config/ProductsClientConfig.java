@@ -1,60 +1,65 @@
 package serverlessshop.orders.config;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import serverlessshop.orders.stock.ClientSecret;
-import serverlessshop.orders.stock.MachineTokens;
+import serverlessshop.orders.stock.DirectInvokeHttpClient;
 import serverlessshop.orders.stock.StockReservationsClient;
 import serverlessshop.products.client.ApiClient;
 import serverlessshop.products.client.api.StockReservationsApi;
 import serverlessshop.support.logging.CorrelationIds;
 import serverlessshop.support.logging.TraceHeader;
-import serverlessshop.support.secrets.SecretsManagerSecretSource;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.LambdaClientBuilder;
 
 /**
- * The generated client of the products API, built once: the JDK's HTTP client with short timeouts
- * (an order waits for products, so products being slow must become a quick 503, not a hung Lambda),
- * the machine token of the client-credentials grant, and the request's correlation id and X-Ray trace
- * header on every call. The machine client's secret is read from Secrets Manager here, while the
- * application starts.
+ * The generated client of the products API, built once, over a direct invocation of the products
+ * function: each request becomes the payload-2.0 event API Gateway would have built, sent with
+ * Lambda's {@code Invoke}, signed with this function's own role (no token, no secret), and the
+ * function's answer becomes the response the client reads. Short timeouts and no SDK retries: an
+ * order waits for products, so products being slow must become a quick 503, not a hung Lambda, and
+ * the saga retries whole steps itself. The request's correlation id and X-Ray trace header go with
+ * every call.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ProductsClientProperties.class)
 class ProductsClientConfig {
 
-    /**
-     * In AWS, read from Secrets Manager now: this runs while the application starts (Lambda's init
-     * phase), so no request waits for it, and a secret that cannot be read stops the start with the
-     * secret's ARN in the message. Locally, {@code PRODUCTS_CLIENT_SECRET}.
-     */
-    @Bean
-    ClientSecret machineClientSecret(ProductsClientProperties properties) {
-        String secretArn = properties.clientSecretArn();
-        return secretArn == null || secretArn.isBlank()
-                ? ClientSecret.fixed(properties.clientSecret())
-                : ClientSecret.readFrom(new SecretsManagerSecretSource(), secretArn);
-    }
+    /** How products sees this service in a direct invocation's client context. */
+    static final String CALLER = "orders";
 
-    @Bean
-    MachineTokens machineTokens(ProductsClientProperties properties, ClientSecret clientSecret, Clock clock) {
-        HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout())
-                .build();
-        URI tokenUrl = properties.tokenUrl() == null || properties.tokenUrl().isBlank()
-                ? null
-                : URI.create(properties.tokenUrl());
-        return new MachineTokens(
-                http,
-                tokenUrl,
-                properties.clientId(),
-                clientSecret,
-                properties.scope(),
-                properties.readTimeout(),
-                clock);
+    /**
+     * The base URI of the requests the client builds: only their path and query reach products (the
+     * transport is an invocation, not a connection), so the host names the function, for messages.
+     */
+    private static final String BASE_URI = "http://products";
+
+    /**
+     * The function's credentials from the environment Lambda sets (the role's); system properties
+     * too, for tests that run the service inside their own JVM.
+     */
+    @Bean(destroyMethod = "close")
+    LambdaClient productsLambdaClient(ProductsClientProperties properties) {
+        LambdaClientBuilder builder = LambdaClient.builder()
+                .region(Region.of(properties.region()))
+                .credentialsProvider(AwsCredentialsProviderChain.of(
+                        EnvironmentVariableCredentialsProvider.create(), SystemPropertyCredentialsProvider.create()))
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(properties.connectTimeout())
+                        .socketTimeout(properties.readTimeout()))
+                .overrideConfiguration(configuration -> configuration
+                        .apiCallTimeout(properties.readTimeout())
+                        .retryStrategy(strategy -> strategy.maxAttempts(1)));
+        if (properties.lambdaEndpoint() != null && !properties.lambdaEndpoint().isBlank()) {
+            builder.endpointOverride(URI.create(properties.lambdaEndpoint()));
+        }
+        return builder.build();
     }
 
     /**
@@ -62,10 +67,12 @@ class ProductsClientConfig {
      * in place before {@link #stockReservationsClient} builds the API object from it.
      */
     @Bean
-    ApiClient productsApiClient(ProductsClientProperties properties) {
+    ApiClient productsApiClient(ProductsClientProperties properties, LambdaClient lambda) {
+        DirectInvokeHttpClient transport = new DirectInvokeHttpClient(lambda, properties.functionName(), CALLER);
+        transport.warmUp();
         ApiClient client =
-                new ApiClient().setConnectTimeout(properties.connectTimeout()).setReadTimeout(properties.readTimeout());
-        client.updateBaseUri(properties.baseUrl());
+                new ApiClient().setHttpClientBuilder(transport.asBuilder()).setReadTimeout(properties.readTimeout());
+        client.updateBaseUri(BASE_URI);
         client.setRequestInterceptor(request -> {
             // One id follows an order through both functions' logs.
             String correlationId = CorrelationIds.current();
@@ -79,10 +86,9 @@ class ProductsClientConfig {
     }
 
     @Bean
-    StockReservationsClient stockReservationsClient(
-            ProductsClientProperties properties, ApiClient client, MachineTokens tokens) {
+    StockReservationsClient stockReservationsClient(ProductsClientProperties properties, ApiClient client) {
         // The API object builds its HTTP client from the ApiClient once, here.
         return new StockReservationsClient(
-                new StockReservationsApi(client), tokens, client.getObjectMapper(), properties.reservationTtlSeconds());
+                new StockReservationsApi(client), client.getObjectMapper(), properties.reservationTtlSeconds());
     }
 }

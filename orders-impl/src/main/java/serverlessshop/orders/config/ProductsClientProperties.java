@@ -4,27 +4,21 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How the orders service reaches the products API's stock reservations, as a machine client.
+ * How the orders service reaches the products API's stock reservations: by invoking the products
+ * function directly with its own IAM identity.
  *
- * @param baseUrl               the products API ({@code PRODUCTS_API_URL}): the API Gateway stage in AWS
- * @param tokenUrl              the issuer's token endpoint ({@code PRODUCTS_TOKEN_URL})
- * @param clientId              the machine client ({@code PRODUCTS_CLIENT_ID})
- * @param clientSecret          its secret ({@code PRODUCTS_CLIENT_SECRET}), when there is no {@code clientSecretArn}
- * @param clientSecretArn       the Secrets Manager secret that holds it ({@code PRODUCTS_CLIENT_SECRET_ARN}, in AWS);
- *                              it wins over {@code clientSecret}
- * @param scope                 the scope it asks for ({@code PRODUCTS_SCOPE}, {@code products/stock})
- * @param connectTimeout        connecting to products or the token endpoint
- * @param readTimeout           waiting for an answer
+ * @param functionName          the products function, its name or (alias) ARN ({@code PRODUCTS_FUNCTION_NAME})
+ * @param region                the region the function is in ({@code AWS_REGION}, which Lambda sets)
+ * @param lambdaEndpoint        the Lambda API's endpoint, when not AWS's ({@code AWS_ENDPOINT_URL_LAMBDA}: the local cloud)
+ * @param connectTimeout        connecting to the Lambda API
+ * @param readTimeout           waiting for the function's answer
  * @param reservationTtlSeconds how long an unconfirmed reservation holds its stock
  */
 @ConfigurationProperties("shop.products")
 record ProductsClientProperties(
-        String baseUrl,
-        String tokenUrl,
-        String clientId,
-        String clientSecret,
-        String clientSecretArn,
-        String scope,
+        String functionName,
+        String region,
+        String lambdaEndpoint,
         Duration connectTimeout,
         Duration readTimeout,
         int reservationTtlSeconds) {}

@@ -3,7 +3,6 @@ package serverlessshop.orders.stock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,29 +19,28 @@ import serverlessshop.support.problem.FieldProblem;
  * The products half of the order saga, through the generated client of products.yaml: reserve,
  * confirm and release stock, each idempotent by reservation id. Products' answers become what the
  * orders API says: a shortage 409 with the same {@code shortages}, an unknown product 422 naming
- * the item, and anything that does not answer (connection refused, timeout, 5xx, a token that
- * cannot be had) {@link ProductsUnavailable}.
+ * the item, and anything that does not answer (Lambda throttled or refused the invocation, the
+ * function failed or timed out, a 5xx) {@link ProductsUnavailable}. The client's transport is a direct
+ * invocation of the products function ({@link DirectInvokeHttpClient}): no token, the function's own
+ * IAM identity.
  */
 public class StockReservationsClient {
 
     private static final Logger log = LoggerFactory.getLogger(StockReservationsClient.class);
 
     private final StockReservationsApi api;
-    private final MachineTokens tokens;
     private final ObjectMapper json;
     private final int reservationTtlSeconds;
 
-    public StockReservationsClient(
-            StockReservationsApi api, MachineTokens tokens, ObjectMapper json, int reservationTtlSeconds) {
+    public StockReservationsClient(StockReservationsApi api, ObjectMapper json, int reservationTtlSeconds) {
         this.api = api;
-        this.tokens = tokens;
         this.json = json;
         this.reservationTtlSeconds = reservationTtlSeconds;
     }
 
     @FunctionalInterface
     private interface Call<T> {
-        T send(Map<String, String> headers) throws ApiException;
+        T send() throws ApiException;
     }
 
     /**
@@ -56,7 +54,7 @@ public class StockReservationsClient {
      */
     public Reservation reserve(UUID reservationId, List<ReservationItemRequest> items) {
         ReservationRequest request = new ReservationRequest().items(items).ttlSeconds(reservationTtlSeconds);
-        return call("reserveStock", reservationId, headers -> api.reserveStock(reservationId, request, headers));
+        return call("reserveStock", reservationId, () -> api.reserveStock(reservationId, request));
     }
 
     /**
@@ -66,7 +64,7 @@ public class StockReservationsClient {
      * @throws ProductsUnavailable when products did not answer
      */
     public Reservation confirm(UUID reservationId) {
-        return call("confirmReservation", reservationId, headers -> api.confirmReservation(reservationId, headers));
+        return call("confirmReservation", reservationId, () -> api.confirmReservation(reservationId));
     }
 
     /**
@@ -76,7 +74,7 @@ public class StockReservationsClient {
      * @throws ProductsUnavailable when products did not answer
      */
     public void release(UUID reservationId) {
-        call("releaseReservation", reservationId, headers -> api.releaseReservation(reservationId, headers));
+        call("releaseReservation", reservationId, () -> api.releaseReservation(reservationId));
     }
 
     /** {@link #release} on a path that is failing already: true when products confirmed it. */
@@ -93,19 +91,9 @@ public class StockReservationsClient {
         }
     }
 
-    /** One call with the machine token; a refused token is dropped and the call made once more with a new one. */
     private <T> T call(String operation, UUID reservationId, Call<T> call) {
-        String token = tokens.accessToken();
         try {
-            try {
-                return call.send(Map.of("Authorization", "Bearer " + token));
-            } catch (ApiException e) {
-                if (e.getCode() != 401) {
-                    throw e;
-                }
-                tokens.forget(token);
-                return call.send(Map.of("Authorization", "Bearer " + tokens.accessToken()));
-            }
+            return call.send();
         } catch (ApiException e) {
             throw refusal(operation, reservationId, e);
         }
@@ -114,7 +102,7 @@ public class StockReservationsClient {
     private RuntimeException refusal(String operation, UUID reservationId, ApiException e) {
         int status = e.getCode();
         if (status == 0) {
-            // No HTTP answer at all: connection refused, timeout, interrupted.
+            // No answer at all: Lambda refused or throttled the invocation, the function failed or timed out.
             log.warn(
                     "{} {}: products did not answer ({})",
                     operation,
@@ -132,6 +120,14 @@ public class StockReservationsClient {
                             .available(shortage.getAvailable()))
                     .toList());
         }
+        if (status == 404 && code.equals("NOT_FOUND")) {
+            // Products answers so to a request that did not come in a direct invocation.
+            log.error(
+                    "{} {}: products did not take the call for a direct invocation (404 NOT_FOUND)",
+                    operation,
+                    reservationId);
+            return new ProductsUnavailable();
+        }
         if (status == 409 || status == 404) {
             return new ProductsReservationClosed(reservationId, code);
         }
@@ -145,12 +141,7 @@ public class StockReservationsClient {
             return new ProductsUnavailable();
         }
         if (status == 401 || status == 403) {
-            log.error(
-                    "{} {}: products refused the machine token ({}): check the client's scope and the "
-                            + "products service's audiences",
-                    operation,
-                    reservationId,
-                    status);
+            log.error("{} {}: products refused the direct invocation ({})", operation, reservationId, status);
             return new ProductsUnavailable();
         }
         return new IllegalStateException(

@@ -12,7 +12,7 @@ import serverlessshop.support.testing.TestIssuer;
 
 /**
  * What the orders service runs against in tests, all real: DynamoDB Local and the products service,
- * each in its own JVM, reached through {@link ProductsProxy}, and the test token issuer. Both JVMs
+ * each in its own JVM, the products function invoked through {@link ProductsProxy}, and the test token issuer. Both JVMs
  * start before the Spring context and are waited for only before the first test, so that their
  * start-up overlaps the context's.
  */
@@ -40,6 +40,9 @@ public final class OrdersTestEnvironment
     }
 
     public static void start() {
+        // The credentials the orders service signs its invocations of products with (the role's, in AWS).
+        System.setProperty("aws.accessKeyId", "AKIAORDERSTESTS00000");
+        System.setProperty("aws.secretAccessKey", "orders-test-secret-access-key");
         DynamoDbLocal.start();
         ProductsService.start();
     }
@@ -55,10 +58,8 @@ public final class OrdersTestEnvironment
         Map<String, String> properties = new HashMap<>(TestIssuer.serviceProperties());
         properties.put("shop.dynamodb.endpoint", DynamoDbLocal.endpoint());
         properties.put("shop.dynamodb.table", DynamoDbLocal.TABLE);
-        properties.put("shop.products.base-url", ProductsProxy.baseUrl());
-        properties.put("shop.products.token-url", TestIssuer.tokenEndpoint());
-        properties.put("shop.products.client-id", TestIssuer.MACHINE_CLIENT);
-        properties.put("shop.products.client-secret", "orders-test-secret");
+        properties.put("shop.products.lambda-endpoint", ProductsProxy.endpoint());
+        properties.put("shop.products.function-name", ProductsService.FUNCTION_NAME);
         properties.put("shop.products.read-timeout", PRODUCTS_READ_TIMEOUT);
         return properties;
     }

@@ -1,5 +1,7 @@
 package serverlessshop.orders.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -21,9 +23,10 @@ import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
 /**
- * Stands between the orders service and the real products service and, when a test says so, fails
- * like a network and a server do: no answer at all, an answer too late (after products did the
- * work), or a 503. Every request that passes is recorded, so a test can count reservations made.
+ * Stands between the orders service and the real products function, as Lambda's Invoke API, and,
+ * when a test says so, fails like a network and Lambda do: no answer at all, an answer too late
+ * (after products did the work), or a throttled invocation. Every invocation that passes is recorded
+ * by the request its event carries, so a test can count reservations made.
  */
 public final class ProductsProxy {
 
@@ -33,11 +36,11 @@ public final class ProductsProxy {
         NO_ANSWER,
         /** Products does the work, but the answer comes after the client's read timeout. */
         ANSWER_TOO_LATE,
-        /** Products answers 503 without doing anything. */
+        /** Lambda throttles the invocation (429 TooManyRequestsException): products does nothing. */
         UNAVAILABLE
     }
 
-    /** A request that reached products: its method and path, and the correlation id and trace header orders sent with it. */
+    /** A request that reached products: its event's method and path, and the correlation id and trace header orders sent with it. */
     public record Call(String method, String path, String correlationId, String traceHeader) {
 
         public Call(String method, String path) {
@@ -61,6 +64,7 @@ public final class ProductsProxy {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<Rule> RULES = new CopyOnWriteArrayList<>();
     private static final List<Call> CALLS = new CopyOnWriteArrayList<>();
     private static HttpServer server;
@@ -70,7 +74,8 @@ public final class ProductsProxy {
 
     private ProductsProxy() {}
 
-    public static synchronized String baseUrl() {
+    /** The Invoke API the orders service is pointed at (its AWS_ENDPOINT_URL_LAMBDA). */
+    public static synchronized String endpoint() {
         if (server == null) {
             server = started();
         }
@@ -124,11 +129,21 @@ public final class ProductsProxy {
 
     private static void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            byte[] invocation;
+            try (InputStream in = exchange.getRequestBody()) {
+                invocation = in.readAllBytes();
+            }
+            if ("DryRun".equals(exchange.getRequestHeaders().getFirst("X-Amz-Invocation-Type"))) {
+                exchange.sendResponseHeaders(204, -1); // the orders service's start: no request of a test
+                return;
+            }
+            JsonNode event = JSON.readTree(invocation);
+            JsonNode headers = event.path("headers");
             Call call = new Call(
-                    exchange.getRequestMethod(),
-                    exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestHeaders().getFirst("X-Correlation-Id"),
-                    exchange.getRequestHeaders().getFirst("X-Amzn-Trace-Id"));
+                    event.path("requestContext").path("http").path("method").asText(),
+                    event.path("rawPath").asText(),
+                    headers.path("x-correlation-id").textValue(),
+                    headers.path("x-amzn-trace-id").textValue());
             Fault fault = RULES.stream()
                     .filter(rule -> rule.matches().test(call))
                     .map(Rule::fault)
@@ -138,16 +153,17 @@ public final class ProductsProxy {
                 return; // closing the exchange unanswered closes the connection
             }
             if (fault == Fault.UNAVAILABLE) {
-                byte[] body = ("{\"type\":\"urn:serverless-shop:problem:service-unavailable\",\"title\":\"Service "
-                                + "Unavailable\",\"status\":503,\"code\":\"SERVICE_UNAVAILABLE\"}")
-                        .getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
-                exchange.sendResponseHeaders(503, body.length);
+                byte[] body =
+                        "{\"Reason\":\"ReservedFunctionConcurrentInvocationLimitExceeded\",\"Type\":\"User\",\"message\":\"Rate Exceeded.\"}"
+                                .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.getResponseHeaders().set("x-amzn-ErrorType", "TooManyRequestsException");
+                exchange.sendResponseHeaders(429, body.length);
                 exchange.getResponseBody().write(body);
                 return;
             }
             CALLS.add(call);
-            HttpResponse<byte[]> response = forward(exchange);
+            HttpResponse<byte[]> response = forward(exchange, invocation);
             if (fault == Fault.ANSWER_TOO_LATE) {
                 Thread.sleep(LATE);
             }
@@ -168,22 +184,12 @@ public final class ProductsProxy {
         }
     }
 
-    private static HttpResponse<byte[]> forward(HttpExchange exchange) throws IOException, InterruptedException {
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
-        }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ProductsService.baseUrl()
-                        + exchange.getRequestURI().getRawPath()
-                        + (exchange.getRequestURI().getRawQuery() == null
-                                ? ""
-                                : "?" + exchange.getRequestURI().getRawQuery())))
+    private static HttpResponse<byte[]> forward(HttpExchange exchange, byte[] invocation)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ProductsService.lambdaEndpoint()
+                        + exchange.getRequestURI().getRawPath()))
                 .timeout(Duration.ofSeconds(10))
-                .method(
-                        exchange.getRequestMethod(),
-                        body.length == 0
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofByteArray(body));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(invocation));
         exchange.getRequestHeaders().forEach((name, values) -> {
             if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(value -> request.header(name, value));

@@ -2,31 +2,42 @@ package serverlessshop.orders.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.support.testing.TestIssuer;
 
 /**
- * The real products service for the saga tests: the Lambda directory products-impl builds
- * (target/lambda/lib), run as a web server in its own JVM on an in-memory H2 database, trusting the
- * test issuer. Started once per test JVM; the tests make their products through its API.
+ * The real products function for the saga tests: the Lambda directory products-impl builds
+ * (target/lambda/lib), its handler run in its own JVM behind Lambda's Invoke API
+ * ({@link FunctionInvokeServer}), on an in-memory H2 database, trusting the test issuer. Started
+ * once per test JVM; the tests make their products by invoking it with the events API Gateway would
+ * pass for an administrator's requests, and read reservations as orders does, by direct invocation.
  */
 public final class ProductsService {
+
+    /** The function's name, as the orders service is configured to invoke it. */
+    public static final String FUNCTION_NAME = "products";
 
     private static final Path LAMBDA_DIR =
             Path.of(System.getProperty("orders.test.products-lambda", "../products-impl/target/lambda"));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final String DIRECT_CLIENT_CONTEXT = Base64.getEncoder()
+            .encodeToString("{\"custom\":{\"caller\":\"orders-tests\"}}".getBytes(StandardCharsets.UTF_8));
     private static final LocalServer SERVER = new LocalServer(
             "products-service",
             LAMBDA_DIR,
@@ -35,14 +46,20 @@ public final class ProductsService {
                     "-XX:+UseSerialGC",
                     "-Xshare:auto",
                     "-cp",
-                    LAMBDA_DIR.resolve("lib").toAbsolutePath() + "/*",
-                    "serverlessshop.products.ProductsApplication",
-                    "--server.port=" + port),
+                    LAMBDA_DIR.resolve("lib").toAbsolutePath() + "/*" + File.pathSeparator + ownClasses(),
+                    FunctionInvokeServer.class.getName(),
+                    String.valueOf(port),
+                    FUNCTION_NAME,
+                    "serverlessshop.products.lambda.StreamLambdaHandler"),
             Map.of(
                     "PRODUCTS_DB_URL",
-                            "jdbc:h2:mem:products;MODE=MySQL;DATABASE_TO_LOWER=TRUE;IGNORECASE=TRUE;DB_CLOSE_DELAY=-1",
-                    "SHOP_JWT_ISSUER", TestIssuer.issuer(),
-                    "SHOP_JWT_AUDIENCES", TestIssuer.serviceProperties().get("shop.security.audiences")));
+                    "jdbc:h2:mem:products;MODE=MySQL;DATABASE_TO_LOWER=TRUE;IGNORECASE=TRUE;DB_CLOSE_DELAY=-1",
+                    "PRODUCTS_DB_MIGRATE_ON_START",
+                    "true",
+                    "SHOP_JWT_ISSUER",
+                    TestIssuer.issuer(),
+                    "SHOP_JWT_AUDIENCES",
+                    TestIssuer.serviceProperties().get("shop.security.audiences")));
 
     private ProductsService() {}
 
@@ -51,12 +68,13 @@ public final class ProductsService {
         SERVER.port();
     }
 
-    /** Waits until it answers. */
+    /** Waits until it answers (the handler starts its application on the first invocation). */
     public static void awaitReady() {
         SERVER.awaitReady(Duration.ofSeconds(90), () -> {
             try {
-                return send(HttpRequest.newBuilder(uri("/products")).GET(), null)
-                                .statusCode()
+                return invoke(HttpApiEvent.request("GET /products").build(), false)
+                                .path("statusCode")
+                                .asInt()
                         == 200;
             } catch (IllegalStateException e) {
                 return false;
@@ -69,7 +87,8 @@ public final class ProductsService {
         return SERVER.log();
     }
 
-    public static String baseUrl() {
+    /** Lambda's Invoke API of the function, for the orders service's AWS_ENDPOINT_URL_LAMBDA. */
+    public static String lambdaEndpoint() {
         return "http://127.0.0.1:" + SERVER.port();
     }
 
@@ -77,13 +96,8 @@ public final class ProductsService {
     public static UUID createProduct(String name, String price, int stock) {
         String body = "{\"sku\":\"SKU-" + UUID.randomUUID() + "\",\"name\":\"" + name + "\",\"price\":" + price
                 + ",\"stock_quantity\":" + stock + "}";
-        JsonNode product = expect(
-                201,
-                send(
-                        HttpRequest.newBuilder(uri("/products"))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body)),
-                        "Bearer " + TestIssuer.admin("products-admin")));
+        JsonNode product =
+                expect(201, asAdmin(HttpApiEvent.request("POST /products").body(body)));
         return UUID.fromString(product.path("product_id").asText());
     }
 
@@ -91,59 +105,67 @@ public final class ProductsService {
     public static UUID createInactiveProduct(String name) {
         String body = "{\"sku\":\"SKU-" + UUID.randomUUID() + "\",\"name\":\"" + name
                 + "\",\"price\":1,\"stock_quantity\":5,\"is_active\":false}";
-        JsonNode product = expect(
-                201,
-                send(
-                        HttpRequest.newBuilder(uri("/products"))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body)),
-                        "Bearer " + TestIssuer.admin("products-admin")));
+        JsonNode product =
+                expect(201, asAdmin(HttpApiEvent.request("POST /products").body(body)));
         return UUID.fromString(product.path("product_id").asText());
     }
 
     public static int stockOf(UUID productId) {
-        return expect(
-                        200,
-                        send(
-                                HttpRequest.newBuilder(uri("/products/" + productId))
-                                        .GET(),
-                                "Bearer " + TestIssuer.admin("products-admin")))
-                .path("stock_quantity")
-                .asInt();
+        return expect(200, asAdmin(product(productId))).path("stock_quantity").asInt();
     }
 
     public static BigDecimal priceOf(UUID productId) {
-        return expect(
-                        200,
-                        send(
-                                HttpRequest.newBuilder(uri("/products/" + productId))
-                                        .GET(),
-                                "Bearer " + TestIssuer.admin("products-admin")))
-                .path("price")
-                .decimalValue();
+        return expect(200, asAdmin(product(productId))).path("price").decimalValue();
     }
 
     /** The reservation's status as products has it (RESERVED, CONFIRMED, RELEASED, EXPIRED), or null if none. */
     public static String reservationStatus(String reservationId) {
-        HttpResponse<String> response = send(
-                HttpRequest.newBuilder(uri("/products/stock-reservations/" + reservationId))
-                        .GET(),
-                "Bearer " + TestIssuer.machine());
-        return response.statusCode() == 404
+        JsonNode response = invoke(
+                HttpApiEvent.request("GET /products/stock-reservations/{reservation_id}")
+                        .path("/products/stock-reservations/" + reservationId)
+                        .pathParameters(Map.of("reservation_id", reservationId))
+                        .header("accept", "application/json")
+                        .build(),
+                true);
+        return response.path("statusCode").asInt() == 404
                 ? null
                 : expect(200, response).path("status").asText();
     }
 
-    private static URI uri(String path) {
-        return URI.create(baseUrl() + path);
+    private static HttpApiEvent.Builder product(UUID productId) {
+        return HttpApiEvent.request("GET /products/{product_id}")
+                .path("/products/" + productId)
+                .pathParameters(Map.of("product_id", productId.toString()));
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request, String authorization) {
-        if (authorization != null) {
-            request.header("Authorization", authorization);
+    /** The event API Gateway passes after its JWT authorizer accepted an administrator's token. */
+    private static JsonNode asAdmin(HttpApiEvent.Builder event) {
+        return invoke(
+                event.header("authorization", "Bearer " + TestIssuer.admin("products-admin"))
+                        .header("content-type", "application/json")
+                        .header("accept", "application/json")
+                        .claims(HttpApiEvent.accessTokenClaims("products-admin", "openid", "[admin]"))
+                        .build(),
+                false);
+    }
+
+    /** One invocation: the function's payload-2.0 answer; direct ones carry a client context, as orders' do. */
+    private static JsonNode invoke(HttpApiEvent event, boolean direct) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(lambdaEndpoint() + "/2015-03-31/functions/" + FUNCTION_NAME + "/invocations"))
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(event.bytes()));
+        if (direct) {
+            request.header("X-Amz-Client-Context", DIRECT_CLIENT_CONTEXT);
         }
         try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200
+                    || response.headers().firstValue("X-Amz-Function-Error").isPresent()) {
+                throw new IllegalStateException(
+                        "invoking products failed: " + response.statusCode() + " " + response.body());
+            }
+            return JSON.readTree(response.body());
         } catch (IOException e) {
             throw new IllegalStateException("products did not answer: " + e, e);
         } catch (InterruptedException e) {
@@ -152,14 +174,29 @@ public final class ProductsService {
         }
     }
 
-    private static JsonNode expect(int status, HttpResponse<String> response) {
-        if (response.statusCode() != status) {
-            throw new IllegalStateException("products answered " + response.statusCode() + " to "
-                    + response.request().method() + " " + response.request().uri() + ": " + response.body());
+    private static JsonNode expect(int status, JsonNode response) {
+        if (response.path("statusCode").asInt() != status) {
+            throw new IllegalStateException(
+                    "products answered " + response.path("statusCode").asInt() + ": "
+                            + response.path("body").asText());
         }
         try {
-            return JSON.readTree(response.body());
+            return JSON.readTree(response.path("body").asText());
         } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where this class was loaded from (target/test-classes): the invoke server's class path. */
+    private static String ownClasses() {
+        try {
+            return Path.of(FunctionInvokeServer.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
+        } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }

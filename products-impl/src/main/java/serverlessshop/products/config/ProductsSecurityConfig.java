@@ -1,35 +1,49 @@
 package serverlessshop.products.config;
 
 import static serverlessshop.support.security.ShopAuthorities.ADMIN;
-import static serverlessshop.support.security.ShopAuthorities.scope;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import serverlessshop.products.stock.DirectInvocationOnlyFilter;
+import serverlessshop.support.FilterOrder;
+import serverlessshop.support.lambda.DirectInvocation;
 import serverlessshop.support.security.ProblemSecurityHandlers;
 import serverlessshop.support.security.ShopSecurity;
 
 /**
  * Who may do what, as products.yaml says: the catalog is public to read, changing it needs the
- * {@code admin} group, stock reservations need the {@code products/stock} scope. Anything not
- * listed is denied.
+ * {@code admin} group, stock reservations are for direct invocations only (the orders function,
+ * which IAM alone lets invoke this one; {@link DirectInvocationOnlyFilter} answers 404 to anyone
+ * else). Anything not listed is denied.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication // the sweep function runs the application without a web server
 class ProductsSecurityConfig {
 
-    static final String STOCK_SCOPE = "products/stock";
+    /** Before Spring Security, so that a public request for a stock operation gets 404, not 401. */
+    @Bean
+    FilterRegistrationBean<DirectInvocationOnlyFilter> directInvocationOnlyFilter(ObjectMapper json) {
+        var registration = new FilterRegistrationBean<>(new DirectInvocationOnlyFilter(json));
+        registration.setOrder(FilterOrder.DIRECT_INVOCATION_ONLY);
+        return registration;
+    }
 
     @Bean
     SecurityFilterChain productsSecurity(HttpSecurity http, JwtDecoder decoder, ProblemSecurityHandlers problems)
             throws Exception {
         return ShopSecurity.apply(http, decoder, problems)
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/products/stock-reservations/**")
-                        .hasAuthority(scope(STOCK_SCOPE))
+                        // IAM authorized the invocation; the filter lets nothing else through, and this says so again.
+                        .access((authentication, context) ->
+                                new AuthorizationDecision(DirectInvocation.is(context.getRequest())))
                         .requestMatchers(HttpMethod.GET, "/products", "/products/*")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/products")

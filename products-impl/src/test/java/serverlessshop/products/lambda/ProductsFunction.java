@@ -39,6 +39,11 @@ final class ProductsFunction {
         return LambdaFunctions.invoke(handler(), event, "products");
     }
 
+    /** As the orders function invokes it: directly, with its client context. */
+    static HttpApiResponse invokeDirectly(HttpApiEvent event) {
+        return LambdaFunctions.invokeDirectly(handler(), event, "products", "orders");
+    }
+
     private static StreamLambdaHandler startOnTestDatabase() {
         properties = TestDatabaseProperties.get();
         return LambdaFunctions.withSystemProperties(properties, StreamLambdaHandler::new);

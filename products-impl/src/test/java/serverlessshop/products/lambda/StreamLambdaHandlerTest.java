@@ -106,7 +106,7 @@ class StreamLambdaHandlerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"create-product-without-credentials", "get-reservation-without-credentials"})
+    @ValueSource(strings = {"create-product-without-credentials"})
     void protectedRouteWithoutClaimsOrTokenIsUnauthorized(String fixture) {
         HttpApiEvent event = HttpApiEvent.fixture(fixture);
         assertThat(event.hasHeader("Authorization") || event.hasAuthorizerClaims())
@@ -119,9 +119,19 @@ class StreamLambdaHandlerTest {
     }
 
     @Test
-    void machineClaimsWithTheStockScopePassTheScopeCheck() {
-        // A bad id is answered by parameter binding, after authorization: 400, not 401 or 403.
-        HttpApiResponse response = send(HttpApiEvent.fixture("get-reservation-machine-bad-id"));
+    void aStockOperationFromApiGatewayIsNotFoundWithOrWithoutClaims() {
+        for (String fixture : new String[] {"get-reservation-without-credentials", "get-reservation-machine-bad-id"}) {
+            HttpApiResponse response = send(HttpApiEvent.fixture(fixture));
+
+            assertProblem(response, 404, "NOT_FOUND");
+        }
+    }
+
+    @Test
+    void aDirectInvocationPassesAuthorizationToTheParameterCheck() {
+        // A bad id is answered by parameter binding, after authorization: 400, not 401, 403 or 404.
+        HttpApiResponse response =
+                ProductsFunction.invokeDirectly(HttpApiEvent.fixture("get-reservation-machine-bad-id"));
 
         assertProblem(response, 400, "VALIDATION_FAILED");
         assertThat(response.bodyJson().path("errors").findValuesAsText("field")).containsExactly("reservation_id");

@@ -170,8 +170,8 @@ class ConcurrentReservationsTest {
         String path = "/products/stock-reservations/" + id;
         List<MockHttpServletRequestBuilder> requests = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            requests.add(StockApi.machine(MockMvcRequestBuilders.post(path + "/confirm")));
-            requests.add(StockApi.machine(MockMvcRequestBuilders.post(path + "/release")));
+            requests.add(StockApi.direct(MockMvcRequestBuilders.post(path + "/confirm")));
+            requests.add(StockApi.direct(MockMvcRequestBuilders.post(path + "/release")));
         }
 
         List<MvcResult> results = race(requests);
@@ -198,7 +198,7 @@ class ConcurrentReservationsTest {
         String path = "/products/stock-reservations/" + id + "/release";
 
         List<MvcResult> results = race(IntStream.range(0, 20)
-                .mapToObj(i -> StockApi.machine(MockMvcRequestBuilders.post(path)))
+                .mapToObj(i -> StockApi.direct(MockMvcRequestBuilders.post(path)))
                 .toList());
 
         assertThat(results).allSatisfy(result -> {
@@ -225,7 +225,7 @@ class ConcurrentReservationsTest {
             }));
             assertThat(reserved.await(10, TimeUnit.SECONDS)).isTrue();
             Future<MvcResult> release = threads.submit(() -> api.send(
-                    StockApi.machine(MockMvcRequestBuilders.post("/products/stock-reservations/" + id + "/release"))));
+                    StockApi.direct(MockMvcRequestBuilders.post("/products/stock-reservations/" + id + "/release"))));
             Thread.sleep(300);
             assertThat(release).as("the release waits for the reserve's row").isNotDone();
             releaseSent.countDown();

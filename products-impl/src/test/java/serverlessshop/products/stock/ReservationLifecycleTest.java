@@ -74,7 +74,7 @@ class ReservationLifecycleTest {
     @Test
     void anIdThatIsNotAUuidIsAnInvalidRequest() {
         MvcResult result =
-                api.call(StockApi.machine(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                api.call(StockApi.direct(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
                         "/products/stock-reservations/not-a-uuid")));
 
         assertThat(result.getResponse().getStatus()).isEqualTo(400);

@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
+import com.amazonaws.serverless.proxy.RequestReader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -24,10 +25,12 @@ import serverlessshop.products.api.model.ReservationItemRequest;
 import serverlessshop.products.api.model.ReservationRequest;
 import serverlessshop.support.testing.ContractValidator;
 import serverlessshop.support.testing.TestIssuer;
+import serverlessshop.support.testing.lambda.LambdaFunctions;
 
 /**
  * The stock-reservation operations and the bits of the catalog the tests need, called through
- * the real HTTP layer with the orders service's machine token. Every answer is checked against
+ * the real HTTP layer as the orders function's direct invocations arrive (a Lambda context with a
+ * client context). Every answer is checked against
  * the contract before a test sees it.
  */
 final class StockApi {
@@ -99,21 +102,21 @@ final class StockApi {
 
     /** The reserve request, not sent yet: for tests that send many at once, or other tokens. */
     MockHttpServletRequestBuilder reserveRequest(UUID reservationId, String body) {
-        return machine(put(RESERVATIONS + reservationId)
+        return direct(put(RESERVATIONS + reservationId)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body));
     }
 
     MvcResult getReservation(UUID reservationId) {
-        return call(machine(get(RESERVATIONS + reservationId)));
+        return call(direct(get(RESERVATIONS + reservationId)));
     }
 
     MvcResult confirm(UUID reservationId) {
-        return call(machine(post(RESERVATIONS + reservationId + "/confirm")));
+        return call(direct(post(RESERVATIONS + reservationId + "/confirm")));
     }
 
     MvcResult release(UUID reservationId) {
-        return call(machine(post(RESERVATIONS + reservationId + "/release")));
+        return call(direct(post(RESERVATIONS + reservationId + "/release")));
     }
 
     /** Sends a request, checks the answer against the contract and returns it. */
@@ -162,8 +165,9 @@ final class StockApi {
         }
     }
 
-    static MockHttpServletRequestBuilder machine(MockHttpServletRequestBuilder request) {
-        return request.header(HttpHeaders.AUTHORIZATION, bearer(TestIssuer.machine()));
+    static MockHttpServletRequestBuilder direct(MockHttpServletRequestBuilder request) {
+        return request.requestAttr(
+                RequestReader.LAMBDA_CONTEXT_PROPERTY, LambdaFunctions.directContext("products", "orders"));
     }
 
     static String bearer(String token) {

@@ -41,30 +41,29 @@ class StockReservationsAuthorizationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {RESERVE, "getReservation", "confirmReservation", "releaseReservation"})
-    void withoutATokenTheAnswerIs401AndNothingChanges(String operation) {
-        MvcResult result = api.call(requestFor(operation));
-
-        assertThat(result.getResponse().getStatus()).isEqualTo(401);
-        assertThat(api.problem(result).getCode()).isEqualTo("UNAUTHORIZED");
-        assertThat(api.stockOf(lamp)).isEqualTo(9);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {RESERVE, "getReservation", "confirmReservation", "releaseReservation"})
-    void customersAndAdministratorsAreForbiddenAndNothingChanges(String operation) {
-        for (String token : List.of(TestIssuer.customer("customer-1"), TestIssuer.admin("admin-1"))) {
+    void withoutADirectInvocationTheAnswerIs404WhateverTheTokenAndNothingChanges(String operation) throws Exception {
+        List<String> tokens =
+                List.of(TestIssuer.customer("customer-1"), TestIssuer.admin("admin-1"), TestIssuer.machine());
+        MvcResult anonymous = api.call(requestFor(operation));
+        assertThat(anonymous.getResponse().getStatus()).isEqualTo(404);
+        assertThat(api.problem(anonymous).getCode()).isEqualTo("NOT_FOUND");
+        for (String token : tokens) {
             MvcResult result = api.call(requestFor(operation).header(HttpHeaders.AUTHORIZATION, bearer(token)));
 
-            assertThat(result.getResponse().getStatus()).isEqualTo(403);
-            assertThat(api.problem(result).getCode()).isEqualTo("FORBIDDEN");
+            assertThat(result.getResponse().getStatus()).isEqualTo(404);
+            assertThat(api.problem(result).getCode()).isEqualTo("NOT_FOUND");
         }
         assertThat(api.stockOf(lamp)).isEqualTo(9);
+        assertThat(api.call(StockApi.direct(get("/products/stock-reservations/" + held)))
+                        .getResponse()
+                        .getContentAsString())
+                .contains("\"RESERVED\"");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {RESERVE, "getReservation", "confirmReservation", "releaseReservation"})
-    void theOrdersServiceIsServed(String operation) {
-        MvcResult result = api.call(StockApi.machine(requestFor(operation)));
+    void theOrdersFunctionsDirectInvocationIsServed(String operation) {
+        MvcResult result = api.call(StockApi.direct(requestFor(operation)));
 
         assertThat(result.getResponse().getStatus()).isEqualTo(operation.equals(RESERVE) ? 201 : 200);
     }

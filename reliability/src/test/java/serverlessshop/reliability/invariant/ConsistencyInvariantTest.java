@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import serverlessshop.bench.BenchDatabase;
+import serverlessshop.bench.FreePorts;
 import serverlessshop.reliability.faults.DynamoDbFaults;
 import serverlessshop.reliability.faults.FaultCounts;
 import serverlessshop.reliability.faults.FaultProxy;
@@ -86,6 +87,7 @@ class ConsistencyInvariantTest {
                 "PRODUCTS_DB_PASSWORD",
                 database.password());
         long begin = System.nanoTime();
+        int lambdaPort = FreePorts.one();
         try (FaultProxy productsProxy = FaultProxy.start(faults, productsFaults);
                 FaultProxy dynamoDbProxy = FaultProxy.start(faults, dynamoDbFaults);
                 ShopStack stack = ShopStack.start(
@@ -94,11 +96,13 @@ class ConsistencyInvariantTest {
                         2,
                         productsDb,
                         Map.of(
-                                // Orders reaches products and its table through the fault proxies; nothing else does.
-                                "PRODUCTS_API_URL", productsProxy.url(),
+                                // Orders reaches products (its direct invocations, through the stack's Lambda
+                                // API) and its table through the fault proxies; nothing else does.
+                                "AWS_ENDPOINT_URL_LAMBDA", productsProxy.url(),
                                 "ORDERS_DYNAMODB_ENDPOINT", dynamoDbProxy.url(),
-                                "PRODUCTS_RESERVATION_TTL_SECONDS", String.valueOf(RESERVATION_TTL_SECONDS)))) {
-            productsProxy.upstream(URI.create(stack.baseUrl()).getPort());
+                                "PRODUCTS_RESERVATION_TTL_SECONDS", String.valueOf(RESERVATION_TTL_SECONDS)),
+                        Map.of("SHOP_LAMBDA_PORT", String.valueOf(lambdaPort)))) {
+            productsProxy.upstream(lambdaPort);
             dynamoDbProxy.upstream(URI.create(stack.dynamoDbEndpoint()).getPort());
 
             Map<String, Integer> initial = createHotProducts(stack);

@@ -54,6 +54,18 @@ public final class ShopStack implements AutoCloseable {
             Map<String, String> productsDatabase,
             Map<String, String> functionEnvironment)
             throws Exception {
+        return start(name, workDir, concurrency, productsDatabase, functionEnvironment, Map.of());
+    }
+
+    /** @param stackEnvironment the stack's own variables besides the database's (SHOP_LAMBDA_PORT, ...) */
+    public static ShopStack start(
+            String name,
+            Path workDir,
+            int concurrency,
+            Map<String, String> productsDatabase,
+            Map<String, String> functionEnvironment,
+            Map<String, String> stackEnvironment)
+            throws Exception {
         Map<String, String> environment = new LinkedHashMap<>();
         // The suites place many orders as a few customers: the per-customer rate limit and open units are
         // counted as in production, but set where they never refuse, so that every refusal comes from what
@@ -63,11 +75,12 @@ public final class ShopStack implements AutoCloseable {
         environment.putAll(functionEnvironment);
         ContractReportFile contractReport = new ContractReportFile(
                 Suite.repo().resolve("reliability/target/contract-reports").resolve(name + ".jsonl"));
-        Map<String, String> stackEnvironment = new LinkedHashMap<>(productsDatabase);
-        stackEnvironment.put("SHOP_CONTRACT_REPORT", contractReport.file().toString());
+        Map<String, String> stack = new LinkedHashMap<>(productsDatabase);
+        stack.putAll(stackEnvironment);
+        stack.put("SHOP_CONTRACT_REPORT", contractReport.file().toString());
         return new ShopStack(
                 name,
-                LocalCloudProcess.start(name, Suite.repo(), workDir, concurrency, environment, stackEnvironment),
+                LocalCloudProcess.start(name, Suite.repo(), workDir, concurrency, environment, stack),
                 productsDatabase,
                 workDir,
                 contractReport);

@@ -1,7 +1,5 @@
 package serverlessshop.support.origin;
 
-import com.amazonaws.serverless.proxy.RequestReader;
-import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,6 +12,7 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
+import serverlessshop.support.lambda.DirectInvocation;
 import serverlessshop.support.problem.Problems;
 
 /**
@@ -49,7 +48,7 @@ public class OriginGuardFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (isDirectInvocation(request) || carriesAnAcceptedValue(request)) {
+        if (DirectInvocation.is(request) || carriesAnAcceptedValue(request)) {
             chain.doFilter(request, response);
             return;
         }
@@ -76,13 +75,4 @@ public class OriginGuardFilter extends OncePerRequestFilter {
         return match;
     }
 
-    /**
-     * A Lambda invocation made directly by another function with its IAM identity (not through API
-     * Gateway) carries a client context, which API Gateway never sends; the container puts the Lambda
-     * context on the request.
-     */
-    static boolean isDirectInvocation(HttpServletRequest request) {
-        return request.getAttribute(RequestReader.LAMBDA_CONTEXT_PROPERTY) instanceof Context context
-                && context.getClientContext() != null;
-    }
 }

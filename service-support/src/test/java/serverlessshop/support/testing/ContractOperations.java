@@ -70,13 +70,26 @@ public final class ContractOperations {
         }
     }
 
+    /**
+     * The public operations of a contract: not the internal ones ({@code x-shop-internal}), which are
+     * reached by direct invocation only and have no route for a token to be checked on.
+     */
     public static Stream<ExampleRequest> examples(String name) {
         OpenAPI api = contract(name);
         List<ExampleRequest> requests = new ArrayList<>();
         api.getPaths()
-                .forEach((path, item) -> item.readOperationsMap()
-                        .forEach((method, operation) -> requests.add(example(api, path, item, method, operation))));
+                .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                    if (!isInternal(operation)) {
+                        requests.add(example(api, path, item, method, operation));
+                    }
+                }));
         return requests.stream();
+    }
+
+    /** Marked internal in the contract: served to direct invocations only, with no API Gateway route. */
+    public static boolean isInternal(Operation operation) {
+        return operation.getExtensions() != null
+                && Boolean.TRUE.equals(operation.getExtensions().get("x-shop-internal"));
     }
 
     private static ExampleRequest example(

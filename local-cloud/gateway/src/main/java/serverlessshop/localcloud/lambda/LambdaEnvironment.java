@@ -46,9 +46,10 @@ public final class LambdaEnvironment {
         environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
         environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_java25");
         environment.put("_HANDLER", image.handler());
-        // The function role's credentials in AWS; DynamoDB Local accepts any.
-        environment.put("AWS_ACCESS_KEY_ID", "local");
-        environment.put("AWS_SECRET_ACCESS_KEY", "local");
+        // The function role's credentials in AWS: here the key pair the local cloud gave the function, which
+        // its Lambda API checks signatures against (DynamoDB Local accepts any).
+        environment.put("AWS_ACCESS_KEY_ID", configuration.getOrDefault("AWS_ACCESS_KEY_ID", "local"));
+        environment.put("AWS_SECRET_ACCESS_KEY", configuration.getOrDefault("AWS_SECRET_ACCESS_KEY", "local"));
         return environment;
     }
 }

@@ -118,6 +118,15 @@ public final class LambdaFunction implements AutoCloseable {
      */
     public byte[] invoke(byte[] event, Instant deadline)
             throws FunctionFailure, TimeoutException, InterruptedException {
+        return invoke(event, null, deadline);
+    }
+
+    /**
+     * {@link #invoke(byte[], Instant)} with the client context of a direct invocation (its JSON), which
+     * the instance's handler finds in its Lambda context.
+     */
+    public byte[] invoke(byte[] event, String clientContext, Instant deadline)
+            throws FunctionFailure, TimeoutException, InterruptedException {
         if (!slots.tryAcquire(millisUntil(deadline), TimeUnit.MILLISECONDS)) {
             throw new TimeoutException(name() + ": all " + concurrency
                     + " instance(s) stayed busy with earlier requests until the deadline");
@@ -128,7 +137,7 @@ public final class LambdaFunction implements AutoCloseable {
             }
             FunctionInstance current = idleOrNewInstance();
             try {
-                return invoke(current, event, deadline);
+                return invoke(current, event, clientContext, deadline);
             } finally {
                 if (live.contains(current) && current.isAlive() && !closed) {
                     idle.push(current);
@@ -141,9 +150,9 @@ public final class LambdaFunction implements AutoCloseable {
         }
     }
 
-    private byte[] invoke(FunctionInstance current, byte[] event, Instant deadline)
+    private byte[] invoke(FunctionInstance current, byte[] event, String clientContext, Instant deadline)
             throws FunctionFailure, TimeoutException, InterruptedException {
-        Invocation invocation = new Invocation(UUID.randomUUID().toString(), event, deadline);
+        Invocation invocation = new Invocation(UUID.randomUUID().toString(), event, clientContext, deadline);
         invocations.incrementAndGet();
         current.runtimeApi().submit(invocation);
         try {

@@ -145,6 +145,10 @@ final class RuntimeApi implements AutoCloseable {
                 String.valueOf(invocation.deadline().toEpochMilli()));
         headers.set("Lambda-Runtime-Invoked-Function-Arn", functionArn);
         headers.set("Lambda-Runtime-Trace-Id", traceId(sampled));
+        if (invocation.clientContext() != null) {
+            // A direct invocation's client context: the Runtime Interface Client hands it to the handler.
+            headers.set("Lambda-Runtime-Client-Context", invocation.clientContext());
+        }
         exchange.sendResponseHeaders(200, invocation.event().length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(invocation.event());

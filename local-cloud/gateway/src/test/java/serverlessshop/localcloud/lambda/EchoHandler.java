@@ -58,6 +58,10 @@ public class EchoHandler implements RequestStreamHandler {
                 + ",\"runtimeJni\":\"" + System.getProperty(RuntimeJni.PROPERTY) + "\""
                 + ",\"traceHeader\":\"" + context.getXrayTraceId() + "\""
                 + ",\"traceProperty\":\"" + System.getProperty("com.amazonaws.xray.traceHeader") + "\""
+                + ",\"caller\":"
+                + (context.getClientContext() == null
+                        ? "null"
+                        : "\"" + context.getClientContext().getCustom().get("caller") + "\"")
                 + ",\"pid\":" + ProcessHandle.current().pid() + "}";
         output.write(answer.getBytes(StandardCharsets.UTF_8));
     }

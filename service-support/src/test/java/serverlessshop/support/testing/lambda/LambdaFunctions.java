@@ -1,5 +1,6 @@
 package serverlessshop.support.testing.lambda;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -40,9 +41,27 @@ public final class LambdaFunctions {
 
     /** One invocation: the serialized event in, the handler's payload-2.0 response out. */
     public static HttpApiResponse invoke(RequestStreamHandler handler, HttpApiEvent event, String functionName) {
+        return invoke(handler, event, InvocationContext.of(functionName));
+    }
+
+    /**
+     * One direct invocation (Lambda Invoke by another function, not API Gateway): the context carries
+     * the client context {@code {"custom":{"caller": caller}}} that the caller sent.
+     */
+    public static HttpApiResponse invokeDirectly(
+            RequestStreamHandler handler, HttpApiEvent event, String functionName, String caller) {
+        return invoke(handler, event, directContext(functionName, caller));
+    }
+
+    /** The Lambda context of a direct invocation of {@code functionName} by {@code caller} (its client context). */
+    public static Context directContext(String functionName, String caller) {
+        return InvocationContext.direct(functionName, caller);
+    }
+
+    private static HttpApiResponse invoke(RequestStreamHandler handler, HttpApiEvent event, Context context) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(event.bytes()), output, InvocationContext.of(functionName));
+            handler.handleRequest(new ByteArrayInputStream(event.bytes()), output, context);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
