@@ -66,10 +66,11 @@ public final class LambdaApi implements AutoCloseable {
         this.invokersOf = invokersOf;
     }
 
-    /** Listening on a free loopback port from now on; functions are added as they are made. */
-    public static LambdaApi start(Function<String, Optional<Role>> roleOfKey, Function<String, Set<String>> invokersOf)
+    /** Listening on this loopback port (0: a free one) from now on; functions are added as they are made. */
+    public static LambdaApi start(
+            int port, Function<String, Optional<Role>> roleOfKey, Function<String, Set<String>> invokersOf)
             throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         LambdaApi api = new LambdaApi(server, roleOfKey, invokersOf);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", api::handle);

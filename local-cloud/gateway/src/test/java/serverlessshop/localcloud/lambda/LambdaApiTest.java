@@ -74,6 +74,7 @@ class LambdaApiTest {
                 image, LambdaEnvironment.of(image, Map.of(), Repository.runtimeLib()), Repository.runtimeLib());
         Map<String, LambdaApi.Role> roles = Map.of(ORDERS.accessKeyId(), ORDERS, ECHO.accessKeyId(), ECHO);
         api = LambdaApi.start(
+                0,
                 key -> Optional.ofNullable(roles.get(key)),
                 target -> target.equals("echo") ? Set.of("orders") : Set.of());
         api.add(function);
