@@ -74,5 +74,4 @@ public class OriginGuardFilter extends OncePerRequestFilter {
         }
         return match;
     }
-
 }
