@@ -95,28 +95,6 @@ describe('createApiClients', () => {
     await expect(failure).rejects.toMatchObject({ status: 412, code: 'PRECONDITION_FAILED' });
   });
 
-  it('gives machine clients the stock reservations, with the token and the typed errors', async () => {
-    const { seen, fetchApi } = recordingFetch(
-      () =>
-        new Response(
-          JSON.stringify({
-            type: 'urn:x',
-            title: 'Not found',
-            status: 404,
-            code: 'NOT_FOUND',
-          }),
-          { status: 404, headers: { 'content-type': 'application/problem+json' } },
-        ),
-    );
-    const api = createApiClients({ baseUrl: 'https://api.example.com', accessToken: () => 'machine', fetchApi });
-
-    const failure = api.stockReservations.getReservation({ reservationId: 'r-1' });
-
-    await expect(failure).rejects.toMatchObject({ status: 404, code: 'NOT_FOUND' });
-    expect(seen[0].url).toBe('https://api.example.com/products/stock-reservations/r-1');
-    expect(seen[0].headers.get('Authorization')).toBe('Bearer machine');
-  });
-
   it("throws an ApiProblem for API Gateway's own answer", async () => {
     const { fetchApi } = recordingFetch(
       () =>

@@ -17,8 +17,6 @@ export interface ApiClients {
   products: products.ProductsApi;
   orders: orders.OrdersApi;
   customerOrders: orders.CustomerOrdersApi;
-  /** The order saga's stock reservations: for machine clients with the products/stock scope. */
-  stockReservations: products.StockReservationsApi;
 }
 
 /** The middleware both generated runtimes accept (their Middleware types are structurally equal). */
@@ -33,7 +31,6 @@ export function createApiClients(options: ApiClientOptions): ApiClients {
     products: new products.ProductsApi(productsConfig),
     orders: new orders.OrdersApi(ordersConfig),
     customerOrders: new orders.CustomerOrdersApi(ordersConfig),
-    stockReservations: new products.StockReservationsApi(productsConfig),
   };
 }
 
