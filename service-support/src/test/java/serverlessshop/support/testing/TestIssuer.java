@@ -21,6 +21,8 @@ public final class TestIssuer {
     public static final String ISSUER_ID = "shop";
     public static final String AUDIENCE = "serverless-shop-web";
     public static final String MACHINE_CLIENT = "serverless-shop-orders";
+    /** What the shop's sign-in asks for, and what every protected operation needs. */
+    public static final String SHOP_SCOPES = "openid shop/orders";
 
     private static final String CLIENT_CREDENTIALS = """
             {"tokenCallbacks": [{"issuerId": "%s", "tokenExpiry": 3600, "requestMappings": [{
@@ -49,27 +51,64 @@ public final class TestIssuer {
         return SERVER.tokenEndpointUrl(ISSUER_ID).toString();
     }
 
-    /** The properties a service needs to accept this issuer's tokens. */
+    /**
+     * The properties a service needs to accept this issuer's tokens: its keys delivered as the
+     * deployment delivers them, so verifying a token needs no call to the issuer.
+     */
     public static Map<String, String> serviceProperties() {
-        return Map.of("shop.security.issuer", issuer(), "shop.security.audiences", AUDIENCE + "," + MACHINE_CLIENT);
+        return Map.of(
+                "shop.security.issuer",
+                issuer(),
+                "shop.security.jwk-set",
+                jwkSet(),
+                "shop.security.audiences",
+                AUDIENCE + "," + MACHINE_CLIENT);
     }
 
+    /** Where the issuer publishes its keys (its {@code jwks_uri}). */
+    public static String jwksUri() {
+        return SERVER.jwksUrl(ISSUER_ID).toString();
+    }
+
+    /** The issuer's public keys as a JWK set (JSON), as {@code SHOP_JWT_JWKS} carries Cognito's. */
+    public static String jwkSet() {
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            return http.send(
+                            java.net.http.HttpRequest.newBuilder(
+                                            SERVER.jwksUrl(ISSUER_ID).uri())
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A signed-in customer's access token, with the scopes the shop's sign-in is granted. */
     public static String customer(String subject) {
-        return accessToken(ISSUER_ID, subject, AUDIENCE, Map.of(), 3600);
+        return accessToken(ISSUER_ID, subject, AUDIENCE, Map.of("scope", SHOP_SCOPES), 3600);
     }
 
     public static String admin(String subject) {
-        return accessToken(ISSUER_ID, subject, AUDIENCE, Map.of("cognito:groups", List.of("admin")), 3600);
+        return accessToken(
+                ISSUER_ID, subject, AUDIENCE, Map.of("scope", SHOP_SCOPES, "cognito:groups", List.of("admin")), 3600);
     }
 
-    /** The orders service's client-credentials token: scope products/stock, no audience (as Cognito). */
+    /**
+     * A client-credentials token of a machine client the API accepts (the orders service's): scope
+     * products/stock, not shop/orders, and no audience (as Cognito). It is no customer's.
+     */
     public static String machine() {
         return accessToken(
                 ISSUER_ID, MACHINE_CLIENT, null, Map.of("scope", "products/stock", "client_id", MACHINE_CLIENT), 3600);
     }
 
     public static String expired(String subject) {
-        return accessToken(ISSUER_ID, subject, AUDIENCE, Map.of("cognito:groups", List.of("admin")), -3600);
+        return accessToken(
+                ISSUER_ID, subject, AUDIENCE, Map.of("scope", SHOP_SCOPES, "cognito:groups", List.of("admin")), -3600);
     }
 
     /** A token of this issuer for another application: neither its audience nor its client is ours. */
@@ -78,12 +117,17 @@ public final class TestIssuer {
                 ISSUER_ID,
                 subject,
                 "some-other-api",
-                Map.of("cognito:groups", List.of("admin"), "client_id", "some-other-api"),
+                Map.of("scope", SHOP_SCOPES, "cognito:groups", List.of("admin"), "client_id", "some-other-api"),
                 3600);
     }
 
     public static String otherIssuer(String subject) {
-        return accessToken("not-the-shop", subject, AUDIENCE, Map.of("cognito:groups", List.of("admin")), 3600);
+        return accessToken(
+                "not-the-shop",
+                subject,
+                AUDIENCE,
+                Map.of("scope", SHOP_SCOPES, "cognito:groups", List.of("admin")),
+                3600);
     }
 
     /** An ID token of an administrator: valid signature and audience, but not an access token. */
