@@ -17,8 +17,11 @@ import serverlessshop.localcloud.issuer.LocalIssuer;
  */
 public final class FunctionWiring {
 
-    /** Where the stack is: the gateway's public URL, the issuer, DynamoDB Local. */
-    public record Endpoints(String gatewayUrl, String issuerUrl, String dynamoDbEndpoint) {}
+    /**
+     * Where the stack is: the gateway's public URL, the issuer and its public keys (a JWK set, JSON),
+     * DynamoDB Local.
+     */
+    public record Endpoints(String gatewayUrl, String issuerUrl, String issuerJwkSet, String dynamoDbEndpoint) {}
 
     /**
      * Each function's cursor key, made once per local cloud: every instance of a function must sign
@@ -113,10 +116,14 @@ public final class FunctionWiring {
         }
     }
 
-    /** Every service validates bearer tokens itself when API Gateway has not (public routes). */
+    /**
+     * Every service verifies every request's token itself, with the issuer's keys delivered as the
+     * deployment delivers the user pool's (SHOP_JWT_JWKS): no call to the issuer at a cold start.
+     */
     private static Map<String, String> issuer(Endpoints endpoints) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SHOP_JWT_ISSUER", endpoints.issuerUrl());
+        env.put("SHOP_JWT_JWKS", endpoints.issuerJwkSet());
         env.put(
                 "SHOP_JWT_AUDIENCES",
                 String.join(",", LocalIssuer.AUDIENCES.stream().sorted().toList()));

@@ -106,7 +106,7 @@ public final class LocalCloud implements AutoCloseable {
         RouteTable routes = RouteTable.load(layout.routesJson());
         LocalIssuer issuer = new LocalIssuer("localhost:" + port);
         FunctionWiring.Endpoints endpoints =
-                new FunctionWiring.Endpoints(gatewayUrl, issuer.issuerUrl(), dynamoDb.endpoint());
+                new FunctionWiring.Endpoints(gatewayUrl, issuer.issuerUrl(), issuer.jwkSet(), dynamoDb.endpoint());
         for (String name : functionNames(routes)) {
             LambdaFunction function = function(name, options, layout, endpoints);
             if (function != null) {
