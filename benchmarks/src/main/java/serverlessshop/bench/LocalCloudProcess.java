@@ -215,6 +215,17 @@ public final class LocalCloudProcess implements AutoCloseable {
         return "http://localhost:" + port + "/oauth2";
     }
 
+    /** The issuer's public keys (a JWK set, JSON), which the functions are given as in AWS (SHOP_JWT_JWKS). */
+    public String issuerJwkSet() throws IOException, InterruptedException {
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            return http.send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/oauth2/jwks"))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body();
+        }
+    }
+
     public String dynamoDbEndpoint() {
         return "http://127.0.0.1:" + dynamoDbPort;
     }

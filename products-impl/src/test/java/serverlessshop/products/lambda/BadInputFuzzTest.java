@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.products.testing.TestDatabase;
 import serverlessshop.support.testing.ContractValidator;
+import serverlessshop.support.testing.TestIssuer;
 import serverlessshop.support.testing.fuzz.FuzzCase;
 import serverlessshop.support.testing.fuzz.FuzzSettings;
 import serverlessshop.support.testing.fuzz.FuzzVerdicts;
@@ -53,7 +54,7 @@ class BadInputFuzzTest {
                             seed + i,
                             request -> request.withPath("product_id", product)
                                     .withBodyValue("/items/0/product_id", TextNode.valueOf(product)));
-                    HttpApiResponse response = ProductsFunction.invoke(fuzzCase.toEvent(claims));
+                    HttpApiResponse response = ProductsFunction.invoke(TestIssuer.signed(fuzzCase.toEvent(claims)));
                     verdicts.judge(fuzzCase, examplePath, response);
                     // Each case's "before" is the previous case's "after": one look at the database per case.
                     String after = fingerprint(db);
@@ -75,7 +76,7 @@ class BadInputFuzzTest {
         return switch (target.operationId()) {
             case "listProducts", "getProduct" -> null;
             case "createProduct", "updateProduct", "deleteProduct" ->
-                HttpApiEvent.accessTokenClaims("admin-" + UUID.randomUUID(), "openid", "[admin]");
+                HttpApiEvent.accessTokenClaims("admin-" + UUID.randomUUID(), "openid shop/orders", "[admin]");
             default -> HttpApiEvent.accessTokenClaims("serverless-shop-orders", "products/stock", null);
         };
     }
@@ -83,7 +84,7 @@ class BadInputFuzzTest {
     private static String createProduct() {
         var event = serverlessshop.httpapi.HttpApiEvent.fixture("create-product-admin")
                 .withBodyField("sku", "FUZZ-" + UUID.randomUUID().toString().substring(0, 8));
-        HttpApiResponse created = ProductsFunction.invoke(event);
+        HttpApiResponse created = ProductsFunction.invoke(TestIssuer.signed(event));
         if (created.statusCode() != 201) {
             throw new IllegalStateException("could not create the fuzz product: " + created);
         }

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.products.testing.TestDatabase;
 import serverlessshop.support.testing.ContractValidator;
+import serverlessshop.support.testing.TestIssuer;
 import serverlessshop.support.testing.lambda.HttpApiResponse;
 
 /**
@@ -27,7 +28,7 @@ class BadInputRegressionTest {
 
     private static final ContractValidator CONTRACT = ContractValidator.forContract("products");
     private static final Map<String, String> ADMIN =
-            HttpApiEvent.accessTokenClaims("admin-regression", "openid", "[admin]");
+            HttpApiEvent.accessTokenClaims("admin-regression", "openid shop/orders", "[admin]");
     private static final Map<String, String> MACHINE =
             HttpApiEvent.accessTokenClaims("serverless-shop-orders", "products/stock", null);
     private static final String PRODUCT_BODY = "{\"sku\":\"REG-%s\",\"name\":\"Lamp\",\"price\":1.50%s}";
@@ -278,7 +279,9 @@ class BadInputRegressionTest {
                 .query(rawQuery)
                 .headers(all)
                 .claims(claims);
-        HttpApiResponse response = ProductsFunction.invoke((body == null ? event : event.body(body)).build());
+        // A real token behind the claims, in Authorization, as API Gateway passes it on: the function verifies it.
+        HttpApiResponse response =
+                ProductsFunction.invoke(TestIssuer.signed((body == null ? event : event.body(body)).build()));
         String examplePath = routeKey.substring(routeKey.indexOf(' ') + 1)
                 .replaceAll("\\{[^}]+}", "0192f1a4-6c1e-7d3a-9b2f-5e8c4a1d7f60");
         CONTRACT.assertConforms(routeKey.substring(0, routeKey.indexOf(' ')), examplePath, response.toSimpleResponse());

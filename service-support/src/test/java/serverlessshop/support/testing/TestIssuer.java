@@ -111,6 +111,37 @@ public final class TestIssuer {
                 ISSUER_ID, subject, AUDIENCE, Map.of("scope", SHOP_SCOPES, "cognito:groups", List.of("admin")), -3600);
     }
 
+    /**
+     * The event with a real token of this issuer behind its authorizer claims, in {@code Authorization}
+     * as API Gateway passes it on: a token whose {@code sub}, {@code scope}, {@code client_id} and
+     * {@code cognito:groups} are the claims' (for events written as API Gateway would send them, such
+     * as the recorded fixtures); the function verifies the token, not the claims. The client is this
+     * issuer's site client, or its machine client when the claims name that one. Without claims, the
+     * event as it is.
+     */
+    public static serverlessshop.httpapi.HttpApiEvent signed(serverlessshop.httpapi.HttpApiEvent event) {
+        var claims = event.json()
+                .path("requestContext")
+                .path("authorizer")
+                .path("jwt")
+                .path("claims");
+        if (!claims.isObject() || !claims.hasNonNull("sub")) {
+            return event;
+        }
+        Map<String, Object> wanted = new HashMap<>();
+        wanted.put("scope", claims.path("scope").asText(""));
+        wanted.put("client_id", MACHINE_CLIENT.equals(claims.path("client_id").asText()) ? MACHINE_CLIENT : AUDIENCE);
+        String groups = claims.path("cognito:groups")
+                .asText("")
+                .replaceAll("[\\[\\]]", "")
+                .trim();
+        if (!groups.isEmpty()) {
+            wanted.put("cognito:groups", List.of(groups.split("[\\s,]+")));
+        }
+        String token = accessToken(ISSUER_ID, claims.path("sub").asText(), null, wanted, 3600);
+        return event.withHeader("authorization", "Bearer " + token);
+    }
+
     /** A token of this issuer for another application: neither its audience nor its client is ours. */
     public static String wrongAudience(String subject) {
         return accessToken(
