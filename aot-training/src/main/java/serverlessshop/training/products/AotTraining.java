@@ -10,6 +10,7 @@ import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.products.database.IamTokenLogin;
 import serverlessshop.products.lambda.StreamLambdaHandler;
 import serverlessshop.training.TrainingRun;
+import serverlessshop.training.TrainingTokens;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -38,8 +39,9 @@ public final class AotTraining {
         loadMySqlDriver();
         signIamToken();
 
+        TrainingTokens tokens = new TrainingTokens();
         TrainingRun run = new TrainingRun(new StreamLambdaHandler());
-        Map<String, String> admin = HttpApiEvent.accessTokenClaims("training-admin", "openid", "[admin]");
+        Map<String, String> admin = HttpApiEvent.accessTokenClaims("training-admin", "openid shop/orders", "[admin]");
         Map<String, String> orders = HttpApiEvent.accessTokenClaims("training-orders", "products/stock", null);
         for (int round = 0; round < ROUNDS; round++) {
             String firstId = null;
@@ -49,7 +51,8 @@ public final class AotTraining {
                                 "/products",
                                 "{\"sku\":\"TRAIN-" + round + "-" + i + "\",\"name\":\"Training lamp " + i
                                         + "\",\"description\":\"A lamp.\",\"price\":19.99,\"stock_quantity\":100,\"is_active\":true}")
-                        .claims(admin)));
+                        .claims(admin)
+                        .header("authorization", tokens.bearer(admin))));
                 firstId = firstId == null ? created.path("product_id").asText(null) : firstId;
             }
             JsonNode page = TrainingRun.body(
@@ -72,13 +75,15 @@ public final class AotTraining {
                             reservationPath,
                             "{\"items\":[{\"product_id\":\"" + firstId + "\",\"quantity\":1}],\"ttl_seconds\":300}")
                     .pathParameters(Map.of("reservation_id", reservation))
-                    .claims(orders));
+                    .claims(orders)
+                    .header("authorization", tokens.bearer(orders)));
             run.invoke(request(
                             "POST /products/stock-reservations/{reservation_id}/confirm",
                             reservationPath + "/confirm",
                             null)
                     .pathParameters(Map.of("reservation_id", reservation))
-                    .claims(orders));
+                    .claims(orders)
+                    .header("authorization", tokens.bearer(orders)));
         }
         run.finish("products");
     }
