@@ -99,7 +99,14 @@ class GatewayAuthorizationMatrixTest {
         // They said token_use: access (the token callback's claims), so the services took them for access tokens.
         assertThat(claim(TOKENS.get(TestCaller.ID_TOKEN), "token_use").asText()).isEqualTo("id");
         assertThat(claim(TOKENS.get(TestCaller.ADMIN), "token_use").asText()).isEqualTo("access");
+        // Cognito's ID tokens carry no scope: the authorizer refuses them on a scoped route (403), and the
+        // function, which verifies token_use, on a public one, where a presented token must be valid (401).
+        assertThat(claim(TOKENS.get(TestCaller.ID_TOKEN), "scope").isMissingNode())
+                .isTrue();
         assertThat(stack.send("GET", "/customers/admin-a/orders", TOKENS.get(TestCaller.ID_TOKEN), null)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(stack.send("GET", "/products", TOKENS.get(TestCaller.ID_TOKEN), null)
                         .statusCode())
                 .isEqualTo(401);
     }
