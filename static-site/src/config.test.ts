@@ -13,7 +13,7 @@ describe('config.json', () => {
           token_url: '/oauth2/token',
           logout_url: '',
           client_id: 'serverless-shop-web',
-          scopes: ['openid'],
+          scopes: ['openid', 'shop/orders'],
         },
         page,
       ),
@@ -24,7 +24,7 @@ describe('config.json', () => {
       logoutUrl: '',
       revokeUrl: '',
       clientId: 'serverless-shop-web',
-      scopes: ['openid'],
+      scopes: ['openid', 'shop/orders'],
       currency: 'USD',
     });
   });
@@ -50,6 +50,11 @@ describe('config.json', () => {
       scopes: ['openid', 'email'],
       currency: 'EUR',
     });
+  });
+
+  it('asks for the scope every protected operation needs when config.json names none', () => {
+    const config = parseSiteConfig({ authorize_url: '/a', token_url: '/t', client_id: 'c' }, page);
+    expect(config.scopes).toEqual(['openid', 'shop/orders']);
   });
 
   it('says which key is wrong', () => {

@@ -51,7 +51,8 @@ export function parseSiteConfig(json: unknown, pageUrl: string): SiteConfig {
     }
   };
   const apiBase = text('api_base_url', '');
-  const scopes = raw.scopes ?? ['openid'];
+  // shop/orders: every protected operation of the API needs it, and only the shop's sign-in is granted it.
+  const scopes = raw.scopes ?? ['openid', 'shop/orders'];
   const scopeList = typeof scopes === 'string' ? scopes.split(/\s+/) : scopes;
   if (!Array.isArray(scopeList) || !scopeList.every((s) => typeof s === 'string')) {
     throw new ConfigError('config.json: "scopes" must be a list of strings');

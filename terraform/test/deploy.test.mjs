@@ -174,11 +174,15 @@ describe('make deploy and make destroy (scripts/deploy)', () => {
       /^docker build --platform linux\/amd64 --provenance=false -t .*serverless-shop-dev\/orders:.* orders-impl\/target\/lambda$/,
       /^docker push .*serverless-shop-dev\/orders:/,
       /^aws ecr describe-images --region eu-west-1 --repository-name serverless-shop-dev\/orders /,
-      /^terraform .* apply .*products_image_digest=sha256:.*orders_image_digest=sha256:.* '-target=module\.functions\.aws_lambda_function\.this\["products-migrate"\]'$/,
+      // The user pool on its own, then its signing keys, which every apply after it gives the functions.
+      /^terraform -chdir=terraform\/envs\/dev apply -input=false -auto-approve -var=region=eu-west-1 -target=module\.auth\.aws_cognito_user_pool\.this$/,
+      /^terraform -chdir=terraform\/envs\/dev output -raw user_pool_jwks_url$/,
+      /^curl --silent --show-error --fail .*'https:\/\/cognito-idp\.eu-west-1\.amazonaws\.com\/<user pool id>\/\.well-known\/jwks\.json'$/,
+      /^terraform .* apply .*products_image_digest=sha256:.*orders_image_digest=sha256:.*'-var=user_pool_jwks=\{"keys":\[<public keys of the user pool>\]\}' '-target=module\.functions\.aws_lambda_function\.this\["products-migrate"\]'$/,
       /^terraform -chdir=terraform\/envs\/dev output -raw migrate_function_name$/,
       // No read timeout: the migrations may run up to the function's 300 s (the CLI's default is 60 s).
       /^aws lambda invoke --region eu-west-1 --function-name serverless-shop-dev-products-migrate --cli-read-timeout 0 --cli-connect-timeout 10 .*--payload '\{\}'/,
-      /^terraform -chdir=terraform\/envs\/dev apply -input=false -auto-approve -var=region=eu-west-1 -var=architecture=x86_64 '-var=products_image_digest=sha256:[^']+' '-var=orders_image_digest=sha256:[^']+'$/,
+      /^terraform -chdir=terraform\/envs\/dev apply -input=false -auto-approve -var=region=eu-west-1 -var=architecture=x86_64 '-var=products_image_digest=sha256:[^']+' '-var=orders_image_digest=sha256:[^']+' '-var=user_pool_jwks=\{"keys":\[<public keys of the user pool>\]\}'$/,
       /^terraform -chdir=terraform\/envs\/dev output -raw site_bucket$/,
       ...(site ? [/^aws s3 sync static-site\/dist 's3:\/\/<site bucket>\/' --region eu-west-1 --delete --exclude config\.json$/] : []),
       /^aws cloudfront create-invalidation --distribution-id '<distribution id>' --paths '\/\*'$/,

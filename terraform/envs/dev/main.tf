@@ -66,10 +66,16 @@ locals {
   }
 
   # ---- the functions' configuration (the variables each service's README lists) ---------------
-  jwt_environment = {
+  # The functions verify every request's token themselves (docs/decisions: in-function token
+  # verification), with the pool's JWK set delivered here, so a cold start fetches no keys; the
+  # published set (SHOP_JWT_JWKS_URI) is read only for a key id the delivered one lacks. scripts/deploy
+  # fetches the set once the pool exists and passes it as user_pool_jwks; without it (the pool's first
+  # apply) the functions fetch the published set on their first request.
+  jwt_environment = merge({
     SHOP_JWT_ISSUER    = module.auth.issuer_url
+    SHOP_JWT_JWKS_URI  = module.auth.jwks_url
     SHOP_JWT_AUDIENCES = module.auth.site_client_id
-  }
+  }, var.user_pool_jwks == "" ? {} : { SHOP_JWT_JWKS = var.user_pool_jwks })
   # The database's URL. TLS is required by the server, and the client verifies who answers
   # (sslMode=VERIFY_IDENTITY): the instance's certificate against the RDS certificate authorities,
   # whose bundle the products jar carries as a trust store (classpath:, resolved by the service); an

@@ -13,6 +13,11 @@ output "sign_in_url" {
   value       = module.auth.domain_url
 }
 
+output "user_pool_jwks_url" {
+  description = "Where the user pool publishes its signing keys: scripts/deploy delivers them to the functions (user_pool_jwks)."
+  value       = module.auth.jwks_url
+}
+
 output "user_pool_id" {
   description = "The user pool (add administrators to its admin group)."
   value       = module.auth.user_pool_id

@@ -336,3 +336,23 @@ variable "api_origin_value_version" {
     error_message = "api_origin_value_version is a whole number, 1 or more."
   }
 }
+
+variable "user_pool_jwks" {
+  description = <<-EOT
+    The user pool's JWK set (JSON, https://cognito-idp.<region>.amazonaws.com/<pool>/.well-known/jwks.json),
+    delivered to the functions as SHOP_JWT_JWKS so that they verify tokens without fetching keys at a
+    cold start. scripts/deploy fetches it after the pool exists; empty: the functions fetch it themselves.
+  EOT
+  type        = string
+  default     = ""
+
+  validation {
+    # Public keys only, and small enough for Lambda's 4 KB of environment beside the other variables.
+    condition = var.user_pool_jwks == "" || (
+      can(length(jsondecode(var.user_pool_jwks).keys)) &&
+      length(var.user_pool_jwks) <= 2048 &&
+      alltrue([for key in try(jsondecode(var.user_pool_jwks).keys, []) : !can(key.d)])
+    )
+    error_message = "user_pool_jwks: a JWK set ({\"keys\": [...]}) of public keys, at most 2 KB."
+  }
+}

@@ -1,8 +1,9 @@
 # Cognito: who the users are (a user pool, the admin group) and how the site signs them in (a public
-# app client: authorization code with PKCE on the hosted sign-in pages). Access tokens carry sub (the
-# customer id), client_id (checked as the audience) and, for administrators, cognito:groups. The
+# app client: authorization code with PKCE on the hosted sign-in pages, granted the scope shop/orders
+# that every protected API route requires and no other client is allowed). Access tokens carry sub
+# (the customer id), client_id (checked as the audience) and, for administrators, cognito:groups. The
 # orders service needs no client here: it invokes the products function directly with its own IAM
-# role (docs/decisions/0006), so there is no machine client and no client secret.
+# role (docs/decisions/0009), so there is no machine client and no client secret.
 
 
 resource "aws_cognito_user_pool" "this" {
@@ -49,6 +50,29 @@ resource "aws_cognito_user_group" "admin" {
   description  = "Administrators: manage the catalog and fulfil orders"
 }
 
+# The shop's own scope, shop/orders: every protected route of both APIs requires it (API Gateway's
+# authorizer, then the functions), and only the site's client is allowed it. Any other token of this
+# pool, such as a machine client's client-credentials token, is then no customer's (403).
+resource "aws_cognito_resource_server" "shop" {
+  identifier   = local.shop_resource_server
+  name         = "${var.name}-shop"
+  user_pool_id = aws_cognito_user_pool.this.id
+
+  scope {
+    scope_name        = local.shop_scope_name
+    scope_description = "Shop as the signed-in customer (and administer, for the admin group)"
+  }
+}
+
+locals {
+  shop_resource_server = "shop"
+  shop_scope_name      = "orders"
+  # As the contracts name it (api-spec: bearerAuth [shop/orders]) and routes.json carries it.
+  shop_scope = "${local.shop_resource_server}/${local.shop_scope_name}"
+  # What the site's client is allowed and asks for at sign-in.
+  site_scopes = concat(var.site_scopes, [local.shop_scope])
+}
+
 # The site: a browser app cannot keep a secret, so no secret; the authorization code flow, with
 # the PKCE challenge the site sends (Cognito verifies it whenever one is sent).
 resource "aws_cognito_user_pool_client" "site" {
@@ -58,7 +82,7 @@ resource "aws_cognito_user_pool_client" "site" {
   generate_secret                      = false
   allowed_oauth_flows_user_pool_client = true
   allowed_oauth_flows                  = ["code"]
-  allowed_oauth_scopes                 = var.site_scopes
+  allowed_oauth_scopes                 = local.site_scopes
   supported_identity_providers         = ["COGNITO"]
   callback_urls                        = var.callback_urls
   logout_urls                          = var.logout_urls
@@ -76,4 +100,7 @@ resource "aws_cognito_user_pool_client" "site" {
     id_token      = "minutes"
     refresh_token = "hours"
   }
+
+  # The scope must exist before a client may be allowed it.
+  depends_on = [aws_cognito_resource_server.shop]
 }

@@ -19,8 +19,18 @@ output "site_client_id" {
 }
 
 output "site_scopes" {
-  description = "The scopes the site asks for."
-  value       = var.site_scopes
+  description = "The scopes the site asks for at sign-in: var.site_scopes and shop/orders."
+  value       = local.site_scopes
+}
+
+output "shop_scope" {
+  description = "The scope every protected API route requires, which only the site's client is allowed: shop/orders."
+  value       = local.shop_scope
+}
+
+output "jwks_url" {
+  description = "Where the pool publishes its signing keys (a JWK set); scripts/deploy reads it once the pool exists."
+  value       = "https://${aws_cognito_user_pool.this.endpoint}/.well-known/jwks.json"
 }
 
 output "admin_group" {

@@ -32,6 +32,15 @@ run "registry" {
   }
 }
 
+# deploy, user_pool_keys(): apply -var=region=<region> <targets of user-pool>; then output -raw of the
+# pool's JWK set URL, which curl reads: the keys the functions are given as user_pool_jwks.
+run "user-pool" {
+  assert {
+    condition     = output.user_pool_jwks_url != null && endswith(output.user_pool_jwks_url, "/.well-known/jwks.json")
+    error_message = "After the user-pool step, the URL of the pool's keys is not in state (output.user_pool_jwks_url is ${jsonencode(output.user_pool_jwks_url)})."
+  }
+}
+
 # deploy, migrate(): apply with the image digests <targets of migrate>; then aws lambda invoke of the
 # migrate function, in the private subnets, which reads its secret over HTTPS and connects to MySQL.
 run "migrate" {

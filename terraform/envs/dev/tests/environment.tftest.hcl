@@ -268,6 +268,34 @@ run "functions_environment_carries_no_secret" {
   }
 }
 
+# The functions verify every request's token themselves: they are given the pool's keys as
+# scripts/deploy reads them (user_pool_jwks), and where the pool publishes them for a rotated key.
+run "functions_are_given_the_user_pools_keys" {
+  command = plan
+
+  variables {
+    user_pool_jwks = "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"k1\",\"alg\":\"RS256\",\"use\":\"sig\",\"e\":\"AQAB\",\"n\":\"sXchDaQebHnPiGvyDOAT4saGEUetSyo9MKLOoWFsueri23bOdgWp4Dy1WlUzewbgBHod5pcM9H95GQRV3JDXboIRROSBigeC5yjU1hGzHHyXss8UDprecbAYxknTcQkhslANGRUZmdTOQ5qTRsLAt6BTYuyvVRdhS8exSZEy_c4gs_7svlJJQ4H9_NxsiIoLwAEk7-Q3UXERGYw_75IDrGA84-lA_-Ct4eTlXHBIY2EaV7t7LjJaynVJCpkv4LKjTTAumiGUIuQhrNhZLuF_RJLqHpM2kgWFLU7-VTdL1VbC2tejvcI2BlMkEpk1BzBZI0KQB0GaDWFLN-aEAw3vRw\"}]}"
+  }
+
+  assert {
+    condition = alltrue([
+      for environment in [local.products_environment, local.orders_environment] :
+      environment.SHOP_JWT_JWKS == var.user_pool_jwks && environment.SHOP_JWT_JWKS_URI == module.auth.jwks_url
+    ])
+    error_message = "The products or orders functions are not given the user pool's keys (SHOP_JWT_JWKS) and where they are published."
+  }
+}
+
+run "a_private_key_in_user_pool_jwks_is_refused" {
+  command = plan
+
+  variables {
+    user_pool_jwks = "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"k1\",\"e\":\"AQAB\",\"n\":\"AA\",\"d\":\"AA\"}]}"
+  }
+
+  expect_failures = [var.user_pool_jwks]
+}
+
 # What the functions reserve, read by the functions and by scripts/deploy's preflight: 23 by
 # default, nothing with reserve_concurrency = false.
 run "reserved_concurrency" {

@@ -87,9 +87,10 @@ run "protected_operations_have_the_jwt_authorizer_with_their_scopes" {
       for file in fileset("${local.repository_root}/api-spec", "*.yaml") : [
         for path, item in yamldecode(file("${local.repository_root}/api-spec/${file}")).paths : [
           for method, operation in item : (
+            # An operation without security of its own has the contract's (bearerAuth [shop/orders]).
             try(module.api.routes["${upper(method)} ${path}"].authorization_scopes, null) == (
-              length(flatten([for requirement in try(operation.security, []) : values(requirement)])) > 0
-              ? toset(flatten([for requirement in operation.security : values(requirement)])) : null
+              length(flatten([for requirement in try(operation.security, yamldecode(file("${local.repository_root}/api-spec/${file}")).security, []) : values(requirement)])) > 0
+              ? toset(flatten([for requirement in try(operation.security, yamldecode(file("${local.repository_root}/api-spec/${file}")).security) : values(requirement)])) : null
             )
           ) if contains(["get", "put", "post", "delete", "patch"], method)
         ]

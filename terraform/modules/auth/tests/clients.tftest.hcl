@@ -41,6 +41,19 @@ run "clients" {
     error_message = "The admin group is not where the services look for it."
   }
 
+  # Every protected API route requires shop/orders: the site's client is allowed it and asks for it
+  # (the machine client is allowed its resource server's scopes only).
+  assert {
+    condition = (
+      aws_cognito_resource_server.shop.identifier == "shop" &&
+      one(aws_cognito_resource_server.shop.scope).scope_name == "orders" &&
+      contains(aws_cognito_user_pool_client.site.allowed_oauth_scopes, "shop/orders") &&
+      contains(output.site_scopes, "shop/orders") &&
+      output.shop_scope == "shop/orders"
+    )
+    error_message = "The site's client is not allowed, or does not ask for, the scope shop/orders."
+  }
+
   assert {
     condition     = one(aws_cognito_user_pool.this.password_policy).minimum_length >= 12
     error_message = "Passwords may be shorter than 12 characters."

@@ -195,8 +195,8 @@ public final class Bench {
                 + " LambdaFunction as the local cloud starts a function (the image's ENTRYPOINT and CMD: its"
                 + " lambda-java launcher, the Runtime Interface Client as main class; its ENV; the Lambda Runtime"
                 + " API), timed from just before the process is launched to the first response to a real payload-2.0"
-                + " event (products: GET /products/{id} on MariaDB; orders: GET /customers/{id}/orders of a customer"
-                + " with 50 orders on DynamoDB Local); the configurations take turns launch by launch; the figure is"
+                + " event of a signed-in shopper, whose token the function verifies (products: GET /products/{id} on"
+                + " MariaDB; orders: GET /customers/{id}/orders of a customer with 50 orders on DynamoDB Local); the configurations take turns launch by launch; the figure is"
                 + " the median, with the fastest and slowest launch. Migrations are off as in AWS (the image's ENV)."
                 + " Configurations: ");
         List<JvmConfiguration> all =
@@ -243,10 +243,16 @@ public final class Bench {
         }
         configurations.add(tracing);
         configurations.addAll(options.variants());
+        // A signed-in shopper's request on both: the function verifies the token itself (with the keys
+        // delivered in its environment), so the first response includes that verification's cost.
+        String shopper = new IssuerClient(URI.create(stack.issuerUrl())).signIn(SHOPPER, false);
         byte[] event = function.equals("products")
-                ? events.anonymous(
-                        "GET", "/products/" + fixtures.warm().getFirst().id(), "")
-                : events.customer(SHOPPER, "GET", "/customers/" + SHOPPER + "/orders", "limit=20");
+                ? events.signedIn(
+                        shopper,
+                        "GET",
+                        "/products/" + fixtures.warm().getFirst().id(),
+                        "")
+                : events.signedIn(shopper, "GET", "/customers/" + SHOPPER + "/orders", "limit=20");
         long datagramsBefore = daemon.datagrams();
         long bytesBefore = daemon.bytes();
         Map<String, Samples> times = cold.measure(
@@ -299,21 +305,27 @@ public final class Bench {
 
     /** What the stack would configure, with the image's own migrate and sweep settings, as in AWS. */
     private static Map<String, String> coldConfiguration(
-            String function, FunctionImage image, BenchDatabase database, LocalCloudProcess stack) {
-        Map<String, String> environment = Map.of(
+            String function, FunctionImage image, BenchDatabase database, LocalCloudProcess stack)
+            throws IOException, InterruptedException {
+        Map<String, String> environment = new LinkedHashMap<>(Map.of(
                 "PRODUCTS_DB_URL",
                 database.functionUrl(),
                 "PRODUCTS_DB_USER",
                 database.user(),
                 "PRODUCTS_DB_PASSWORD",
-                database.password());
+                database.password()));
+        environment.putAll(stack.functionWiringEnvironment());
         LocalCloudOptions options =
                 new LocalCloudOptions(Path.of("").toAbsolutePath(), 0, 0, Path.of("."), true, false, environment);
         Map<String, String> configuration = new LinkedHashMap<>(FunctionWiring.configuration(
                 function,
                 options,
                 new FunctionWiring.Endpoints(
-                        stack.baseUrl(), stack.issuerUrl(), stack.dynamoDbEndpoint(), stack.lambdaEndpoint())));
+                        stack.baseUrl(),
+                        stack.issuerUrl(),
+                        stack.issuerJwkSet(),
+                        stack.dynamoDbEndpoint(),
+                        stack.lambdaEndpoint())));
         configuration.keySet().removeIf(image.env()::containsKey);
         // The events go straight to the function, not through the front door that adds the origin header.
         configuration.remove(FunctionWiring.ORIGIN_VALUES);

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import serverlessshop.localcloud.FunctionWiring;
 import serverlessshop.localcloud.lambda.FunctionImage;
 import serverlessshop.localcloud.process.JavaCommand;
 import serverlessshop.localcloud.process.ProcessTrees;
@@ -45,6 +47,9 @@ public final class LocalCloudProcess implements AutoCloseable {
     private final int port;
     private final int dynamoDbPort;
     private final int lambdaPort;
+
+    /** One per harness run: every stack it starts and every function it starts beside them share the keys. */
+    private static final String CREDENTIALS_SEED = UUID.randomUUID().toString();
     private final Map<String, List<HandlerTime>> timings = new ConcurrentHashMap<>();
 
     /** One invocation's time inside the handler and, of it, in downstream calls. */
@@ -113,7 +118,9 @@ public final class LocalCloudProcess implements AutoCloseable {
             throws IOException, InterruptedException {
         int port = FreePorts.one();
         int dynamoDbPort = FreePorts.one();
-        int lambdaPort = FreePorts.one();
+        int lambdaPort = environment.containsKey("SHOP_LAMBDA_PORT")
+                ? Integer.parseInt(environment.get("SHOP_LAMBDA_PORT"))
+                : FreePorts.one();
         Path gateway = repo.resolve("local-cloud/gateway/target");
         Path dataDir = Files.createDirectories(workDir.resolve(name + "-data"));
         List<String> command = new ArrayList<>(List.of(
@@ -142,9 +149,11 @@ public final class LocalCloudProcess implements AutoCloseable {
         }
         ProcessBuilder builder =
                 new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        // Known here, so that a function the bench starts by itself invokes the stack's Lambda API.
+        // Known here, so that a function the harness starts by itself invokes the stack's Lambda API and
+        // signs with the keys the stack gave that function.
         builder.environment().put("SHOP_LAMBDA_PORT", String.valueOf(lambdaPort));
+        builder.environment().put(FunctionWiring.CREDENTIALS_SEED, CREDENTIALS_SEED);
+        builder.environment().putAll(environment);
         LocalCloudProcess stack = new LocalCloudProcess(name, builder.start(), port, dynamoDbPort, lambdaPort);
         try {
             stack.awaitReady(workDir.resolve(name + "-stack.log"));
@@ -220,8 +229,27 @@ public final class LocalCloudProcess implements AutoCloseable {
         return "http://localhost:" + port + "/oauth2";
     }
 
+    /** The issuer's public keys (a JWK set, JSON), which the functions are given as in AWS (SHOP_JWT_JWKS). */
+    public String issuerJwkSet() throws IOException, InterruptedException {
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            return http.send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/oauth2/jwks"))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body();
+        }
+    }
+
     public String dynamoDbEndpoint() {
         return "http://127.0.0.1:" + dynamoDbPort;
+    }
+
+    /**
+     * The stack's own environment additions a function started beside it needs in its configuration:
+     * the seed of the functions' local keys.
+     */
+    public Map<String, String> functionWiringEnvironment() {
+        return Map.of(FunctionWiring.CREDENTIALS_SEED, CREDENTIALS_SEED);
     }
 
     /** The stack's Lambda API (Invoke), where orders reaches products. */

@@ -8,6 +8,7 @@ import java.util.UUID;
 import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.orders.lambda.StreamLambdaHandler;
 import serverlessshop.training.TrainingRun;
+import serverlessshop.training.TrainingTokens;
 
 /**
  * The AOT cache's training run of the orders function (see its Dockerfile): the handler class starts
@@ -34,28 +35,34 @@ public final class AotTraining {
         System.setProperty("aws.accessKeyId", "training");
         System.setProperty("aws.secretAccessKey", "training");
 
+        TrainingTokens tokens = new TrainingTokens();
         TrainingRun run = new TrainingRun(new StreamLambdaHandler());
         String customer = TrainingStandIns.CUSTOMER;
-        Map<String, String> shopper = HttpApiEvent.accessTokenClaims(customer, "openid", null);
-        Map<String, String> admin = HttpApiEvent.accessTokenClaims("training-admin", "openid", "[admin]");
+        Map<String, String> shopper = HttpApiEvent.accessTokenClaims(customer, "openid shop/orders", null);
+        Map<String, String> admin = HttpApiEvent.accessTokenClaims("training-admin", "openid shop/orders", "[admin]");
         String order = "{\"items\":[{\"product_id\":\"" + UUID.randomUUID() + "\",\"quantity\":1},{\"product_id\":\""
                 + UUID.randomUUID() + "\",\"quantity\":2}],\"shipping_address\":{\"street\":\"1 Training Road\","
                 + "\"city\":\"Buildville\",\"zip_code\":\"12345\",\"country\":\"US\"}}";
         for (int round = 0; round < ROUNDS; round++) {
             JsonNode placed = TrainingRun.body(run.invoke(request("POST /orders", "/orders", order)
                     .claims(shopper)
+                    .header("authorization", tokens.bearer(shopper))
                     .header("idempotency-key", UUID.randomUUID().toString())));
             String orderId = placed.path("order_id").asText(UUID.randomUUID().toString());
             run.invoke(request("GET /customers/{customer_id}/orders", "/customers/" + customer + "/orders", null)
                     .pathParameters(Map.of("customer_id", customer))
                     .query("limit=20")
-                    .claims(shopper));
-            run.invoke(order(orderId).claims(shopper));
+                    .claims(shopper)
+                    .header("authorization", tokens.bearer(shopper)));
+            run.invoke(order(orderId).claims(shopper).header("authorization", tokens.bearer(shopper)));
             run.invoke(request("PUT /orders/{order_id}", "/orders/" + orderId, "{\"order_status\":\"SHIPPED\"}")
                     .pathParameters(Map.of("order_id", orderId))
-                    .claims(admin));
-            run.invoke(order("not-an-id").claims(shopper));
-            run.invoke(request("POST /orders", "/orders", order).claims(shopper)); // no Idempotency-Key: 400
+                    .claims(admin)
+                    .header("authorization", tokens.bearer(admin)));
+            run.invoke(order("not-an-id").claims(shopper).header("authorization", tokens.bearer(shopper)));
+            run.invoke(request("POST /orders", "/orders", order)
+                    .claims(shopper)
+                    .header("authorization", tokens.bearer(shopper))); // no Idempotency-Key: 400
         }
         standIns.close();
         run.finish("orders");

@@ -10,6 +10,7 @@ import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.products.database.IamTokenLogin;
 import serverlessshop.products.lambda.StreamLambdaHandler;
 import serverlessshop.training.TrainingRun;
+import serverlessshop.training.TrainingTokens;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -38,8 +39,9 @@ public final class AotTraining {
         loadMySqlDriver();
         signIamToken();
 
+        TrainingTokens tokens = new TrainingTokens();
         TrainingRun run = new TrainingRun(new StreamLambdaHandler());
-        Map<String, String> admin = HttpApiEvent.accessTokenClaims("training-admin", "openid", "[admin]");
+        Map<String, String> admin = HttpApiEvent.accessTokenClaims("training-admin", "openid shop/orders", "[admin]");
         for (int round = 0; round < ROUNDS; round++) {
             String firstId = null;
             for (int i = 0; i < 3; i++) {
@@ -48,7 +50,8 @@ public final class AotTraining {
                                 "/products",
                                 "{\"sku\":\"TRAIN-" + round + "-" + i + "\",\"name\":\"Training lamp " + i
                                         + "\",\"description\":\"A lamp.\",\"price\":19.99,\"stock_quantity\":100,\"is_active\":true}")
-                        .claims(admin)));
+                        .claims(admin)
+                        .header("authorization", tokens.bearer(admin))));
                 firstId = firstId == null ? created.path("product_id").asText(null) : firstId;
             }
             JsonNode page = TrainingRun.body(

@@ -83,10 +83,16 @@ class RoutesMatchSpecsTest {
     void routesCarryTheAuthorizationTheProductNeeds() {
         assertThat(generated.get("GET /products")).contains("auth=none");
         assertThat(generated.get("GET /products/{product_id}")).contains("auth=none");
-        assertThat(generated.get("POST /products")).contains("auth=jwt scopes=[] groups=[admin]");
-        assertThat(generated.get("DELETE /products/{product_id}")).contains("auth=jwt scopes=[] groups=[admin]");
-        assertThat(generated.get("POST /orders")).contains("function=orders").contains("auth=jwt scopes=[] groups=[]");
-        assertThat(generated.get("GET /customers/{customer_id}/orders")).contains("function=orders");
+        // Every protected operation of a customer or an administrator needs the site's scope, shop/orders.
+        assertThat(generated.get("POST /products")).contains("auth=jwt scopes=[shop/orders] groups=[admin]");
+        assertThat(generated.get("DELETE /products/{product_id}"))
+                .contains("auth=jwt scopes=[shop/orders] groups=[admin]");
+        assertThat(generated.get("POST /orders"))
+                .contains("function=orders")
+                .contains("auth=jwt scopes=[shop/orders] groups=[]");
+        assertThat(generated.get("GET /customers/{customer_id}/orders"))
+                .contains("function=orders")
+                .contains("auth=jwt scopes=[shop/orders] groups=[]");
     }
 
     @Test

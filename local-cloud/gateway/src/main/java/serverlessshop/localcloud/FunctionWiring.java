@@ -2,6 +2,10 @@ package serverlessshop.localcloud;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import javax.crypto.spec.SecretKeySpec;
+import javax.crypto.Mac;
+import java.security.GeneralSecurityException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -23,13 +27,12 @@ import serverlessshop.localcloud.lambda.LambdaApi;
  */
 public final class FunctionWiring {
 
-    /** Where the stack is: the gateway's public URL, the issuer, DynamoDB Local, the Lambda API (null: none). */
-    public record Endpoints(String gatewayUrl, String issuerUrl, String dynamoDbEndpoint, String lambdaEndpoint) {
-
-        public Endpoints(String gatewayUrl, String issuerUrl, String dynamoDbEndpoint) {
-            this(gatewayUrl, issuerUrl, dynamoDbEndpoint, null);
-        }
-    }
+    /**
+     * Where the stack is: the gateway's public URL, the issuer and its public keys (a JWK set, JSON),
+     * DynamoDB Local, the Lambda API (null: none).
+     */
+    public record Endpoints(
+            String gatewayUrl, String issuerUrl, String issuerJwkSet, String dynamoDbEndpoint, String lambdaEndpoint) {}
 
     /**
      * Who may invoke whom directly (Lambda Invoke): each function's resource policy, as Terraform
@@ -42,6 +45,9 @@ public final class FunctionWiring {
      * and the local Lambda API checks, as IAM does with a role's session credentials.
      */
     private static final Map<String, LambdaApi.Role> ROLES = new ConcurrentHashMap<>();
+
+    /** The stack's variable from which the functions' local keys are derived (none: random keys). */
+    public static final String CREDENTIALS_SEED = "SHOP_LOCAL_CREDENTIALS_SEED";
 
     /**
      * Each function's cursor key, made once per local cloud: every instance of a function must sign
@@ -87,7 +93,7 @@ public final class FunctionWiring {
         // Every function may take requests through the gateway: all of them require its origin header.
         configuration.put("SHOP_ORIGIN_HEADER", ORIGIN_HEADER);
         configuration.put(ORIGIN_VALUES, String.join(",", originValues(options)));
-        LambdaApi.Role role = role(function);
+        LambdaApi.Role role = role(function, options.environment().get(CREDENTIALS_SEED));
         configuration.put("AWS_ACCESS_KEY_ID", role.accessKeyId());
         configuration.put("AWS_SECRET_ACCESS_KEY", role.secretAccessKey());
         // Plain text lines in make run's console, readable next to the gateway's; the images log JSON, as
@@ -97,18 +103,39 @@ public final class FunctionWiring {
         return configuration;
     }
 
-    /** The function's role, made the first time it is asked for. */
-    public static LambdaApi.Role role(String function) {
+    /**
+     * The function's role, made the first time it is asked for: random keys, or, when the stack's
+     * environment has {@value #CREDENTIALS_SEED}, keys derived from it, so that a harness which starts
+     * one of the functions by itself (a scheduled job, a cold start) signs as the stack expects.
+     */
+    static LambdaApi.Role role(String function, String seed) {
         return ROLES.computeIfAbsent(function, name -> {
             HexFormat hex = HexFormat.of().withUpperCase();
-            byte[] id = new byte[8];
-            byte[] secret = new byte[30];
-            SecureRandom random = new SecureRandom();
-            random.nextBytes(id);
-            random.nextBytes(secret);
+            byte[] id;
+            byte[] secret;
+            if (seed == null || seed.isBlank()) {
+                SecureRandom random = new SecureRandom();
+                id = new byte[8];
+                secret = new byte[30];
+                random.nextBytes(id);
+                random.nextBytes(secret);
+            } else {
+                id = Arrays.copyOf(derive(seed, "access-key-id:" + name), 8);
+                secret = Arrays.copyOf(derive(seed, "secret-access-key:" + name), 30);
+            }
             return new LambdaApi.Role(
                     name, "AKIALOCAL" + hex.formatHex(id), Base64.getEncoder().encodeToString(secret));
         });
+    }
+
+    private static byte[] derive(String seed, String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(seed.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The role an access key belongs to. */
@@ -191,10 +218,14 @@ public final class FunctionWiring {
         }
     }
 
-    /** Every service validates bearer tokens itself when API Gateway has not (public routes). */
+    /**
+     * Every service verifies every request's token itself, with the issuer's keys delivered as the
+     * deployment delivers the user pool's (SHOP_JWT_JWKS): no call to the issuer at a cold start.
+     */
     private static Map<String, String> issuer(Endpoints endpoints) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SHOP_JWT_ISSUER", endpoints.issuerUrl());
+        env.put("SHOP_JWT_JWKS", endpoints.issuerJwkSet());
         env.put(
                 "SHOP_JWT_AUDIENCES",
                 String.join(",", LocalIssuer.AUDIENCES.stream().sorted().toList()));

@@ -23,10 +23,11 @@ import serverlessshop.support.testing.TestCaller;
 /**
  * Every operation of both contracts x every kind of caller, over HTTP through the local gateway of
  * a running stack, as a client meets the API: the JWT authorizer (what AWS's refuses, it refuses:
- * expired, foreign, unsigned or forged tokens, missing scopes), then the function (groups,
- * ownership, ID tokens, which the authorizer lets through). The tokens come from the stack's own
- * issuer, forged from its tokens, or from another issuer. Expected statuses as in the handler
- * matrices, with the gateway's cells now sent.
+ * expired, foreign, unsigned or forged tokens, a token without the route's scope, such as a machine
+ * client's on a customer's route or an ID token anywhere protected), then the function, which
+ * verifies the token again (groups, ownership). The tokens come from the stack's own issuer, forged
+ * from its tokens, or from another issuer. A client cannot write the authorizer's claims: the forged
+ * claims columns send the token behind them (none, or customer B's), and get what it deserves.
  */
 class GatewayAuthorizationMatrixTest {
 
@@ -66,6 +67,8 @@ class GatewayAuthorizationMatrixTest {
                 issuer.signIn(LocalIssuer.WEB_CLIENT, "admin-a", adminClaims)
                         .get("id_token")
                         .asText());
+        // Through the gateway the claims are the authorizer's own: only the token behind forged ones is sent.
+        TOKENS.put(TestCaller.FORGED_OVER_TOKEN, TOKENS.get(TestCaller.CUSTOMER_B));
         String admin = TOKENS.get(TestCaller.ADMIN);
         TOKENS.put(
                 TestCaller.TAMPERED_SIGNATURE,
@@ -96,7 +99,14 @@ class GatewayAuthorizationMatrixTest {
         // They said token_use: access (the token callback's claims), so the services took them for access tokens.
         assertThat(claim(TOKENS.get(TestCaller.ID_TOKEN), "token_use").asText()).isEqualTo("id");
         assertThat(claim(TOKENS.get(TestCaller.ADMIN), "token_use").asText()).isEqualTo("access");
+        // Cognito's ID tokens carry no scope: the authorizer refuses them on a scoped route (403), and the
+        // function, which verifies token_use, on a public one, where a presented token must be valid (401).
+        assertThat(claim(TOKENS.get(TestCaller.ID_TOKEN), "scope").isMissingNode())
+                .isTrue();
         assertThat(stack.send("GET", "/customers/admin-a/orders", TOKENS.get(TestCaller.ID_TOKEN), null)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(stack.send("GET", "/products", TOKENS.get(TestCaller.ID_TOKEN), null)
                         .statusCode())
                 .isEqualTo(401);
     }
@@ -141,20 +151,22 @@ class GatewayAuthorizationMatrixTest {
     }
 
     private static String expected(Access access, String ownerRule, TestCaller caller) {
-        boolean invalidToken =
-                caller != TestCaller.ANONYMOUS && !caller.gatewayAccepts() || caller == TestCaller.ID_TOKEN;
-        if (invalidToken) {
-            // An ID token passes the authorizer but has no scopes: a scoped route refuses it there.
-            return caller == TestCaller.ID_TOKEN && !access.scopes().isEmpty() ? "403" : "401";
+        if (caller == TestCaller.ID_TOKEN && !access.open()) {
+            return "403"; // it passes the signature checks but has no scope: API Gateway refuses it there
         }
-        if (caller == TestCaller.ANONYMOUS) {
-            return access.open() ? "2xx" : "401";
+        switch (caller.expectedFor(access)) {
+            case UNAUTHORIZED_401 -> {
+                return "401";
+            }
+            case FORBIDDEN_403 -> {
+                return "403";
+            }
+            case PASSES -> {
+                // then the ownership rule, for whoever the token says the caller is
+            }
         }
-        if (caller.expectedFor(access) != TestCaller.Outcome.PASSES) {
-            return "403";
-        }
-        boolean owner = caller == TestCaller.CUSTOMER;
-        boolean admin = caller == TestCaller.ADMIN;
+        boolean owner = TestCaller.CUSTOMER.subject().equals(caller.subject());
+        boolean admin = caller.isAdmin();
         return switch (ownerRule) {
             case "-", "any" -> "2xx";
             case "owner-or-admin:404" -> owner || admin ? "2xx" : "404";
@@ -162,6 +174,18 @@ class GatewayAuthorizationMatrixTest {
             case "admin;owner:403;other:404" -> admin ? "2xx" : owner ? "403" : "404";
             default -> throw new IllegalStateException(ownerRule);
         };
+    }
+
+    @Test
+    void aMachineTokenIsRefusedOnCustomerRoutesAsApiGatewayRefusesIt() throws Exception {
+        // The authorizer's answer for a token without the route's scope: 403 {"message":"Forbidden"}.
+        HttpResponse<String> response = stack.send(
+                "GET", "/customers/" + LocalIssuer.ORDERS_CLIENT + "/orders", TOKENS.get(TestCaller.MACHINE), null);
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).isEqualTo("{\"message\":\"Forbidden\"}");
+        assertThat(response.headers().firstValue("www-authenticate"))
+                .hasValueSatisfying(value -> assertThat(value).contains("insufficient_scope"));
     }
 
     /** The row's request, on resources made for it alone, with this token (or none). */

@@ -1,5 +1,7 @@
 package serverlessshop.orders.config;
 
+import static serverlessshop.support.security.ShopAuthorities.SHOPPER;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +13,9 @@ import serverlessshop.support.security.ProblemSecurityHandlers;
 import serverlessshop.support.security.ShopSecurity;
 
 /**
- * Who may do what, as orders.yaml says: every operation needs a valid access token and no group;
+ * Who may do what, as orders.yaml says: every operation needs a valid access token with the scope
+ * {@code shop/orders}, which only the shop's own sign-in is granted (a client-credentials token is not
+ * a customer), and no group;
  * whose orders a caller may see or change is decided per order by the services (404 or 403).
  * Anything not listed is denied.
  */
@@ -24,13 +28,13 @@ class OrdersSecurityConfig {
             throws Exception {
         return ShopSecurity.apply(http, decoder, problems)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/orders")
-                        .authenticated()
+                        .hasAuthority(SHOPPER)
                         .requestMatchers(HttpMethod.GET, "/orders/*")
-                        .authenticated()
+                        .hasAuthority(SHOPPER)
                         .requestMatchers(HttpMethod.PUT, "/orders/*")
-                        .authenticated()
+                        .hasAuthority(SHOPPER)
                         .requestMatchers(HttpMethod.GET, "/customers/*/orders")
-                        .authenticated()
+                        .hasAuthority(SHOPPER)
                         .requestMatchers(HttpMethod.GET, "/docs", "/webjars/swagger-ui/**", "/openapi/orders.yaml")
                         .permitAll()
                         .requestMatchers("/error")

@@ -3,7 +3,6 @@ package serverlessshop.orders.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import serverlessshop.orders.store.OrderCreationCounters;
@@ -21,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Bad input for every operation of orders.yaml, generated from the contract (see
- * {@link InvalidRequests}), fed to the real orders handler with customer A's claims, on an order of
+ * {@link InvalidRequests}), fed to the real orders handler with customer A's token, on an order of
  * A's and a product that exists, so that the cases reach past security to the input handling and
  * the saga. No 5xx, every refusal a declared problem+json naming what is wrong, and a refused
  * request writes nothing: no order item in DynamoDB, no change to A's order, no unit of stock
@@ -40,10 +39,8 @@ class BadInputFuzzTest {
         long seed = FuzzSettings.seed();
         FuzzVerdicts verdicts = new FuzzVerdicts("orders handler fuzz", contract, seed);
         UUID product = ProductsService.createProduct("Fuzz lamp", "9.99", 1_000_000);
-        Map<String, String> claims = TestCaller.CUSTOMER.gatewayClaims();
         String customer = TestCaller.CUSTOMER.subject();
-        HttpApiResponse placed =
-                OrdersFunction.invoke(OrdersFunction.placing(product).withAuthorizer(claims));
+        HttpApiResponse placed = OrdersFunction.invoke(TestCaller.CUSTOMER.event(OrdersFunction.placing(product)));
         assertThat(placed.statusCode()).as(placed.toString()).isEqualTo(201);
         String order = placed.bodyJson().path("order_id").asText();
 
@@ -63,7 +60,7 @@ class BadInputFuzzTest {
                                             TextNode.valueOf(UUID.randomUUID().toString()))
                                     .withHeader(
                                             "Idempotency-Key", UUID.randomUUID().toString()));
-                    HttpApiResponse response = OrdersFunction.invoke(fuzzCase.toEvent(claims));
+                    HttpApiResponse response = OrdersFunction.invoke(TestCaller.CUSTOMER.event(fuzzCase.toEvent(null)));
                     verdicts.judge(fuzzCase, examplePath, response);
                     // Each case's "before" is the previous case's "after": one look at the stores per case.
                     String after = fingerprint(dynamoDb, product);

@@ -27,14 +27,13 @@ class BadInputRegressionTest {
         // It passed bean validation and reached the saga, which dereferenced it.
         String body = "{\"items\":[{\"product_id\":\"" + UUID.randomUUID() + "\",\"quantity\":1},null],"
                 + "\"shipping_address\":" + TestOrders.ADDRESS + "}";
-        var event = OrdersFunction.request(
-                        "POST /orders",
-                        "/orders",
-                        Map.of(),
-                        "",
-                        Map.of("idempotency-key", UUID.randomUUID().toString()),
-                        body)
-                .withAuthorizer(TestCaller.CUSTOMER.gatewayClaims());
+        var event = TestCaller.CUSTOMER.event(OrdersFunction.request(
+                "POST /orders",
+                "/orders",
+                Map.of(),
+                "",
+                Map.of("idempotency-key", UUID.randomUUID().toString()),
+                body));
 
         HttpApiResponse response = OrdersFunction.invoke(event);
 
@@ -85,13 +84,12 @@ class BadInputRegressionTest {
     }
 
     private static HttpApiResponse listOrders(String query, String accept) {
-        HttpApiEvent event = HttpApiEvent.request("GET /customers/{customer_id}/orders")
+        HttpApiEvent event = TestCaller.CUSTOMER.event(HttpApiEvent.request("GET /customers/{customer_id}/orders")
                 .path(HISTORY)
                 .pathParameters(Map.of("customer_id", TestCaller.CUSTOMER.subject()))
                 .query(query)
                 .header("accept", accept)
-                .claims(TestCaller.CUSTOMER.gatewayClaims())
-                .build();
+                .build());
         HttpApiResponse response = OrdersFunction.invoke(event);
         CONTRACT.assertConforms("GET", HISTORY, response.toSimpleResponse());
         return response;

@@ -19,6 +19,7 @@ import serverlessshop.orders.testing.ProductsService;
 import serverlessshop.orders.testing.TestOrders;
 import serverlessshop.support.lambda.InvocationContext;
 import serverlessshop.support.testing.ContractValidator;
+import serverlessshop.support.testing.TestIssuer;
 import serverlessshop.support.testing.lambda.HttpApiResponse;
 import serverlessshop.support.testing.lambda.LambdaFunctions;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -205,7 +206,8 @@ class StreamLambdaHandlerTest {
 
     /** Sends the event and checks the answer against the contract's operation for its method and path. */
     private static HttpApiResponse send(HttpApiEvent event) {
-        HttpApiResponse response = LambdaFunctions.invoke(function, event, "orders");
+        // As API Gateway passes it on: a real token behind the event's claims, which the function verifies.
+        HttpApiResponse response = LambdaFunctions.invoke(function, TestIssuer.signed(event), "orders");
         assertThat(response.hasBase64Flag())
                 .as("payload 2.0 responses say whether the body is base64")
                 .isTrue();

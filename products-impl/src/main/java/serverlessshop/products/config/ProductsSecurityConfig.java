@@ -1,6 +1,8 @@
 package serverlessshop.products.config;
 
+import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasAuthority;
 import static serverlessshop.support.security.ShopAuthorities.ADMIN;
+import static serverlessshop.support.security.ShopAuthorities.SHOPPER;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -9,9 +11,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import serverlessshop.products.stock.DirectInvocationOnlyFilter;
 import serverlessshop.support.FilterOrder;
 import serverlessshop.support.lambda.DirectInvocation;
@@ -20,9 +25,9 @@ import serverlessshop.support.security.ShopSecurity;
 
 /**
  * Who may do what, as products.yaml says: the catalog is public to read, changing it needs the
- * {@code admin} group, stock reservations are for direct invocations only (the orders function,
- * which IAM alone lets invoke this one; {@link DirectInvocationOnlyFilter} answers 404 to anyone
- * else). Anything not listed is denied.
+ * {@code shop/orders} scope of the shop's sign-in and the {@code admin} group, stock reservations
+ * are for direct invocations only (the orders function, which IAM alone lets invoke this one;
+ * {@link DirectInvocationOnlyFilter} answers 404 to anyone else). Anything not listed is denied.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication // the sweep function runs the application without a web server
@@ -36,6 +41,10 @@ class ProductsSecurityConfig {
         return registration;
     }
 
+    /** An administrator signed in to the shop: a client's token with group claims is not one. */
+    private static final AuthorizationManager<RequestAuthorizationContext> SHOP_ADMIN =
+            AuthorizationManagers.allOf(hasAuthority(SHOPPER), hasAuthority(ADMIN));
+
     @Bean
     SecurityFilterChain productsSecurity(HttpSecurity http, JwtDecoder decoder, ProblemSecurityHandlers problems)
             throws Exception {
@@ -47,11 +56,11 @@ class ProductsSecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/products", "/products/*")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/products")
-                        .hasAuthority(ADMIN)
+                        .access(SHOP_ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/products/*")
-                        .hasAuthority(ADMIN)
+                        .access(SHOP_ADMIN)
                         .requestMatchers(HttpMethod.DELETE, "/products/*")
-                        .hasAuthority(ADMIN)
+                        .access(SHOP_ADMIN)
                         .requestMatchers(HttpMethod.GET, "/docs", "/webjars/swagger-ui/**", "/openapi/products.yaml")
                         .permitAll()
                         .requestMatchers("/error")

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.products.testing.TestDatabase;
 import serverlessshop.support.testing.ContractValidator;
+import serverlessshop.support.testing.TestIssuer;
 import serverlessshop.support.testing.fuzz.FuzzCase;
 import serverlessshop.support.testing.fuzz.FuzzSettings;
 import serverlessshop.support.testing.fuzz.FuzzVerdicts;
@@ -56,7 +57,7 @@ class BadInputFuzzTest {
                                     .withBodyValue("/items/0/product_id", TextNode.valueOf(product)));
                     HttpApiResponse response = direct(target)
                             ? ProductsFunction.invokeDirectly(fuzzCase.toEvent(null))
-                            : ProductsFunction.invoke(fuzzCase.toEvent(claims));
+                            : ProductsFunction.invoke(TestIssuer.signed(fuzzCase.toEvent(claims)));
                     verdicts.judge(fuzzCase, examplePath, response);
                     // Each case's "before" is the previous case's "after": one look at the database per case.
                     String after = fingerprint(db);
@@ -78,7 +79,7 @@ class BadInputFuzzTest {
         return switch (target.operationId()) {
             case "listProducts", "getProduct" -> null;
             case "createProduct", "updateProduct", "deleteProduct" ->
-                HttpApiEvent.accessTokenClaims("admin-" + UUID.randomUUID(), "openid", "[admin]");
+                HttpApiEvent.accessTokenClaims("admin-" + UUID.randomUUID(), "openid shop/orders", "[admin]");
             default -> null; // the stock reservations: direct invocations, no authorizer
         };
     }
@@ -92,7 +93,7 @@ class BadInputFuzzTest {
     private static String createProduct() {
         var event = serverlessshop.httpapi.HttpApiEvent.fixture("create-product-admin")
                 .withBodyField("sku", "FUZZ-" + UUID.randomUUID().toString().substring(0, 8));
-        HttpApiResponse created = ProductsFunction.invoke(event);
+        HttpApiResponse created = ProductsFunction.invoke(TestIssuer.signed(event));
         if (created.statusCode() != 201) {
             throw new IllegalStateException("could not create the fuzz product: " + created);
         }

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.products.testing.TestDatabase;
 import serverlessshop.support.testing.ContractValidator;
+import serverlessshop.support.testing.TestIssuer;
 import serverlessshop.support.testing.lambda.HttpApiResponse;
 
 /**
@@ -27,7 +28,7 @@ class BadInputRegressionTest {
 
     private static final ContractValidator CONTRACT = ContractValidator.forContract("products");
     private static final Map<String, String> ADMIN =
-            HttpApiEvent.accessTokenClaims("admin-regression", "openid", "[admin]");
+            HttpApiEvent.accessTokenClaims("admin-regression", "openid shop/orders", "[admin]");
     /** Not claims: the stock operations are served to the orders function's direct invocations. */
     private static final Map<String, String> DIRECT = Map.of();
 
@@ -280,8 +281,10 @@ class BadInputRegressionTest {
                 .headers(all)
                 .claims(claims == DIRECT ? null : claims);
         HttpApiEvent built = (body == null ? event : event.body(body)).build();
-        HttpApiResponse response =
-                claims == DIRECT ? ProductsFunction.invokeDirectly(built) : ProductsFunction.invoke(built);
+        // A real token behind the claims, in Authorization, as API Gateway passes it on: the function verifies it.
+        HttpApiResponse response = claims == DIRECT
+                ? ProductsFunction.invokeDirectly(built)
+                : ProductsFunction.invoke(TestIssuer.signed(built));
         String examplePath = routeKey.substring(routeKey.indexOf(' ') + 1)
                 .replaceAll("\\{[^}]+}", "0192f1a4-6c1e-7d3a-9b2f-5e8c4a1d7f60");
         CONTRACT.assertConforms(routeKey.substring(0, routeKey.indexOf(' ')), examplePath, response.toSimpleResponse());

@@ -13,25 +13,25 @@ import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.products.testing.TestDatabase;
 import serverlessshop.support.testing.AuthorizationTable;
 import serverlessshop.support.testing.ContractOperations;
-import serverlessshop.support.testing.ContractOperations.Access;
 import serverlessshop.support.testing.ContractOperations.ExampleRequest;
 import serverlessshop.support.testing.ContractValidator;
 import serverlessshop.support.testing.TestCaller;
 import serverlessshop.support.testing.lambda.HttpApiResponse;
 
 /**
- * Every operation of products.yaml x every kind of caller, at the real Lambda handler, fed the
- * payload-2.0 events API Gateway would send in AWS: on a protected route the JWT authorizer's
- * claims of a token it accepted (it refuses expired, forged, unsigned and foreign tokens itself:
- * those cells are the gateway's, see the local cloud's matrix), on a public route the bearer token
- * itself, which the function validates. Expected statuses come from the contract's security and
- * {@code x-required-groups}; every cell acts on a resource of its own, so no cell depends on another.
+ * Every operation of products.yaml x every kind of caller, at the real Lambda handler, fed
+ * payload-2.0 events: each caller's token in the {@code Authorization} header with the authorizer
+ * claims that go with it, as API Gateway passes it on, including the tokens API Gateway would refuse
+ * and events with forged claims, since anyone allowed to invoke the function can send those directly.
+ * The function verifies the token itself: every cell is sent. Expected statuses come from the
+ * contract's security (scopes) and {@code x-required-groups}; every cell acts on a resource of its
+ * own, so no cell depends on another.
  */
 @ExtendWith(TestDatabase.class)
 class HandlerAuthorizationMatrixTest {
 
     private static final ContractValidator CONTRACT = ContractValidator.forContract("products");
-    private static final Map<String, String> ADMIN = TestCaller.ADMIN.gatewayClaims();
+    private static final TestCaller ADMIN = TestCaller.ADMIN;
 
     @BeforeAll
     static void startFunction() {
@@ -51,15 +51,25 @@ class HandlerAuthorizationMatrixTest {
     }
 
     @Test
-    void anAdministratorsIdTokenThatTheGatewayLetThroughIsRefused() {
-        // API Gateway's authorizer does not check token_use; the function took the claims as an admin's.
-        Map<String, String> idTokenClaims = TestCaller.ID_TOKEN.gatewayClaims();
+    void anAdministratorsIdTokenIsRefused() {
+        // API Gateway's authorizer does not check token_use; the function does, on the token itself.
+        Map<String, String> idTokenClaims = TestCaller.ID_TOKEN.eventClaims();
         assertThat(idTokenClaims).containsEntry("token_use", "id").containsEntry("cognito:groups", "[admin]");
 
-        HttpApiResponse response = send(requestFor("createProduct"), idTokenClaims);
+        HttpApiResponse response = send(requestFor("createProduct"), TestCaller.ID_TOKEN);
 
         assertThat(response.statusCode()).as(response.toString()).isEqualTo(401);
         assertThat(send(requestFor("createProduct"), ADMIN).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void forgedAuthorizerClaimsProveNothing() {
+        // A direct invocation can write any claims: without the token they describe, they are no caller.
+        HttpApiResponse forged = send(requestFor("createProduct"), TestCaller.FORGED_CLAIMS);
+        assertThat(forged.statusCode()).as(forged.toString()).isEqualTo(401);
+        // Under a real customer's token, "admin" claims do not make the customer an administrator.
+        HttpApiResponse overToken = send(requestFor("createProduct"), TestCaller.FORGED_OVER_TOKEN);
+        assertThat(overToken.statusCode()).as(overToken.toString()).isEqualTo(403);
     }
 
     @Test
@@ -100,38 +110,15 @@ class HandlerAuthorizationMatrixTest {
     }
 
     private static void cell(AuthorizationTable table, ExampleRequest operation, TestCaller caller) {
-        Access access = operation.access();
-        String row = operation.operationId();
-        String expected;
-        if (access.open()) {
-            expected = switch (caller.expectedFor(access)) {
-                case PASSES -> "2xx";
-                case UNAUTHORIZED_401 -> "401";
-                case FORBIDDEN_403 -> "403";
-            };
-        } else if (caller != TestCaller.ANONYMOUS && !caller.gatewayAccepts()) {
-            table.atGateway(row, caller, 401);
-            return;
-        } else if (caller == TestCaller.ID_TOKEN && !access.scopes().isEmpty()) {
-            table.atGateway(row, caller, 403); // the authorizer checks scopes; an ID token has none
-            return;
-        } else if (caller == TestCaller.ANONYMOUS || caller == TestCaller.ID_TOKEN) {
-            expected = "401";
-        } else {
-            expected = caller.expectedFor(access) == TestCaller.Outcome.PASSES ? "2xx" : "403";
-        }
-        HttpApiEvent event = requestFor(operation.operationId());
-        if (access.open()) {
-            // No authorizer on a public route: the token comes as it was sent, and the function checks it.
-            if (caller.authorization() != null) {
-                event = event.withHeader("Authorization", caller.authorization());
-            }
-        } else if (caller.gatewayAccepts()) {
-            event = event.withAuthorizer(caller.gatewayClaims());
-        }
+        String expected = switch (caller.expectedFor(operation.access())) {
+            case PASSES -> "2xx";
+            case UNAUTHORIZED_401 -> "401";
+            case FORBIDDEN_403 -> "403";
+        };
+        HttpApiEvent event = caller.event(requestFor(operation.operationId()));
         HttpApiResponse response = ProductsFunction.invoke(event);
         CONTRACT.assertConforms(event.method(), examplePath(operation), response.toSimpleResponse());
-        table.record(row, caller, expected, response.statusCode(), response.toString());
+        table.record(operation.operationId(), caller, expected, response.statusCode(), response.toString());
     }
 
     /** A request of the operation on a resource made for this cell alone. */
@@ -193,8 +180,8 @@ class HandlerAuthorizationMatrixTest {
         return (body == null ? event : event.body(body)).build();
     }
 
-    private static HttpApiResponse send(HttpApiEvent event, Map<String, String> claims) {
-        return ProductsFunction.invoke(event.withAuthorizer(claims));
+    private static HttpApiResponse send(HttpApiEvent event, TestCaller caller) {
+        return ProductsFunction.invoke(caller.event(event));
     }
 
     private static String examplePath(ExampleRequest operation) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.products.testing.TestDatabase;
 import serverlessshop.support.testing.ContractValidator;
+import serverlessshop.support.testing.TestIssuer;
 import serverlessshop.support.testing.lambda.HttpApiResponse;
 
 /**
@@ -181,7 +182,8 @@ class StreamLambdaHandlerTest {
 
     /** Sends the event and checks the answer against the contract's operation for its method and path. */
     private static HttpApiResponse send(HttpApiEvent event) {
-        HttpApiResponse response = ProductsFunction.invoke(event);
+        // As API Gateway passes it on: a real token behind the event's claims, which the function verifies.
+        HttpApiResponse response = ProductsFunction.invoke(TestIssuer.signed(event));
         assertThat(response.hasBase64Flag())
                 .as("payload 2.0 responses say whether the body is base64")
                 .isTrue();

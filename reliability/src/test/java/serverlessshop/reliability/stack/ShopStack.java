@@ -1,5 +1,6 @@
 package serverlessshop.reliability.stack;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -136,12 +137,19 @@ public final class ShopStack implements AutoCloseable {
     }
 
     /** What the stack configures a function with, pointed straight at the stack (no fault proxy). */
-    private Map<String, String> configuration(String function) {
-        LocalCloudOptions options = new LocalCloudOptions(Suite.repo(), 0, 0, workDir, true, false, productsDatabase);
+    private Map<String, String> configuration(String function) throws IOException, InterruptedException {
+        Map<String, String> environment = new LinkedHashMap<>(productsDatabase);
+        environment.putAll(process.functionWiringEnvironment());
+        LocalCloudOptions options = new LocalCloudOptions(Suite.repo(), 0, 0, workDir, true, false, environment);
         Map<String, String> configuration = new LinkedHashMap<>(FunctionWiring.configuration(
                 function,
                 options,
-                new FunctionWiring.Endpoints(process.baseUrl(), process.issuerUrl(), process.dynamoDbEndpoint())));
+                new FunctionWiring.Endpoints(
+                        process.baseUrl(),
+                        process.issuerUrl(),
+                        process.issuerJwkSet(),
+                        process.dynamoDbEndpoint(),
+                        process.lambdaEndpoint())));
         configuration.put("SHOP_RESERVATIONS_SWEEP_ENABLED", "false");
         return configuration;
     }

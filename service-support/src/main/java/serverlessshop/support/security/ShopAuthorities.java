@@ -9,14 +9,20 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * The authorities of a caller, from the claims of its token: {@code SCOPE_x} for each OAuth scope
- * and {@code GROUP_x} for each Cognito group. Claims arrive as JSON values from a token the
- * service validated, or as strings from API Gateway's JWT authorizer, which flattens an array
- * such as {@code ["admin","staff"]} into {@code "[admin staff]"}.
+ * and {@code GROUP_x} for each Cognito group, from a token the service verified. A claim may be a
+ * JSON array or a string of words (also API Gateway's flattened {@code "[admin staff]"}).
  */
 public final class ShopAuthorities {
 
     public static final String GROUPS_CLAIM = "cognito:groups";
     public static final String ADMIN = "GROUP_admin";
+    /**
+     * The scope every protected operation needs. Only the shop's own sign-in is granted it, so a token
+     * of another client of the same issuer (a client-credentials token) is not a customer's.
+     */
+    public static final String SHOP_SCOPE = "shop/orders";
+
+    public static final String SHOPPER = scope(SHOP_SCOPE);
 
     private ShopAuthorities() {}
 

@@ -1,24 +1,55 @@
 package serverlessshop.support.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.text.ParseException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Validates bearer tokens the way API Gateway's JWT authorizer does (RFC 8725): a signature by
- * the issuer's published keys (never {@code alg: none}), the issuer, the audience or Cognito's
- * {@code client_id}, the expiry, and only access tokens (Cognito marks ID tokens
- * {@code token_use: id}). Built on first use, so a cold start fetches no keys it does not need.
+ * Verifies the bearer token of every request (RFC 8725): a signature by one of the issuer's keys
+ * (RSA only, never {@code alg: none}), the issuer, the audience or Cognito's {@code client_id}, the
+ * expiry, and only access tokens (Cognito marks ID tokens {@code token_use: id}). The services trust
+ * nothing API Gateway wrote into the event: whoever may invoke a function can write anything there.
+ *
+ * <p>The keys are the JWK set delivered with the deployment ({@code shop.security.jwk-set}), so a cold
+ * start verifies a token without a network call; only a key id that set lacks (the issuer rotated its
+ * keys since the deployment) sends it to the issuer's published set, cached and fetched at most once
+ * per rate-limit interval, so a stream of tokens with made-up key ids cannot make it fetch for each.
  */
 public final class ShopJwtDecoders {
+
+    private static final int FETCH_TIMEOUT_MS = 2_000;
+    private static final Set<JWSAlgorithm> RSA = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512);
 
     private ShopJwtDecoders() {}
 
@@ -29,16 +60,99 @@ public final class ShopJwtDecoders {
                     || properties.audiences().isEmpty()) {
                 throw new IllegalStateException("shop.security.issuer and shop.security.audiences must be set");
             }
-            NimbusJwtDecoder decoder = properties.jwkSetUri() != null
-                            && !properties.jwkSetUri().isBlank()
-                    ? NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build()
-                    : (NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(properties.issuer());
+            DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(RSA, keys(properties)));
+            // Cognito's access tokens carry no "typ"; the claims are Spring's validators' to check.
+            processor.setJWSTypeVerifier((type, context) -> {});
+            processor.setJWTClaimsSetVerifier((claims, context) -> {});
+            NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
             decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                     JwtValidators.createDefaultWithIssuer(properties.issuer()),
                     audience(properties.audiences()),
                     accessTokensOnly()));
             return decoder;
         });
+    }
+
+    /** The delivered keys first; the issuer's published keys only for a key id they do not have. */
+    static JWKSource<SecurityContext> keys(ShopSecurityProperties properties) {
+        JWKSet delivered = delivered(properties.jwkSet());
+        Supplier<JWKSource<SecurityContext>> published = SingletonSupplier.of(() -> published(properties));
+        return (selector, context) -> {
+            List<JWK> found = selector.select(delivered);
+            if (!found.isEmpty()) {
+                return found;
+            }
+            try {
+                return published.get().get(selector, context);
+            } catch (RateLimitReachedException e) {
+                // Fetched a moment ago and the key was not there: a key nobody published, refused as such (401).
+                return List.of();
+            } catch (IllegalStateException e) {
+                throw new KeySourceException("the issuer's published keys could not be read", e);
+            }
+        };
+    }
+
+    /** The delivered JWK set, public keys only; a set that does not parse stops the service, loudly. */
+    static JWKSet delivered(String json) {
+        if (json == null || json.isBlank()) {
+            return new JWKSet();
+        }
+        try {
+            return JWKSet.parse(json).toPublicJWKSet();
+        } catch (ParseException e) {
+            throw new IllegalStateException("shop.security.jwk-set is not a JWK set: " + e.getMessage(), e);
+        }
+    }
+
+    private static JWKSource<SecurityContext> published(ShopSecurityProperties properties) {
+        // Cached for the builder's default time to live; a refresh for an unknown key id is rate-limited.
+        // Nimbus's default timeouts (0.5 s) are shorter than a cold function's first TLS handshake.
+        return JWKSourceBuilder.create(
+                        publishedKeysUrl(properties),
+                        new DefaultResourceRetriever(
+                                FETCH_TIMEOUT_MS, FETCH_TIMEOUT_MS, JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT))
+                .cache(true)
+                .rateLimited(true)
+                .build();
+    }
+
+    private static URL publishedKeysUrl(ShopSecurityProperties properties) {
+        try {
+            String uri =
+                    properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()
+                            ? properties.jwkSetUri()
+                            : discoveredJwksUri(properties.issuer());
+            return URI.create(uri).toURL();
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw new IllegalStateException("the issuer's jwks_uri is not a URL: " + e.getMessage(), e);
+        }
+    }
+
+    /** OpenID Connect discovery, only when no jwks_uri was configured (a test issuer on a free port). */
+    private static String discoveredJwksUri(String issuer) {
+        try (HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration"))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String uri = new ObjectMapper()
+                    .readTree(response.body())
+                    .path("jwks_uri")
+                    .asText("");
+            if (response.statusCode() != 200 || uri.isEmpty()) {
+                throw new IllegalStateException("the issuer's discovery document has no jwks_uri");
+            }
+            return uri;
+        } catch (IOException e) {
+            throw new IllegalStateException("the issuer's discovery document could not be read", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the issuer's discovery document", e);
+        }
     }
 
     static OAuth2TokenValidator<Jwt> audience(List<String> audiences) {

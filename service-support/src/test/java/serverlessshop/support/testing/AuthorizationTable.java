@@ -11,9 +11,8 @@ import java.util.Map;
  * as a table, so that a reader sees who may do what at a glance; a cell that did not get what was
  * expected is marked and fails the test.
  *
- * <p>Expected values: {@code 2xx} (allowed, succeeded), a status (refused with it), or
- * {@code gw:401} / {@code gw:403} (API Gateway refuses it before the function runs, so the
- * function never sees the request in AWS: not sent at the handler, checked through the gateway).
+ * <p>Expected values: {@code 2xx} (allowed, succeeded) or a status (refused with it). Every cell is
+ * sent: the functions verify tokens themselves, so even what API Gateway would refuse is sent to them.
  */
 public final class AuthorizationTable {
 
@@ -24,11 +23,6 @@ public final class AuthorizationTable {
 
     public AuthorizationTable(String title) {
         this.title = title;
-    }
-
-    /** A cell API Gateway answers itself in AWS: recorded, not sent. */
-    public void atGateway(String row, TestCaller caller, int status) {
-        rows.computeIfAbsent(row, r -> new LinkedHashMap<>()).put(caller, "gw:" + status);
     }
 
     /** Records what a cell answered; {@code expected} is "2xx" or a status. */

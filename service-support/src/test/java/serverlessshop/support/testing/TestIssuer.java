@@ -21,6 +21,8 @@ public final class TestIssuer {
     public static final String ISSUER_ID = "shop";
     public static final String AUDIENCE = "serverless-shop-web";
     public static final String MACHINE_CLIENT = "serverless-shop-orders";
+    /** What the shop's sign-in asks for, and what every protected operation needs. */
+    public static final String SHOP_SCOPES = "openid shop/orders";
 
     private static final String CLIENT_CREDENTIALS = """
             {"tokenCallbacks": [{"issuerId": "%s", "tokenExpiry": 3600, "requestMappings": [{
@@ -49,27 +51,95 @@ public final class TestIssuer {
         return SERVER.tokenEndpointUrl(ISSUER_ID).toString();
     }
 
-    /** The properties a service needs to accept this issuer's tokens. */
+    /**
+     * The properties a service needs to accept this issuer's tokens: its keys delivered as the
+     * deployment delivers them, so verifying a token needs no call to the issuer.
+     */
     public static Map<String, String> serviceProperties() {
-        return Map.of("shop.security.issuer", issuer(), "shop.security.audiences", AUDIENCE + "," + MACHINE_CLIENT);
+        return Map.of(
+                "shop.security.issuer",
+                issuer(),
+                "shop.security.jwk-set",
+                jwkSet(),
+                "shop.security.audiences",
+                AUDIENCE + "," + MACHINE_CLIENT);
     }
 
+    /** Where the issuer publishes its keys (its {@code jwks_uri}). */
+    public static String jwksUri() {
+        return SERVER.jwksUrl(ISSUER_ID).toString();
+    }
+
+    /** The issuer's public keys as a JWK set (JSON), as {@code SHOP_JWT_JWKS} carries Cognito's. */
+    public static String jwkSet() {
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            return http.send(
+                            java.net.http.HttpRequest.newBuilder(
+                                            SERVER.jwksUrl(ISSUER_ID).uri())
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A signed-in customer's access token, with the scopes the shop's sign-in is granted. */
     public static String customer(String subject) {
-        return accessToken(ISSUER_ID, subject, AUDIENCE, Map.of(), 3600);
+        return accessToken(ISSUER_ID, subject, AUDIENCE, Map.of("scope", SHOP_SCOPES), 3600);
     }
 
     public static String admin(String subject) {
-        return accessToken(ISSUER_ID, subject, AUDIENCE, Map.of("cognito:groups", List.of("admin")), 3600);
+        return accessToken(
+                ISSUER_ID, subject, AUDIENCE, Map.of("scope", SHOP_SCOPES, "cognito:groups", List.of("admin")), 3600);
     }
 
-    /** The orders service's client-credentials token: scope products/stock, no audience (as Cognito). */
+    /**
+     * A client-credentials token of a machine client the API accepts (the orders service's): scope
+     * products/stock, not shop/orders, and no audience (as Cognito). It is no customer's.
+     */
     public static String machine() {
         return accessToken(
                 ISSUER_ID, MACHINE_CLIENT, null, Map.of("scope", "products/stock", "client_id", MACHINE_CLIENT), 3600);
     }
 
     public static String expired(String subject) {
-        return accessToken(ISSUER_ID, subject, AUDIENCE, Map.of("cognito:groups", List.of("admin")), -3600);
+        return accessToken(
+                ISSUER_ID, subject, AUDIENCE, Map.of("scope", SHOP_SCOPES, "cognito:groups", List.of("admin")), -3600);
+    }
+
+    /**
+     * The event with a real token of this issuer behind its authorizer claims, in {@code Authorization}
+     * as API Gateway passes it on: a token whose {@code sub}, {@code scope}, {@code client_id} and
+     * {@code cognito:groups} are the claims' (for events written as API Gateway would send them, such
+     * as the recorded fixtures); the function verifies the token, not the claims. The client is this
+     * issuer's site client, or its machine client when the claims name that one. Without claims, the
+     * event as it is.
+     */
+    public static serverlessshop.httpapi.HttpApiEvent signed(serverlessshop.httpapi.HttpApiEvent event) {
+        var claims = event.json()
+                .path("requestContext")
+                .path("authorizer")
+                .path("jwt")
+                .path("claims");
+        if (!claims.isObject() || !claims.hasNonNull("sub")) {
+            return event;
+        }
+        Map<String, Object> wanted = new HashMap<>();
+        wanted.put("scope", claims.path("scope").asText(""));
+        wanted.put("client_id", MACHINE_CLIENT.equals(claims.path("client_id").asText()) ? MACHINE_CLIENT : AUDIENCE);
+        String groups = claims.path("cognito:groups")
+                .asText("")
+                .replaceAll("[\\[\\]]", "")
+                .trim();
+        if (!groups.isEmpty()) {
+            wanted.put("cognito:groups", List.of(groups.split("[\\s,]+")));
+        }
+        String token = accessToken(ISSUER_ID, claims.path("sub").asText(), null, wanted, 3600);
+        return event.withHeader("authorization", "Bearer " + token);
     }
 
     /** A token of this issuer for another application: neither its audience nor its client is ours. */
@@ -78,12 +148,17 @@ public final class TestIssuer {
                 ISSUER_ID,
                 subject,
                 "some-other-api",
-                Map.of("cognito:groups", List.of("admin"), "client_id", "some-other-api"),
+                Map.of("scope", SHOP_SCOPES, "cognito:groups", List.of("admin"), "client_id", "some-other-api"),
                 3600);
     }
 
     public static String otherIssuer(String subject) {
-        return accessToken("not-the-shop", subject, AUDIENCE, Map.of("cognito:groups", List.of("admin")), 3600);
+        return accessToken(
+                "not-the-shop",
+                subject,
+                AUDIENCE,
+                Map.of("scope", SHOP_SCOPES, "cognito:groups", List.of("admin")),
+                3600);
     }
 
     /** An ID token of an administrator: valid signature and audience, but not an access token. */

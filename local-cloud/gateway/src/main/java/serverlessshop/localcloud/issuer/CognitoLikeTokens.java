@@ -10,9 +10,12 @@ import no.nav.security.mock.oauth2.token.OAuth2TokenCallback;
 /**
  * Makes mock-oauth2-server's access tokens look like Amazon Cognito's, which is what the services
  * expect: {@code token_use=access}, {@code client_id}, no {@code aud}, and {@code scope}. A user's
- * token ({@code sub} = the name typed on the login page) carries the scope {@code openid}; the
- * login page adds {@code cognito:groups: ["admin"]} when "Administrator" is ticked. A machine token
- * (client credentials) has the client as {@code sub} and the scopes it asked for.
+ * token ({@code sub} = the name typed on the login page) carries the scopes its app client is
+ * allowed: {@code openid shop/orders} through the site's client, which alone is allowed
+ * {@code shop/orders}, {@code openid} through any other; the login page adds
+ * {@code cognito:groups: ["admin"]} when "Administrator" is ticked. A machine token (client
+ * credentials) has the client as {@code sub} and the scopes it asked for, never {@code shop/orders}:
+ * no machine client is allowed the scope of the shop's customers.
  */
 final class CognitoLikeTokens implements OAuth2TokenCallback {
 
@@ -53,10 +56,21 @@ final class CognitoLikeTokens implements OAuth2TokenCallback {
         claims.put("client_id", clientId(request));
         boolean machine = GrantType.CLIENT_CREDENTIALS.equals(
                 request.getAuthorizationGrant().getType());
-        claims.put(
-                "scope",
-                machine && request.getScope() != null ? request.getScope().toString() : "openid");
+        claims.put("scope", machine ? machineScopes(request) : userScopes(clientId(request)));
         return claims;
+    }
+
+    private static String userScopes(String clientId) {
+        return LocalIssuer.WEB_CLIENT.equals(clientId) ? "openid " + LocalIssuer.SHOP_SCOPE : "openid";
+    }
+
+    private static String machineScopes(TokenRequest request) {
+        if (request.getScope() == null) {
+            return "";
+        }
+        return request.getScope().toStringList().stream()
+                .filter(scope -> !scope.equals(LocalIssuer.SHOP_SCOPE))
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 
     @Override

@@ -45,6 +45,8 @@ public final class LocalIssuer {
     public static final String ORDERS_CLIENT_SECRET = "local-orders-secret";
 
     public static final String STOCK_SCOPE = "products/stock";
+    /** What every protected operation needs; only sign-ins through {@link #WEB_CLIENT} are granted it. */
+    public static final String SHOP_SCOPE = "shop/orders";
     /** The clients whose tokens API Gateway and the services accept (the authorizer's audiences). */
     public static final Set<String> AUDIENCES = Set.of(WEB_CLIENT, ORDERS_CLIENT);
 
@@ -77,6 +79,14 @@ public final class LocalIssuer {
 
     public String issuerUrl() {
         return "http://" + publicAuthority + PATH;
+    }
+
+    /**
+     * The issuer's public keys as a JWK set (JSON): what the functions get in {@code SHOP_JWT_JWKS},
+     * as the deployment delivers the user pool's, so they verify tokens without fetching keys.
+     */
+    public String jwkSet() {
+        return tokens.publicJwkSet(ISSUER_ID).toString();
     }
 
     public static boolean handles(String rawPath) {
@@ -161,8 +171,8 @@ public final class LocalIssuer {
     /**
      * mock-oauth2-server gives the ID token the claims of its token callback too, so it said
      * {@code token_use: access} like the access token, and the services (rightly) took it for one.
-     * Cognito's ID tokens say {@code token_use: id}: the ID token of a token response is signed
-     * again, by the same issuer key, with that claim.
+     * Cognito's ID tokens say {@code token_use: id} and have no {@code scope}: the ID token of a
+     * token response is signed again, by the same issuer key, that way.
      */
     private byte[] withCognitoIdToken(byte[] tokenResponse) {
         try {
@@ -174,7 +184,8 @@ public final class LocalIssuer {
                     com.nimbusds.jwt.SignedJWT.parse(json.get("id_token").asText())
                             .getJWTClaimsSet()
                             .toJSONObject());
-            claims.keySet().removeAll(List.of("exp", "iat", "nbf"));
+            // Cognito's ID tokens carry no scope either: API Gateway refuses them on every scoped route.
+            claims.keySet().removeAll(List.of("exp", "iat", "nbf", "scope"));
             claims.put("token_use", "id");
             json.put(
                     "id_token",

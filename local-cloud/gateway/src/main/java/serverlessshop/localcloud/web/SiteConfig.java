@@ -30,7 +30,8 @@ public final class SiteConfig {
         config.put("logout_url", "");
         config.put("revoke_url", LocalIssuer.PATH + "/revoke");
         config.put("client_id", LocalIssuer.WEB_CLIENT);
-        config.put("scopes", List.of("openid"));
+        // shop/orders: every protected operation needs it, and only the site's sign-in is granted it.
+        config.put("scopes", List.of("openid", LocalIssuer.SHOP_SCOPE));
         config.put("currency", "USD");
         return config;
     }

@@ -57,6 +57,7 @@ class LocalIssuerTest {
         assertThat(claims.path("iss").asText()).isEqualTo(issuer.issuerUrl()).startsWith("http://localhost:");
         assertThat(claims.path("token_use").asText()).isEqualTo("access");
         assertThat(claims.path("client_id").asText()).isEqualTo(LocalIssuer.WEB_CLIENT);
+        assertThat(claims.path("scope").asText()).isEqualTo("openid shop/orders");
         assertThat(claims.has("aud")).as("Cognito access tokens have no aud").isFalse();
         assertThat(claims.has("cognito:groups")).isFalse();
     }
@@ -75,6 +76,34 @@ class LocalIssuerTest {
         assertThat(claims.path("sub").asText()).isEqualTo(LocalIssuer.ORDERS_CLIENT);
         assertThat(claims.path("client_id").asText()).isEqualTo(LocalIssuer.ORDERS_CLIENT);
         assertThat(claims.path("scope").asText()).isEqualTo("products/stock");
+    }
+
+    @Test
+    void onlyTheSitesSignInIsGrantedTheShopScope() throws Exception {
+        // Another app client of the pool signs users in without it; no machine client is ever allowed it.
+        JsonNode otherClient = claims(
+                client.signIn("other-app", "alice", null).get("access_token").asText());
+        assertThat(otherClient.path("scope").asText()).isEqualTo("openid");
+        JsonNode machine = claims(client.clientCredentials(
+                LocalIssuer.ORDERS_CLIENT, "any", LocalIssuer.STOCK_SCOPE + " " + LocalIssuer.SHOP_SCOPE));
+        assertThat(machine.path("scope").asText()).isEqualTo(LocalIssuer.STOCK_SCOPE);
+        // Cognito's ID tokens carry no scope: API Gateway refuses them on every scoped route.
+        JsonNode idToken = claims(client.signIn(LocalIssuer.WEB_CLIENT, "alice", null)
+                .get("id_token")
+                .asText());
+        assertThat(idToken.has("scope")).isFalse();
+    }
+
+    @Test
+    void theFunctionsAreGivenTheIssuersPublicKeys() throws Exception {
+        JsonNode keys = JSON.readTree(issuer.jwkSet()).path("keys");
+        assertThat(keys).isNotEmpty();
+        assertThat(keys.get(0).has("d")).as("no private part").isFalse();
+        String kid = JSON.readTree(Base64.getUrlDecoder()
+                        .decode(client.signIn("alice", false).split("\\.")[0]))
+                .path("kid")
+                .asText();
+        assertThat(keys.findValuesAsText("kid")).contains(kid);
     }
 
     @Test

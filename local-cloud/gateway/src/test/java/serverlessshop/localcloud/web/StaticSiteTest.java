@@ -49,7 +49,7 @@ class StaticSiteTest {
         assertThat(config.path("authorize_url").asText()).isEqualTo("/oauth2/authorize");
         assertThat(config.path("token_url").asText()).isEqualTo("/oauth2/token");
         assertThat(config.path("revoke_url").asText()).isEqualTo("/oauth2/revoke");
-        assertThat(config.path("scopes").get(0).asText()).isEqualTo("openid");
+        assertThat(config.path("scopes").toString()).isEqualTo("[\"openid\",\"shop/orders\"]");
     }
 
     @Test
