@@ -11,9 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -50,6 +50,7 @@ public final class LocalCloudProcess implements AutoCloseable {
 
     /** One per harness run: every stack it starts and every function it starts beside them share the keys. */
     private static final String CREDENTIALS_SEED = UUID.randomUUID().toString();
+
     private final Map<String, List<HandlerTime>> timings = new ConcurrentHashMap<>();
 
     /** One invocation's time inside the handler and, of it, in downstream calls. */

@@ -2,11 +2,9 @@ package serverlessshop.localcloud;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import javax.crypto.spec.SecretKeySpec;
-import javax.crypto.Mac;
-import java.security.GeneralSecurityException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
@@ -17,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import serverlessshop.localcloud.issuer.LocalIssuer;
 import serverlessshop.localcloud.lambda.LambdaApi;
 

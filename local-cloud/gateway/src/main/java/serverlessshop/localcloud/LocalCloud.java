@@ -121,9 +121,8 @@ public final class LocalCloud implements AutoCloseable {
                 FunctionWiring::roleOfKey,
                 FunctionWiring::invokersOf);
         started.add(lambdaApi);
-        FunctionWiring.Endpoints endpoints =
-                new FunctionWiring.Endpoints(
-                        gatewayUrl, issuer.issuerUrl(), issuer.jwkSet(), dynamoDb.endpoint(), lambdaApi.endpoint());
+        FunctionWiring.Endpoints endpoints = new FunctionWiring.Endpoints(
+                gatewayUrl, issuer.issuerUrl(), issuer.jwkSet(), dynamoDb.endpoint(), lambdaApi.endpoint());
         for (String name : functionNames(routes)) {
             LambdaFunction function = function(name, options, layout, endpoints);
             if (function != null) {

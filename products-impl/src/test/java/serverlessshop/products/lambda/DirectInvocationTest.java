@@ -61,11 +61,7 @@ class DirectInvocationTest {
 
         operations.forEach((operation, event) -> {
             for (TestCaller caller : new TestCaller[] {TestCaller.MACHINE, TestCaller.ADMIN, TestCaller.ANONYMOUS}) {
-                HttpApiEvent fromGateway = event.apply(reservation);
-                if (caller != TestCaller.ANONYMOUS) {
-                    fromGateway = fromGateway.withAuthorizer(caller.gatewayClaims());
-                }
-                HttpApiResponse response = ProductsFunction.invoke(fromGateway);
+                HttpApiResponse response = ProductsFunction.invoke(caller.event(event.apply(reservation)));
 
                 assertThat(response.statusCode())
                         .as(operation + " as " + caller + ": " + response)
@@ -81,12 +77,11 @@ class DirectInvocationTest {
     }
 
     private static String createProduct(int stock) {
-        HttpApiResponse created = ProductsFunction.invoke(HttpApiEvent.request("POST /products")
+        HttpApiResponse created = ProductsFunction.invoke(TestCaller.ADMIN.event(HttpApiEvent.request("POST /products")
                 .headers(Map.of("accept", "application/json", "content-type", "application/json"))
                 .body("{\"sku\":\"DIRECT-" + UUID.randomUUID()
                         + "\",\"name\":\"Lamp\",\"price\":1.50,\"stock_quantity\":" + stock + "}")
-                .build()
-                .withAuthorizer(TestCaller.ADMIN.gatewayClaims()));
+                .build()));
         assertThat(created.statusCode()).as(created.toString()).isEqualTo(201);
         return created.bodyJson().path("product_id").asText();
     }
