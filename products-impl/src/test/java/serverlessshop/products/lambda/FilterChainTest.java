@@ -12,8 +12,8 @@ import serverlessshop.support.testing.lambda.HttpApiResponse;
 
 /**
  * The servlet filters of the products function as the Lambda container runs them (in the order they
- * were registered with its servlet context): service-support's FilterOrder, then Spring Boot's and
- * Spring Security's.
+ * were registered with its servlet context): service-support's FilterOrder (the origin guard is off
+ * unless configured), products' own stock-route guard, then Spring Boot's and Spring Security's.
  */
 @ExtendWith(TestDatabase.class)
 class FilterChainTest {
@@ -33,6 +33,7 @@ class FilterChainTest {
                         "malformedHeadersFilter",
                         "characterEncodingFilter",
                         "requestBodyLimitFilter",
+                        "directInvocationOnlyFilter",
                         "formContentFilter",
                         "requestContextFilter",
                         "springSecurityFilterChain");
