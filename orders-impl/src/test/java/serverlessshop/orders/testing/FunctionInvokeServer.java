@@ -1,10 +1,6 @@
 package serverlessshop.orders.testing;
 
-import com.amazonaws.services.lambda.runtime.Client;
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import serverlessshop.support.lambda.InvocationContext;
 
 /**
  * The main class of a function's JVM in the saga tests: one Lambda instance of the handler class it
@@ -80,8 +77,10 @@ public final class FunctionInvokeServer {
                 return;
             }
             exchange.getResponseHeaders().set("X-Amz-Executed-Version", "$LATEST");
-            Context context = new InvokeContext(
-                    functionName, clientContext(exchange.getRequestHeaders().getFirst("X-Amz-Client-Context")));
+            Context context = new InvocationContext(
+                    UUID.randomUUID().toString(),
+                    functionName,
+                    clientCustom(exchange.getRequestHeaders().getFirst("X-Amz-Client-Context")));
             ByteArrayOutputStream output = new ByteArrayOutputStream();
             try {
                 synchronized (this) {
@@ -107,30 +106,12 @@ public final class FunctionInvokeServer {
         }
     }
 
-    /** The client context as Lambda hands it to a Java handler: null when the invocation had none. */
-    static ClientContext clientContext(String header) throws IOException {
+    /** The client context's custom values as Lambda hands them to a Java handler: null when the invocation had none. */
+    static Map<String, String> clientCustom(String header) throws IOException {
         if (header == null || header.isBlank()) {
             return null;
         }
-        JsonNode json = JSON.readTree(Base64.getDecoder().decode(header));
-        Map<String, String> custom = strings(json.path("custom"));
-        Map<String, String> environment = strings(json.path("env"));
-        return new ClientContext() {
-            @Override
-            public Client getClient() {
-                return null;
-            }
-
-            @Override
-            public Map<String, String> getCustom() {
-                return custom;
-            }
-
-            @Override
-            public Map<String, String> getEnvironment() {
-                return environment;
-            }
-        };
+        return strings(JSON.readTree(Base64.getDecoder().decode(header)).path("custom"));
     }
 
     private static Map<String, String> strings(JsonNode object) {
@@ -146,79 +127,6 @@ public final class FunctionInvokeServer {
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
-        }
-    }
-
-    private record InvokeContext(String functionName, ClientContext clientContext, String awsRequestId)
-            implements Context {
-
-        InvokeContext(String functionName, ClientContext clientContext) {
-            this(functionName, clientContext, UUID.randomUUID().toString());
-        }
-
-        @Override
-        public String getAwsRequestId() {
-            return awsRequestId;
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "/aws/lambda/" + functionName;
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "2026/01/01/[$LATEST]00000000000000000000000000000000";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return functionName;
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "$LATEST";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:eu-west-1:123456789012:function:" + functionName;
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return clientContext;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return 29_000;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 1024;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override
-                public void log(String message) {
-                    System.out.println(message);
-                }
-
-                @Override
-                public void log(byte[] message) {
-                    log(new String(message, StandardCharsets.UTF_8));
-                }
-            };
         }
     }
 }

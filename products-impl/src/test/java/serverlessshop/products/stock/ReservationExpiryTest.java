@@ -14,6 +14,7 @@ import serverlessshop.products.api.model.Problem;
 import serverlessshop.products.api.model.Reservation;
 import serverlessshop.products.api.model.ReservationStatus;
 import serverlessshop.products.api.model.StockShortage;
+import serverlessshop.support.testing.MutableClock;
 
 /** Unconfirmed reservations expire and return their stock: when read, confirmed, released, swept, or in the way. */
 @WholeProductsServiceOnMutableClock

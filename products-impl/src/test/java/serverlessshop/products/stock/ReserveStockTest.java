@@ -19,6 +19,7 @@ import serverlessshop.products.api.model.Reservation;
 import serverlessshop.products.api.model.ReservationStatus;
 import serverlessshop.products.api.model.ReservedItem;
 import serverlessshop.products.api.model.StockShortage;
+import serverlessshop.support.testing.MutableClock;
 
 @WholeProductsServiceOnMutableClock
 class ReserveStockTest {

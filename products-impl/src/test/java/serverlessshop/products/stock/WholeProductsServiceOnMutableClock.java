@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import serverlessshop.products.testing.WholeProductsService;
+import serverlessshop.support.testing.MutableClock;
 
 /**
  * The products service with a clock the tests move ({@link MutableClock}) and no background
