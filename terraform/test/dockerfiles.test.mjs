@@ -39,9 +39,11 @@ describe('Function images', () => {
     const products = readText('products-impl/README.md');
     const orders = readText('orders-impl/README.md');
     const names = (expression) => [...String(expression).matchAll(/\b([A-Z][A-Z0-9_]+)\s*=/g)].map((m) => m[1]);
+    // A map written out is an object here; one built with merge() is an expression, read for its keys.
+    const keys = (value) => (typeof value === 'string' ? names(value) : Object.keys(value));
     const set = {
-      products: [...Object.keys(locals.jwt_environment), ...Object.keys(locals.database_environment)],
-      orders: [...Object.keys(locals.jwt_environment), ...names(locals.orders_environment)],
+      products: [...keys(locals.jwt_environment), ...keys(locals.database_environment)],
+      orders: [...keys(locals.jwt_environment), ...names(locals.orders_environment)],
     };
     for (const variable of set.products) assert.match(products, new RegExp(`\`${variable}\``), `products-impl/README.md does not name ${variable}`);
     for (const variable of set.orders) assert.match(orders, new RegExp(`\`${variable}\``), `orders-impl/README.md does not name ${variable}`);

@@ -31,7 +31,7 @@ describe('The deploy replay', () => {
 
   test('the environment\'s deploy-targets has every step of the script, and the template their run blocks', () => {
     const steps = readTargets(path.join(envDir, 'deploy-targets'));
-    assert.deepEqual(steps.map((s) => s.step), ['registry', 'migrate', 'unprotect-database']);
+    assert.deepEqual(steps.map((s) => s.step), ['registry', 'user-pool', 'migrate', 'unprotect-database']);
     const script = readFileSync(path.join(envDir, '../../../scripts/deploy'), 'utf8');
     for (const { step } of steps) assert.match(script, new RegExp(`step_targets ${step}\\b`), step);
     assert.doesNotThrow(() => replayTest(readFileSync(path.join(envDir, 'tests/deploy_replay.hcl'), 'utf8'), steps));
