@@ -58,7 +58,7 @@ public final class AotTraining {
             run.invoke(request("PUT /orders/{order_id}", "/orders/" + orderId, "{\"order_status\":\"SHIPPED\"}")
                     .pathParameters(Map.of("order_id", orderId))
                     .claims(admin)
-                    .header("authorization", tokens.bearer(admin)));
+                    .header("authorization", tokens.administratorBearer(admin)));
             run.invoke(order("not-an-id").claims(shopper).header("authorization", tokens.bearer(shopper)));
             run.invoke(request("POST /orders", "/orders", order)
                     .claims(shopper)

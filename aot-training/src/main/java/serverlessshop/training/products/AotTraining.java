@@ -51,7 +51,7 @@ public final class AotTraining {
                                 "{\"sku\":\"TRAIN-" + round + "-" + i + "\",\"name\":\"Training lamp " + i
                                         + "\",\"description\":\"A lamp.\",\"price\":19.99,\"stock_quantity\":100,\"is_active\":true}")
                         .claims(admin)
-                        .header("authorization", tokens.bearer(admin))));
+                        .header("authorization", tokens.administratorBearer(admin))));
                 firstId = firstId == null ? created.path("product_id").asText(null) : firstId;
             }
             JsonNode page = TrainingRun.body(
