@@ -83,7 +83,29 @@ class ServiceSupportAutoConfigurationTest {
                             .isSameAs(context.getBean(ProblemSecurityHandlers.class));
                     assertThat(context.getBean(ShopSecurityProperties.class).audiences())
                             .containsExactly("shop");
+                    assertThat(context.getBean(ShopSecurityProperties.class)
+                                    .admin()
+                                    .configured())
+                            .as("no administrators' issuer: nobody is an administrator")
+                            .isFalse();
                 });
+    }
+
+    @Test
+    void theAdministratorsIssuerHasItsOwnProperties() {
+        web.withPropertyValues(
+                        "shop.security.issuer=https://issuer.example",
+                        "shop.security.audiences=shop",
+                        "shop.security.admin.issuer=https://admin-issuer.example",
+                        "shop.security.admin.jwk-set-uri=https://admin-issuer.example/jwks",
+                        "shop.security.admin.audiences=shop-admin")
+                .run(context -> assertThat(
+                                context.getBean(ShopSecurityProperties.class).admin())
+                        .isEqualTo(new ShopSecurityProperties.Admin(
+                                "https://admin-issuer.example",
+                                null,
+                                "https://admin-issuer.example/jwks",
+                                List.of("shop-admin"))));
     }
 
     @Test

@@ -36,15 +36,18 @@ import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Verifies the bearer token of every request against one issuer (RFC 8725): a signature by one of the issuer's keys
- * (RSA only, never {@code alg: none}), the issuer, the audience or Cognito's {@code client_id}, the
- * expiry, and only access tokens (Cognito marks ID tokens {@code token_use: id}). The services trust
- * nothing API Gateway wrote into the event: whoever may invoke a function can write anything there.
+ * Verifies the bearer token of every request against one issuer (RFC 8725): a signature by one of
+ * the issuer's keys (RSA only, never {@code alg: none}), the issuer, the audience or Cognito's
+ * {@code client_id}, the expiry, and only access tokens (Cognito marks ID tokens
+ * {@code token_use: id}). The shoppers' and the administrators' issuers each get one
+ * ({@link ShopIssuers}), by the same rules. The services trust nothing API Gateway wrote into the
+ * event: whoever may invoke a function can write anything there.
  *
- * <p>The keys are the JWK set delivered with the deployment ({@code shop.security.jwk-set}), so a cold
- * start verifies a token without a network call; only a key id that set lacks (the issuer rotated its
- * keys since the deployment) sends it to the issuer's published set, cached and fetched at most once
- * per rate-limit interval, so a stream of tokens with made-up key ids cannot make it fetch for each.
+ * <p>The keys are the JWK set delivered with the deployment ({@code shop.security.jwk-set},
+ * {@code shop.security.admin.jwk-set}), so a cold start verifies a token without a network call;
+ * only a key id that set lacks (the issuer rotated its keys since the deployment) sends it to the
+ * issuer's published set, cached and fetched at most once per rate-limit interval, so a stream of
+ * tokens with made-up key ids cannot make it fetch for each.
  */
 public final class ShopJwtDecoders {
 

@@ -8,9 +8,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtIss
 /**
  * The security both services share: stateless bearer JWTs, each verified by the service itself
  * against the issuer it names, the shoppers' or the administrators' ({@link ShopIssuers}), and
- * problem+json for 401 and 403. The claims API Gateway's JWT authorizer
- * writes into the event are not read: anyone allowed to invoke the function could write them.
- * Each service adds only its own authorization rules.
+ * problem+json for 401 and 403. The claims API Gateway's JWT authorizer writes into the event are
+ * not read: anyone allowed to invoke the function could write them. Each service adds only its own
+ * authorization rules.
  */
 public final class ShopSecurity {
 
