@@ -25,8 +25,9 @@ import serverlessshop.support.security.ShopSecurity;
 
 /**
  * Who may do what, as products.yaml says: the catalog is public to read, changing it needs the
- * {@code shop/orders} scope of the shop's sign-in and the {@code admin} group, stock reservations
- * are for direct invocations only (the orders function, which IAM alone lets invoke this one;
+ * {@code shop/orders} scope of the shop's sign-in and the {@code admin} group, which only a token of
+ * the administrators' issuer carries ({@code ShopIssuers}), stock reservations are for direct
+ * invocations only (the orders function, which IAM alone lets invoke this one;
  * {@link DirectInvocationOnlyFilter} answers 404 to anyone else). Anything not listed is denied.
  */
 @Configuration(proxyBeanMethods = false)
