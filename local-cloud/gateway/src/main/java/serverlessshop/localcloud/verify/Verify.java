@@ -19,8 +19,9 @@ import serverlessshop.localcloud.verify.Tokens.Token;
  * {@code ADMIN_TOKEN_CMD}, shell commands that print a customer's and an administrator's access token
  * (without them, a deployment with the local issuers gives its own; otherwise what needs them is
  * skipped). An administrator's token is one of the administrators' user pool, which requires TOTP MFA:
- * ADMIN_TOKEN_CMD must sign in there and answer the code challenge (or print a token the operator got
- * by signing in). Every administrator's call goes to the administrators' API, {@code URL/admin}.
+ * ADMIN_TOKEN_CMD exchanges the refresh token of an administrator's session (signed in once, with the
+ * code) at that pool, or prints a token the operator got by signing in. Every administrator's call goes
+ * to the administrators' API, {@code URL/admin}.
  */
 public final class Verify {
 
@@ -29,7 +30,8 @@ public final class Verify {
 
         static final String USAGE =
                 "usage: Verify [--url URL] [--write] [--spec-dir DIR]" + " (environment: TOKEN_CMD, ADMIN_TOKEN_CMD:"
-                        + " an administrator's access token of the administrators' pool, which asks for a TOTP code)";
+                        + " an administrator's access token of the administrators' pool, whose sign-in asks for a TOTP"
+                        + " code: e.g. from an administrator's refresh token)";
 
         public static Options parse(String[] args, Map<String, String> environment) {
             String url = "http://localhost:" + environment.getOrDefault("SHOP_PORT", "8080");
