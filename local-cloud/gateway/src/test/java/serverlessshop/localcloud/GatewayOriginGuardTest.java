@@ -65,6 +65,22 @@ class GatewayOriginGuardTest {
     }
 
     @Test
+    void theAdministratorsApiGetsTheFrontDoorsValueToo() throws Exception {
+        // As CloudFront adds it to both API origins: without it the functions would answer 403.
+        assertThat(get(stack.base() + "/admin", null).statusCode()).isEqualTo(200);
+        assertThat(get(stack.base() + "/admin", "a-guess").statusCode()).isEqualTo(200);
+        HttpResponse<String> created = stack.send(
+                "POST",
+                "/admin/products",
+                stack.adminIssuer().signIn("admin"),
+                "{\"sku\":\"GUARD-" + UUID.randomUUID().toString().substring(0, 8)
+                        + "\",\"name\":\"Guarded lamp\",\"price\":1.00,\"stock_quantity\":1}",
+                HEADER,
+                "a-guess");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
+    @Test
     void directlyWithoutTheHeaderTheFunctionAnswers403ProblemJson() throws Exception {
         assertRefused(get(stack.apiEndpoint(), null));
     }
