@@ -23,14 +23,14 @@ const config: SiteConfig = {
 };
 
 /** The requests the generated clients send for a session of the given realm (or none). */
-function clientsFor(realm: Realm | undefined, siteConfig = config) {
+function clientsFor(realm: Realm | undefined) {
   const requests: Array<{ url: string; authorization: string | null }> = [];
   const fetchApi = (async (url: string, init: RequestInit) => {
     requests.push({ url, authorization: new Headers(init.headers).get('Authorization') });
     return new Response(JSON.stringify({ items: [] }), { headers: { 'Content-Type': 'application/json' } });
   }) as unknown as typeof fetch;
   const session = { realm, accessToken: async () => (realm ? `${realm}-token` : undefined) };
-  return { api: sessionApiClients(siteConfig, session, fetchApi), requests };
+  return { api: sessionApiClients(config, session, fetchApi), requests };
 }
 
 describe('the API clients of a session', () => {
