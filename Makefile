@@ -108,7 +108,7 @@ soak: jdk ## Run the long versions of the reliability suites (SHOP_SOAK=1; a lon
 run: jdk $(BUILD_STAMP) $(SITE) ## Start the whole shop on this machine (Ctrl-C stops it; ARGS="--in-memory --no-seed")
 	@exec "$(JDK)/bin/java" -cp '$(GATEWAY_CP)' serverlessshop.localcloud.LocalCloud $(ARGS)
 
-token: ## Print an access token of the running shop: make token USER=alice, make token USER=admin ADMIN=1
+token: ## Print an access token of the running shop: make token USER=alice; ADMIN=1: an administrator's (for /admin)
 	@[[ -n "$(JDK)" ]] || scripts/find-jdk >/dev/null
 	@[[ -d $(GATEWAY)/classes ]] || { echo "make token: start the shop first: make run" >&2; exit 1; }
 	@"$(JDK)/bin/java" -cp '$(GATEWAY_CP)' serverlessshop.localcloud.issuer.TokenCommand \

@@ -245,7 +245,7 @@ public final class Bench {
         configurations.addAll(options.variants());
         // A signed-in shopper's request on both: the function verifies the token itself (with the keys
         // delivered in its environment), so the first response includes that verification's cost.
-        String shopper = new IssuerClient(URI.create(stack.issuerUrl())).signIn(SHOPPER, false);
+        String shopper = IssuerClient.shoppers(URI.create(stack.baseUrl())).signIn(SHOPPER);
         byte[] event = function.equals("products")
                 ? events.signedIn(
                         shopper,
@@ -324,6 +324,8 @@ public final class Bench {
                         stack.baseUrl(),
                         stack.issuerUrl(),
                         stack.issuerJwkSet(),
+                        stack.adminIssuerUrl(),
+                        stack.adminIssuerJwkSet(),
                         stack.dynamoDbEndpoint(),
                         stack.lambdaEndpoint())));
         configuration.keySet().removeIf(image.env()::containsKey);
@@ -372,7 +374,7 @@ public final class Bench {
     }
 
     private static String token(LocalCloudProcess stack, String user) throws IOException, InterruptedException {
-        return "Bearer " + new IssuerClient(URI.create(stack.issuerUrl())).signIn(user, false);
+        return "Bearer " + IssuerClient.shoppers(URI.create(stack.baseUrl())).signIn(user);
     }
 
     private void say(String text) {

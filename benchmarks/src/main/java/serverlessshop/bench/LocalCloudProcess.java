@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import serverlessshop.localcloud.FunctionWiring;
+import serverlessshop.localcloud.issuer.LocalIssuer;
 import serverlessshop.localcloud.lambda.FunctionImage;
 import serverlessshop.localcloud.process.JavaCommand;
 import serverlessshop.localcloud.process.ProcessTrees;
@@ -225,16 +226,30 @@ public final class LocalCloudProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    /** The issuer as its tokens name it (the gateway's public host is localhost). */
+    /** The shoppers' issuer as its tokens name it (the gateway's public host is localhost). */
     public String issuerUrl() {
-        return "http://localhost:" + port + "/oauth2";
+        return "http://localhost:" + port + LocalIssuer.PATH;
     }
 
-    /** The issuer's public keys (a JWK set, JSON), which the functions are given as in AWS (SHOP_JWT_JWKS). */
+    /** The shoppers' issuer's public keys (a JWK set, JSON), which the functions are given as in AWS (SHOP_JWT_JWKS). */
     public String issuerJwkSet() throws IOException, InterruptedException {
+        return jwkSet(LocalIssuer.PATH);
+    }
+
+    /** The administrators' issuer as its tokens name it. */
+    public String adminIssuerUrl() {
+        return "http://localhost:" + port + LocalIssuer.ADMIN_PATH;
+    }
+
+    /** The administrators' issuer's public keys (SHOP_ADMIN_JWT_JWKS). */
+    public String adminIssuerJwkSet() throws IOException, InterruptedException {
+        return jwkSet(LocalIssuer.ADMIN_PATH);
+    }
+
+    private String jwkSet(String issuerPath) throws IOException, InterruptedException {
         try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
             return http.send(
-                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/oauth2/jwks"))
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + issuerPath + "/jwks"))
                                     .build(),
                             java.net.http.HttpResponse.BodyHandlers.ofString())
                     .body();

@@ -28,11 +28,17 @@ import serverlessshop.localcloud.lambda.LambdaApi;
 public final class FunctionWiring {
 
     /**
-     * Where the stack is: the gateway's public URL, the issuer and its public keys (a JWK set, JSON),
-     * DynamoDB Local, the Lambda API (null: none).
+     * Where the stack is: the gateway's public URL, the shoppers' and the administrators' issuers and
+     * their public keys (JWK sets, JSON), DynamoDB Local, the Lambda API (null: none).
      */
     public record Endpoints(
-            String gatewayUrl, String issuerUrl, String issuerJwkSet, String dynamoDbEndpoint, String lambdaEndpoint) {}
+            String gatewayUrl,
+            String issuerUrl,
+            String issuerJwkSet,
+            String adminIssuerUrl,
+            String adminIssuerJwkSet,
+            String dynamoDbEndpoint,
+            String lambdaEndpoint) {}
 
     /**
      * Who may invoke whom directly (Lambda Invoke): each function's resource policy, as Terraform
@@ -219,8 +225,9 @@ public final class FunctionWiring {
     }
 
     /**
-     * Every service verifies every request's token itself, with the issuer's keys delivered as the
-     * deployment delivers the user pool's (SHOP_JWT_JWKS): no call to the issuer at a cold start.
+     * Every service verifies every request's token itself, with the issuers' keys delivered as the
+     * deployment delivers the user pools' (SHOP_JWT_JWKS, SHOP_ADMIN_JWT_JWKS): no call to an issuer at
+     * a cold start. Only a token of the administrators' issuer can make its bearer an administrator.
      */
     private static Map<String, String> issuer(Endpoints endpoints) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -229,6 +236,11 @@ public final class FunctionWiring {
         env.put(
                 "SHOP_JWT_AUDIENCES",
                 String.join(",", LocalIssuer.AUDIENCES.stream().sorted().toList()));
+        env.put("SHOP_ADMIN_JWT_ISSUER", endpoints.adminIssuerUrl());
+        env.put("SHOP_ADMIN_JWT_JWKS", endpoints.adminIssuerJwkSet());
+        env.put(
+                "SHOP_ADMIN_JWT_AUDIENCES",
+                String.join(",", LocalIssuer.ADMIN_AUDIENCES.stream().sorted().toList()));
         return env;
     }
 }

@@ -122,7 +122,13 @@ public final class LocalCloud implements AutoCloseable {
                 FunctionWiring::invokersOf);
         started.add(lambdaApi);
         FunctionWiring.Endpoints endpoints = new FunctionWiring.Endpoints(
-                gatewayUrl, issuer.issuerUrl(), issuer.jwkSet(), dynamoDb.endpoint(), lambdaApi.endpoint());
+                gatewayUrl,
+                issuer.issuerUrl(),
+                issuer.jwkSet(),
+                issuer.adminIssuerUrl(),
+                issuer.adminJwkSet(),
+                dynamoDb.endpoint(),
+                lambdaApi.endpoint());
         for (String name : functionNames(routes)) {
             LambdaFunction function = function(name, options, layout, endpoints);
             if (function != null) {
@@ -134,11 +140,15 @@ public final class LocalCloud implements AutoCloseable {
         this.lambdaEndpoint = lambdaApi.endpoint();
         makeAotCaches(layout);
         JwtAuthorizer authorizer = new JwtAuthorizer(issuer.issuerUrl(), LocalIssuer.AUDIENCES, Clock.systemUTC());
+        // The administrators' API: the same routes and functions, its authorizer the administrators' pool.
+        JwtAuthorizer adminAuthorizer =
+                new JwtAuthorizer(issuer.adminIssuerUrl(), LocalIssuer.ADMIN_AUDIENCES, Clock.systemUTC());
         StaticSite site = new StaticSite(layout.siteDist());
         HttpApi api = new HttpApi(authorizer, functions, port);
         server.serve(new FrontDoor(
                 routes,
                 api,
+                new HttpApi(adminAuthorizer, functions, port),
                 issuer,
                 new SwaggerUi(layout.contracts()),
                 site,
@@ -170,9 +180,9 @@ public final class LocalCloud implements AutoCloseable {
         }
 
         if (options.seed() && functions.containsKey("products")) {
-            IssuerClient login = new IssuerClient(URI.create(issuer.issuerUrl()));
+            IssuerClient login = IssuerClient.administrators(URI.create(gatewayUrl));
             try {
-                int seeded = new CatalogSeeder(URI.create(gatewayUrl), () -> login.signIn("admin", true)).seedIfEmpty();
+                int seeded = new CatalogSeeder(URI.create(gatewayUrl), () -> login.signIn("admin")).seedIfEmpty();
                 Console.gateway(
                         seeded == 0
                                 ? "catalog has products: not seeded"
@@ -186,6 +196,7 @@ public final class LocalCloud implements AutoCloseable {
         StartupSummary.lines(new StartupSummary.Facts(
                         gatewayUrl,
                         issuer.issuerUrl(),
+                        issuer.adminIssuerUrl(),
                         routes.routes().size(),
                         List.copyOf(functions.keySet()),
                         dynamoDb.endpoint(),

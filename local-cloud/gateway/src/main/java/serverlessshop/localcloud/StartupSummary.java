@@ -12,6 +12,7 @@ final class StartupSummary {
     record Facts(
             String gatewayUrl,
             String issuerUrl,
+            String adminIssuerUrl,
             int routes,
             List<String> functions,
             String dynamoDbEndpoint,
@@ -38,12 +39,18 @@ final class StartupSummary {
         lines.add("  API            " + facts.gatewayUrl() + "/products, /orders, /customers/{id}/orders   ("
                 + facts.routes() + " routes from routes.json; functions: " + String.join(", ", facts.functions())
                 + ")");
+        lines.add("  Admin API      " + facts.gatewayUrl() + "/admin/products, /admin/orders, ...   (the same routes;"
+                + " administrators' tokens only)");
         lines.add("  API endpoint   " + facts.apiEndpointUrl()
                 + "   (the API's own, as execute-api: refused without the shop's origin header)");
         lines.add("  Sign in        \"Sign in\" " + (facts.siteBuilt() ? "at the top of the shop" : "on the start page")
-                + ": any user name, no password; tick \"Administrator\" for the admin group");
+                + ": any user name, no password");
+        lines.add("  Admin sign-in  \"Administrator sign-in\" "
+                + (facts.siteBuilt() ? "in the shop" : "on the start page")
+                + ": any user name; no TOTP code here (AWS asks for one)");
         lines.add("  Access tokens  " + port + "make token USER=alice      " + port + "make token USER=admin ADMIN=1");
-        lines.add("  Issuer         " + facts.issuerUrl() + "   (clients serverless-shop-web, serverless-shop-orders)");
+        lines.add("  Issuers        " + facts.issuerUrl() + "   (clients serverless-shop-web, serverless-shop-orders)");
+        lines.add("                 " + facts.adminIssuerUrl() + "   (administrators; client serverless-shop-admin)");
         lines.add("  DynamoDB Local " + facts.dynamoDbEndpoint()
                 + (options.inMemory()
                         ? "   (in memory)"

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -25,15 +26,21 @@ import serverlessshop.support.testing.TestCaller;
  * a running stack, as a client meets the API: the JWT authorizer (what AWS's refuses, it refuses:
  * expired, foreign, unsigned or forged tokens, a token without the route's scope, such as a machine
  * client's on a customer's route or an ID token anywhere protected), then the function, which
- * verifies the token again (groups, ownership). The tokens come from the stack's own issuer, forged
- * from its tokens, or from another issuer. A client cannot write the authorizer's claims: the forged
- * claims columns send the token behind them (none, or customer B's), and get what it deserves.
+ * verifies the token again (groups, ownership). The tokens come from the stack's own issuers, forged
+ * from their tokens, or from another issuer. An administrator's token comes from the administrators'
+ * issuer and goes to the administrators' API under /admin; every other caller's goes to the shoppers'
+ * API, where a shopper's token that claims the admin group is a customer's. A client cannot write the
+ * authorizer's claims: the forged claims columns send the token behind them (none, or customer B's),
+ * and get what it deserves.
  */
 class GatewayAuthorizationMatrixTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADDRESS = "{\"street\":\"123 Serverless Way\",\"city\":\"Cloud City\","
             + "\"zip_code\":\"12345\",\"country\":\"US\"}";
+    /** Where the administrators' API is: the only one that takes their tokens. */
+    private static final String ADMIN_API = "/admin";
+
     private static RunningLocalCloud stack;
     private static final Map<TestCaller, String> TOKENS = new EnumMap<>(TestCaller.class);
     private static String product;
@@ -43,9 +50,14 @@ class GatewayAuthorizationMatrixTest {
         stack = RunningLocalCloud.start();
         var issuer = stack.issuer();
         String adminClaims = "{\"cognito:groups\":[\"admin\"]}";
-        TOKENS.put(TestCaller.CUSTOMER, issuer.signIn("customer-a", false));
-        TOKENS.put(TestCaller.CUSTOMER_B, issuer.signIn("customer-b", false));
-        TOKENS.put(TestCaller.ADMIN, issuer.signIn("admin-a", true));
+        TOKENS.put(TestCaller.CUSTOMER, issuer.signIn("customer-a"));
+        TOKENS.put(TestCaller.CUSTOMER_B, issuer.signIn("customer-b"));
+        TOKENS.put(TestCaller.ADMIN, stack.adminIssuer().signIn("admin-a"));
+        TOKENS.put(
+                TestCaller.SHOPPER_CLAIMING_ADMIN,
+                issuer.signIn(LocalIssuer.WEB_CLIENT, "customer-a", adminClaims)
+                        .get("access_token")
+                        .asText());
         TOKENS.put(
                 TestCaller.MACHINE,
                 issuer.clientCredentials(
@@ -69,22 +81,34 @@ class GatewayAuthorizationMatrixTest {
                         .asText());
         // Through the gateway the claims are the authorizer's own: only the token behind forged ones is sent.
         TOKENS.put(TestCaller.FORGED_OVER_TOKEN, TOKENS.get(TestCaller.CUSTOMER_B));
-        String admin = TOKENS.get(TestCaller.ADMIN);
-        TOKENS.put(
-                TestCaller.TAMPERED_SIGNATURE,
-                admin.substring(0, admin.length() - 2)
-                        + (admin.charAt(admin.length() - 2) == 'A' ? 'B' : 'A')
-                        + admin.charAt(admin.length() - 1));
-        TOKENS.put(
-                TestCaller.ALG_NONE,
-                Base64.getUrlEncoder()
-                                .withoutPadding()
-                                .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
-                        + "." + admin.split("\\.")[1] + ".");
+        // A token of the shoppers' issuer whose one defect is its signature (it is sent to the shoppers' API).
+        String claimingAdmin = issuer.signIn(LocalIssuer.WEB_CLIENT, "admin-a", adminClaims)
+                .get("access_token")
+                .asText();
+        TOKENS.put(TestCaller.TAMPERED_SIGNATURE, tampered(claimingAdmin));
+        TOKENS.put(TestCaller.ALG_NONE, unsigned(claimingAdmin));
         assertThat(claim(TOKENS.get(TestCaller.EXPIRED), "exp").asLong())
                 .as("the issuer takes the exp of the login form: the token is expired")
                 .isLessThan(2_000_000_000L);
-        product = create("POST", "/products", admin, productBody(), "product_id");
+        product = create("POST", ADMIN_API + "/products", TOKENS.get(TestCaller.ADMIN), productBody(), "product_id");
+    }
+
+    private static String tampered(String token) {
+        return token.substring(0, token.length() - 2)
+                + (token.charAt(token.length() - 2) == 'A' ? 'B' : 'A')
+                + token.charAt(token.length() - 1);
+    }
+
+    private static String unsigned(String token) {
+        return Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + token.split("\\.")[1] + ".";
+    }
+
+    /** The API a caller's requests go to: an administrator's to the administrators', everyone else's to the shoppers'. */
+    private static String apiOf(TestCaller caller) {
+        return caller == TestCaller.ADMIN ? ADMIN_API : "";
     }
 
     @AfterAll
@@ -135,7 +159,7 @@ class GatewayAuthorizationMatrixTest {
         for (String[] row : rows) {
             for (TestCaller caller : TestCaller.values()) {
                 String expected = expected(access.get(row[1]), row[2], caller);
-                HttpResponse<String> response = send(row[0], TOKENS.get(caller));
+                HttpResponse<String> response = send(row[0], TOKENS.get(caller), apiOf(caller));
                 table.record(
                         row[0],
                         caller,
@@ -177,6 +201,75 @@ class GatewayAuthorizationMatrixTest {
     }
 
     @Test
+    void theAdministratorsApiTakesNoShoppersTokenWhereATokenIsNeeded() throws Exception {
+        // Its authorizer trusts the administrators' issuer alone: a shopper's token is 401 on every
+        // protected route, whatever groups it claims; open routes take anyone, as on the shoppers' API.
+        AuthorizationTable table = new AuthorizationTable("shoppers' tokens on the administrators' API");
+        Map<String, Access> access = new HashMap<>();
+        ContractOperations.examples("products").forEach(e -> access.put(e.operationId(), e.access()));
+        ContractOperations.examples("orders").forEach(e -> access.put(e.operationId(), e.access()));
+        String[][] rows = {
+            {"listProducts", "listProducts"},
+            {"getProduct", "getProduct"},
+            {"createProduct", "createProduct"},
+            {"updateProduct", "updateProduct"},
+            {"deleteProduct", "deleteProduct"},
+            {"createOrder", "createOrder"},
+            {"getOrder (A's)", "getOrder"},
+            {"updateOrderStatus CONFIRMED (A's)", "updateOrderStatus"},
+            {"listCustomerOrders (A's)", "listCustomerOrders"},
+        };
+        for (String[] row : rows) {
+            for (TestCaller caller :
+                    List.of(TestCaller.CUSTOMER, TestCaller.SHOPPER_CLAIMING_ADMIN, TestCaller.MACHINE)) {
+                String expected = access.get(row[1]).open() ? "2xx" : "401";
+                HttpResponse<String> response = send(row[0], TOKENS.get(caller), ADMIN_API);
+                table.record(
+                        row[0],
+                        caller,
+                        expected,
+                        response.statusCode(),
+                        response.request().method() + " " + response.uri() + " -> " + response.body());
+                if (expected.equals("401") && !response.body().equals("{\"message\":\"Unauthorized\"}")) {
+                    table.fail(row[0], caller, "not the authorizer's refusal: " + response.body());
+                }
+            }
+        }
+        table.assertAllAsExpected();
+    }
+
+    @Test
+    void theAdministratorsApiRefusesForgedAndExpiredAdministratorsTokens() throws Exception {
+        String admin = TOKENS.get(TestCaller.ADMIN);
+        String expired = stack.adminIssuer()
+                .signIn(LocalIssuer.ADMIN_CLIENT, "admin-a", "{\"exp\":1000000000}")
+                .get("access_token")
+                .asText();
+        String otherClient = stack.adminIssuer()
+                .signIn("some-other-api", "admin-a", null)
+                .get("access_token")
+                .asText();
+        for (String refused : List.of(tampered(admin), unsigned(admin), expired, otherClient)) {
+            HttpResponse<String> response = stack.send("POST", ADMIN_API + "/products", refused, productBody());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+            assertThat(response.body()).isEqualTo("{\"message\":\"Unauthorized\"}");
+        }
+        HttpResponse<String> created = stack.send("POST", ADMIN_API + "/products", admin, productBody());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(stack.send(
+                                "GET",
+                                "/products/"
+                                        + JSON.readTree(created.body())
+                                                .path("product_id")
+                                                .asText(),
+                                null,
+                                null)
+                        .statusCode())
+                .as("the product an administrator created through /admin is the shop's")
+                .isEqualTo(200);
+    }
+
+    @Test
     void aMachineTokenIsRefusedOnCustomerRoutesAsApiGatewayRefusesIt() throws Exception {
         // The authorizer's answer for a token without the route's scope: 403 {"message":"Forbidden"}.
         HttpResponse<String> response = stack.send(
@@ -188,20 +281,21 @@ class GatewayAuthorizationMatrixTest {
                 .hasValueSatisfying(value -> assertThat(value).contains("insufficient_scope"));
     }
 
-    /** The row's request, on resources made for it alone, with this token (or none). */
-    private static HttpResponse<String> send(String row, String token) throws Exception {
+    /** The row's request to the API under {@code api}, on resources made for it alone, with this token (or none). */
+    private static HttpResponse<String> send(String row, String token, String api) throws Exception {
         String admin = TOKENS.get(TestCaller.ADMIN);
         String customerA = TOKENS.get(TestCaller.CUSTOMER);
         String orderBody = "{\"items\":[{\"product_id\":\"" + product + "\",\"quantity\":1}],\"shipping_address\":"
                 + ADDRESS + "}";
         return switch (row) {
-            case "listProducts" -> stack.send("GET", "/products", token, null);
-            case "getProduct" -> stack.send("GET", "/products/" + product, token, null);
-            case "createProduct" -> stack.send("POST", "/products", token, productBody());
+            case "listProducts" -> stack.send("GET", api + "/products", token, null);
+            case "getProduct" -> stack.send("GET", api + "/products/" + product, token, null);
+            case "createProduct" -> stack.send("POST", api + "/products", token, productBody());
             case "updateProduct" ->
                 stack.send(
                         "PUT",
-                        "/products/" + create("POST", "/products", admin, productBody(), "product_id"),
+                        api + "/products/"
+                                + create("POST", ADMIN_API + "/products", admin, productBody(), "product_id"),
                         token,
                         productBody().replace("}", ",\"is_active\":true}"),
                         "If-Match",
@@ -209,22 +303,23 @@ class GatewayAuthorizationMatrixTest {
             case "deleteProduct" ->
                 stack.send(
                         "DELETE",
-                        "/products/" + create("POST", "/products", admin, productBody(), "product_id"),
+                        api + "/products/"
+                                + create("POST", ADMIN_API + "/products", admin, productBody(), "product_id"),
                         token,
                         null);
             case "createOrder" ->
                 stack.send(
                         "POST",
-                        "/orders",
+                        api + "/orders",
                         token,
                         orderBody,
                         "Idempotency-Key",
                         UUID.randomUUID().toString());
-            case "getOrder (A's)" -> stack.send("GET", "/orders/" + orderOfA(customerA, orderBody), token, null);
+            case "getOrder (A's)" -> stack.send("GET", api + "/orders/" + orderOfA(customerA, orderBody), token, null);
             case "updateOrderStatus CONFIRMED (A's)" ->
                 stack.send(
                         "PUT",
-                        "/orders/" + orderOfA(customerA, orderBody),
+                        api + "/orders/" + orderOfA(customerA, orderBody),
                         token,
                         "{\"order_status\":\"CONFIRMED\"}",
                         "If-Match",
@@ -232,12 +327,12 @@ class GatewayAuthorizationMatrixTest {
             case "updateOrderStatus CANCELLED (A's)" ->
                 stack.send(
                         "PUT",
-                        "/orders/" + orderOfA(customerA, orderBody),
+                        api + "/orders/" + orderOfA(customerA, orderBody),
                         token,
                         "{\"order_status\":\"CANCELLED\"}",
                         "If-Match",
                         "\"1\"");
-            case "listCustomerOrders (A's)" -> stack.send("GET", "/customers/customer-a/orders", token, null);
+            case "listCustomerOrders (A's)" -> stack.send("GET", api + "/customers/customer-a/orders", token, null);
             default -> throw new IllegalStateException(row);
         };
     }

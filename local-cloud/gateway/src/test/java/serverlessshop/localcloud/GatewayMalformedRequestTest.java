@@ -64,6 +64,10 @@ class GatewayMalformedRequestTest {
         gateway.serve(new FrontDoor(
                 RouteTable.load(Repository.routesJson()),
                 new HttpApi(authorizer, Map.of(), port),
+                new HttpApi(
+                        new JwtAuthorizer(issuer.adminIssuerUrl(), LocalIssuer.ADMIN_AUDIENCES, Clock.systemUTC()),
+                        Map.of(),
+                        port),
                 issuer,
                 new SwaggerUi(Repository.root().resolve("api-spec")),
                 new StaticSite(Repository.root().resolve("static-site/dist")),

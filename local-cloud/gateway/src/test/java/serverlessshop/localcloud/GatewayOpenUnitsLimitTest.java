@@ -37,10 +37,10 @@ class GatewayOpenUnitsLimitTest {
 
     @Test
     void aCustomerOverTheCapGetsA409ProblemNamingTheProductAndOthersStillOrder() throws Exception {
-        String admin = running.issuer().signIn("admin", true);
-        String alice = running.issuer().signIn("alice", false);
-        String bob = running.issuer().signIn("bob", false);
-        HttpResponse<String> created = running.send("POST", "/products", admin, """
+        String admin = running.adminIssuer().signIn("admin");
+        String alice = running.issuer().signIn("alice");
+        String bob = running.issuer().signIn("bob");
+        HttpResponse<String> created = running.send("POST", "/admin/products", admin, """
                 {"sku": "CAP-LAMP-%s", "name": "Capped lamp", "description": "Made by the open-units test.",
                  "price": 39.90, "stock_quantity": 25, "is_active": true}""".formatted(
                         UUID.randomUUID().toString().substring(0, 8)));
@@ -83,7 +83,7 @@ class GatewayOpenUnitsLimitTest {
     }
 
     private static int stockOf(String productId, String admin) throws Exception {
-        HttpResponse<String> product = running.send("GET", "/products/" + productId, admin, null);
+        HttpResponse<String> product = running.send("GET", "/admin/products/" + productId, admin, null);
         assertThat(product.statusCode()).as(product.body()).isEqualTo(200);
         return JSON.readTree(product.body()).path("stock_quantity").asInt();
     }

@@ -40,7 +40,7 @@ class GatewayOriginGuardTest {
     }
 
     private static void warm(String path) throws Exception {
-        String token = path.startsWith("/customers") ? stack.issuer().signIn("alice", false) : null;
+        String token = path.startsWith("/customers") ? stack.issuer().signIn("alice") : null;
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (stack.send("GET", path, token, null).statusCode() == 503 && System.nanoTime() < deadline) {
             Thread.sleep(1_000);
@@ -83,7 +83,7 @@ class GatewayOriginGuardTest {
     /** The orders function too: with a customer's valid token, through the front door and not around it. */
     @Test
     void ordersServesACustomerThroughTheFrontDoorAndRefusesTheSameRequestDirectly() throws Exception {
-        String alice = stack.issuer().signIn("alice", false);
+        String alice = stack.issuer().signIn("alice");
         HttpRequest.Builder front = HttpRequest.newBuilder(URI.create(stack.base() + "/customers/alice/orders"))
                 .header("Authorization", "Bearer " + alice)
                 .timeout(Duration.ofSeconds(60));

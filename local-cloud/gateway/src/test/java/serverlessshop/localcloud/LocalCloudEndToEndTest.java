@@ -66,6 +66,11 @@ class LocalCloudEndToEndTest {
         assertRefused(send("GET", "/products/a/b/c", null, null), 404, NOT_FOUND);
         assertRefused(send("POST", "/customers/alice/orders", null, "{}"), 404, NOT_FOUND);
         assertRefused(send("GET", "/orders", null, null), 404, NOT_FOUND);
+        // The administrators' API: everything under /admin/ is its, and it has the same routes, no others.
+        assertRefused(send("DELETE", "/admin/orders/" + orderId, null, null), 404, NOT_FOUND);
+        assertRefused(send("GET", "/admin/no-such-thing", null, null), 404, NOT_FOUND);
+        assertRefused(send("GET", "/admin/", null, null), 404, NOT_FOUND);
+        assertRefused(send("GET", "/admin/admin/products", null, null), 404, NOT_FOUND);
         assertThat(functionProcesses()).as("no function was started").isEmpty();
     }
 
@@ -97,26 +102,55 @@ class LocalCloudEndToEndTest {
         assertRefused(noToken, 401, UNAUTHORIZED);
         assertThat(noToken.headers().firstValue("www-authenticate")).contains("Bearer");
         assertRefused(send("POST", "/orders", null, "{}"), 401, UNAUTHORIZED);
+        assertRefused(send("POST", "/admin/products", null, "{}"), 401, UNAUTHORIZED);
         assertRefused(send("GET", "/customers/alice/orders", "not-a-jwt", null), 401, UNAUTHORIZED);
         assertThat(functionProcesses()).as("no function was started").isEmpty();
     }
 
     @Test
     @Order(2)
+    void eachApiTakesTheTokensOfItsOwnIssuerOnlyAndRefusesTheOthersBeforeAnyFunctionRuns() throws Exception {
+        String alice = issuer.signIn("alice");
+        String admin = running.adminIssuer().signIn("admin");
+        // An administrator's token on the shoppers' API: not its issuer, as API Gateway's authorizer says.
+        HttpResponse<String> adminAsShopper = send("GET", "/customers/admin/orders", admin, null);
+        assertRefused(adminAsShopper, 401, UNAUTHORIZED);
+        assertThat(adminAsShopper.headers().firstValue("www-authenticate"))
+                .hasValueSatisfying(value -> assertThat(value).contains("invalid_token"));
+        assertRefused(
+                send("POST", "/products", admin, "{\"sku\":\"X\",\"name\":\"X\",\"price\":1}"), 401, UNAUTHORIZED);
+        // A shopper's token on the administrators' API, even one that claims the admin group.
+        String claimingAdmin = issuer.signIn(LocalIssuer.WEB_CLIENT, "alice", "{\"cognito:groups\":[\"admin\"]}")
+                .get("access_token")
+                .asText();
+        for (String shopper : List.of(alice, claimingAdmin)) {
+            assertRefused(send("GET", "/admin/customers/alice/orders", shopper, null), 401, UNAUTHORIZED);
+            assertRefused(
+                    send("POST", "/admin/products", shopper, "{\"sku\":\"X\",\"name\":\"X\",\"price\":1}"),
+                    401,
+                    UNAUTHORIZED);
+        }
+        assertThat(functionProcesses()).as("no function was started").isEmpty();
+    }
+
+    @Test
+    @Order(2)
     void theStockReservationsHaveNoPublicRouteWhateverTheToken() throws Exception {
-        // Internal operations: orders invokes products directly; the public gateway knows no such route.
+        // Internal operations: orders invokes products directly; neither API knows such a route.
         List<String> tokens = new ArrayList<>();
         tokens.add(null);
-        tokens.add(issuer.signIn("alice", false));
-        tokens.add(issuer.signIn("admin", true));
+        tokens.add(issuer.signIn("alice"));
+        tokens.add(running.adminIssuer().signIn("admin"));
         tokens.add(issuer.clientCredentials(
                 LocalIssuer.ORDERS_CLIENT, LocalIssuer.ORDERS_CLIENT_SECRET, LocalIssuer.STOCK_SCOPE));
-        String reservation = "/products/stock-reservations/" + UUID.randomUUID();
-        for (String token : tokens) {
-            assertRefused(send("PUT", reservation, token, "{\"items\":[]}"), 404, NOT_FOUND);
-            assertRefused(send("GET", reservation, token, null), 404, NOT_FOUND);
-            assertRefused(send("POST", reservation + "/confirm", token, null), 404, NOT_FOUND);
-            assertRefused(send("POST", reservation + "/release", token, null), 404, NOT_FOUND);
+        for (String api : List.of("", "/admin")) {
+            String reservation = api + "/products/stock-reservations/" + UUID.randomUUID();
+            for (String token : tokens) {
+                assertRefused(send("PUT", reservation, token, "{\"items\":[]}"), 404, NOT_FOUND);
+                assertRefused(send("GET", reservation, token, null), 404, NOT_FOUND);
+                assertRefused(send("POST", reservation + "/confirm", token, null), 404, NOT_FOUND);
+                assertRefused(send("POST", reservation + "/release", token, null), 404, NOT_FOUND);
+            }
         }
         assertThat(functionProcesses()).as("no function was started").isEmpty();
     }
@@ -124,7 +158,7 @@ class LocalCloudEndToEndTest {
     @Test
     @Order(2)
     void aBodyOverApiGatewaysTenMegabytesIs413BeforeAnyFunctionRuns() throws Exception {
-        String alice = issuer.signIn("alice", false);
+        String alice = issuer.signIn("alice");
         String overLimit = "{\"items\":[],\"pad\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}";
         assertRefused(
                 send(
@@ -137,6 +171,8 @@ class LocalCloudEndToEndTest {
                 413,
                 "{\"message\":\"Request Entity Too Large\"}");
         assertRefused(send("POST", "/products", null, overLimit), 413, "{\"message\":\"Request Entity Too Large\"}");
+        assertRefused(
+                send("POST", "/admin/products", null, overLimit), 413, "{\"message\":\"Request Entity Too Large\"}");
         assertThat(functionProcesses()).as("no function was started").isEmpty();
     }
 
@@ -155,6 +191,17 @@ class LocalCloudEndToEndTest {
         JsonNode discovery = JSON.readTree(send("GET", "/oauth2/.well-known/openid-configuration", null, null)
                 .body());
         assertThat(discovery.path("issuer").asText()).isEqualTo(base + "/oauth2");
+        JsonNode adminDiscovery =
+                JSON.readTree(send("GET", "/admin-oauth2/.well-known/openid-configuration", null, null)
+                        .body());
+        assertThat(adminDiscovery.path("issuer").asText()).isEqualTo(base + "/admin-oauth2");
+        assertThat(adminDiscovery.path("authorization_endpoint").asText()).isEqualTo(base + "/admin-oauth2/authorize");
+        assertThat(JSON.readTree(send("GET", "/config.json", null, null).body())
+                        .path("admin")
+                        .path("client_id")
+                        .asText())
+                .as("the administrators' sign-in in config.json")
+                .isEqualTo("serverless-shop-admin");
 
         HttpResponse<String> preflight = send(
                 "OPTIONS",
@@ -173,10 +220,11 @@ class LocalCloudEndToEndTest {
     @Test
     @Order(4)
     void anAdministratorCreatesAProductACustomerOrdersItAndTheAdministratorShipsIt() throws Exception {
-        String admin = issuer.signIn("admin", true);
-        String alice = issuer.signIn("alice", false);
+        String admin = running.adminIssuer().signIn("admin");
+        String alice = issuer.signIn("alice");
 
-        HttpResponse<String> created = send("POST", "/products", admin, """
+        // Through the administrators' API, where an administrator's token counts.
+        HttpResponse<String> created = send("POST", "/admin/products", admin, """
                 {"sku": "E2E-LAMP-%s", "name": "End-to-end lamp", "description": "Made by the end-to-end test.",
                  "price": 39.90, "stock_quantity": 25, "is_active": true}""".formatted(
                         UUID.randomUUID().toString().substring(0, 8)));
@@ -260,7 +308,7 @@ class LocalCloudEndToEndTest {
 
     private static String changeStatus(String orderId, String admin, String status) throws Exception {
         HttpResponse<String> changed =
-                send("PUT", "/orders/" + orderId, admin, "{\"order_status\": \"" + status + "\"}");
+                send("PUT", "/admin/orders/" + orderId, admin, "{\"order_status\": \"" + status + "\"}");
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
         return JSON.readTree(changed.body()).path("order_status").asText();
     }

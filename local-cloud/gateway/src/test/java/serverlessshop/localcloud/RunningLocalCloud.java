@@ -39,6 +39,7 @@ public final class RunningLocalCloud implements AutoCloseable {
     private final String base;
     private final String apiEndpoint;
     private final IssuerClient issuer;
+    private final IssuerClient adminIssuer;
     private final Path data;
     private final ContractReportFile contractReport;
 
@@ -49,7 +50,8 @@ public final class RunningLocalCloud implements AutoCloseable {
         this.apiEndpoint = apiEndpoint;
         this.data = data;
         this.contractReport = contractReport;
-        this.issuer = new IssuerClient(URI.create(base + "/oauth2"));
+        this.issuer = IssuerClient.shoppers(URI.create(base));
+        this.adminIssuer = IssuerClient.administrators(URI.create(base));
     }
 
     /**
@@ -154,8 +156,14 @@ public final class RunningLocalCloud implements AutoCloseable {
         return apiEndpoint;
     }
 
+    /** The shoppers' issuer: customers' tokens, for the API without a prefix. */
     public IssuerClient issuer() {
         return issuer;
+    }
+
+    /** The administrators' issuer: administrators' tokens, for the API under /admin. */
+    public IssuerClient adminIssuer() {
+        return adminIssuer;
     }
 
     public Process process() {

@@ -96,9 +96,9 @@ class FaultInjectionTest {
                         database.password()),
                 // Orders on the suite's own DynamoDB Local, which it can stop and start again.
                 Map.of("ORDERS_DYNAMODB_ENDPOINT", dynamoDb.endpoint()));
-        adminToken = stack.token("admin", true);
-        customer = stack.token("fay", false);
-        HttpResponse<String> created = send(request("/products", adminToken)
+        adminToken = stack.adminToken("admin");
+        customer = stack.token("fay");
+        HttpResponse<String> created = send(request("/admin/products", adminToken)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"sku\":\"FAULT-1\",\"name\":\"Fault product\","
                         + "\"price\":5.00,\"stock_quantity\":1000}")));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

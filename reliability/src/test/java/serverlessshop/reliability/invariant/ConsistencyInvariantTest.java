@@ -109,7 +109,7 @@ class ConsistencyInvariantTest {
             List<String> customers = List.of("ada", "bob", "cyd", "dee", "eve", "fay");
             Map<String, String> tokens = new HashMap<>();
             for (String customer : customers) {
-                tokens.put(customer, stack.token(customer, false));
+                tokens.put(customer, stack.token(customer));
             }
             List<Shopper.Attempt> plan = plan(random, customers, List.copyOf(initial.keySet()));
 
@@ -186,14 +186,14 @@ class ConsistencyInvariantTest {
     }
 
     private Map<String, Integer> createHotProducts(ShopStack stack) throws Exception {
-        String admin = stack.token("admin", true);
+        String admin = stack.adminToken("admin");
         HttpClient http = HttpClient.newHttpClient();
         Map<String, Integer> initial = new LinkedHashMap<>();
         for (int i = 1; i <= products; i++) {
             String body = "{\"sku\":\"HOT-" + i + "\",\"name\":\"Hot product " + i + "\",\"price\":9.99,"
                     + "\"stock_quantity\":" + stockEach + "}";
             HttpResponse<String> created = http.send(
-                    HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/products"))
+                    HttpRequest.newBuilder(URI.create(stack.adminBaseUrl() + "/products"))
                             .header("Authorization", admin)
                             .header("Content-Type", "application/json")
                             .timeout(Duration.ofSeconds(60))

@@ -15,7 +15,7 @@ import serverlessshop.support.testing.ContractReportFile;
 /**
  * The whole local cloud in its own process, started as make run starts it (LocalCloudProcess of make
  * bench), with products on a MariaDB database of the suite's own, plus what the suites do to it from
- * outside: tokens from its issuer, its function instances (to kill them), and the scheduled functions
+ * outside: tokens from its issuers, its function instances (to kill them), and the scheduled functions
  * AWS would invoke (the reservation sweep, the pending stock releases). Its gateway holds every API
  * exchange to the contracts (reliability/target/contract-reports/NAME.jsonl), and closing the stack
  * fails if any broke them: an answer under faults must still be one the contracts declare.
@@ -91,6 +91,11 @@ public final class ShopStack implements AutoCloseable {
         return process.baseUrl();
     }
 
+    /** The administrators' API: the same routes under /admin, for administrators' tokens only. */
+    public String adminBaseUrl() {
+        return process.baseUrl() + "/admin";
+    }
+
     public String dynamoDbEndpoint() {
         return process.dynamoDbEndpoint();
     }
@@ -104,9 +109,15 @@ public final class ShopStack implements AutoCloseable {
         return workDir.resolve(name + "-stack.log");
     }
 
-    /** An access token of this stack's issuer, as the site gets one: "Bearer ...". */
-    public String token(String user, boolean admin) throws Exception {
-        return "Bearer " + new IssuerClient(URI.create(process.issuerUrl())).signIn(user, admin);
+    /** A customer's access token of this stack's shoppers' issuer, as the site gets one: "Bearer ...". */
+    public String token(String user) throws Exception {
+        return "Bearer " + IssuerClient.shoppers(URI.create(process.baseUrl())).signIn(user);
+    }
+
+    /** An administrator's access token of this stack's administrators' issuer, for {@link #adminBaseUrl()}. */
+    public String adminToken(String user) throws Exception {
+        return "Bearer "
+                + IssuerClient.administrators(URI.create(process.baseUrl())).signIn(user);
     }
 
     /** The running instances (JVMs) of a function: descendants of the stack's process. */
@@ -148,6 +159,8 @@ public final class ShopStack implements AutoCloseable {
                         process.baseUrl(),
                         process.issuerUrl(),
                         process.issuerJwkSet(),
+                        process.adminIssuerUrl(),
+                        process.adminIssuerJwkSet(),
                         process.dynamoDbEndpoint(),
                         process.lambdaEndpoint())));
         configuration.put("SHOP_RESERVATIONS_SWEEP_ENABLED", "false");

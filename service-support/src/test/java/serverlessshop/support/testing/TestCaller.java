@@ -21,6 +21,9 @@ public enum TestCaller {
     /** Another customer: must never see or change what belongs to {@link #CUSTOMER}. */
     CUSTOMER_B(() -> TestIssuer.customer("customer-b"), true, List.of("shop/orders"), List.of(), null),
     ADMIN(() -> TestIssuer.admin("admin-a"), true, List.of("shop/orders"), List.of("admin"), null),
+    /** A shopper's token that claims the admin group: the shoppers' issuer makes no administrators. */
+    SHOPPER_CLAIMING_ADMIN(
+            () -> TestIssuer.customerClaimingAdmin("customer-a"), true, List.of("shop/orders"), List.of(), null),
     /** A client-credentials token of a client the API accepts, without the shop's scope: no customer. */
     MACHINE(TestIssuer::machine, true, List.of("products/stock"), List.of(), null),
     EXPIRED(() -> TestIssuer.expired("admin-a"), false, List.of(), List.of(), null),

@@ -92,6 +92,12 @@ public final class TestIssuer {
         return accessToken(ISSUER_ID, subject, AUDIENCE, Map.of("scope", SHOP_SCOPES), 3600);
     }
 
+    /** A customer's token of the shoppers' issuer that claims the admin group, which that issuer makes nobody. */
+    public static String customerClaimingAdmin(String subject) {
+        return accessToken(
+                ISSUER_ID, subject, AUDIENCE, Map.of("scope", SHOP_SCOPES, "cognito:groups", List.of("admin")), 3600);
+    }
+
     public static String admin(String subject) {
         return accessToken(
                 ISSUER_ID, subject, AUDIENCE, Map.of("scope", SHOP_SCOPES, "cognito:groups", List.of("admin")), 3600);

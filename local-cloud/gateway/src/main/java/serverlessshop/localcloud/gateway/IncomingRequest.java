@@ -39,6 +39,11 @@ public record IncomingRequest(
         return new IncomingRequest(method, rawPath, rawQuery, replaced, body, sourceIp, protocol);
     }
 
+    /** This request for another path (the query, headers and body unchanged), as a CloudFront Function rewrites it. */
+    public IncomingRequest withRawPath(String path) {
+        return new IncomingRequest(method, path, rawQuery, headers, body, sourceIp, protocol);
+    }
+
     /** More than API Gateway accepts: it answers 413 before any authorizer or function runs. */
     public boolean isOverPayloadLimit() {
         return body.length > MAX_BODY_BYTES;

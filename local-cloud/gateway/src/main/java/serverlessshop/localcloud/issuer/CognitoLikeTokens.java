@@ -8,23 +8,32 @@ import java.util.Map;
 import no.nav.security.mock.oauth2.token.OAuth2TokenCallback;
 
 /**
- * Makes mock-oauth2-server's access tokens look like Amazon Cognito's, which is what the services
- * expect: {@code token_use=access}, {@code client_id}, no {@code aud}, and {@code scope}. A user's
- * token ({@code sub} = the name typed on the login page) carries the scopes its app client is
- * allowed: {@code openid shop/orders} through the site's client, which alone is allowed
- * {@code shop/orders}, {@code openid} through any other; the login page adds
- * {@code cognito:groups: ["admin"]} when "Administrator" is ticked. A machine token (client
- * credentials) has the client as {@code sub} and the scopes it asked for, never {@code shop/orders}:
- * no machine client is allowed the scope of the shop's customers.
+ * Makes one issuer's (user pool's) access tokens from mock-oauth2-server look like Amazon Cognito's,
+ * which is what the services expect: {@code token_use=access}, {@code client_id}, no {@code aud},
+ * and {@code scope}. A user's token ({@code sub} = the name typed on the login page) carries the
+ * scopes its app client is allowed: {@code openid shop/orders} through the pool's site client, which
+ * alone is allowed {@code shop/orders}, {@code openid} through any other; and the pool's groups: in
+ * the administrators' pool every user is in {@code admin} (the operator puts everyone they create
+ * there), in the shoppers' pool nobody is in any. A machine token (client credentials) has the client
+ * as {@code sub} and the scopes it asked for, never {@code shop/orders}: no machine client is allowed
+ * the scope of the shop's customers.
  */
 final class CognitoLikeTokens implements OAuth2TokenCallback {
 
     private static final long ONE_HOUR = 3600;
 
     private final String issuerId;
+    private final String siteClient;
+    private final List<String> groups;
 
-    CognitoLikeTokens(String issuerId) {
+    /**
+     * @param siteClient the pool's client that is granted {@code shop/orders}
+     * @param groups     the groups of every user of the pool (none: no {@code cognito:groups} claim)
+     */
+    CognitoLikeTokens(String issuerId, String siteClient, List<String> groups) {
         this.issuerId = issuerId;
+        this.siteClient = siteClient;
+        this.groups = List.copyOf(groups);
     }
 
     @Override
@@ -57,11 +66,14 @@ final class CognitoLikeTokens implements OAuth2TokenCallback {
         boolean machine = GrantType.CLIENT_CREDENTIALS.equals(
                 request.getAuthorizationGrant().getType());
         claims.put("scope", machine ? machineScopes(request) : userScopes(clientId(request)));
+        if (!machine && !groups.isEmpty()) {
+            claims.put("cognito:groups", groups);
+        }
         return claims;
     }
 
-    private static String userScopes(String clientId) {
-        return LocalIssuer.WEB_CLIENT.equals(clientId) ? "openid " + LocalIssuer.SHOP_SCOPE : "openid";
+    private String userScopes(String clientId) {
+        return siteClient.equals(clientId) ? "openid " + LocalIssuer.SHOP_SCOPE : "openid";
     }
 
     private static String machineScopes(TokenRequest request) {

@@ -19,9 +19,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Gets tokens from the running local issuer over HTTP, the way its clients do: a user signs in as
- * the site does (authorization code with PKCE, submitting the login page's form), a service uses
- * client credentials. {@code make token}, the demo-catalog seeding and the end-to-end test use it.
+ * Gets tokens from one of the running local issuers over HTTP, the way its clients do: a user signs
+ * in as the site does (authorization code with PKCE through the pool's site client, submitting the
+ * login page's form), a service uses client credentials. {@code make token}, the demo-catalog
+ * seeding and the end-to-end test use it.
  */
 public final class IssuerClient {
 
@@ -29,14 +30,32 @@ public final class IssuerClient {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final URI issuer;
+    private final String siteClient;
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    /** @param issuer the issuer URL, e.g. http://localhost:8080/oauth2 */
-    public IssuerClient(URI issuer) {
+    /**
+     * @param issuer     the issuer URL, e.g. http://localhost:8080/oauth2
+     * @param siteClient the client {@link #signIn(String)} signs in through
+     */
+    public IssuerClient(URI issuer, String siteClient) {
         this.issuer = issuer;
+        this.siteClient = siteClient;
+    }
+
+    /** The shoppers' issuer of the local cloud at {@code gateway} (e.g. http://localhost:8080), for the site's client. */
+    public static IssuerClient shoppers(URI gateway) {
+        return new IssuerClient(
+                URI.create(gateway.toString().replaceAll("/+$", "") + LocalIssuer.PATH), LocalIssuer.WEB_CLIENT);
+    }
+
+    /** The administrators' issuer of the local cloud at {@code gateway}: whoever signs in there is an administrator. */
+    public static IssuerClient administrators(URI gateway) {
+        return new IssuerClient(
+                URI.create(gateway.toString().replaceAll("/+$", "") + LocalIssuer.ADMIN_PATH),
+                LocalIssuer.ADMIN_CLIENT);
     }
 
     public static final class IssuerUnavailable extends IOException {
@@ -45,17 +64,16 @@ public final class IssuerClient {
         }
     }
 
-    /** Signs in on the login page as {@code username}, as an administrator or not; returns the access token. */
-    public String signIn(String username, boolean admin) throws IOException, InterruptedException {
-        return signIn(LocalIssuer.WEB_CLIENT, username, admin ? "{\"cognito:groups\":[\"admin\"]}" : null)
-                .get("access_token")
-                .asText();
+    /** Signs in on the login page as {@code username}, as the site does; returns the access token. */
+    public String signIn(String username) throws IOException, InterruptedException {
+        return signIn(siteClient, username, null).get("access_token").asText();
     }
 
     /**
      * Signs in through {@code clientId} with these extra claims (JSON, or null) and returns the token
-     * response ({@code access_token}, {@code id_token}): tests use it for tokens of another client and
-     * ID tokens, which the authorizer and the services must refuse.
+     * response ({@code access_token}, {@code id_token}): tests use it for tokens of another client, ID
+     * tokens and tokens that claim more than the pool gives, which the authorizer and the services must
+     * refuse.
      */
     public JsonNode signIn(String clientId, String username, String claims) throws IOException, InterruptedException {
         String verifier = randomUrlSafe(32);

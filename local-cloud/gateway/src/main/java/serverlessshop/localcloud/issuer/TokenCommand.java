@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.net.URI;
 
 /**
- * {@code make token USER=alice [ADMIN=1]}: signs in at the running local cloud's issuer, as the site
- * does, and prints the access token and nothing else, so that
+ * {@code make token USER=alice [ADMIN=1]}: signs in at the running local cloud's shoppers' issuer, or
+ * with {@code ADMIN=1} at the administrators' issuer (whose tokens the API takes under {@code /admin}),
+ * as the site does, and prints the access token and nothing else, so that
  * {@code TOKEN=$(make token USER=alice)} works.
  *
  * <p>Arguments: {@code --user NAME [--admin] [--url http://localhost:8080]}.
@@ -30,7 +31,9 @@ public final class TokenCommand {
             fail("give a user name (letters, digits, _@.:+-), e.g. make token USER=alice");
         }
         try {
-            System.out.println(new IssuerClient(URI.create(url + LocalIssuer.PATH)).signIn(user, admin));
+            URI gateway = URI.create(url);
+            IssuerClient issuer = admin ? IssuerClient.administrators(gateway) : IssuerClient.shoppers(gateway);
+            System.out.println(issuer.signIn(user));
         } catch (IOException e) {
             fail(e.getMessage());
         }

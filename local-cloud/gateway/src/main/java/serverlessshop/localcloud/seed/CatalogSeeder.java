@@ -10,11 +10,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import serverlessshop.localcloud.gateway.FrontDoor;
 
 /**
  * Fills an empty catalog with a small demo catalog (seed/demo-catalog.json) through the products API
- * itself, as an administrator would: the same routes, authorizer and validation as every other
- * request. A catalog with any product in it is left alone, so this runs once per database.
+ * itself, as an administrator would: through the administrators' API (under {@code /admin}, with an
+ * administrator's token), the same routes, authorizer and validation as every other request. A
+ * catalog with any product in it is left alone, so this runs once per database.
  */
 public final class CatalogSeeder {
 
@@ -27,7 +29,8 @@ public final class CatalogSeeder {
 
     /**
      * @param api        the gateway, e.g. http://localhost:8080
-     * @param adminToken signs in an administrator, only when the catalog turns out to be empty
+     * @param adminToken signs in an administrator (at the administrators' issuer), only when the catalog
+     *                   turns out to be empty
      */
     public CatalogSeeder(URI api, Callable<String> adminToken) {
         this.api = api;
@@ -51,7 +54,7 @@ public final class CatalogSeeder {
         int created = 0;
         for (JsonNode product : demoCatalog()) {
             HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(api.resolve("/products"))
+                    HttpRequest.newBuilder(api.resolve(FrontDoor.ADMIN_PREFIX + "/products"))
                             .header("Authorization", "Bearer " + token)
                             .header("Content-Type", "application/json")
                             .timeout(Duration.ofSeconds(30))
@@ -61,8 +64,8 @@ public final class CatalogSeeder {
             if (response.statusCode() == 201) {
                 created++;
             } else if (response.statusCode() != 409) { // 409: that SKU exists (an inactive product)
-                throw new IOException("POST /products " + product.path("sku").asText() + " answered "
-                        + response.statusCode() + ": " + response.body());
+                throw new IOException("POST " + FrontDoor.ADMIN_PREFIX + "/products "
+                        + product.path("sku").asText() + " answered " + response.statusCode() + ": " + response.body());
             }
         }
         return created;

@@ -4,37 +4,49 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One request a check sends: method, path with its query (percent-encoded, as sent), a bearer token,
- * a JSON body, other headers, and whether it breaks the contract on purpose (a check of how bad
- * input is refused: then only the answer is held to the contract).
+ * One request a check sends: method, path with its query (percent-encoded, as sent: the contract's
+ * path), a bearer token, a JSON body, other headers, whether it breaks the contract on purpose (a
+ * check of how bad input is refused: then only the answer is held to the contract), and whether it
+ * is an administrator's, sent to the administrators' API (the deployment's {@code /admin}).
  */
 record Call(
-        String method, String target, String token, String body, Map<String, String> headers, boolean breaksContract) {
+        String method,
+        String target,
+        String token,
+        String body,
+        Map<String, String> headers,
+        boolean breaksContract,
+        boolean administrators) {
 
     Call {
         headers = Map.copyOf(headers);
     }
 
     static Call get(String target) {
-        return new Call("GET", target, null, null, Map.of(), false);
+        return new Call("GET", target, null, null, Map.of(), false, false);
     }
 
     static Call send(String method, String target, String jsonBody) {
-        return new Call(method, target, null, jsonBody, Map.of(), false);
+        return new Call(method, target, null, jsonBody, Map.of(), false, false);
     }
 
     Call token(String bearer) {
-        return new Call(method, target, bearer, body, headers, breaksContract);
+        return new Call(method, target, bearer, body, headers, breaksContract, administrators);
+    }
+
+    /** With an administrator's token, to the administrators' API: the only one that takes it. */
+    Call asAdministrator(String bearer) {
+        return new Call(method, target, bearer, body, headers, breaksContract, true);
     }
 
     Call header(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new Call(method, target, token, body, more, breaksContract);
+        return new Call(method, target, token, body, more, breaksContract, administrators);
     }
 
     Call breakingTheContract() {
-        return new Call(method, target, token, body, headers, true);
+        return new Call(method, target, token, body, headers, true, administrators);
     }
 
     String path() {
@@ -49,6 +61,7 @@ record Call(
 
     @Override
     public String toString() {
-        return method + " " + target + (token == null ? "" : " (with a token)");
+        return method + " " + (administrators ? Deployment.ADMIN_PREFIX : "") + target
+                + (token == null ? "" : administrators ? " (with an administrator's token)" : " (with a token)");
     }
 }

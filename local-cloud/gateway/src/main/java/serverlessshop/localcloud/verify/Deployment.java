@@ -19,6 +19,9 @@ import serverlessshop.localcloud.contract.ContractCheck.Exchange;
  */
 final class Deployment {
 
+    /** Where the administrators' API is, under the deployment's URL (CloudFront's behaviour /admin/*). */
+    static final String ADMIN_PREFIX = "/admin";
+
     /** Long enough for a function's cold start in Lambda, and a CloudFront origin fetch around it. */
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -49,7 +52,9 @@ final class Deployment {
             headers.put("Content-Type", "application/json");
         }
         headers.putAll(call.headers());
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + call.target()))
+        // The contract's path either way: the administrators' API is the same contract under /admin.
+        String api = call.administrators() ? base + ADMIN_PREFIX : base;
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + call.target()))
                 .timeout(TIMEOUT)
                 .method(
                         call.method(),

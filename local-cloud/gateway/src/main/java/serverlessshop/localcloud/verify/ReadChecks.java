@@ -162,7 +162,7 @@ final class ReadChecks {
         run.check("an administrator lists inactive products", probe -> {
             Token admin = credentials.admin(probe);
             Answer page =
-                    probe.expect(Call.get("/products?active=false&limit=5").token(admin.value()), 200);
+                    probe.expect(Call.get("/products?active=false&limit=5").asAdministrator(admin.value()), 200);
             for (JsonNode product : page.json().path("items")) {
                 probe.require(
                         !product.path("is_active").asBoolean(true),
@@ -170,6 +170,15 @@ final class ReadChecks {
                                 + product.path("product_id").asText(),
                         page);
             }
+        });
+        run.check("the shoppers' API refuses an administrator's token: 401", probe -> {
+            // Its authorizer trusts the shoppers' pool alone: an administrator's token counts under /admin only.
+            Token admin = credentials.admin(probe);
+            probe.expect(
+                    Call.get("/customers/" + encode(admin.subject()) + "/orders")
+                            .token(admin.value())
+                            .breakingTheContract(),
+                    401);
         });
     }
 

@@ -20,9 +20,10 @@ import serverlessshop.localcloud.issuer.LocalIssuer;
 
 /**
  * Where the run's access tokens come from: a shell command that prints one (TOKEN_CMD for a customer,
- * ADMIN_TOKEN_CMD for an administrator; in AWS e.g. an {@code aws cognito-idp} call), else the local
- * cloud's own issuer when the deployment has one, as {@code make token} signs in. Tokens are never
- * printed.
+ * ADMIN_TOKEN_CMD for an administrator; in AWS e.g. an {@code aws cognito-idp} call, which for an
+ * administrator must answer the administrators' pool's TOTP challenge too), else the local cloud's own
+ * issuers when the deployment has them (the shoppers', and the administrators' for an administrator),
+ * as {@code make token} signs in. Tokens are never printed.
  */
 final class Tokens {
 
@@ -39,38 +40,42 @@ final class Tokens {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
 
-    private final IssuerClient localIssuer;
-    private final String localIssuerUrl;
+    private final String base;
+    private final boolean local;
 
-    private Tokens(String localIssuerUrl) {
-        this.localIssuerUrl = localIssuerUrl;
-        this.localIssuer = localIssuerUrl == null ? null : new IssuerClient(URI.create(localIssuerUrl));
+    private Tokens(String base, boolean local) {
+        this.base = base;
+        this.local = local;
     }
 
     /** Looks for the local cloud's issuer at the deployment (its discovery document). */
     static Tokens at(String base) {
-        String issuer = base + LocalIssuer.PATH;
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         try {
             HttpResponse<String> discovery = http.send(
-                    HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration"))
+                    HttpRequest.newBuilder(URI.create(base + LocalIssuer.PATH + "/.well-known/openid-configuration"))
                             .timeout(Duration.ofSeconds(30))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             boolean found = discovery.statusCode() == 200
                     && JSON.readTree(discovery.body()).hasNonNull("token_endpoint");
-            return new Tokens(found ? issuer : null);
+            return new Tokens(base, found);
         } catch (IOException e) {
-            return new Tokens(null);
+            return new Tokens(base, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Tokens(null);
+            return new Tokens(base, false);
         }
     }
 
+    private IssuerClient localIssuer(boolean admin) {
+        return admin ? IssuerClient.administrators(URI.create(base)) : IssuerClient.shoppers(URI.create(base));
+    }
+
     /**
-     * A token from {@code command} when one is given, else from the local issuer for {@code localUser}.
+     * A token from {@code command} when one is given, else from the local issuer for {@code localUser}
+     * (the administrators' issuer for an administrator).
      *
      * @throws Unavailable when neither is there ({@code variable} names the command's variable)
      * @throws IOException when the command or the issuer was there and failed
@@ -80,18 +85,20 @@ final class Tokens {
         if (command != null && !command.isBlank()) {
             return parse(run(command, variable), variable);
         }
-        if (localIssuer == null) {
+        if (!local) {
             throw new Unavailable(variable + " is not set, and the deployment has no local issuer");
         }
-        return parse(localIssuer.signIn(localUser, admin), "the local issuer");
+        return parse(localIssuer(admin).signIn(localUser), "the local issuer");
     }
 
     /** Where tokens come from, for the run's heading. */
-    String describe(String command, String variable) {
+    String describe(String command, String variable, boolean admin) {
         if (command != null && !command.isBlank()) {
             return variable;
         }
-        return localIssuerUrl == null ? "none (" + variable + " is not set)" : "the local issuer " + localIssuerUrl;
+        return local
+                ? "the local issuer " + base + (admin ? LocalIssuer.ADMIN_PATH : LocalIssuer.PATH)
+                : "none (" + variable + " is not set)";
     }
 
     private static String run(String command, String variable) throws IOException, InterruptedException {

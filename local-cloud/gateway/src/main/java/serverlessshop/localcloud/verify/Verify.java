@@ -17,7 +17,10 @@ import serverlessshop.localcloud.verify.Tokens.Token;
  *
  * <p>Arguments: {@code [--url URL] [--write] [--spec-dir DIR]}; environment: {@code TOKEN_CMD} and
  * {@code ADMIN_TOKEN_CMD}, shell commands that print a customer's and an administrator's access token
- * (without them, a deployment with the local issuer gives its own; otherwise what needs them is skipped).
+ * (without them, a deployment with the local issuers gives its own; otherwise what needs them is
+ * skipped). An administrator's token is one of the administrators' user pool, which requires TOTP MFA:
+ * ADMIN_TOKEN_CMD must sign in there and answer the code challenge (or print a token the operator got
+ * by signing in). Every administrator's call goes to the administrators' API, {@code URL/admin}.
  */
 public final class Verify {
 
@@ -25,7 +28,8 @@ public final class Verify {
     public record Options(URI url, boolean write, Path specDir, String tokenCommand, String adminTokenCommand) {
 
         static final String USAGE =
-                "usage: Verify [--url URL] [--write] [--spec-dir DIR]" + " (environment: TOKEN_CMD, ADMIN_TOKEN_CMD)";
+                "usage: Verify [--url URL] [--write] [--spec-dir DIR]" + " (environment: TOKEN_CMD, ADMIN_TOKEN_CMD:"
+                        + " an administrator's access token of the administrators' pool, which asks for a TOTP code)";
 
         public static Options parse(String[] args, Map<String, String> environment) {
             String url = "http://localhost:" + environment.getOrDefault("SHOP_PORT", "8080");
@@ -98,8 +102,9 @@ public final class Verify {
                 + (options.write()
                         ? " (WRITE=1: makes and removes a product and an order of its own)"
                         : " (read-only)"));
-        out.println("  tokens: customer from " + tokens.describe(options.tokenCommand(), "TOKEN_CMD")
-                + "; administrator from " + tokens.describe(options.adminTokenCommand(), "ADMIN_TOKEN_CMD"));
+        out.println("  tokens: customer from " + tokens.describe(options.tokenCommand(), "TOKEN_CMD", false)
+                + "; administrator from " + tokens.describe(options.adminTokenCommand(), "ADMIN_TOKEN_CMD", true)
+                + " (an administrator's calls go to " + deployment.base() + Deployment.ADMIN_PREFIX + ")");
 
         CheckRun run = new CheckRun(deployment, out);
         Token[] customer = new Token[1];
@@ -154,7 +159,7 @@ public final class Verify {
         boolean got = run.check(name, probe -> {
             try {
                 into[0] = tokens.get(command, variable, localUser, admin);
-                probe.note("subject " + into[0].subject() + ", from " + tokens.describe(command, variable));
+                probe.note("subject " + into[0].subject() + ", from " + tokens.describe(command, variable, admin));
             } catch (Tokens.Unavailable e) {
                 missing[0] = e.getMessage();
                 probe.skip(e.getMessage());

@@ -44,7 +44,7 @@ final class WriteChecks {
             Answer created = probe.expect(
                     Call.send("POST", "/products", """
                     {"sku": "%s", "name": "Verification product", "description": "Made and deleted again by make verify WRITE=1.",
-                     "price": 12.50, "stock_quantity": %d, "is_active": true}""".formatted(sku, STOCK)).token(admin.value()), 201);
+                     "price": 12.50, "stock_quantity": %d, "is_active": true}""".formatted(sku, STOCK)).asAdministrator(admin.value()), 201);
             productId = created.json().path("product_id").asText(null);
             probe.require(productId != null, "no product_id", created);
             probe.require(
@@ -128,10 +128,10 @@ final class WriteChecks {
         run.check("the administrator deletes the product", probe -> {
             requireProduct(probe);
             Token admin = credentials.admin(probe);
-            String etag = probe.expect(Call.get("/products/" + productId).token(admin.value()), 200)
+            String etag = probe.expect(Call.get("/products/" + productId).asAdministrator(admin.value()), 200)
                     .header("ETag")
                     .orElse(null);
-            Call delete = Call.send("DELETE", "/products/" + productId, null).token(admin.value());
+            Call delete = Call.send("DELETE", "/products/" + productId, null).asAdministrator(admin.value());
             probe.expect(etag == null ? delete : delete.header("If-Match", etag), 204);
             productDeleted = true;
             probe.expect(Call.get("/products/" + productId), 404);
@@ -151,7 +151,7 @@ final class WriteChecks {
         if (productId != null && !productDeleted && credentials.admin() != null) {
             run.check("clean up: delete product " + productId, probe -> {
                 Answer deleted = probe.send(Call.send("DELETE", "/products/" + productId, null)
-                        .token(credentials.admin().value()));
+                        .asAdministrator(credentials.admin().value()));
                 probe.require(deleted.status() == 204 || deleted.status() == 404, "could not delete it", deleted);
             });
         }

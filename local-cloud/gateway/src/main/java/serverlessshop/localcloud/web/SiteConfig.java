@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import serverlessshop.localcloud.gateway.FrontDoor;
 import serverlessshop.localcloud.issuer.LocalIssuer;
 
 /**
@@ -12,8 +13,10 @@ import serverlessshop.localcloud.issuer.LocalIssuer;
  * (Terraform writes the AWS one into the S3 bucket): the same build of the site runs against either.
  * The API is on the page's own origin and the issuer's endpoints are paths on it, so the site works
  * whatever host name or port the browser used; the client is the issuer's public web client. The
- * local issuer keeps no session of its own, so there is no logout URL: signing out revokes the refresh
- * token and forgets the tokens.
+ * {@code admin} object is the same for the administrators' sign-in: their issuer and client, and the
+ * administrators' API under {@code /admin}, where their tokens are taken. The local issuers keep no
+ * session of their own, so there is no logout URL: signing out revokes the refresh token and forgets
+ * the tokens.
  * The keys are described in static-site/README.md.
  */
 public final class SiteConfig {
@@ -33,6 +36,15 @@ public final class SiteConfig {
         // shop/orders: every protected operation needs it, and only the site's sign-in is granted it.
         config.put("scopes", List.of("openid", LocalIssuer.SHOP_SCOPE));
         config.put("currency", "USD");
+        Map<String, Object> admin = new LinkedHashMap<>();
+        admin.put("api_base_url", FrontDoor.ADMIN_PREFIX);
+        admin.put("authorize_url", LocalIssuer.ADMIN_PATH + "/authorize");
+        admin.put("token_url", LocalIssuer.ADMIN_PATH + "/token");
+        admin.put("logout_url", "");
+        admin.put("revoke_url", LocalIssuer.ADMIN_PATH + "/revoke");
+        admin.put("client_id", LocalIssuer.ADMIN_CLIENT);
+        admin.put("scopes", List.of("openid", LocalIssuer.SHOP_SCOPE));
+        config.put("admin", admin);
         return config;
     }
 

@@ -31,6 +31,7 @@ class LocalIssuerTest {
     private static GatewayServer server;
     private static LocalIssuer issuer;
     private static IssuerClient client;
+    private static IssuerClient adminClient;
 
     @BeforeAll
     static void serve() throws Exception {
@@ -38,7 +39,8 @@ class LocalIssuerTest {
         issuer = new LocalIssuer("localhost:" + server.port());
         server.serve(issuer::handle);
         // Through 127.0.0.1, not the public name: the issuer must still put its public URL in tokens.
-        client = new IssuerClient(URI.create("http://127.0.0.1:" + server.port() + LocalIssuer.PATH));
+        client = IssuerClient.shoppers(URI.create("http://127.0.0.1:" + server.port()));
+        adminClient = IssuerClient.administrators(URI.create("http://127.0.0.1:" + server.port()));
     }
 
     @AfterAll
@@ -52,7 +54,7 @@ class LocalIssuerTest {
 
     @Test
     void aCustomerSignsInOnTheLoginPageAndGetsACognitoLikeAccessToken() throws Exception {
-        JsonNode claims = claims(client.signIn("alice", false));
+        JsonNode claims = claims(client.signIn("alice"));
         assertThat(claims.path("sub").asText()).isEqualTo("alice");
         assertThat(claims.path("iss").asText()).isEqualTo(issuer.issuerUrl()).startsWith("http://localhost:");
         assertThat(claims.path("token_use").asText()).isEqualTo("access");
@@ -63,10 +65,76 @@ class LocalIssuerTest {
     }
 
     @Test
-    void anAdministratorIsInTheAdminGroup() throws Exception {
-        JsonNode claims = claims(client.signIn("admin", true));
-        assertThat(claims.path("sub").asText()).isEqualTo("admin");
+    void anAdministratorSignsInAtTheAdministratorsIssuerAndIsInTheAdminGroup() throws Exception {
+        JsonNode claims = claims(adminClient.signIn("root"));
+        assertThat(claims.path("sub").asText()).isEqualTo("root");
+        assertThat(claims.path("iss").asText())
+                .isEqualTo(issuer.adminIssuerUrl())
+                .isEqualTo("http://localhost:" + server.port() + "/admin-oauth2");
+        assertThat(claims.path("token_use").asText()).isEqualTo("access");
+        assertThat(claims.path("client_id").asText())
+                .isEqualTo(LocalIssuer.ADMIN_CLIENT)
+                .isEqualTo("serverless-shop-admin");
+        assertThat(claims.path("scope").asText()).isEqualTo("openid shop/orders");
         assertThat(claims.path("cognito:groups").toString()).isEqualTo("[\"admin\"]");
+        assertThat(claims.has("aud")).as("Cognito access tokens have no aud").isFalse();
+        // Its ID token is Cognito-like too: token_use id, no scope, the administrators' issuer.
+        JsonNode idToken = claims(adminClient
+                .signIn(LocalIssuer.ADMIN_CLIENT, "root", null)
+                .get("id_token")
+                .asText());
+        assertThat(idToken.path("token_use").asText()).isEqualTo("id");
+        assertThat(idToken.has("scope")).isFalse();
+        assertThat(idToken.path("iss").asText()).isEqualTo(issuer.adminIssuerUrl());
+    }
+
+    @Test
+    void theShoppersIssuerMakesNoAdministrators() throws Exception {
+        assertThat(claims(client.signIn("alice")).has("cognito:groups")).isFalse();
+        // Only a client that writes the claim into the login form gets it: the shoppers' token that claims it.
+        JsonNode claiming = claims(client.signIn(LocalIssuer.WEB_CLIENT, "alice", "{\"cognito:groups\":[\"admin\"]}")
+                .get("access_token")
+                .asText());
+        assertThat(claiming.path("iss").asText()).isEqualTo(issuer.issuerUrl());
+        assertThat(claiming.path("cognito:groups").toString()).isEqualTo("[\"admin\"]");
+    }
+
+    @Test
+    void theAdministratorsIssuerIsDiscoveredAtItsOwnPathWithKeysOfItsOwn() throws Exception {
+        JsonNode discovery = JSON.readTree(get(LocalIssuer.ADMIN_PATH + "/.well-known/openid-configuration")
+                .body());
+        String admin = "http://localhost:" + server.port() + "/admin-oauth2";
+        assertThat(discovery.path("issuer").asText()).isEqualTo(admin);
+        assertThat(discovery.path("authorization_endpoint").asText()).isEqualTo(admin + "/authorize");
+        assertThat(discovery.path("token_endpoint").asText()).isEqualTo(admin + "/token");
+        JsonNode served = JSON.readTree(get(LocalIssuer.ADMIN_PATH + "/jwks").body());
+        assertThat(served.path("keys").findValuesAsText("kid"))
+                .isEqualTo(JSON.readTree(issuer.adminJwkSet()).path("keys").findValuesAsText("kid"));
+        assertThat(JSON.readTree(issuer.adminJwkSet()).path("keys").findValuesAsText("n"))
+                .as("not the shoppers' keys")
+                .doesNotContainAnyElementsOf(
+                        JSON.readTree(issuer.jwkSet()).path("keys").findValuesAsText("n"));
+    }
+
+    @Test
+    void eachAuthorizerAcceptsTheTokensOfItsOwnIssuerOnly() throws Exception {
+        JwtAuthorizer shoppers = new JwtAuthorizer(issuer.issuerUrl(), LocalIssuer.AUDIENCES, Clock.systemUTC());
+        JwtAuthorizer administrators =
+                new JwtAuthorizer(issuer.adminIssuerUrl(), LocalIssuer.ADMIN_AUDIENCES, Clock.systemUTC());
+        Authorization shop = new Authorization("jwt", List.of(LocalIssuer.SHOP_SCOPE), List.of());
+        String admin = "Bearer " + adminClient.signIn("root");
+        String alice = "Bearer " + client.signIn("alice");
+
+        assertThat(administrators.authorize(shop, admin)).isInstanceOf(AuthorizerDecision.Allow.class);
+        assertThat(shoppers.authorize(shop, alice)).isInstanceOf(AuthorizerDecision.Allow.class);
+        assertThat(shoppers.authorize(shop, admin))
+                .isInstanceOfSatisfying(
+                        AuthorizerDecision.Deny.class,
+                        deny -> assertThat(deny.status()).isEqualTo(401));
+        assertThat(administrators.authorize(shop, alice))
+                .isInstanceOfSatisfying(
+                        AuthorizerDecision.Deny.class,
+                        deny -> assertThat(deny.status()).isEqualTo(401));
     }
 
     @Test
@@ -99,8 +167,8 @@ class LocalIssuerTest {
         JsonNode keys = JSON.readTree(issuer.jwkSet()).path("keys");
         assertThat(keys).isNotEmpty();
         assertThat(keys.get(0).has("d")).as("no private part").isFalse();
-        String kid = JSON.readTree(Base64.getUrlDecoder()
-                        .decode(client.signIn("alice", false).split("\\.")[0]))
+        String kid = JSON.readTree(
+                        Base64.getUrlDecoder().decode(client.signIn("alice").split("\\.")[0]))
                 .path("kid")
                 .asText();
         assertThat(keys.findValuesAsText("kid")).contains(kid);
@@ -112,7 +180,7 @@ class LocalIssuerTest {
         Authorization stock = new Authorization("jwt", List.of(LocalIssuer.STOCK_SCOPE), List.of());
         String machine = client.clientCredentials(LocalIssuer.ORDERS_CLIENT, "any", LocalIssuer.STOCK_SCOPE);
         assertThat(authorizer.authorize(stock, "Bearer " + machine)).isInstanceOf(AuthorizerDecision.Allow.class);
-        assertThat(authorizer.authorize(stock, "Bearer " + client.signIn("alice", false)))
+        assertThat(authorizer.authorize(stock, "Bearer " + client.signIn("alice")))
                 .isEqualTo(new AuthorizerDecision.Deny(
                         403,
                         "Bearer scope=\"products/stock\" error=\"insufficient_scope\""
@@ -134,7 +202,59 @@ class LocalIssuerTest {
         assertThat(page.body())
                 .contains("Sign in to serverless-shop")
                 .contains("name=\"username\"")
-                .contains("cognito:groups");
+                .as("no \"Administrator\" tick: the shoppers' pool makes no administrators")
+                .doesNotContain("cognito:groups")
+                .doesNotContain("type=\"checkbox\"");
+
+        HttpResponse<String> adminPage = get(LocalIssuer.ADMIN_PATH + "/authorize?response_type=code"
+                + "&client_id=serverless-shop-admin&redirect_uri=http://localhost/&scope=openid&state=s");
+        assertThat(adminPage.statusCode()).isEqualTo(200);
+        assertThat(adminPage.headers().firstValue("content-type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(adminPage.body())
+                .contains("Administrator sign-in")
+                .contains("name=\"username\"")
+                .as("it says what Cognito would ask for here and the local issuer does not")
+                .contains("authenticator app (TOTP)")
+                .contains("The local issuer asks for neither");
+    }
+
+    @Test
+    void theAdministratorsIssuerRevokesItsClientsRefreshTokens() throws Exception {
+        String refreshToken = adminClient
+                .signIn(LocalIssuer.ADMIN_CLIENT, "root", null)
+                .path("refresh_token")
+                .asText();
+        assertThat(refreshToken).isNotEmpty();
+        assertThat(post(LocalIssuer.ADMIN_PATH, "/revoke", "token=" + refreshToken + "&client_id=serverless-shop-web")
+                        .body())
+                .as("the shoppers' client is not this pool's")
+                .contains("invalid_client");
+        assertThat(post(
+                                LocalIssuer.ADMIN_PATH,
+                                "/token",
+                                "grant_type=refresh_token&client_id=serverless-shop-admin&refresh_token="
+                                        + refreshToken)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(post(LocalIssuer.ADMIN_PATH, "/revoke", "token=" + refreshToken + "&client_id=serverless-shop-admin")
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> refresh = post(
+                LocalIssuer.ADMIN_PATH,
+                "/token",
+                "grant_type=refresh_token&client_id=serverless-shop-admin&refresh_token=" + refreshToken);
+        assertThat(refresh.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(refresh.body()).path("error").asText()).isEqualTo("invalid_grant");
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
     }
 
     @Test
@@ -164,9 +284,13 @@ class LocalIssuerTest {
     }
 
     private static HttpResponse<String> post(String path, String form) throws Exception {
+        return post(LocalIssuer.PATH, path, form);
+    }
+
+    private static HttpResponse<String> post(String issuerPath, String path, String form) throws Exception {
         try (HttpClient http = HttpClient.newHttpClient()) {
             return http.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + LocalIssuer.PATH + path))
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + issuerPath + path))
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(HttpRequest.BodyPublishers.ofString(form))
                             .build(),
@@ -176,8 +300,8 @@ class LocalIssuerTest {
 
     @Test
     void aStoppedStackIsNamedAsTheProblem() {
-        IssuerClient nowhere = new IssuerClient(URI.create("http://127.0.0.1:9/oauth2"));
-        assertThatThrownBy(() -> nowhere.signIn("alice", false))
+        IssuerClient nowhere = IssuerClient.shoppers(URI.create("http://127.0.0.1:9"));
+        assertThatThrownBy(() -> nowhere.signIn("alice"))
                 .isInstanceOf(IssuerClient.IssuerUnavailable.class)
                 .hasMessageContaining("make run");
     }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import serverlessshop.localcloud.issuer.LocalIssuer;
 import serverlessshop.support.testing.http.StandInServer;
 
 /**
@@ -57,7 +58,7 @@ final class StandInDeployment implements AutoCloseable {
         return new StandInDeployment(stack, method, Pattern.compile(path), false);
     }
 
-    /** The stack without its issuer: /oauth2 is not there. */
+    /** The stack without its issuers: /oauth2 and /admin-oauth2 are not there. */
     static StandInDeployment withoutIssuer(String stack) {
         return new StandInDeployment(stack, null, null, true);
     }
@@ -78,7 +79,7 @@ final class StandInDeployment implements AutoCloseable {
                         "{\"type\":\"urn:example:teapot\",\"title\":\"I'm a teapot\",\"status\":418,\"code\":\"TEAPOT\"}");
                 return;
             }
-            if (hideIssuer && (path.equals("/oauth2") || path.startsWith("/oauth2/"))) {
+            if (hideIssuer && LocalIssuer.handles(path)) {
                 StandInServer.reply(exchange, 404, "application/json", "{\"message\":\"Not Found\"}");
                 return;
             }

@@ -39,10 +39,10 @@ class VerifyTest {
     @BeforeAll
     static void startStack() throws Exception {
         stack = RunningLocalCloud.start();
-        admin = stack.issuer().signIn("catalog-admin", true);
+        admin = stack.adminIssuer().signIn("catalog-admin");
         // More than one page of 2, so that the cursor is followed.
         for (int i = 0; i < 3; i++) {
-            HttpResponse<String> created = stack.send("POST", "/products", admin, """
+            HttpResponse<String> created = stack.send("POST", "/admin/products", admin, """
                     {"sku": "VERIFY-TEST-%d", "name": "Verify test product %d", "price": 9.99, "stock_quantity": 10}""".formatted(i, i));
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         }
@@ -75,6 +75,7 @@ class VerifyTest {
                         "another customer's orders are a 403 problem",
                         "an order the customer cannot see is a 404 problem",
                         "an administrator lists inactive products",
+                        "the shoppers' API refuses an administrator's token: 401",
                         "an administrator creates a product with stock",
                         "a customer may not change the catalog: 403",
                         "a customer places an order with an Idempotency-Key",
@@ -91,7 +92,7 @@ class VerifyTest {
 
         // An administrator's list holds inactive products too.
         JsonNode catalog = JSON.readTree(
-                stack.send("GET", "/products?limit=100", admin, null).body());
+                stack.send("GET", "/admin/products?limit=100", admin, null).body());
         assertThat(catalog.path("items").findValuesAsText("sku"))
                 .as("the product the write checks made is gone again")
                 .containsExactlyInAnyOrder("VERIFY-TEST-0", "VERIFY-TEST-1", "VERIFY-TEST-2");
@@ -99,7 +100,8 @@ class VerifyTest {
 
     @Test
     void readOnlyItChangesNothingAndSaysWhatItLeftOut() throws Exception {
-        String before = stack.send("GET", "/products?limit=100", admin, null).body();
+        String before =
+                stack.send("GET", "/admin/products?limit=100", admin, null).body();
 
         Run run = verify(stack.base(), Map.of());
 
@@ -107,7 +109,8 @@ class VerifyTest {
                 .contains("(read-only)")
                 .containsPattern("(?m)^  skip  a purchase on data of its own: read-only run \\(WRITE=1 runs it\\)$");
         assertThat(passed(run.report())).contains("list products (one page of 2)", "a customer lists their own orders");
-        assertThat(stack.send("GET", "/products?limit=100", admin, null).body()).isEqualTo(before);
+        assertThat(stack.send("GET", "/admin/products?limit=100", admin, null).body())
+                .isEqualTo(before);
     }
 
     @Test
@@ -153,20 +156,20 @@ class VerifyTest {
                             "a customer places an order with an Idempotency-Key",
                             "the administrator deletes the product");
         }
-        String customer = stack.issuer().signIn("verify-customer", false);
+        String customer = stack.issuer().signIn("verify-customer");
         JsonNode orders = JSON.readTree(stack.send("GET", "/customers/verify-customer/orders?limit=100", customer, null)
                 .body());
         assertThat(orders.path("items").findValuesAsText("order_status"))
                 .isNotEmpty()
                 .containsOnly("CANCELLED");
         JsonNode catalog = JSON.readTree(
-                stack.send("GET", "/products?limit=100", admin, null).body());
+                stack.send("GET", "/admin/products?limit=100", admin, null).body());
         assertThat(catalog.path("items").findValuesAsText("sku")).allMatch(sku -> sku.startsWith("VERIFY-TEST-"));
     }
 
     @Test
     void withoutALocalIssuerTokensComeFromTheCommandsAndWhatHasNoneIsSkippedSayingWhy() throws Exception {
-        String customer = stack.issuer().signIn("commanded-customer", false);
+        String customer = stack.issuer().signIn("commanded-customer");
         try (StandInDeployment stage = StandInDeployment.withoutIssuer(stack.base())) {
             Run run = verify(stage.url(), Map.of("TOKEN_CMD", "printf %s " + customer));
 

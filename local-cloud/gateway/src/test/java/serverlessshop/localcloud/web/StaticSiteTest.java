@@ -50,6 +50,15 @@ class StaticSiteTest {
         assertThat(config.path("token_url").asText()).isEqualTo("/oauth2/token");
         assertThat(config.path("revoke_url").asText()).isEqualTo("/oauth2/revoke");
         assertThat(config.path("scopes").toString()).isEqualTo("[\"openid\",\"shop/orders\"]");
+        // The administrators' sign-in: their own issuer and client, and the API under /admin for their tokens.
+        JsonNode admin = config.path("admin");
+        assertThat(admin.path("api_base_url").asText()).isEqualTo("/admin");
+        assertThat(admin.path("authorize_url").asText()).isEqualTo("/admin-oauth2/authorize");
+        assertThat(admin.path("token_url").asText()).isEqualTo("/admin-oauth2/token");
+        assertThat(admin.path("logout_url").asText()).isEmpty();
+        assertThat(admin.path("revoke_url").asText()).isEqualTo("/admin-oauth2/revoke");
+        assertThat(admin.path("client_id").asText()).isEqualTo(LocalIssuer.ADMIN_CLIENT);
+        assertThat(admin.path("scopes").toString()).isEqualTo("[\"openid\",\"shop/orders\"]");
     }
 
     @Test
