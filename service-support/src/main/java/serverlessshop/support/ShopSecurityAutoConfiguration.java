@@ -5,24 +5,23 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import serverlessshop.support.security.ProblemSecurityHandlers;
-import serverlessshop.support.security.ShopJwtDecoders;
+import serverlessshop.support.security.ShopIssuers;
 import serverlessshop.support.security.ShopSecurity;
 import serverlessshop.support.security.ShopSecurityProperties;
 
 /**
- * What a service's security filter chain is built from ({@link ShopSecurity#apply}): the decoder of
- * the shop issuer's tokens ({@code shop.security.*}) and the problem+json answers for 401, 403 and
- * requests the firewall refuses. Each service adds only its authorization rules.
- *
- * <p>Before Spring Boot's resource-server auto-configuration, which then finds the decoder in place.
+ * What a service's security filter chain is built from ({@link ShopSecurity#apply}): the issuers
+ * whose tokens it accepts, the shoppers' ({@code shop.security.*}) and the administrators'
+ * ({@code shop.security.admin.*}), and the problem+json answers for 401, 403 and requests the
+ * firewall refuses. Each service adds only its authorization rules.
  */
-@AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class)
+@AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({HttpSecurity.class, JwtDecoder.class})
 @EnableConfigurationProperties(ShopSecurityProperties.class)
@@ -30,8 +29,8 @@ public class ShopSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(ShopSecurityProperties properties) {
-        return ShopJwtDecoders.of(properties);
+    JwtIssuerAuthenticationManagerResolver shopIssuers(ShopSecurityProperties properties) {
+        return ShopIssuers.of(properties);
     }
 
     /**

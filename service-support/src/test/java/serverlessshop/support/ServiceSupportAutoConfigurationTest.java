@@ -22,7 +22,7 @@ import org.springframework.boot.web.servlet.ServletContextInitializerBeans;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessException;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -73,10 +73,12 @@ class ServiceSupportAutoConfigurationTest {
 
     /** The firewall's refusals reach the problem answer only if it is the one handler of its type. */
     @Test
-    void aServiceBuildsItsSecurityFromTheShopsDecoderAndProblemAnswers() {
+    void aServiceBuildsItsSecurityFromTheShopsIssuersAndProblemAnswers() {
         web.withPropertyValues("shop.security.issuer=https://issuer.example", "shop.security.audiences=shop")
                 .run(context -> {
-                    assertThat(context).hasSingleBean(JwtDecoder.class).hasSingleBean(RequestRejectedHandler.class);
+                    assertThat(context)
+                            .hasSingleBean(JwtIssuerAuthenticationManagerResolver.class)
+                            .hasSingleBean(RequestRejectedHandler.class);
                     assertThat(context.getBean(RequestRejectedHandler.class))
                             .isSameAs(context.getBean(ProblemSecurityHandlers.class));
                     assertThat(context.getBean(ShopSecurityProperties.class).audiences())
@@ -167,7 +169,7 @@ class ServiceSupportAutoConfigurationTest {
                             .doesNotHaveBean(FilterRegistrationBean.class)
                             .doesNotHaveBean(ProblemExceptionHandler.class)
                             .doesNotHaveBean(DataAccessUnavailability.class)
-                            .doesNotHaveBean(JwtDecoder.class);
+                            .doesNotHaveBean(JwtIssuerAuthenticationManagerResolver.class);
                 });
     }
 

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import serverlessshop.support.security.ProblemSecurityHandlers;
 import serverlessshop.support.security.ShopSecurity;
@@ -24,9 +24,10 @@ import serverlessshop.support.security.ShopSecurity;
 class OrdersSecurityConfig {
 
     @Bean
-    SecurityFilterChain ordersSecurity(HttpSecurity http, JwtDecoder decoder, ProblemSecurityHandlers problems)
+    SecurityFilterChain ordersSecurity(
+            HttpSecurity http, JwtIssuerAuthenticationManagerResolver issuers, ProblemSecurityHandlers problems)
             throws Exception {
-        return ShopSecurity.apply(http, decoder, problems)
+        return ShopSecurity.apply(http, issuers, problems)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/orders")
                         .hasAuthority(SHOPPER)
                         .requestMatchers(HttpMethod.GET, "/orders/*")

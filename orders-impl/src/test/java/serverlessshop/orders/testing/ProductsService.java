@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,17 +52,19 @@ public final class ProductsService {
                     String.valueOf(port),
                     FUNCTION_NAME,
                     "serverlessshop.products.lambda.StreamLambdaHandler"),
-            Map.of(
-                    "PRODUCTS_DB_URL",
-                    "jdbc:h2:mem:products;MODE=MySQL;DATABASE_TO_LOWER=TRUE;IGNORECASE=TRUE;DB_CLOSE_DELAY=-1",
-                    "PRODUCTS_DB_MIGRATE_ON_START",
-                    "true",
-                    "SHOP_JWT_ISSUER",
-                    TestIssuer.issuer(),
-                    "SHOP_JWT_AUDIENCES",
-                    TestIssuer.serviceProperties().get("shop.security.audiences")));
+            environment());
 
     private ProductsService() {}
+
+    /** An in-memory catalog, and both issuers (shoppers' and administrators') as a deployment gives them. */
+    private static Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>(TestIssuer.functionEnvironment());
+        environment.put(
+                "PRODUCTS_DB_URL",
+                "jdbc:h2:mem:products;MODE=MySQL;DATABASE_TO_LOWER=TRUE;IGNORECASE=TRUE;DB_CLOSE_DELAY=-1");
+        environment.put("PRODUCTS_DB_MIGRATE_ON_START", "true");
+        return environment;
+    }
 
     /** Starts it, if it is not running yet, without waiting for it. */
     public static void start() {

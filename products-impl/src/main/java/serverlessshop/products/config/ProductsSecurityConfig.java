@@ -14,7 +14,7 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import serverlessshop.products.stock.DirectInvocationOnlyFilter;
@@ -46,9 +46,10 @@ class ProductsSecurityConfig {
             AuthorizationManagers.allOf(hasAuthority(SHOPPER), hasAuthority(ADMIN));
 
     @Bean
-    SecurityFilterChain productsSecurity(HttpSecurity http, JwtDecoder decoder, ProblemSecurityHandlers problems)
+    SecurityFilterChain productsSecurity(
+            HttpSecurity http, JwtIssuerAuthenticationManagerResolver issuers, ProblemSecurityHandlers problems)
             throws Exception {
-        return ShopSecurity.apply(http, decoder, problems)
+        return ShopSecurity.apply(http, issuers, problems)
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/products/stock-reservations/**")
                         // IAM authorized the invocation; the filter lets nothing else through, and this says so again.
                         .access((authentication, context) ->

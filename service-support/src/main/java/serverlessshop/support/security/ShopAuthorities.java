@@ -8,9 +8,11 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * The authorities of a caller, from the claims of its token: {@code SCOPE_x} for each OAuth scope
- * and {@code GROUP_x} for each Cognito group, from a token the service verified. A claim may be a
- * JSON array or a string of words (also API Gateway's flattened {@code "[admin staff]"}).
+ * The authorities of a caller, from the claims of a token the service verified: {@code SCOPE_x} for
+ * each OAuth scope, and {@code GROUP_x} for each Cognito group of a token of the administrators'
+ * issuer only. The shoppers' pool makes no administrators: a {@code cognito:groups} claim in one of its
+ * tokens counts for nothing. A claim may be a JSON array or a string of words (also API Gateway's
+ * flattened {@code "[admin staff]"}).
  */
 public final class ShopAuthorities {
 
@@ -30,7 +32,8 @@ public final class ShopAuthorities {
         return "SCOPE_" + scope;
     }
 
-    public static Collection<GrantedAuthority> of(Map<String, Object> claims) {
+    /** A token verified against the shoppers' issuer: its scopes, whatever groups it claims. */
+    public static Collection<GrantedAuthority> ofShoppersToken(Map<String, Object> claims) {
         List<GrantedAuthority> authorities = new ArrayList<>();
         for (String scope : values(claims.get("scope"))) {
             authorities.add(new SimpleGrantedAuthority(scope(scope)));
@@ -38,6 +41,12 @@ public final class ShopAuthorities {
         for (String scope : values(claims.get("scp"))) {
             authorities.add(new SimpleGrantedAuthority(scope(scope)));
         }
+        return authorities;
+    }
+
+    /** A token verified against the administrators' issuer: its scopes and its groups. */
+    public static Collection<GrantedAuthority> ofAdministratorsToken(Map<String, Object> claims) {
+        List<GrantedAuthority> authorities = new ArrayList<>(ofShoppersToken(claims));
         for (String group : values(claims.get(GROUPS_CLAIM))) {
             authorities.add(new SimpleGrantedAuthority("GROUP_" + group));
         }

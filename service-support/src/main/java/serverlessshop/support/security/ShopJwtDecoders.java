@@ -36,7 +36,7 @@ import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Verifies the bearer token of every request (RFC 8725): a signature by one of the issuer's keys
+ * Verifies the bearer token of every request against one issuer (RFC 8725): a signature by one of the issuer's keys
  * (RSA only, never {@code alg: none}), the issuer, the audience or Cognito's {@code client_id}, the
  * expiry, and only access tokens (Cognito marks ID tokens {@code token_use: id}). The services trust
  * nothing API Gateway wrote into the event: whoever may invoke a function can write anything there.
@@ -53,31 +53,51 @@ public final class ShopJwtDecoders {
 
     private ShopJwtDecoders() {}
 
+    /** The shoppers' issuer's tokens ({@code shop.security.*}). */
     public static JwtDecoder of(ShopSecurityProperties properties) {
+        return of(new Trusted(
+                "shop.security",
+                properties.issuer(),
+                properties.jwkSet(),
+                properties.jwkSetUri(),
+                properties.audiences()));
+    }
+
+    /** The administrators' issuer's tokens ({@code shop.security.admin.*}), checked by the same rules. */
+    public static JwtDecoder of(ShopSecurityProperties.Admin admin) {
+        return of(new Trusted(
+                "shop.security.admin", admin.issuer(), admin.jwkSet(), admin.jwkSetUri(), admin.audiences()));
+    }
+
+    /** One issuer's settings, and the prefix of the properties they come from (for the messages). */
+    record Trusted(String prefix, String issuer, String jwkSet, String jwkSetUri, List<String> audiences) {}
+
+    private static JwtDecoder of(Trusted trusted) {
         return new SupplierJwtDecoder(() -> {
-            if (properties.issuer() == null
-                    || properties.issuer().isBlank()
-                    || properties.audiences().isEmpty()) {
-                throw new IllegalStateException("shop.security.issuer and shop.security.audiences must be set");
+            if (trusted.issuer() == null
+                    || trusted.issuer().isBlank()
+                    || trusted.audiences().isEmpty()) {
+                throw new IllegalStateException(
+                        trusted.prefix() + ".issuer and " + trusted.prefix() + ".audiences must be set");
             }
             DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(RSA, keys(properties)));
+            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(RSA, keys(trusted)));
             // Cognito's access tokens carry no "typ"; the claims are Spring's validators' to check.
             processor.setJWSTypeVerifier((type, context) -> {});
             processor.setJWTClaimsSetVerifier((claims, context) -> {});
             NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
             decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                    JwtValidators.createDefaultWithIssuer(properties.issuer()),
-                    audience(properties.audiences()),
+                    JwtValidators.createDefaultWithIssuer(trusted.issuer()),
+                    audience(trusted.audiences()),
                     accessTokensOnly()));
             return decoder;
         });
     }
 
     /** The delivered keys first; the issuer's published keys only for a key id they do not have. */
-    static JWKSource<SecurityContext> keys(ShopSecurityProperties properties) {
-        JWKSet delivered = delivered(properties.jwkSet());
-        Supplier<JWKSource<SecurityContext>> published = SingletonSupplier.of(() -> published(properties));
+    static JWKSource<SecurityContext> keys(Trusted trusted) {
+        JWKSet delivered = delivered(trusted.prefix(), trusted.jwkSet());
+        Supplier<JWKSource<SecurityContext>> published = SingletonSupplier.of(() -> published(trusted));
         return (selector, context) -> {
             List<JWK> found = selector.select(delivered);
             if (!found.isEmpty()) {
@@ -95,22 +115,22 @@ public final class ShopJwtDecoders {
     }
 
     /** The delivered JWK set, public keys only; a set that does not parse stops the service, loudly. */
-    static JWKSet delivered(String json) {
+    static JWKSet delivered(String prefix, String json) {
         if (json == null || json.isBlank()) {
             return new JWKSet();
         }
         try {
             return JWKSet.parse(json).toPublicJWKSet();
         } catch (ParseException e) {
-            throw new IllegalStateException("shop.security.jwk-set is not a JWK set: " + e.getMessage(), e);
+            throw new IllegalStateException(prefix + ".jwk-set is not a JWK set: " + e.getMessage(), e);
         }
     }
 
-    private static JWKSource<SecurityContext> published(ShopSecurityProperties properties) {
+    private static JWKSource<SecurityContext> published(Trusted trusted) {
         // Cached for the builder's default time to live; a refresh for an unknown key id is rate-limited.
         // Nimbus's default timeouts (0.5 s) are shorter than a cold function's first TLS handshake.
         return JWKSourceBuilder.create(
-                        publishedKeysUrl(properties),
+                        publishedKeysUrl(trusted),
                         new DefaultResourceRetriever(
                                 FETCH_TIMEOUT_MS, FETCH_TIMEOUT_MS, JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT))
                 .cache(true)
@@ -118,12 +138,11 @@ public final class ShopJwtDecoders {
                 .build();
     }
 
-    private static URL publishedKeysUrl(ShopSecurityProperties properties) {
+    private static URL publishedKeysUrl(Trusted trusted) {
         try {
-            String uri =
-                    properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()
-                            ? properties.jwkSetUri()
-                            : discoveredJwksUri(properties.issuer());
+            String uri = trusted.jwkSetUri() != null && !trusted.jwkSetUri().isBlank()
+                    ? trusted.jwkSetUri()
+                    : discoveredJwksUri(trusted.issuer());
             return URI.create(uri).toURL();
         } catch (MalformedURLException | IllegalArgumentException e) {
             throw new IllegalStateException("the issuer's jwks_uri is not a URL: " + e.getMessage(), e);

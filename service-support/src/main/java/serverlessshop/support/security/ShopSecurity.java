@@ -3,12 +3,12 @@ package serverlessshop.support.security;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 
 /**
  * The security both services share: stateless bearer JWTs, each verified by the service itself
- * ({@link ShopJwtDecoders}), and problem+json for 401 and 403. The claims API Gateway's JWT authorizer
+ * against the issuer it names, the shoppers' or the administrators' ({@link ShopIssuers}), and
+ * problem+json for 401 and 403. The claims API Gateway's JWT authorizer
  * writes into the event are not read: anyone allowed to invoke the function could write them.
  * Each service adds only its own authorization rules.
  */
@@ -16,7 +16,8 @@ public final class ShopSecurity {
 
     private ShopSecurity() {}
 
-    public static HttpSecurity apply(HttpSecurity http, JwtDecoder decoder, ProblemSecurityHandlers problems)
+    public static HttpSecurity apply(
+            HttpSecurity http, JwtIssuerAuthenticationManagerResolver issuers, ProblemSecurityHandlers problems)
             throws Exception {
         return http.csrf(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -24,9 +25,7 @@ public final class ShopSecurity {
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems)
-                        .jwt(jwt -> jwt.decoder(decoder)
-                                .jwtAuthenticationConverter(token -> new JwtAuthenticationToken(
-                                        token, ShopAuthorities.of(token.getClaims()), token.getSubject()))))
+                        .authenticationManagerResolver(issuers))
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
     }

@@ -33,7 +33,7 @@ class ShopJwtDecodersTest {
     @Test
     void verifiesWithTheDeliveredKeysWithoutAskingTheIssuer() {
         JwtDecoder decoder = ShopJwtDecoders.of(
-                new ShopSecurityProperties(TestIssuer.issuer(), TestIssuer.jwkSet(), UNREACHABLE, AUDIENCES));
+                new ShopSecurityProperties(TestIssuer.issuer(), TestIssuer.jwkSet(), UNREACHABLE, AUDIENCES, null));
 
         assertThat(decoder.decode(TestIssuer.customer("customer-a")).getSubject())
                 .isEqualTo("customer-a");
@@ -44,7 +44,7 @@ class ShopJwtDecodersTest {
         // The issuer rotated its keys after the deployment: the delivered set has only an older key.
         String older = new JWKSet(rsaKey("older-key").toPublicJWK()).toString();
         JwtDecoder decoder = ShopJwtDecoders.of(
-                new ShopSecurityProperties(TestIssuer.issuer(), older, TestIssuer.jwksUri(), AUDIENCES));
+                new ShopSecurityProperties(TestIssuer.issuer(), older, TestIssuer.jwksUri(), AUDIENCES, null));
 
         assertThat(decoder.decode(TestIssuer.customer("customer-a")).getSubject())
                 .isEqualTo("customer-a");
@@ -52,8 +52,8 @@ class ShopJwtDecodersTest {
 
     @Test
     void refusesATokenSignedWithAKeyNobodyPublishedEveryTime() throws JOSEException {
-        JwtDecoder decoder = ShopJwtDecoders.of(
-                new ShopSecurityProperties(TestIssuer.issuer(), TestIssuer.jwkSet(), TestIssuer.jwksUri(), AUDIENCES));
+        JwtDecoder decoder = ShopJwtDecoders.of(new ShopSecurityProperties(
+                TestIssuer.issuer(), TestIssuer.jwkSet(), TestIssuer.jwksUri(), AUDIENCES, null));
         String forged = signedWith(rsaKey("made-up-key"), TestIssuer.issuer());
 
         // The second attempt comes within the refresh's rate limit: still a refused token (401), not an error.
@@ -64,7 +64,7 @@ class ShopJwtDecodersTest {
     @Test
     void aDeliveredKeySetThatIsNotOneStopsTheService() {
         JwtDecoder decoder = ShopJwtDecoders.of(
-                new ShopSecurityProperties(TestIssuer.issuer(), "{\"keys\": 42}", UNREACHABLE, AUDIENCES));
+                new ShopSecurityProperties(TestIssuer.issuer(), "{\"keys\": 42}", UNREACHABLE, AUDIENCES, null));
 
         assertThatThrownBy(() -> decoder.decode(TestIssuer.customer("customer-a")))
                 .hasStackTraceContaining("shop.security.jwk-set is not a JWK set");
@@ -74,7 +74,7 @@ class ShopJwtDecodersTest {
     void theDeliveredSetKeepsOnlyPublicKeys() throws JOSEException {
         String withPrivate = new JWKSet(rsaKey("k")).toString(false);
 
-        assertThat(ShopJwtDecoders.delivered(withPrivate).getKeys())
+        assertThat(ShopJwtDecoders.delivered("shop.security", withPrivate).getKeys())
                 .singleElement()
                 .satisfies(key -> assertThat(key.isPrivate()).isFalse());
     }

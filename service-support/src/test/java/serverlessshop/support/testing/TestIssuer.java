@@ -8,9 +8,10 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 
 /**
- * A real OIDC issuer for tests (mock-oauth2-server on a free local port, one per JVM): tokens
- * are signed with its keys, published at its JWKS URL and discovered like Cognito's. Access
- * tokens look like Cognito's: {@code token_use}, {@code client_id}, {@code cognito:groups}.
+ * Real OIDC issuers for tests (mock-oauth2-server on a free local port, one per JVM): the shoppers'
+ * issuer and the administrators' ({@link #adminIssuer()}), each with its own keys, published at its
+ * JWKS URL and discovered like Cognito's. Access tokens look like Cognito's: {@code token_use},
+ * {@code client_id}, {@code cognito:groups}.
  *
  * <p>Its token endpoint ({@link #tokenEndpoint()}) serves the client-credentials grant as Cognito's
  * {@code /oauth2/token} does: an access token whose subject and {@code client_id} are the client,
@@ -23,6 +24,10 @@ public final class TestIssuer {
     public static final String MACHINE_CLIENT = "serverless-shop-orders";
     /** What the shop's sign-in asks for, and what every protected operation needs. */
     public static final String SHOP_SCOPES = "openid shop/orders";
+    /** The administrators' issuer: a user pool of their own, which requires MFA. */
+    public static final String ADMIN_ISSUER_ID = "shop-admin";
+    /** The administrators' sign-in client. */
+    public static final String ADMIN_CLIENT = "serverless-shop-admin";
 
     private static final String CLIENT_CREDENTIALS = """
             {"tokenCallbacks": [{"issuerId": "%s", "tokenExpiry": 3600, "requestMappings": [{
@@ -51,9 +56,13 @@ public final class TestIssuer {
         return SERVER.tokenEndpointUrl(ISSUER_ID).toString();
     }
 
+    public static String adminIssuer() {
+        return SERVER.issuerUrl(ADMIN_ISSUER_ID).toString();
+    }
+
     /**
-     * The properties a service needs to accept this issuer's tokens: its keys delivered as the
-     * deployment delivers them, so verifying a token needs no call to the issuer.
+     * The properties a service needs to accept both issuers' tokens: their keys delivered as the
+     * deployment delivers them, so verifying a token needs no call to an issuer.
      */
     public static Map<String, String> serviceProperties() {
         return Map.of(
@@ -62,7 +71,33 @@ public final class TestIssuer {
                 "shop.security.jwk-set",
                 jwkSet(),
                 "shop.security.audiences",
-                AUDIENCE + "," + MACHINE_CLIENT);
+                AUDIENCE + "," + MACHINE_CLIENT,
+                "shop.security.admin.issuer",
+                adminIssuer(),
+                "shop.security.admin.jwk-set",
+                adminJwkSet(),
+                "shop.security.admin.audiences",
+                ADMIN_CLIENT);
+    }
+
+    /**
+     * The same as environment variables of a function ({@code SHOP_JWT_*}, {@code SHOP_ADMIN_JWT_*}),
+     * as a deployment sets them.
+     */
+    public static Map<String, String> functionEnvironment() {
+        return Map.of(
+                "SHOP_JWT_ISSUER",
+                issuer(),
+                "SHOP_JWT_JWKS",
+                jwkSet(),
+                "SHOP_JWT_AUDIENCES",
+                AUDIENCE + "," + MACHINE_CLIENT,
+                "SHOP_ADMIN_JWT_ISSUER",
+                adminIssuer(),
+                "SHOP_ADMIN_JWT_JWKS",
+                adminJwkSet(),
+                "SHOP_ADMIN_JWT_AUDIENCES",
+                ADMIN_CLIENT);
     }
 
     /** Where the issuer publishes its keys (its {@code jwks_uri}). */
@@ -70,12 +105,26 @@ public final class TestIssuer {
         return SERVER.jwksUrl(ISSUER_ID).toString();
     }
 
+    /** Where the administrators' issuer publishes its keys. */
+    public static String adminJwksUri() {
+        return SERVER.jwksUrl(ADMIN_ISSUER_ID).toString();
+    }
+
     /** The issuer's public keys as a JWK set (JSON), as {@code SHOP_JWT_JWKS} carries Cognito's. */
     public static String jwkSet() {
+        return publishedKeys(ISSUER_ID);
+    }
+
+    /** The administrators' issuer's public keys, as {@code SHOP_ADMIN_JWT_JWKS} carries them. */
+    public static String adminJwkSet() {
+        return publishedKeys(ADMIN_ISSUER_ID);
+    }
+
+    private static String publishedKeys(String issuerId) {
         try (var http = java.net.http.HttpClient.newHttpClient()) {
             return http.send(
                             java.net.http.HttpRequest.newBuilder(
-                                            SERVER.jwksUrl(ISSUER_ID).uri())
+                                            SERVER.jwksUrl(issuerId).uri())
                                     .build(),
                             java.net.http.HttpResponse.BodyHandlers.ofString())
                     .body();
@@ -92,15 +141,44 @@ public final class TestIssuer {
         return accessToken(ISSUER_ID, subject, AUDIENCE, Map.of("scope", SHOP_SCOPES), 3600);
     }
 
-    /** A customer's token of the shoppers' issuer that claims the admin group, which that issuer makes nobody. */
+    /** An administrator's access token: signed in through the administrators' issuer and its client. */
+    public static String admin(String subject) {
+        return accessToken(
+                ADMIN_ISSUER_ID,
+                subject,
+                null,
+                Map.of("scope", SHOP_SCOPES, "client_id", ADMIN_CLIENT, "cognito:groups", List.of("admin")),
+                3600);
+    }
+
+    /** A token of the administrators' issuer whose user is in no group. */
+    public static String adminIssuerWithoutGroup(String subject) {
+        return accessToken(
+                ADMIN_ISSUER_ID, subject, null, Map.of("scope", SHOP_SCOPES, "client_id", ADMIN_CLIENT), 3600);
+    }
+
+    /** A shopper's token that claims the admin group: the shoppers' issuer makes no administrators. */
     public static String customerClaimingAdmin(String subject) {
         return accessToken(
                 ISSUER_ID, subject, AUDIENCE, Map.of("scope", SHOP_SCOPES, "cognito:groups", List.of("admin")), 3600);
     }
 
-    public static String admin(String subject) {
-        return accessToken(
-                ISSUER_ID, subject, AUDIENCE, Map.of("scope", SHOP_SCOPES, "cognito:groups", List.of("admin")), 3600);
+    /**
+     * An administrator's token in all but its signature: it names the administrators' issuer but is
+     * signed with the shoppers' issuer's key.
+     */
+    public static String adminSignedByShoppersKey(String subject) {
+        Map<String, Object> claims = new HashMap<>();
+        claims.put("iss", adminIssuer());
+        claims.put("sub", subject);
+        claims.put("scope", SHOP_SCOPES);
+        claims.put("client_id", ADMIN_CLIENT);
+        claims.put("token_use", "access");
+        claims.put("cognito:groups", List.of("admin"));
+        return SERVER.getConfig()
+                .getTokenProvider()
+                .jwt(claims, java.time.Duration.ofHours(1), ISSUER_ID)
+                .serialize();
     }
 
     /**
@@ -122,8 +200,9 @@ public final class TestIssuer {
      * as API Gateway passes it on: a token whose {@code sub}, {@code scope}, {@code client_id} and
      * {@code cognito:groups} are the claims' (for events written as API Gateway would send them, such
      * as the recorded fixtures); the function verifies the token, not the claims. The client is this
-     * issuer's site client, or its machine client when the claims name that one. Without claims, the
-     * event as it is.
+     * issuer's site client, or its machine client when the claims name that one; claims of the
+     * {@code admin} group are an administrator's, whose token the administrators' issuer signs.
+     * Without claims, the event as it is.
      */
     public static serverlessshop.httpapi.HttpApiEvent signed(serverlessshop.httpapi.HttpApiEvent event) {
         var claims = event.json()
@@ -144,7 +223,12 @@ public final class TestIssuer {
         if (!groups.isEmpty()) {
             wanted.put("cognito:groups", List.of(groups.split("[\\s,]+")));
         }
-        String token = accessToken(ISSUER_ID, claims.path("sub").asText(), null, wanted, 3600);
+        boolean administrator = List.of(groups.split("[\\s,]+")).contains("admin");
+        if (administrator) {
+            wanted.put("client_id", ADMIN_CLIENT);
+        }
+        String issuerId = administrator ? ADMIN_ISSUER_ID : ISSUER_ID;
+        String token = accessToken(issuerId, claims.path("sub").asText(), null, wanted, 3600);
         return event.withHeader("authorization", "Bearer " + token);
     }
 
