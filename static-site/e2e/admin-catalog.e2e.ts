@@ -1,6 +1,7 @@
-// An administrator manages the catalog: creates a product (errors next to their fields, the
-// server's too), edits it with If-Match (a conflict with someone else's change is shown and the
-// page reloads the current version), changes its stock and deletes it.
+// An administrator, signed in at the administrators' issuer, manages the catalog through the
+// administrators' API (/admin): creates a product (errors next to their fields, the server's too),
+// edits it with If-Match (a conflict with someone else's change is shown and the page reloads the
+// current version), changes its stock and deletes it. A shopper is no administrator.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { api, type ApiProduct, describeInBrowser, openBrowser, screenshotFailures, ShopWindow, unique } from './shop';
@@ -28,6 +29,9 @@ describeInBrowser('an administrator manages the catalog', () => {
   });
 
   it('creates a product; every error shows next to its field', async () => {
+    expect(await page.locator('.account .tag').textContent(), "an administrator's session says so").toBe(
+      'administrator',
+    );
     await page.getByRole('navigation').getByRole('link', { name: 'Products' }).click();
     await page.getByRole('link', { name: 'New product' }).click();
     await page.getByLabel('SKU').fill('');
@@ -53,7 +57,10 @@ describeInBrowser('an administrator manages the catalog', () => {
     await admin.screenshot('13-admin-duplicate-sku');
 
     await page.getByLabel('SKU').fill(sku);
+    const created = page.waitForResponse((response) => response.request().method() === 'POST');
     await page.getByRole('button', { name: 'Create product' }).click();
+    expect(new URL((await created).url()).pathname, "through the administrators' API").toBe('/admin/products');
+    expect((await created).status()).toBe(201);
     await page.waitForURL(/#\/admin\/products\/[0-9a-f-]{36}$/);
     productId = decodeURIComponent(new URL(page.url()).hash.split('/')[3]);
     await expect.poll(() => page.getByLabel('Price (USD)').inputValue()).toBe('24.50');
@@ -64,9 +71,9 @@ describeInBrowser('an administrator manages the catalog', () => {
     expect(productId, 'the product of the first test').not.toBe('');
     // Someone else changes the stock after this page read the product.
     const token = await admin.accessToken();
-    const current = await api('GET', `/products/${productId}`, token);
+    const current = await api('GET', `/admin/products/${productId}`, token);
     const theirs = { ...((await current.json()) as ApiProduct), stock_quantity: 99 };
-    const changed = await api('PUT', `/products/${productId}`, token, {
+    const changed = await api('PUT', `/admin/products/${productId}`, token, {
       headers: { 'If-Match': current.headers.get('etag') ?? '' },
       body: {
         sku: theirs.sku,
@@ -114,5 +121,41 @@ describeInBrowser('an administrator manages the catalog', () => {
     await page.waitForURL(/#\/admin\/products$/);
     expect((await api('GET', `/products/${productId}`)).status).toBe(404);
     admin.assertNoConsoleErrors();
+  });
+});
+
+describeInBrowser('a shopper is no administrator', () => {
+  screenshotFailures();
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await openBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('is told on the admin pages to sign out and sign in as an administrator', async () => {
+    const shopper = await ShopWindow.open(browser);
+    const page = shopper.page;
+    await page.goto('/');
+    const customer = unique('shopper');
+    await shopper.signIn(customer);
+    expect(await page.getByRole('navigation').getByRole('link', { name: 'Products' }).count()).toBe(0);
+    const token = await shopper.accessToken();
+    const ownOrders = `/customers/${encodeURIComponent(customer)}/orders`;
+    expect((await api('GET', ownOrders, token)).status).toBe(200);
+    expect((await api('GET', `/admin${ownOrders}`, token)).status, "the administrators' API refuses it").toBe(401);
+
+    await page.goto('/#/admin/products');
+    await expect
+      .poll(() => page.getByRole('main').textContent())
+      .toContain('sign out, then sign in as an administrator');
+    await shopper.screenshot('16-admin-page-shopper');
+    await page.getByRole('main').getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('main').getByRole('button', { name: 'Sign in as administrator', exact: true }).waitFor();
+    shopper.assertNoConsoleErrors();
+    await shopper.close();
   });
 });

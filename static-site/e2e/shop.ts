@@ -1,5 +1,5 @@
 // What the browser tests share: the browser, pages that fail the test on console errors, signing in
-// on the local issuer's page, screenshots, and reading the API directly to check what the pages did.
+// on the local issuers' pages, screenshots, and reading the API directly to check what the pages did.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -113,24 +113,34 @@ export class ShopWindow {
     await this.context.close();
   }
 
-  /** From the header's "Sign in" (or any page's) through the local issuer's login page and back. */
+  /**
+   * A shopper: from the header's "Sign in" (or any page's) through the local shoppers' issuer and
+   * back. An administrator: from the header's "Administrator sign-in" link to the admin pages' "Sign
+   * in as administrator", through the local administrators' issuer (/admin-oauth2; everybody who
+   * signs in there is in its admin group) and back to the admin pages.
+   */
   async signIn(
     user: string,
     { admin = false, from = 'header' }: { admin?: boolean; from?: 'header' | 'page' } = {},
   ): Promise<void> {
     const page = this.page;
-    const button =
-      from === 'header'
-        ? page.locator('.account').getByRole('button', { name: 'Sign in' })
-        : page.getByRole('main').getByRole('button', { name: 'Sign in' });
-    await button.click();
-    await page.waitForURL(/\/oauth2\/authorize/);
-    await page.getByLabel('User name').fill(user);
     if (admin) {
-      await page.getByLabel(/Administrator/).check();
+      if (from === 'header') {
+        await page.locator('.account').getByRole('link', { name: 'Administrator sign-in' }).click();
+      }
+      await page.getByRole('main').getByRole('button', { name: 'Sign in as administrator', exact: true }).click();
+    } else {
+      const button =
+        from === 'header'
+          ? page.locator('.account').getByRole('button', { name: 'Sign in', exact: true })
+          : page.getByRole('main').getByRole('button', { name: 'Sign in', exact: true });
+      await button.click();
     }
+    const issuer = admin ? '/admin-oauth2' : '/oauth2';
+    await page.waitForURL((url) => url.pathname === `${issuer}/authorize`);
+    await page.getByLabel('User name').fill(user);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/oauth2') && !url.search.includes('code='));
+    await page.waitForURL((url) => !url.pathname.startsWith(issuer) && !url.search.includes('code='));
     await page.locator('.account__name', { hasText: user }).waitFor(); // (usable in beforeAll, unlike expect.poll)
   }
 
@@ -149,7 +159,10 @@ export class ShopWindow {
   }
 }
 
-/** A request to the API as the given user, outside the browser: to check or to change behind a page's back. */
+/**
+ * A request to the API as the given user, outside the browser: to check or to change behind a page's
+ * back. An administrator's token is taken only under /admin (the administrators' API).
+ */
 export async function api(
   method: string,
   path: string,

@@ -66,4 +66,60 @@ describe('config.json', () => {
     expect(() => parseSiteConfig({ ...base, currency: 'dollars' }, page)).toThrow('"currency"');
     expect(() => parseSiteConfig({ ...base, scopes: [1] }, page)).toThrow('"scopes"');
   });
+
+  it('reads the administrators\' sign-in and API from "admin", checked as the top level is', () => {
+    const config = parseSiteConfig(
+      {
+        authorize_url: '/oauth2/authorize',
+        token_url: '/oauth2/token',
+        client_id: 'serverless-shop-web',
+        admin: {
+          api_base_url: '/admin/',
+          authorize_url: '/admin-oauth2/authorize',
+          token_url: '/admin-oauth2/token',
+          logout_url: '',
+          revoke_url: '/admin-oauth2/revoke',
+          client_id: 'serverless-shop-admin',
+          scopes: ['openid', 'shop/orders'],
+        },
+      },
+      page,
+    );
+    expect(config.apiBaseUrl).toBe('');
+    expect(config.admin).toEqual({
+      apiBaseUrl: 'http://localhost:8080/admin',
+      authorizeUrl: 'http://localhost:8080/admin-oauth2/authorize',
+      tokenUrl: 'http://localhost:8080/admin-oauth2/token',
+      logoutUrl: '',
+      revokeUrl: 'http://localhost:8080/admin-oauth2/revoke',
+      clientId: 'serverless-shop-admin',
+      scopes: ['openid', 'shop/orders'],
+    });
+  });
+
+  it('offers no administrator sign-in without "admin"', () => {
+    const base = { authorize_url: '/a', token_url: '/t', client_id: 'c' };
+    expect(parseSiteConfig(base, page).admin).toBeUndefined();
+    expect(parseSiteConfig({ ...base, admin: null }, page).admin).toBeUndefined();
+  });
+
+  it('says which key of "admin" is wrong, and wants its own API', () => {
+    const admin = { api_base_url: '/admin', authorize_url: '/a', token_url: '/t', client_id: 'c' };
+    const withAdmin = (changes: Record<string, unknown>) => ({
+      authorize_url: '/a',
+      token_url: '/t',
+      client_id: 'c',
+      admin: { ...admin, ...changes },
+    });
+    expect(() => parseSiteConfig({ ...withAdmin({}), admin: 'yes' }, page)).toThrow('"admin" must be an object');
+    expect(() => parseSiteConfig(withAdmin({ client_id: '' }), page)).toThrow('"admin.client_id" must not be empty');
+    expect(() => parseSiteConfig(withAdmin({ token_url: 3 }), page)).toThrow('"admin.token_url" must be a string');
+    expect(() => parseSiteConfig(withAdmin({ authorize_url: 'http://[' }), page)).toThrow(
+      '"admin.authorize_url" is not a URL',
+    );
+    expect(() => parseSiteConfig(withAdmin({ scopes: [1] }), page)).toThrow('"admin.scopes"');
+    expect(() => parseSiteConfig(withAdmin({ api_base_url: '' }), page)).toThrow(
+      '"admin.api_base_url" must not be empty',
+    );
+  });
 });

@@ -1,7 +1,7 @@
 // Start-up: read config.json, finish a sign-in if the issuer just sent the browser back, make the
 // API clients, show the shop.
-import { createApiClients } from '@serverless-shop/api-client';
 import { render } from 'preact';
+import { sessionApiClients } from './app/apiClients';
 import { App } from './app/App';
 import { ServicesContext, type Services } from './app/services';
 import { Session } from './auth/session';
@@ -24,17 +24,29 @@ async function start(root: HTMLElement): Promise<void> {
   if (signedIn.kind !== 'none') {
     // The code and state leave the address bar (and the history) at once: they are single-use.
     history.replaceState(null, '', `${location.pathname}${signedIn.returnTo}`);
-    notice.set(signedIn.kind === 'signed-in' ? `Signed in as ${session.user.get()?.name}.` : signedIn.message);
+    const user = session.user.get();
+    notice.set(
+      signedIn.kind === 'signed-in'
+        ? `Signed in as ${user?.name}${user?.realm === 'admin' ? ', administrator' : ''}.`
+        : signedIn.message,
+    );
   }
+  const apiClients = sessionApiClients(config, session);
   const services: Services = {
     config,
     session,
-    api: createApiClients({ baseUrl: config.apiBaseUrl, accessToken: () => session.accessToken() }),
+    get api() {
+      return apiClients();
+    },
     cart: createCartStore(localStorage, window),
     checkoutAttempts: new CheckoutAttempts(localStorage),
     notice,
     money: (cents) => formatMoney(cents, config.currency),
-    signIn: () => void session.signIn(location.hash || '#/', `${location.origin}${location.pathname}`),
+    signIn: (realm) => void session.signIn(realm, location.hash || '#/', `${location.origin}${location.pathname}`),
+    signOut: () => {
+      void session.signOut(`${location.origin}${location.pathname}`);
+      notice.set('You are signed out.');
+    },
   };
   root.replaceChildren(); // the "Loading…" line of index.html; render() would add to it, not replace it
   render(

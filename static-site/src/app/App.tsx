@@ -12,7 +12,9 @@ import { OrderPage } from '../pages/OrderPage';
 import { OrdersPage } from '../pages/OrdersPage';
 import { ProductPage } from '../pages/ProductPage';
 import { parseRoute, type Route } from '../router';
+import { useStore } from '../ui/hooks';
 import { Layout } from './Layout';
+import { useServices } from './services';
 
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(location.hash));
@@ -56,6 +58,8 @@ function page(route: Route) {
 
 export function App() {
   const route = useRoute();
+  // A sign-in or sign-out renders the page again, so that it calls the API of the new session.
+  useStore(useServices().session.user);
   const key = pageKey(route);
   const shown = useRef(key);
   useEffect(() => {

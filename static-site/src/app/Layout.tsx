@@ -10,7 +10,7 @@ import { useServices } from './services';
 const NOTICE_MS = 8000;
 
 export function Layout({ route, children }: { route: Route; children: ComponentChildren }) {
-  const { session, cart, notice, signIn } = useServices();
+  const { config, session, cart, notice, signIn, signOut } = useServices();
   const user = useStore(session.user);
   const units = unitCount(useStore(cart));
   const message = useStore(notice);
@@ -85,23 +85,24 @@ export function Layout({ route, children }: { route: Route; children: ComponentC
             <>
               <span class="account__name">
                 {user.name}
-                {user.isAdmin && <span class="tag">admin</span>}
+                {user.realm === 'admin' && <span class="tag">administrator</span>}
               </span>
-              <button
-                type="button"
-                class="secondary"
-                onClick={() => {
-                  void session.signOut(`${location.origin}${location.pathname}`);
-                  notice.set('You are signed out.');
-                }}
-              >
+              <button type="button" class="secondary" onClick={signOut}>
                 Sign out
               </button>
             </>
           ) : (
-            <button type="button" onClick={signIn}>
-              Sign in
-            </button>
+            <>
+              {/* The shop's sign-in is the shoppers'; administrators sign in on the admin pages. */}
+              {config.admin && (
+                <a class="account__admin" href={href.adminProducts()}>
+                  Administrator sign-in
+                </a>
+              )}
+              <button type="button" onClick={() => signIn('shopper')}>
+                Sign in
+              </button>
+            </>
           )}
         </div>
       </header>

@@ -5,12 +5,13 @@ import { useContext } from 'preact/hooks';
 import type { Session } from '../auth/session';
 import type { CartStore } from '../cart/cartStore';
 import type { CheckoutAttempts } from '../checkout/checkoutAttempt';
-import type { SiteConfig } from '../config';
+import type { Realm, SiteConfig } from '../config';
 import type { Store } from '../store';
 
 export interface Services {
   config: SiteConfig;
-  api: ApiClients;
+  /** The API of the session as it is now: an administrator's calls go to the administrators' API. */
+  readonly api: ApiClients;
   session: Session;
   cart: CartStore;
   checkoutAttempts: CheckoutAttempts;
@@ -18,8 +19,10 @@ export interface Services {
   notice: Store<string>;
   /** Prices in the shop's currency. */
   money: (cents: number) => string;
-  /** Sends the browser to sign in and back to this page. */
-  signIn: () => void;
+  /** Sends the browser to the realm's sign-in and back to this page. */
+  signIn: (realm: Realm) => void;
+  /** Ends the session (the issuer's too, where it keeps one) and says so. */
+  signOut: () => void;
 }
 
 export const ServicesContext = createContext<Services | null>(null);

@@ -1,12 +1,16 @@
 // Who is signed in, read from the access token's claims. The site does not verify the token's
 // signature - it is a public client and the token is only ever checked by the API (API Gateway's
 // JWT authorizer and the services) - it only reads who the user is to decide what to show.
+import type { Realm } from '../config';
 
 export interface User {
   /** The customer id: the token's sub. */
   id: string;
   /** What to call the user: Cognito's username claim, else the sub (the local issuer's user name). */
   name: string;
+  /** Whose sign-in the session is: a shopper's or an administrator's. */
+  realm: Realm;
+  /** An administrator's session with the admin group; the group in a shopper's token means nothing. */
   isAdmin: boolean;
 }
 
@@ -42,7 +46,8 @@ export function groupsOf(claims: Record<string, unknown>): string[] {
   return [];
 }
 
-export function userOf(claims: Record<string, unknown>): User | null {
+/** The user of a token from the given realm's issuer. */
+export function userOf(claims: Record<string, unknown>, realm: Realm): User | null {
   const sub = claims.sub;
   if (typeof sub !== 'string' || sub === '') {
     return null;
@@ -51,7 +56,10 @@ export function userOf(claims: Record<string, unknown>): User | null {
   return {
     id: sub,
     name: typeof username === 'string' && username !== '' ? username : sub,
-    isAdmin: groupsOf(claims).includes(ADMIN_GROUP),
+    realm,
+    // As the services decide: only the administrators' issuer makes administrators (shoppers sign
+    // themselves up; the administrators' pool has no self sign-up and requires MFA).
+    isAdmin: realm === 'admin' && groupsOf(claims).includes(ADMIN_GROUP),
   };
 }
 

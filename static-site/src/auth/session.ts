@@ -2,23 +2,28 @@
 // hosted UI in AWS and the local issuer at home (config.json says where each endpoint is). Tokens
 // live in sessionStorage: gone when the tab closes, not shared with other tabs, never in a cookie;
 // the refresh token lasts hours, not days, and is revoked at sign-out (why: static-site/README.md).
-import type { SiteConfig } from '../config';
+// One session at a time, a shopper's or an administrator's: each realm has its own issuer, client
+// and API (config.json's top level and its "admin" object), and the session remembers which it is.
+import { type Realm, type RealmConfig, realmConfig, type SiteConfig } from '../config';
 import { createStore, type Store } from '../store';
 import { decodeClaims, expiryOf, type User, userOf } from './claims';
 import { pkceChallenge, randomUrlSafe } from './pkce';
 
 export const TOKENS_KEY = 'serverless-shop.tokens.v1';
 export const PENDING_SIGN_IN_KEY = 'serverless-shop.sign-in.v1';
+const NOT_OFFERED = 'This sign-in is not offered any more. Please reload the page.';
 /** Refresh this long before expiry, so a request never leaves with a token about to expire. */
 const EXPIRY_MARGIN_MS = 30_000;
 
 interface Tokens {
+  realm: Realm;
   accessToken: string;
   refreshToken?: string;
   expiresAt: number;
 }
 
 interface PendingSignIn {
+  realm: Realm;
   state: string;
   verifier: string;
   redirectUri: string;
@@ -48,22 +53,41 @@ export class Session {
   ) {
     this.now = deps.now ?? Date.now;
     this.tokens = this.readTokens();
-    if (this.tokens && this.tokens.expiresAt <= this.now() && !this.tokens.refreshToken) {
+    if (
+      this.tokens &&
+      // A realm config.json no longer has (a new deployment) cannot refresh, revoke or be called.
+      (!realmConfig(config, this.tokens.realm) || (this.tokens.expiresAt <= this.now() && !this.tokens.refreshToken))
+    ) {
       this.forget();
     }
-    this.user = createStore(this.tokens ? userFromToken(this.tokens.accessToken) : null);
+    this.user = createStore(this.tokens ? userFromTokens(this.tokens) : null);
   }
 
-  /** Leaves for the issuer's sign-in page; the issuer sends the browser back to redirectUri. */
-  async signIn(returnTo: string, redirectUri: string): Promise<void> {
-    const pending: PendingSignIn = { state: randomUrlSafe(16), verifier: randomUrlSafe(32), redirectUri, returnTo };
+  /** Whose session this is; undefined when nobody is signed in. */
+  get realm(): Realm | undefined {
+    return this.tokens?.realm;
+  }
+
+  /** Leaves for the realm's sign-in page; the issuer sends the browser back to redirectUri. */
+  async signIn(realm: Realm, returnTo: string, redirectUri: string): Promise<void> {
+    const issuer = this.issuer(realm);
+    if (!issuer) {
+      throw new Error(`config.json has no sign-in for the ${realm} realm`);
+    }
+    const pending: PendingSignIn = {
+      realm,
+      state: randomUrlSafe(16),
+      verifier: randomUrlSafe(32),
+      redirectUri,
+      returnTo,
+    };
     this.deps.storage.setItem(PENDING_SIGN_IN_KEY, JSON.stringify(pending));
-    const url = new URL(this.config.authorizeUrl);
+    const url = new URL(issuer.authorizeUrl);
     url.search = new URLSearchParams({
       response_type: 'code',
-      client_id: this.config.clientId,
+      client_id: issuer.clientId,
       redirect_uri: redirectUri,
-      scope: this.config.scopes.join(' '),
+      scope: issuer.scopes.join(' '),
       state: pending.state,
       code_challenge: await pkceChallenge(pending.verifier),
       code_challenge_method: 'S256',
@@ -95,17 +119,27 @@ export class Session {
         message: params.get('error_description') || `Sign-in failed: ${params.get('error')}`,
       };
     }
-    const answer = await this.tokenRequest({
+    const issuer = this.issuer(pending.realm);
+    if (!issuer) {
+      return { kind: 'failed', returnTo, message: NOT_OFFERED };
+    }
+    const answer = await this.tokenRequest(pending.realm, {
       grant_type: 'authorization_code',
       code: params.get('code') ?? '',
       redirect_uri: pending.redirectUri,
-      client_id: this.config.clientId,
+      client_id: issuer.clientId,
       code_verifier: pending.verifier,
     });
     if (typeof answer === 'string') {
       return { kind: 'failed', returnTo, message: answer };
     }
+    // One session at a time: the one this replaces (a shopper who signed in as an administrator)
+    // is over, its refresh token too.
+    const replaced = this.tokens;
     this.keep(answer);
+    if (replaced) {
+      await this.revoke(replaced);
+    }
     return { kind: 'signed-in', returnTo };
   }
 
@@ -123,7 +157,7 @@ export class Session {
       return undefined;
     }
     // One refresh for all the requests that noticed the expiry at once.
-    this.refreshing ??= this.refresh(tokens.refreshToken).finally(() => {
+    this.refreshing ??= this.refresh(tokens.realm, tokens.refreshToken).finally(() => {
       this.refreshing = null;
     });
     return this.refreshing;
@@ -136,22 +170,17 @@ export class Session {
    * few hours.
    */
   async signOut(redirectUri: string): Promise<void> {
-    const refreshToken = this.tokens?.refreshToken;
+    const tokens = this.tokens;
     this.forget();
-    if (refreshToken && this.config.revokeUrl) {
-      await this.deps
-        .fetch(this.config.revokeUrl, {
-          method: 'POST',
-          body: new URLSearchParams({ token: refreshToken, client_id: this.config.clientId }),
-          // The logout URL takes the browser away next: the request must not die with the page.
-          keepalive: true,
-        })
-        .catch(() => undefined);
+    if (!tokens) {
+      return;
     }
-    if (this.config.logoutUrl) {
-      const url = new URL(this.config.logoutUrl);
+    await this.revoke(tokens);
+    const issuer = this.issuer(tokens.realm);
+    if (issuer?.logoutUrl) {
+      const url = new URL(issuer.logoutUrl);
       // Cognito's /logout names them client_id and logout_uri.
-      url.searchParams.set('client_id', this.config.clientId);
+      url.searchParams.set('client_id', issuer.clientId);
       url.searchParams.set('logout_uri', redirectUri);
       this.deps.navigate(url.href);
     }
@@ -162,10 +191,30 @@ export class Session {
     this.forget();
   }
 
-  private async refresh(refreshToken: string): Promise<string | undefined> {
-    const answer = await this.tokenRequest({
+  private issuer(realm: Realm): RealmConfig | undefined {
+    return realmConfig(this.config, realm);
+  }
+
+  /** Revokes the refresh token at its issuer; a failure is no reason to stay signed in. */
+  private async revoke(tokens: Tokens): Promise<void> {
+    const issuer = this.issuer(tokens.realm);
+    if (!tokens.refreshToken || !issuer?.revokeUrl) {
+      return;
+    }
+    await this.deps
+      .fetch(issuer.revokeUrl, {
+        method: 'POST',
+        body: new URLSearchParams({ token: tokens.refreshToken, client_id: issuer.clientId }),
+        // The logout URL takes the browser away next: the request must not die with the page.
+        keepalive: true,
+      })
+      .catch(() => undefined);
+  }
+
+  private async refresh(realm: Realm, refreshToken: string): Promise<string | undefined> {
+    const answer = await this.tokenRequest(realm, {
       grant_type: 'refresh_token',
-      client_id: this.config.clientId,
+      client_id: this.issuer(realm)?.clientId ?? '',
       refresh_token: refreshToken,
     });
     if (typeof answer === 'string') {
@@ -177,11 +226,15 @@ export class Session {
     return answer.accessToken;
   }
 
-  /** The tokens, or a message saying why there are none. */
-  private async tokenRequest(form: Record<string, string>): Promise<Tokens | string> {
+  /** The realm's tokens, or a message saying why there are none. */
+  private async tokenRequest(realm: Realm, form: Record<string, string>): Promise<Tokens | string> {
+    const tokenUrl = this.issuer(realm)?.tokenUrl;
+    if (!tokenUrl) {
+      return NOT_OFFERED;
+    }
     let response: Response;
     try {
-      response = await this.deps.fetch(this.config.tokenUrl, { method: 'POST', body: new URLSearchParams(form) });
+      response = await this.deps.fetch(tokenUrl, { method: 'POST', body: new URLSearchParams(form) });
     } catch {
       return 'The sign-in service could not be reached. Check your connection and try again.';
     }
@@ -198,6 +251,7 @@ export class Session {
     const claims = decodeClaims(body.access_token) ?? {};
     const expiresIn = typeof body.expires_in === 'number' ? body.expires_in * 1000 : 3_600_000;
     return {
+      realm,
       accessToken: body.access_token,
       refreshToken: typeof body.refresh_token === 'string' ? body.refresh_token : undefined,
       expiresAt: expiryOf(claims) ?? this.now() + expiresIn,
@@ -207,7 +261,7 @@ export class Session {
   private keep(tokens: Tokens): void {
     this.tokens = tokens;
     this.deps.storage.setItem(TOKENS_KEY, JSON.stringify(tokens));
-    this.user?.set(userFromToken(tokens.accessToken));
+    this.user?.set(userFromTokens(tokens));
   }
 
   private forget(): void {
@@ -220,7 +274,13 @@ export class Session {
     try {
       const value = JSON.parse(this.deps.storage.getItem(TOKENS_KEY) ?? 'null') as Partial<Tokens> | null;
       return value && typeof value.accessToken === 'string' && typeof value.expiresAt === 'number'
-        ? { accessToken: value.accessToken, refreshToken: value.refreshToken, expiresAt: value.expiresAt }
+        ? {
+            // Tokens kept before there were two realms are a shopper's.
+            realm: value.realm === 'admin' ? 'admin' : 'shopper',
+            accessToken: value.accessToken,
+            refreshToken: value.refreshToken,
+            expiresAt: value.expiresAt,
+          }
         : null;
     } catch {
       return null;
@@ -232,14 +292,16 @@ export class Session {
     this.deps.storage.removeItem(PENDING_SIGN_IN_KEY); // a code is exchanged once
     try {
       const pending = JSON.parse(raw ?? 'null') as PendingSignIn | null;
-      return pending && typeof pending.state === 'string' && typeof pending.verifier === 'string' ? pending : null;
+      return pending && typeof pending.state === 'string' && typeof pending.verifier === 'string'
+        ? { ...pending, realm: pending.realm === 'admin' ? 'admin' : 'shopper' }
+        : null;
     } catch {
       return null;
     }
   }
 }
 
-function userFromToken(accessToken: string): User | null {
-  const claims = decodeClaims(accessToken);
-  return claims ? userOf(claims) : null;
+function userFromTokens(tokens: Tokens): User | null {
+  const claims = decodeClaims(tokens.accessToken);
+  return claims ? userOf(claims, tokens.realm) : null;
 }

@@ -2,6 +2,7 @@
 import type { ApiProblem } from '@serverless-shop/api-client';
 import type { ComponentChildren } from 'preact';
 import { useServices } from '../app/services';
+import type { Realm } from '../config';
 import { problemView, type ProblemView } from '../problems/problemView';
 
 export function Loading({ children }: { children: ComponentChildren }) {
@@ -50,8 +51,10 @@ export function ProblemAlert({
             <button
               type="button"
               onClick={() => {
+                // Again where the session came from: an administrator's at the administrators' sign-in.
+                const realm = session.realm ?? 'shopper';
                 session.expired();
-                signIn();
+                signIn(realm);
               }}
             >
               Sign in again
@@ -97,15 +100,15 @@ export function PageHeading({ children }: { children: ComponentChildren }) {
   return <h1 tabIndex={-1}>{children}</h1>;
 }
 
-/** Where a page needs somebody signed in. */
-export function SignInRequired({ children }: { children: ComponentChildren }) {
+/** Where a page needs somebody signed in: a shopper, unless the realm says administrator. */
+export function SignInRequired({ realm = 'shopper', children }: { realm?: Realm; children: ComponentChildren }) {
   const { signIn } = useServices();
   return (
     <div class="empty">
       <p>{children}</p>
       <p>
-        <button type="button" onClick={signIn}>
-          Sign in
+        <button type="button" onClick={() => signIn(realm)}>
+          {realm === 'admin' ? 'Sign in as administrator' : 'Sign in'}
         </button>
       </p>
     </div>
