@@ -25,7 +25,9 @@ case "$tool $1 $2" in
   "terraform -chdir="*" output")
     name="STUB_OUTPUT_\${4:-}"
     printf '%s' "\${!name:-}" ;;
-  "make verify"*) echo "\${STUB_VERIFY_OUTPUT:-9 passed, 0 failed, 7 skipped}"; exit "\${STUB_VERIFY_EXIT:-0}" ;;
+  "make verify"*)
+    echo "token commands: customer \${TOKEN_CMD:-none}, administrator \${ADMIN_TOKEN_CMD:-none}"
+    echo "\${STUB_VERIFY_OUTPUT:-9 passed, 0 failed, 7 skipped}"; exit "\${STUB_VERIFY_EXIT:-0}" ;;
   "aws sts"*) [[ -n "\${STUB_NO_CREDENTIALS:-}" ]] && exit 255; echo 123456789012 ;;
   "aws configure"*) exit 1 ;;
   "aws s3api"*) [[ -n "\${STUB_NO_BUCKET:-}" ]] && exit 254 ;;
@@ -97,6 +99,9 @@ async function withShop(answer, fn) {
       // The API's own URL, behind CloudFront: the functions' origin guard refuses it.
       '/api/products': [403, 'application/problem+json', '{"code":"FORBIDDEN"}'],
       '/customers/smoke-check/orders': [401, 'application/json', '{"message":"Unauthorized"}'],
+      // The administrators' API under /admin (CloudFront takes the prefix off), and at its own URL.
+      '/admin/customers/smoke-check/orders': [401, 'application/json', '{"message":"Unauthorized"}'],
+      '/admin-api/products': [403, 'application/problem+json', '{"code":"FORBIDDEN"}'],
     };
     const [status, type, body] = answer(req.url, hits.filter((h) => h === req.url).length) ?? shop[req.url] ?? [404, 'text/plain', 'Not Found'];
     res.writeHead(status, { 'content-type': type });
@@ -117,7 +122,8 @@ async function smoke(answer, extraEnv = {}) {
     const result = await runAsync('scripts/deploy', ['smoke'], {
       env: {
         PATH: `${fakes.bin}:${process.env.PATH}`, STUB_LOG: fakes.log, AWS_REGION: 'eu-west-1',
-        STUB_OUTPUT_site_url: base, STUB_OUTPUT_api_url: `${base}/api`, STUB_OUTPUT_cloudfront_distribution_id: 'E2EXAMPLE',
+        STUB_OUTPUT_site_url: base, STUB_OUTPUT_api_url: `${base}/api`, STUB_OUTPUT_admin_api_url: `${base}/admin-api`,
+        STUB_OUTPUT_cloudfront_distribution_id: 'E2EXAMPLE',
         SMOKE_TIMEOUT: '3', SMOKE_INTERVAL: '1', ...extraEnv,
       },
     });
@@ -174,36 +180,46 @@ describe('make deploy and make destroy (scripts/deploy)', () => {
       /^docker build --platform linux\/amd64 --provenance=false -t .*serverless-shop-dev\/orders:.* orders-impl\/target\/lambda$/,
       /^docker push .*serverless-shop-dev\/orders:/,
       /^aws ecr describe-images --region eu-west-1 --repository-name serverless-shop-dev\/orders /,
-      // The user pool on its own, then its signing keys, which every apply after it gives the functions.
-      /^terraform -chdir=terraform\/envs\/dev apply -input=false -auto-approve -var=region=eu-west-1 -target=module\.auth\.aws_cognito_user_pool\.this$/,
+      // The user pools on their own, then their signing keys, which every apply after it gives the functions.
+      /^terraform -chdir=terraform\/envs\/dev apply -input=false -auto-approve -var=region=eu-west-1 -target=module\.auth\.aws_cognito_user_pool\.this -target=module\.auth\.aws_cognito_user_pool\.admin$/,
       /^terraform -chdir=terraform\/envs\/dev output -raw user_pool_jwks_url$/,
       /^curl --silent --show-error --fail .*'https:\/\/cognito-idp\.eu-west-1\.amazonaws\.com\/<user pool id>\/\.well-known\/jwks\.json'$/,
-      /^terraform .* apply .*products_image_digest=sha256:.*orders_image_digest=sha256:.*'-var=user_pool_jwks=\{"keys":\[<public keys of the user pool>\]\}' '-target=module\.functions\.aws_lambda_function\.this\["products-migrate"\]'$/,
+      /^terraform -chdir=terraform\/envs\/dev output -raw admin_user_pool_jwks_url$/,
+      /^curl --silent --show-error --fail .*'https:\/\/cognito-idp\.eu-west-1\.amazonaws\.com\/<admin user pool id>\/\.well-known\/jwks\.json'$/,
+      /^terraform .* apply .*products_image_digest=sha256:.*orders_image_digest=sha256:.*'-var=user_pool_jwks=\{"keys":\[<public keys of the user pool>\]\}' '-var=admin_user_pool_jwks=\{"keys":\[<public keys of the admin user pool>\]\}' '-target=module\.functions\.aws_lambda_function\.this\["products-migrate"\]'$/,
       /^terraform -chdir=terraform\/envs\/dev output -raw migrate_function_name$/,
       // No read timeout: the migrations may run up to the function's 300 s (the CLI's default is 60 s).
       /^aws lambda invoke --region eu-west-1 --function-name serverless-shop-dev-products-migrate --cli-read-timeout 0 --cli-connect-timeout 10 .*--payload '\{\}'/,
-      /^terraform -chdir=terraform\/envs\/dev apply -input=false -auto-approve -var=region=eu-west-1 -var=architecture=x86_64 '-var=products_image_digest=sha256:[^']+' '-var=orders_image_digest=sha256:[^']+' '-var=user_pool_jwks=\{"keys":\[<public keys of the user pool>\]\}'$/,
+      /^terraform -chdir=terraform\/envs\/dev apply -input=false -auto-approve -var=region=eu-west-1 -var=architecture=x86_64 '-var=products_image_digest=sha256:[^']+' '-var=orders_image_digest=sha256:[^']+' '-var=user_pool_jwks=\{"keys":\[<public keys of the user pool>\]\}' '-var=admin_user_pool_jwks=\{"keys":\[<public keys of the admin user pool>\]\}'$/,
       /^terraform -chdir=terraform\/envs\/dev output -raw site_bucket$/,
       ...(site ? [/^aws s3 sync static-site\/dist 's3:\/\/<site bucket>\/' --region eu-west-1 --delete --exclude config\.json$/] : []),
       /^aws cloudfront create-invalidation --distribution-id '<distribution id>' --paths '\/\*'$/,
       /^terraform -chdir=terraform\/envs\/dev output -raw site_url$/,
       /^terraform -chdir=terraform\/envs\/dev output -raw api_url$/,
+      /^terraform -chdir=terraform\/envs\/dev output -raw admin_api_url$/,
+      /^terraform -chdir=terraform\/envs\/dev output -raw admin_user_pool_id$/,
       // The smoke check ends it: the site, its configuration, the catalogue through the site, the
-      // API's own URL (refused), a protected route without a token.
+      // API's own URL (refused), a protected route without a token; the administrators' API under
+      // /admin without a token, and its own URL (refused). Public reads only: nothing signs in.
       /^curl .*--write-out '%\{http_code\} %\{content_type\}' 'https:\/\/<distribution>\.cloudfront\.net\/'$/,
       /^curl .* 'https:\/\/<distribution>\.cloudfront\.net\/config\.json'$/,
       /^curl .* 'https:\/\/<distribution>\.cloudfront\.net\/products'$/,
       /^curl .* 'https:\/\/<api-id>\.execute-api\.eu-west-1\.amazonaws\.com\/products'$/,
       /^curl .* 'https:\/\/<distribution>\.cloudfront\.net\/customers\/smoke-check\/orders'$/,
-      // Then make verify: the contract checks, read-only, against the API at the site's origin.
-      /^make verify 'URL=https:\/\/<distribution>\.cloudfront\.net'$/,
+      /^curl .* 'https:\/\/<distribution>\.cloudfront\.net\/admin\/customers\/smoke-check\/orders'$/,
+      /^curl .* 'https:\/\/<admin-api-id>\.execute-api\.eu-west-1\.amazonaws\.com\/products'$/,
+      // Then make verify: the contract checks, read-only, against the API at the site's origin, without
+      // an administrator's token (that takes a TOTP code).
+      /^env -u ADMIN_TOKEN_CMD make verify 'URL=https:\/\/<distribution>\.cloudfront\.net'$/,
     ]);
     const last = commands(out).at(-1);
-    assert.match(last, /^make verify 'URL=/, 'make verify is the last step');
+    assert.match(last, /^env -u ADMIN_TOKEN_CMD make verify 'URL=/, 'make verify is the last step');
     assert.match(out, /protected route without a token: expects 401/);
     assert.match(out, /API's own URL refuses: expects 403 application\/problem\+json/);
     assert.match(out, /Swagger UI: not deployed to AWS/);
-    assert.match(out, /smoke check: 5 checks \(dry run: nothing was checked\)/);
+    assert.match(out, /admin route without a token: expects 401/);
+    assert.match(out, /admin API's own URL refuses: expects 403 application\/problem\+json/);
+    assert.match(out, /smoke check: 7 checks \(dry run: nothing was checked\)/);
     for (const heading of ['Preflight', 'Terraform init', 'Preflight: Lambda concurrency', 'Build: the functions', 'Images: build and push', 'Database migrations', 'Terraform: everything', 'Site: upload', 'Addresses', 'Smoke check', 'Contract check']) {
       assert.match(out, new RegExp(`==> ${heading}`), heading);
     }
@@ -211,6 +227,11 @@ describe('make deploy and make destroy (scripts/deploy)', () => {
     // Behind CloudFront the API is at the shop's address; its own URL is named as the one that refuses.
     assert.match(out, /API +https:\/\/<distribution>\.cloudfront\.net\/products, \/orders, \/customers\/\{id\}\/orders +\(its own URL, https:\/\/<api-id>\.execute-api\.eu-west-1\.amazonaws\.com, refuses requests that bypass CloudFront\)/);
     assert.match(out, /Sign in +https:\/\/<domain>\.auth\.eu-west-1\.amazoncognito\.com/);
+    // Administrators: their own sign-in (TOTP) and API under /admin; the operator creates each one.
+    assert.match(out, /Admin API +https:\/\/<distribution>\.cloudfront\.net\/admin\/\.\.\. +\(the same routes for administrators' tokens; its own URL, https:\/\/<admin-api-id>\.execute-api\.eu-west-1\.amazonaws\.com, refuses/);
+    assert.match(out, /Admin +https:\/\/<domain>-admin\.auth\.eu-west-1\.amazoncognito\.com +\("Administrator sign-in" on the shop: password, then an authenticator app's code\)/);
+    assert.match(out, /New admin +aws cognito-idp admin-create-user --region eu-west-1 --user-pool-id <admin user pool id> --username <e-mail> /);
+    assert.match(out, /aws cognito-idp admin-add-user-to-group --region eu-west-1 --user-pool-id <admin user pool id> --group-name admin --username <e-mail>/);
     assert.match(out, /dry run: nothing was changed/);
   });
 
@@ -359,11 +380,13 @@ describe('make deploy and make destroy (scripts/deploy)', () => {
   test('smoke check: the deployed URLs answering as expected pass, each printed with its answer', async () => {
     const { status, out } = await smoke(() => undefined);
     assert.equal(status, 0, out);
-    for (const name of ['site', 'site configuration', 'products through the site', "API's own URL refuses", 'protected route without a token']) {
+    for (const name of ['site', 'site configuration', 'products through the site', "API's own URL refuses", 'protected route without a token', 'admin route without a token', "admin API's own URL refuses"]) {
       assert.match(out, new RegExp(`^ +ok +${name} +http://127\\.0\\.0\\.1:\\d+/\\S* +\\(\\d{3}`, 'm'), name);
     }
     assert.match(out, /ok +protected route without a token +\S+\/customers\/smoke-check\/orders +\(401 application\/json, 1 try\)/);
-    assert.match(out, /smoke check: 5 of 5 passed/);
+    assert.match(out, /ok +admin route without a token +\S+\/admin\/customers\/smoke-check\/orders +\(401 application\/json, 1 try\)/);
+    assert.match(out, /ok +admin API's own URL refuses +\S+\/admin-api\/products +\(403 application\/problem\+json, 1 try\)/);
+    assert.match(out, /smoke check: 7 of 7 passed/);
   });
 
   test('smoke check: then make verify holds the API at the site\'s origin to the contracts, read-only', async () => {
@@ -371,7 +394,23 @@ describe('make deploy and make destroy (scripts/deploy)', () => {
     assert.equal(status, 0, out);
     const [site] = out.match(/http:\/\/127\.0\.0\.1:\d+/);
     assert.deepEqual(made.filter((c) => c.startsWith('make ')), [`make verify URL=${site}`]);
-    assert.match(out, /==> Contract check: make verify against the deployed API \(read-only\)\n\+ make verify URL=http:\/\/127\.0\.0\.1:\d+\n9 passed, 0 failed, 7 skipped/);
+    assert.match(out, /==> Contract check: make verify against the deployed API \(read-only; public reads and the shopper's flow\)\n\+ env -u ADMIN_TOKEN_CMD make verify URL=http:\/\/127\.0\.0\.1:\d+\n.*\n9 passed, 0 failed, 7 skipped/);
+  });
+
+  test('smoke check: make verify gets the customer\'s token command, never an administrator\'s (that takes a TOTP code)', async () => {
+    const { status, out } = await smoke(() => undefined, { TOKEN_CMD: 'echo customer-token', ADMIN_TOKEN_CMD: 'echo admin-token' });
+    assert.equal(status, 0, out);
+    assert.match(out, /token commands: customer echo customer-token, administrator none/);
+  });
+
+  test('smoke check: the administrators\' API reached around CloudFront, or /admin not reaching it, fails the deploy', async () => {
+    const around = await smoke((url) => (url === '/admin-api/products' ? [200, 'application/json', '{"items":[]}'] : undefined));
+    assert.equal(around.status, 1, around.out);
+    assert.match(around.out, /FAIL +admin API's own URL refuses +\S+\/admin-api\/products +\(200 application\/json, expected 403/);
+    // The prefix left on: the administrators' API has no /admin route, API Gateway answers 404.
+    const prefixed = await smoke((url) => (url === '/admin/customers/smoke-check/orders' ? [404, 'application/json', '{"message":"Not Found"}'] : undefined));
+    assert.equal(prefixed.status, 1, prefixed.out);
+    assert.match(prefixed.out, /FAIL +admin route without a token .*\(404 application\/json, expected 401/);
   });
 
   test('smoke check: a failed make verify fails the deploy, with how to check again', async () => {
@@ -386,7 +425,7 @@ describe('make deploy and make destroy (scripts/deploy)', () => {
     const { status, out, hits, calls: made } = await smoke((url) => (url === '/products' ? [500, 'application/json', '{}'] : undefined));
     assert.equal(status, 1, out);
     assert.match(out, /FAIL +products through the site +\S+\/products +\(500 application\/json, expected 200 application\/json, \d+ tries\)/);
-    assert.match(out, /smoke check: 4 of 5 passed/);
+    assert.match(out, /smoke check: 6 of 7 passed/);
     assert.match(out, /the smoke check failed: products through the site/);
     assert.match(out, /aws logs tail \/aws\/lambda\/serverless-shop-dev-products --region eu-west-1/);
     assert.match(out, /scripts\/deploy smoke/);

@@ -48,6 +48,10 @@ describe('Function images', () => {
     for (const variable of set.products) assert.match(products, new RegExp(`\`${variable}\``), `products-impl/README.md does not name ${variable}`);
     for (const variable of set.orders) assert.match(orders, new RegExp(`\`${variable}\``), `orders-impl/README.md does not name ${variable}`);
     for (const required of ['PRODUCTS_DB_URL', 'PRODUCTS_DB_USER', 'PRODUCTS_DB_IAM_AUTH', 'SHOP_JWT_ISSUER', 'SHOP_JWT_AUDIENCES']) assert.ok(set.products.includes(required), required);
+    // Both services verify the administrators' pool's tokens too (its issuer, client and keys).
+    for (const required of ['SHOP_ADMIN_JWT_ISSUER', 'SHOP_ADMIN_JWT_AUDIENCES', 'SHOP_ADMIN_JWT_JWKS_URI', 'SHOP_ADMIN_JWT_JWKS']) {
+      assert.ok(set.products.includes(required) && set.orders.includes(required), required);
+    }
     assert.ok(!set.products.includes('PRODUCTS_DB_SECRET_ARN'), 'the products functions read no database secret');
     for (const required of ['ORDERS_TABLE', 'PRODUCTS_FUNCTION_NAME']) assert.ok(set.orders.includes(required), required);
     for (const gone of ['PRODUCTS_API_URL', 'PRODUCTS_TOKEN_URL', 'PRODUCTS_CLIENT_ID', 'PRODUCTS_CLIENT_SECRET', 'PRODUCTS_CLIENT_SECRET_ARN']) {

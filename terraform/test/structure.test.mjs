@@ -21,8 +21,11 @@ describe('Terraform conventions', () => {
   test('the modules are the ones the design names, each used by the environment', async () => {
     assert.deepEqual(moduleNames(), ['alarms', 'api', 'auth', 'dashboard', 'database', 'functions', 'network', 'orders_table', 'registry', 'site', 'waf']);
     const env = await loadEnv();
-    const used = Object.values(env.moduleCalls).map((call) => call.source).sort();
-    assert.deepEqual(used, moduleNames().map((m) => `../../modules/${m}`));
+    const used = Object.values(env.moduleCalls).map((call) => call.source);
+    assert.deepEqual([...new Set(used)].sort(), moduleNames().map((m) => `../../modules/${m}`));
+    // Each module once, but the API twice: the shoppers' and the administrators' (one issuer each).
+    assert.deepEqual(Object.keys(env.moduleCalls).filter((name) => env.moduleCalls[name].source === '../../modules/api').sort(), ['admin_api', 'api']);
+    assert.equal(used.length, moduleNames().length + 1);
   });
 
   test('versions: Terraform >= 1.10 (the environment 1.11, for write-only secrets) and the AWS provider 5.100 to 6.x everywhere', async () => {

@@ -1,7 +1,7 @@
 # The dev environment: the whole shop in one AWS account and region (but the web ACL, which a
 # CloudFront distribution needs in US East, N. Virginia).
 #   browser -> CloudFront (behind a WAF web ACL) -> S3 (site) | API Gateway (/products*, /orders*,
-#   /customers*)
+#   /customers*) | the administrators' API Gateway (/admin/*, the same routes, the prefix taken off)
 #   API Gateway -> Lambda products (VPC) -> RDS MySQL ; Lambda orders -> DynamoDB
 #   orders -> Lambda products directly (Invoke, its own IAM role; the stock reservations have no route)
 # Images are built and pushed by scripts/deploy, which passes their digests in.
@@ -43,6 +43,7 @@ locals {
     orders_table = "${local.name_prefix}-orders"
     user_pool    = local.name_prefix
     api          = local.name_prefix
+    admin_api    = "${local.name_prefix}-admin"
     site         = "${local.name_prefix}-site"
     alarms       = "${local.name_prefix}-alarms"
     edge         = "${local.name_prefix}-edge"
@@ -67,15 +68,23 @@ locals {
 
   # ---- the functions' configuration (the variables each service's README lists) ---------------
   # The functions verify every request's token themselves (docs/decisions: in-function token
-  # verification), with the pool's JWK set delivered here, so a cold start fetches no keys; the
-  # published set (SHOP_JWT_JWKS_URI) is read only for a key id the delivered one lacks. scripts/deploy
-  # fetches the set once the pool exists and passes it as user_pool_jwks; without it (the pool's first
-  # apply) the functions fetch the published set on their first request.
+  # verification), with each pool's JWK set delivered here, so a cold start fetches no keys; the
+  # published sets (SHOP_JWT_JWKS_URI, SHOP_ADMIN_JWT_JWKS_URI) are read only for a key id the
+  # delivered one lacks. scripts/deploy fetches the sets once the pools exist and passes them as
+  # user_pool_jwks and admin_user_pool_jwks; without them (the pools' first apply) the functions
+  # fetch the published sets on their first request. Two issuers: a token is an administrator's only
+  # when the administrators' pool issued it (SHOP_ADMIN_JWT_*) and it names the admin group.
   jwt_environment = merge({
-    SHOP_JWT_ISSUER    = module.auth.issuer_url
-    SHOP_JWT_JWKS_URI  = module.auth.jwks_url
-    SHOP_JWT_AUDIENCES = module.auth.site_client_id
-  }, var.user_pool_jwks == "" ? {} : { SHOP_JWT_JWKS = var.user_pool_jwks })
+    SHOP_JWT_ISSUER          = module.auth.issuer_url
+    SHOP_JWT_JWKS_URI        = module.auth.jwks_url
+    SHOP_JWT_AUDIENCES       = module.auth.site_client_id
+    SHOP_ADMIN_JWT_ISSUER    = module.auth.admin_issuer_url
+    SHOP_ADMIN_JWT_JWKS_URI  = module.auth.admin_jwks_url
+    SHOP_ADMIN_JWT_AUDIENCES = module.auth.admin_client_id
+    },
+    var.user_pool_jwks == "" ? {} : { SHOP_JWT_JWKS = var.user_pool_jwks },
+    var.admin_user_pool_jwks == "" ? {} : { SHOP_ADMIN_JWT_JWKS = var.admin_user_pool_jwks },
+  )
   # The database's URL. TLS is required by the server, and the client verifies who answers
   # (sslMode=VERIFY_IDENTITY): the instance's certificate against the RDS certificate authorities,
   # whose bundle the products jar carries as a trust store (classpath:, resolved by the service); an
@@ -241,6 +250,25 @@ locals {
     redirect_uri  = "${module.site.url}/"
     scopes        = module.auth.site_scopes
     admin_group   = module.auth.admin_group
+    # The administrators' sign-in (their own pool, TOTP required) and API (/admin of this origin).
+    admin = {
+      api_base_url  = var.site_hosting == "cloudfront" ? local.admin_path_prefix : module.admin_api.api_endpoint
+      authorize_url = "${module.auth.admin_domain_url}/oauth2/authorize"
+      token_url     = "${module.auth.admin_domain_url}/oauth2/token"
+      logout_url    = "${module.auth.admin_domain_url}/logout"
+      revoke_url    = "${module.auth.admin_domain_url}/oauth2/revoke"
+      client_id     = module.auth.admin_client_id
+      scopes        = module.auth.admin_scopes
+    }
+  }
+  # Where CloudFront serves the administrators' API (the site module's /admin/* behaviour).
+  admin_path_prefix = "/admin"
+  # Both APIs invoke the same two functions.
+  api_functions = {
+    for name in ["products", "orders"] : name => {
+      function_name = module.functions.function_names[name]
+      invoke_arn    = module.functions.invoke_arns[name]
+    }
   }
 }
 
@@ -428,14 +456,9 @@ module "functions" {
 module "api" {
   source = "../../modules/api"
 
-  name        = local.names.api
-  routes_file = local.routes_file
-  functions = {
-    for name in ["products", "orders"] : name => {
-      function_name = module.functions.function_names[name]
-      invoke_arn    = module.functions.invoke_arns[name]
-    }
-  }
+  name                   = local.names.api
+  routes_file            = local.routes_file
+  functions              = local.api_functions
   jwt_issuer             = module.auth.issuer_url
   jwt_audiences          = [module.auth.site_client_id]
   throttling_rate_limit  = var.api_throttling_rate_limit
@@ -449,6 +472,25 @@ module "api" {
   log_retention_days = var.log_retention_days
   # website_url, not url: url depends on CloudFront, which depends on this API.
   cors_allow_origins = var.site_hosting == "cloudfront" ? [] : [module.site.website_url]
+}
+
+# The administrators' API: the same routes and functions, but its JWT authorizer accepts the
+# administrators' pool's tokens only (an authorizer has one issuer, a route one authorizer;
+# docs/decisions/0011). CloudFront serves it under /admin. Fewer callers, so a lower throttle.
+module "admin_api" {
+  source = "../../modules/api"
+
+  name                           = local.names.admin_api
+  description                    = "serverless-shop administrators' API: the same routes, tokens of the administrators' user pool (served under /admin)"
+  routes_file                    = local.routes_file
+  functions                      = local.api_functions
+  lambda_permission_statement_id = "AllowAdminHttpApi"
+  jwt_issuer                     = module.auth.admin_issuer_url
+  jwt_audiences                  = [module.auth.admin_client_id]
+  throttling_rate_limit          = var.admin_api_throttling_rate_limit
+  throttling_burst_limit         = var.admin_api_throttling_burst_limit
+  log_retention_days             = var.log_retention_days
+  cors_allow_origins             = var.site_hosting == "cloudfront" ? [] : [module.site.website_url]
 }
 
 # Only a distribution can have a web ACL: none with s3-website hosting.
@@ -471,13 +513,16 @@ module "waf" {
 module "site" {
   source = "../../modules/site"
 
-  name          = local.names.site
-  hosting       = var.site_hosting
-  api_endpoint  = module.api.api_endpoint
-  issuer_url    = module.auth.domain_url
-  config_json   = jsonencode(local.site_config)
-  force_destroy = var.force_destroy
-  web_acl_arn   = one(module.waf[*].web_acl_arn)
+  name         = local.names.site
+  hosting      = var.site_hosting
+  api_endpoint = module.api.api_endpoint
+  issuer_url   = module.auth.domain_url
+  # The administrators' API and sign-in domain: the /admin/* behaviour, the CSP's connect-src.
+  admin_api_endpoint = module.admin_api.api_endpoint
+  admin_sign_in_url  = module.auth.admin_domain_url
+  config_json        = jsonencode(local.site_config)
+  force_destroy      = var.force_destroy
+  web_acl_arn        = one(module.waf[*].web_acl_arn)
   # The version Terraform wrote, so that a new value reaches CloudFront in the same apply.
   api_origin_header = local.api_origin_header
   api_origin_secret = local.origin_guard ? {

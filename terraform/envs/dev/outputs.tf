@@ -8,19 +8,39 @@ output "api_url" {
   value       = module.api.api_endpoint
 }
 
+output "admin_api_url" {
+  description = "The administrators' API directly (behind CloudFront it is at site_url/admin)."
+  value       = module.admin_api.api_endpoint
+}
+
 output "sign_in_url" {
-  description = "Cognito's hosted sign-in domain."
+  description = "The shoppers' hosted sign-in domain (Cognito)."
   value       = module.auth.domain_url
 }
 
+output "admin_sign_in_url" {
+  description = "The administrators' hosted sign-in domain (Cognito; a TOTP code at every sign-in)."
+  value       = module.auth.admin_domain_url
+}
+
 output "user_pool_jwks_url" {
-  description = "Where the user pool publishes its signing keys: scripts/deploy delivers them to the functions (user_pool_jwks)."
+  description = "Where the shoppers' user pool publishes its signing keys: scripts/deploy delivers them to the functions (user_pool_jwks)."
   value       = module.auth.jwks_url
 }
 
+output "admin_user_pool_jwks_url" {
+  description = "Where the administrators' user pool publishes its signing keys: scripts/deploy delivers them to the functions (admin_user_pool_jwks)."
+  value       = module.auth.admin_jwks_url
+}
+
 output "user_pool_id" {
-  description = "The user pool (add administrators to its admin group)."
+  description = "The shoppers' user pool."
   value       = module.auth.user_pool_id
+}
+
+output "admin_user_pool_id" {
+  description = "The administrators' user pool: create each administrator in it and add them to its admin group (terraform/README.md)."
+  value       = module.auth.admin_user_pool_id
 }
 
 output "site_config" {

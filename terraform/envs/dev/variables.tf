@@ -137,6 +137,18 @@ variable "api_throttling_burst_limit" {
   default     = 100
 }
 
+variable "admin_api_throttling_rate_limit" {
+  description = "Requests per second the administrators' API stage (/admin) accepts before answering 429: a few people use it."
+  type        = number
+  default     = 10
+}
+
+variable "admin_api_throttling_burst_limit" {
+  description = "Request burst the administrators' API stage accepts."
+  type        = number
+  default     = 20
+}
+
 variable "order_creation_throttling_rate_limit" {
   description = "Requests per second POST /orders accepts, all customers together, before the stage answers 429."
   type        = number
@@ -347,12 +359,33 @@ variable "user_pool_jwks" {
   default     = ""
 
   validation {
-    # Public keys only, and small enough for Lambda's 4 KB of environment beside the other variables.
+    # Public keys only, and small enough for Lambda's 4 KB of environment beside the administrators'
+    # set and the other variables (a pool's set of two RSA keys is about 900 characters).
     condition = var.user_pool_jwks == "" || (
       can(length(jsondecode(var.user_pool_jwks).keys)) &&
-      length(var.user_pool_jwks) <= 2048 &&
+      length(var.user_pool_jwks) <= 1280 &&
       alltrue([for key in try(jsondecode(var.user_pool_jwks).keys, []) : !can(key.d)])
     )
-    error_message = "user_pool_jwks: a JWK set ({\"keys\": [...]}) of public keys, at most 2 KB."
+    error_message = "user_pool_jwks: a JWK set ({\"keys\": [...]}) of public keys, at most 1,280 characters."
+  }
+}
+
+variable "admin_user_pool_jwks" {
+  description = <<-EOT
+    The administrators' user pool's JWK set (JSON, https://cognito-idp.<region>.amazonaws.com/<admin pool>/.well-known/jwks.json),
+    delivered to the functions as SHOP_ADMIN_JWT_JWKS, as user_pool_jwks is for the shoppers' pool.
+    scripts/deploy fetches it after the pool exists; empty: the functions fetch it themselves.
+  EOT
+  type        = string
+  default     = ""
+
+  validation {
+    # As user_pool_jwks; both sets together leave room for the rest of the functions' environment.
+    condition = var.admin_user_pool_jwks == "" || (
+      can(length(jsondecode(var.admin_user_pool_jwks).keys)) &&
+      length(var.admin_user_pool_jwks) <= 1280 &&
+      alltrue([for key in try(jsondecode(var.admin_user_pool_jwks).keys, []) : !can(key.d)])
+    )
+    error_message = "admin_user_pool_jwks: a JWK set ({\"keys\": [...]}) of public keys, at most 1,280 characters."
   }
 }

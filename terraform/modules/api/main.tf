@@ -2,6 +2,9 @@
 # generated routes.json (api-spec/api-routes builds it from api-spec/*.yaml), nothing hand-written.
 # A route whose authorization type is jwt gets the Cognito JWT authorizer with the route's scopes;
 # group membership (x-required-groups) is checked by the functions, as API Gateway cannot.
+# An environment makes two of these over the same functions and routes: the shoppers' API and the
+# administrators' (one issuer per JWT authorizer, one authorizer per route; docs/decisions/0011),
+# so everything named here is named after var.name or given per instance.
 
 locals {
   routes = { for route in jsondecode(file(var.routes_file)).routes : route.route_key => route }
@@ -10,7 +13,7 @@ locals {
 resource "aws_apigatewayv2_api" "this" {
   name          = var.name
   protocol_type = "HTTP"
-  description   = "serverless-shop API: routes generated from the OpenAPI contracts"
+  description   = var.description
 
   # Only when the site is served from another origin (S3 website hosting); behind CloudFront the
   # site and the API share one origin and need no CORS.
@@ -137,7 +140,8 @@ resource "aws_apigatewayv2_stage" "default" {
 resource "aws_lambda_permission" "api" {
   for_each = var.functions
 
-  statement_id  = "AllowHttpApi"
+  # Unique among the permissions of one function: both APIs invoke the same functions.
+  statement_id  = var.lambda_permission_statement_id
   action        = "lambda:InvokeFunction"
   function_name = each.value.function_name
   principal     = "apigateway.amazonaws.com"

@@ -35,3 +35,23 @@ output "integration_ids" {
   description = "The Lambda proxy integration of each function, by function name."
   value       = { for name, integration in aws_apigatewayv2_integration.this : name => integration.id }
 }
+
+output "authorizer" {
+  description = "The JWT authorizer of the protected routes: the issuer and the audiences it accepts."
+  value = {
+    id        = aws_apigatewayv2_authorizer.cognito.id
+    issuer    = one(aws_apigatewayv2_authorizer.cognito.jwt_configuration).issuer
+    audiences = one(aws_apigatewayv2_authorizer.cognito.jwt_configuration).audience
+  }
+}
+
+output "lambda_permissions" {
+  description = "The permission that lets this API invoke each function, by function: its statement id and the API it names."
+  value = {
+    for name, permission in aws_lambda_permission.api : name => {
+      function_name = permission.function_name
+      statement_id  = permission.statement_id
+      source_arn    = permission.source_arn
+    }
+  }
+}

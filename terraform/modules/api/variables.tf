@@ -17,7 +17,7 @@ variable "functions" {
 }
 
 variable "jwt_issuer" {
-  description = "The token issuer: the Cognito user pool URL."
+  description = "The token issuer: the URL of the Cognito user pool whose tokens this API accepts."
   type        = string
 }
 
@@ -63,4 +63,21 @@ variable "cors_allow_origins" {
   description = "Origins allowed by CORS; empty when the site and the API share an origin."
   type        = list(string)
   default     = []
+}
+
+variable "description" {
+  description = "What the API is, as the console shows it."
+  type        = string
+  default     = "serverless-shop API: routes generated from the OpenAPI contracts"
+}
+
+variable "lambda_permission_statement_id" {
+  description = "Statement id of the permission that lets this API invoke each function: unique per API, as two APIs invoke the same functions."
+  type        = string
+  default     = "AllowHttpApi"
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9_-]{1,100}$", var.lambda_permission_statement_id))
+    error_message = "lambda_permission_statement_id: 1 to 100 letters, digits, hyphens and underscores."
+  }
 }

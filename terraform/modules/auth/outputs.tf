@@ -1,15 +1,15 @@
 output "user_pool_id" {
-  description = "The user pool."
+  description = "The shoppers' user pool."
   value       = aws_cognito_user_pool.this.id
 }
 
 output "issuer_url" {
-  description = "The tokens' iss: https://cognito-idp.<region>.amazonaws.com/<pool id>."
+  description = "The shoppers' tokens' iss: https://cognito-idp.<region>.amazonaws.com/<pool id>."
   value       = "https://${aws_cognito_user_pool.this.endpoint}"
 }
 
 output "domain_url" {
-  description = "The hosted sign-in domain; OAuth endpoints are under /oauth2."
+  description = "The shoppers' hosted sign-in domain; OAuth endpoints are under /oauth2."
   value       = "https://${aws_cognito_user_pool_domain.this.domain}.auth.${var.region}.amazoncognito.com"
 }
 
@@ -24,16 +24,46 @@ output "site_scopes" {
 }
 
 output "shop_scope" {
-  description = "The scope every protected API route requires, which only the site's client is allowed: shop/orders."
+  description = "The scope every protected API route requires, which only the site's and the administrators' clients are allowed: shop/orders."
   value       = local.shop_scope
 }
 
 output "jwks_url" {
-  description = "Where the pool publishes its signing keys (a JWK set); scripts/deploy reads it once the pool exists."
+  description = "Where the shoppers' pool publishes its signing keys (a JWK set); scripts/deploy reads it once the pool exists."
   value       = "https://${aws_cognito_user_pool.this.endpoint}/.well-known/jwks.json"
 }
 
 output "admin_group" {
-  description = "The administrators' group."
+  description = "The administrators' group, in the administrators' pool."
   value       = aws_cognito_user_group.admin.name
+}
+
+output "admin_user_pool_id" {
+  description = "The administrators' user pool (MFA required, TOTP; operators create its users)."
+  value       = aws_cognito_user_pool.admin.id
+}
+
+output "admin_issuer_url" {
+  description = "The administrators' tokens' iss: https://cognito-idp.<region>.amazonaws.com/<admin pool id>."
+  value       = "https://${aws_cognito_user_pool.admin.endpoint}"
+}
+
+output "admin_domain_url" {
+  description = "The administrators' hosted sign-in domain; OAuth endpoints are under /oauth2."
+  value       = "https://${aws_cognito_user_pool_domain.admin.domain}.auth.${var.region}.amazoncognito.com"
+}
+
+output "admin_client_id" {
+  description = "The administrators' app client (public: no secret)."
+  value       = aws_cognito_user_pool_client.admin.id
+}
+
+output "admin_scopes" {
+  description = "The scopes the administrators' sign-in asks for: openid and shop/orders."
+  value       = local.admin_scopes
+}
+
+output "admin_jwks_url" {
+  description = "Where the administrators' pool publishes its signing keys; scripts/deploy reads it once the pool exists."
+  value       = "https://${aws_cognito_user_pool.admin.endpoint}/.well-known/jwks.json"
 }

@@ -1,25 +1,26 @@
 variable "name" {
-  description = "Name of the user pool and prefix of its clients."
+  description = "Name of the shoppers' user pool, and prefix of the administrators' pool and of the clients."
   type        = string
 }
 
 variable "domain_prefix" {
-  description = "Prefix of the hosted domain, https://<prefix>.auth.<region>.amazoncognito.com; unique in the region."
+  description = "Prefix of the shoppers' hosted domain, https://<prefix>.auth.<region>.amazoncognito.com, unique in the region; the administrators' is <prefix>-admin."
   type        = string
 
   validation {
-    condition     = can(regex("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", var.domain_prefix)) && !can(regex("aws|amazon|cognito", var.domain_prefix))
-    error_message = "domain_prefix: lower-case letters, digits and hyphens, and none of the reserved words aws, amazon, cognito."
+    # 63 characters at most for a domain label, and <prefix>-admin must fit too.
+    condition     = can(regex("^[a-z0-9](?:[a-z0-9-]{0,55}[a-z0-9])?$", var.domain_prefix)) && !can(regex("aws|amazon|cognito", var.domain_prefix))
+    error_message = "domain_prefix: at most 57 lower-case letters, digits and hyphens (<prefix>-admin is the administrators' domain), and none of the reserved words aws, amazon, cognito."
   }
 }
 
 variable "callback_urls" {
-  description = "Where the hosted sign-in may send the site back to (HTTPS, or http://localhost)."
+  description = "Where the hosted sign-in (of either pool) may send the site back to (HTTPS, or http://localhost)."
   type        = list(string)
 }
 
 variable "logout_urls" {
-  description = "Where the hosted sign-out may send the site back to."
+  description = "Where the hosted sign-out (of either pool) may send the site back to."
   type        = list(string)
 }
 
@@ -30,13 +31,13 @@ variable "site_scopes" {
 }
 
 variable "admin_group" {
-  description = "The group whose members administer the shop (claim cognito:groups)."
+  description = "The group of the administrators' pool whose members administer the shop (claim cognito:groups)."
   type        = string
   default     = "admin"
 }
 
 variable "deletion_protection" {
-  description = "Refuse to delete the user pool (its users would be lost)."
+  description = "Refuse to delete the user pools (their users would be lost)."
   type        = bool
   default     = true
 }

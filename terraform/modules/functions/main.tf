@@ -188,8 +188,9 @@ resource "aws_lambda_function" "this" {
       condition     = !each.value.in_vpc || var.vpc != null
       error_message = "Function ${each.key} runs in the VPC: set var.vpc."
     }
-    # Lambda refuses more than 4 KB of environment (names and values together); the delivered JWK set
-    # (SHOP_JWT_JWKS, about 1 KB for Cognito's two keys) is the largest value: say so at plan, not at apply.
+    # Lambda refuses more than 4 KB of environment (names and values together); the delivered JWK sets
+    # (SHOP_JWT_JWKS and SHOP_ADMIN_JWT_JWKS, about 900 characters each for a Cognito pool's two keys)
+    # are the largest values: say so at plan, not at apply.
     precondition {
       condition     = sum(concat([0], [for name, value in each.value.environment : length(name) + length(value)])) <= 4096
       error_message = "Function ${each.key}: its environment is over Lambda's 4 KB."

@@ -1,7 +1,9 @@
 # The static site. Default (hosting = "cloudfront"): a private S3 bucket that only this CloudFront
 # distribution may read (origin access control, SigV4), HTTPS for viewers, and the API's paths
 # (/products*, /orders*, /customers*) routed by the same distribution to API Gateway, so the site
-# and the API share one origin: no CORS, and config.json's api_base_url is empty.
+# and the API share one origin: no CORS, and config.json's api_base_url is empty. The administrators'
+# API (the same routes behind the administrators' pool; docs/decisions/0011) is under /admin of the
+# same origin: a CloudFront Function takes the prefix off, so that API sees the contracts' paths.
 #
 # hosting = "s3-website" is the requirements' literal "static website on S3, public web access":
 # a public bucket with website hosting, served over plain HTTP from the S3 website endpoint, with
@@ -14,21 +16,36 @@ locals {
   # Keep public access blocked unless the weaker website hosting was chosen on purpose.
   private = local.cloudfront
 
-  # The Content-Security-Policy's parts (see the response-headers policy below).
-  issuer_origin = regex("^https://[^/]+", var.issuer_url)
+  # The Content-Security-Policy's parts (see the response-headers policy below): the page exchanges
+  # codes and revokes tokens at both pools' domains. Signing in and out are top-level navigations
+  # (no form posts there), which form-action does not govern.
+  issuer_origins = join(" ", distinct([for url in [var.issuer_url, var.admin_sign_in_url] : regex("^https://[^/]+", url)]))
   content_security_policy = join("; ", [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
-    "connect-src 'self' ${local.issuer_origin}",
+    "connect-src 'self' ${local.issuer_origins}",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",
   ])
   permissions_policy = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+  # Where the administrators' API is, on this distribution.
+  admin_path_prefix = "/admin"
+  # The two API origins, alike but for where they are: both get the origin value.
+  api_origins = {
+    api       = var.api_endpoint
+    admin-api = var.admin_api_endpoint
+  }
+  # The API behaviours: the shoppers' API at the contracts' paths, the administrators' under /admin.
+  api_behaviours = concat(
+    [for pattern in var.api_path_patterns : { path_pattern = pattern, origin = "api", strip_prefix = false }],
+    [{ path_pattern = "${local.admin_path_prefix}/*", origin = "admin-api", strip_prefix = true }],
+  )
 }
 
 resource "aws_s3_bucket" "this" {
@@ -206,8 +223,9 @@ data "aws_cloudfront_origin_request_policy" "api" {
 
 # The site's own security headers (the managed SecurityHeadersPolicy has no Content-Security-Policy).
 # The build emits no inline script or style, so 'self' is enough for both; the page talks to its own
-# origin (config.json, and the API, which this distribution routes) and to Cognito's domain (token,
-# revoke) and nothing else, so an injected script can neither run nor send anything elsewhere.
+# origin (config.json, and both APIs, which this distribution routes) and to the two pools' Cognito
+# domains (token, revoke) and nothing else, so an injected script can neither run nor send anything
+# elsewhere.
 resource "aws_cloudfront_response_headers_policy" "security" {
   count = local.cloudfront ? 1 : 0
 
@@ -268,6 +286,19 @@ resource "aws_cloudfront_function" "spa" {
   EOT
 }
 
+# The administrators' API is served under /admin: /admin/orders/42 reaches it as /orders/42, the path
+# its routes (the contracts') have. Only the /admin/* behaviour runs it.
+resource "aws_cloudfront_function" "admin_prefix" {
+  count = local.cloudfront ? 1 : 0
+
+  name    = "${var.name}-admin-prefix"
+  runtime = "cloudfront-js-2.0"
+  comment = "Take /admin off the path of a request to the administrators' API"
+  publish = true
+  # Its prefix is admin_path_prefix (the site module's tests hold the two together).
+  code = file("${path.module}/functions/admin-prefix.js")
+}
+
 # The value that proves a request to the API came through this distribution (and its web ACL): the
 # functions refuse any request without it (terraform/README.md, "The edge"). Read from the secret, so
 # it is in this module's state and the distribution's configuration, as any origin header is.
@@ -296,21 +327,24 @@ resource "aws_cloudfront_distribution" "this" {
     origin_access_control_id = aws_cloudfront_origin_access_control.this[0].id
   }
 
-  origin {
-    origin_id   = "api"
-    domain_name = replace(var.api_endpoint, "/^https?:///", "")
+  dynamic "origin" {
+    for_each = local.api_origins
+    content {
+      origin_id   = origin.key
+      domain_name = replace(origin.value, "/^https?:///", "")
 
-    custom_origin_config {
-      http_port              = 80
-      https_port             = 443
-      origin_protocol_policy = "https-only"
-      origin_ssl_protocols   = ["TLSv1.2"]
-    }
+      custom_origin_config {
+        http_port              = 80
+        https_port             = 443
+        origin_protocol_policy = "https-only"
+        origin_ssl_protocols   = ["TLSv1.2"]
+      }
 
-    # The proof the functions check (shop.origin): a viewer cannot send it without knowing the value.
-    custom_header {
-      name  = var.api_origin_header
-      value = data.aws_secretsmanager_secret_version.api_origin[0].secret_string
+      # The proof the functions check (shop.origin): a viewer cannot send it without knowing the value.
+      custom_header {
+        name  = var.api_origin_header
+        value = data.aws_secretsmanager_secret_version.api_origin[0].secret_string
+      }
     }
   }
 
@@ -329,18 +363,26 @@ resource "aws_cloudfront_distribution" "this" {
     }
   }
 
-  # The API's paths: never cached, every method, HTTPS only (a redirect would turn a POST into a GET).
+  # The APIs' paths: never cached, every method, HTTPS only (a redirect would turn a POST into a GET).
   dynamic "ordered_cache_behavior" {
-    for_each = var.api_path_patterns
+    for_each = local.api_behaviours
     content {
-      path_pattern             = ordered_cache_behavior.value
-      target_origin_id         = "api"
+      path_pattern             = ordered_cache_behavior.value.path_pattern
+      target_origin_id         = ordered_cache_behavior.value.origin
       viewer_protocol_policy   = "https-only"
       allowed_methods          = ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"]
       cached_methods           = ["GET", "HEAD"]
       compress                 = true
       cache_policy_id          = data.aws_cloudfront_cache_policy.disabled.id
       origin_request_policy_id = data.aws_cloudfront_origin_request_policy.api.id
+
+      dynamic "function_association" {
+        for_each = ordered_cache_behavior.value.strip_prefix ? [aws_cloudfront_function.admin_prefix[0].arn] : []
+        content {
+          event_type   = "viewer-request"
+          function_arn = function_association.value
+        }
+      }
     }
   }
 

@@ -19,13 +19,28 @@ variable "api_endpoint" {
   type        = string
 }
 
+variable "admin_api_endpoint" {
+  description = "The administrators' API's URL (https://<id>.execute-api.<region>.amazonaws.com): the origin of the /admin/* behaviour, which takes /admin off the path."
+  type        = string
+}
+
 variable "issuer_url" {
-  description = "Cognito's domain (https://<domain>.auth.<region>.amazoncognito.com): the one other origin the site's Content-Security-Policy lets it connect to."
+  description = "The shoppers' Cognito domain (https://<domain>.auth.<region>.amazoncognito.com): with the administrators' (admin_sign_in_url), the only other origins the site's Content-Security-Policy lets it connect to."
   type        = string
 
   validation {
     condition     = can(regex("^https://[^/]+", var.issuer_url))
     error_message = "issuer_url must be an https:// URL."
+  }
+}
+
+variable "admin_sign_in_url" {
+  description = "The administrators' Cognito domain (https://<domain>-admin.auth.<region>.amazoncognito.com): the site's Content-Security-Policy lets it connect there too (token, revoke)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^https://[^/]+", var.admin_sign_in_url))
+    error_message = "admin_sign_in_url must be an https:// URL."
   }
 }
 
@@ -59,7 +74,7 @@ variable "web_acl_arn" {
 }
 
 variable "api_origin_header" {
-  description = "The header CloudFront adds to every request it sends to the API, with the secret's value: the functions refuse a request without it (service-support's origin guard, shop.origin.header)."
+  description = "The header CloudFront adds to every request it sends to either API, with the secret's value: the functions refuse a request without it (service-support's origin guard, shop.origin.header)."
   type        = string
   default     = "X-Origin-Verify"
 }

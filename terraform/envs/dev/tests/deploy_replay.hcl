@@ -32,12 +32,18 @@ run "registry" {
   }
 }
 
-# deploy, user_pool_keys(): apply -var=region=<region> <targets of user-pool>; then output -raw of the
-# pool's JWK set URL, which curl reads: the keys the functions are given as user_pool_jwks.
+# deploy, user_pool_keys(): apply -var=region=<region> <targets of user-pool>; then output -raw of each
+# pool's JWK set URL, which curl reads: the keys the functions are given as user_pool_jwks (shoppers)
+# and admin_user_pool_jwks (administrators).
 run "user-pool" {
   assert {
     condition     = output.user_pool_jwks_url != null && endswith(output.user_pool_jwks_url, "/.well-known/jwks.json")
-    error_message = "After the user-pool step, the URL of the pool's keys is not in state (output.user_pool_jwks_url is ${jsonencode(output.user_pool_jwks_url)})."
+    error_message = "After the user-pool step, the URL of the shoppers' pool's keys is not in state (output.user_pool_jwks_url is ${jsonencode(output.user_pool_jwks_url)})."
+  }
+
+  assert {
+    condition     = output.admin_user_pool_jwks_url != null && endswith(output.admin_user_pool_jwks_url, "/.well-known/jwks.json")
+    error_message = "After the user-pool step, the URL of the administrators' pool's keys is not in state (output.admin_user_pool_jwks_url is ${jsonencode(output.admin_user_pool_jwks_url)})."
   }
 }
 
@@ -103,7 +109,7 @@ run "everything" {
 
   assert {
     condition = alltrue([
-      for value in [output.site_bucket, output.cloudfront_distribution_id, output.site_url, output.api_url, output.sign_in_url, output.user_pool_id] : value != null
+      for value in [output.site_bucket, output.cloudfront_distribution_id, output.site_url, output.api_url, output.sign_in_url, output.user_pool_id, output.admin_api_url, output.admin_sign_in_url, output.admin_user_pool_id] : value != null
     ])
     error_message = "After the full apply, an output the site upload or the summary reads is not in state."
   }

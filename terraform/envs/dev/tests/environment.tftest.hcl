@@ -22,6 +22,34 @@ override_resource {
   }
 }
 
+# The mock gives every user pool one id: the administrators' pool gets its own, so that which pool
+# an authorizer, a variable or the site's configuration names shows.
+override_resource {
+  target          = module.auth.aws_cognito_user_pool.admin
+  override_during = plan
+  values = {
+    id       = "eu-west-1_MockAdmin"
+    endpoint = "cognito-idp.eu-west-1.amazonaws.com/eu-west-1_MockAdmin"
+  }
+}
+
+# Known at plan (the mock leaves a client's id to apply), and each client its own.
+override_resource {
+  target          = module.auth.aws_cognito_user_pool_client.site
+  override_during = plan
+  values = {
+    id = "mocksiteclient"
+  }
+}
+
+override_resource {
+  target          = module.auth.aws_cognito_user_pool_client.admin
+  override_during = plan
+  values = {
+    id = "mockadminclient"
+  }
+}
+
 variables {
   region                = "eu-west-1"
   products_image_digest = "sha256:1111111111111111111111111111111111111111111111111111111111111111"
@@ -283,6 +311,167 @@ run "functions_are_given_the_user_pools_keys" {
       environment.SHOP_JWT_JWKS == var.user_pool_jwks && environment.SHOP_JWT_JWKS_URI == module.auth.jwks_url
     ])
     error_message = "The products or orders functions are not given the user pool's keys (SHOP_JWT_JWKS) and where they are published."
+  }
+}
+
+# Both functions verify the administrators' tokens too: against the administrators' pool (its issuer,
+# its client, its keys as scripts/deploy reads them), never the shoppers'.
+run "functions_are_given_the_administrators_pool" {
+  command = plan
+
+  variables {
+    admin_user_pool_jwks = "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"a1\",\"alg\":\"RS256\",\"use\":\"sig\",\"e\":\"AQAB\",\"n\":\"sXchDaQebHnPiGvyDOAT4saGEUetSyo9MKLOoWFsueri23bOdgWp4Dy1WlUzewbgBHod5pcM9H95GQRV3JDXboIRROSBigeC5yjU1hGzHHyXss8UDprecbAYxknTcQkhslANGRUZmdTOQ5qTRsLAt6BTYuyvVRdhS8exSZEy_c4gs_7svlJJQ4H9_NxsiIoLwAEk7-Q3UXERGYw_75IDrGA84-lA_-Ct4eTlXHBIY2EaV7t7LjJaynVJCpkv4LKjTTAumiGUIuQhrNhZLuF_RJLqHpM2kgWFLU7-VTdL1VbC2tejvcI2BlMkEpk1BzBZI0KQB0GaDWFLN-aEAw3vRw\"}]}"
+  }
+
+  assert {
+    condition = alltrue([
+      for environment in [local.products_api_environment, local.orders_api_environment, local.products_environment, local.orders_environment] :
+      environment.SHOP_ADMIN_JWT_ISSUER == "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_MockAdmin" &&
+      environment.SHOP_ADMIN_JWT_ISSUER == module.auth.admin_issuer_url &&
+      environment.SHOP_ADMIN_JWT_AUDIENCES == "mockadminclient" &&
+      environment.SHOP_ADMIN_JWT_JWKS_URI == "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_MockAdmin/.well-known/jwks.json" &&
+      environment.SHOP_ADMIN_JWT_JWKS == var.admin_user_pool_jwks
+    ])
+    error_message = "A products or orders function is not given the administrators' pool: issuer, client, keys and where they are published."
+  }
+
+  # The shoppers' issuer stays the shoppers' pool's: its tokens make no administrators.
+  assert {
+    condition = alltrue([
+      for environment in [local.products_api_environment, local.orders_api_environment] :
+      environment.SHOP_JWT_ISSUER == module.auth.issuer_url && environment.SHOP_JWT_ISSUER != environment.SHOP_ADMIN_JWT_ISSUER &&
+      environment.SHOP_JWT_AUDIENCES == "mocksiteclient" && !contains(keys(environment), "SHOP_JWT_JWKS")
+    ])
+    error_message = "The shoppers' issuer is the administrators' pool, or the administrators' keys were given as the shoppers'."
+  }
+}
+
+# Without the administrators' keys (the pool's first apply) the functions fetch them themselves.
+run "no_administrators_keys_until_the_pool_exists" {
+  command = plan
+
+  assert {
+    condition     = !contains(keys(local.products_api_environment), "SHOP_ADMIN_JWT_JWKS") && local.products_api_environment.SHOP_ADMIN_JWT_ISSUER == module.auth.admin_issuer_url
+    error_message = "Without admin_user_pool_jwks the functions are given an empty key set, or no administrators' issuer."
+  }
+}
+
+# Lambda takes 4 KB of environment at most: both pools' sets at their largest still fit, with everything
+# else an API function is given (the functions module refuses the plan otherwise).
+run "both_key_sets_fit_lambdas_environment" {
+  command = plan
+
+  variables {
+    user_pool_jwks       = jsonencode({ keys = [{ kty = "RSA", kid = "shop", alg = "RS256", use = "sig", e = "AQAB", n = replace(format("%1199s", ""), " ", "x") }] })
+    admin_user_pool_jwks = jsonencode({ keys = [{ kty = "RSA", kid = "admin", alg = "RS256", use = "sig", e = "AQAB", n = replace(format("%1198s", ""), " ", "x") }] })
+  }
+
+  assert {
+    condition = length(var.user_pool_jwks) == 1280 && length(var.admin_user_pool_jwks) == 1280 && alltrue([
+      for environment in [local.products_api_environment, local.orders_api_environment] :
+      sum([for name, value in environment : length(name) + length(value)]) <= 4096 - 256
+    ])
+    error_message = "With both key sets at their largest, an API function's environment leaves less than 256 characters of Lambda's 4 KB."
+  }
+}
+
+run "a_private_key_in_admin_user_pool_jwks_is_refused" {
+  command = plan
+
+  variables {
+    admin_user_pool_jwks = "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"a1\",\"e\":\"AQAB\",\"n\":\"AA\",\"d\":\"AA\"}]}"
+  }
+
+  expect_failures = [var.admin_user_pool_jwks]
+}
+
+run "a_key_set_over_its_share_of_the_environment_is_refused" {
+  command = plan
+
+  variables {
+    user_pool_jwks       = jsonencode({ keys = [{ kty = "RSA", kid = "shop", alg = "RS256", use = "sig", e = "AQAB", n = replace(format("%1200s", ""), " ", "x") }] })
+    admin_user_pool_jwks = jsonencode({ keys = [{ kty = "RSA", kid = "admin", alg = "RS256", use = "sig", e = "AQAB", n = replace(format("%1199s", ""), " ", "x") }] })
+  }
+
+  expect_failures = [var.user_pool_jwks, var.admin_user_pool_jwks]
+}
+
+# The administrators' API: the same functions and routes as the shoppers', its authorizer the
+# administrators' pool (its issuer, its client); each API invokes the functions under its own
+# permission. CloudFront serves it under /admin, where the site's configuration sends an
+# administrator's calls, signed in at the administrators' pool's domain.
+run "administrators_have_their_own_api" {
+  command = plan
+
+  assert {
+    condition = (
+      module.admin_api.authorizer.issuer == module.auth.admin_issuer_url &&
+      module.admin_api.authorizer.issuer == "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_MockAdmin" &&
+      toset(module.admin_api.authorizer.audiences) == toset(["mockadminclient"])
+    )
+    error_message = "The administrators' API does not accept exactly the administrators' pool's tokens of their client: ${jsonencode(module.admin_api.authorizer)}."
+  }
+
+  assert {
+    condition = (
+      module.api.authorizer.issuer == module.auth.issuer_url &&
+      module.api.authorizer.issuer != module.admin_api.authorizer.issuer &&
+      toset(module.api.authorizer.audiences) == toset(["mocksiteclient"])
+    )
+    error_message = "The shoppers' API accepts another pool's tokens than the shoppers': ${jsonencode(module.api.authorizer)}."
+  }
+
+  assert {
+    condition = alltrue([
+      for name in ["products", "orders"] :
+      module.api.lambda_permissions[name].function_name == module.admin_api.lambda_permissions[name].function_name &&
+      module.api.lambda_permissions[name].statement_id != module.admin_api.lambda_permissions[name].statement_id
+    ])
+    error_message = "The two APIs do not invoke the same functions, or their permissions share a statement id (the second would replace the first)."
+  }
+
+  assert {
+    condition = (
+      output.site_config.admin.api_base_url == "/admin" &&
+      output.site_config.admin.client_id == "mockadminclient" &&
+      output.site_config.admin.authorize_url == "${module.auth.admin_domain_url}/oauth2/authorize" &&
+      output.site_config.admin.token_url == "${module.auth.admin_domain_url}/oauth2/token" &&
+      output.site_config.admin.logout_url == "${module.auth.admin_domain_url}/logout" &&
+      output.site_config.admin.revoke_url == "${module.auth.admin_domain_url}/oauth2/revoke" &&
+      output.site_config.admin.scopes == ["openid", "shop/orders"] &&
+      startswith(module.auth.admin_domain_url, "https://serverless-shop-dev-") && endswith(module.auth.admin_domain_url, "-admin.auth.eu-west-1.amazoncognito.com")
+    )
+    error_message = "config.json's admin object does not send an administrator to the administrators' pool and API: ${jsonencode(output.site_config.admin)}."
+  }
+
+  # The shoppers' sign-in stays the shoppers' pool's.
+  assert {
+    condition = (
+      output.site_config.client_id == "mocksiteclient" &&
+      output.site_config.authorize_url == "${module.auth.domain_url}/oauth2/authorize" &&
+      module.auth.domain_url != module.auth.admin_domain_url
+    )
+    error_message = "The shoppers' sign-in in config.json is not the shoppers' pool's."
+  }
+
+  assert {
+    condition     = var.admin_api_throttling_rate_limit <= var.api_throttling_rate_limit && var.admin_api_throttling_burst_limit <= var.api_throttling_burst_limit
+    error_message = "The administrators' API accepts more requests than the shoppers'."
+  }
+}
+
+# With s3-website hosting there is no /admin behaviour: the site calls the administrators' API at its
+# own URL, as it calls the shoppers'.
+run "administrators_api_without_cloudfront" {
+  command = plan
+
+  variables {
+    site_hosting = "s3-website"
+  }
+
+  assert {
+    condition     = output.site_config.admin.api_base_url == module.admin_api.api_endpoint && output.site_config.api_base_url == module.api.api_endpoint
+    error_message = "Without CloudFront the site is not sent to each API's own URL."
   }
 }
 

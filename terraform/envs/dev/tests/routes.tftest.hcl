@@ -105,3 +105,48 @@ run "protected_operations_have_the_jwt_authorizer_with_their_scopes" {
     error_message = "The routes are not a mix of protected and public ones."
   }
 }
+
+# The administrators' API (served under /admin) has exactly the shoppers' API's routes, with the same
+# operations, authorization types and scopes: only the authorizer differs, the administrators' pool's.
+run "the_administrators_api_has_the_same_routes" {
+  command = plan
+
+  override_resource {
+    target          = module.api.aws_apigatewayv2_authorizer.cognito
+    override_during = plan
+    values = {
+      id = "cognito-authorizer"
+    }
+  }
+
+  override_resource {
+    target          = module.admin_api.aws_apigatewayv2_authorizer.cognito
+    override_during = plan
+    values = {
+      id = "admin-authorizer"
+    }
+  }
+
+  assert {
+    condition     = toset(keys(module.admin_api.routes)) == toset(keys(module.api.routes)) && length(module.admin_api.routes) >= 9
+    error_message = "The administrators' API's routes are not the shoppers' API's: ${jsonencode(keys(module.admin_api.routes))}."
+  }
+
+  assert {
+    condition = alltrue([
+      for key, route in module.api.routes :
+      module.admin_api.routes[key].operation_name == route.operation_name &&
+      module.admin_api.routes[key].authorization_type == route.authorization_type &&
+      try(module.admin_api.routes[key].authorization_scopes, null) == try(route.authorization_scopes, null)
+    ])
+    error_message = "A route of the administrators' API differs from the shoppers' in its operation, authorization type or scopes."
+  }
+
+  assert {
+    condition = alltrue([
+      for key, route in module.admin_api.routes :
+      route.authorization_type == "JWT" ? route.authorizer_id == "admin-authorizer" && module.api.routes[key].authorizer_id == "cognito-authorizer" : route.authorizer_id == null
+    ])
+    error_message = "A protected route of the administrators' API is not behind its own authorizer: ${jsonencode({ for key, route in module.admin_api.routes : key => route.authorizer_id })}."
+  }
+}

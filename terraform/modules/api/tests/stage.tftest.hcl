@@ -73,3 +73,46 @@ run "a_throttle_of_a_route_that_does_not_exist_is_refused" {
 
   expect_failures = [aws_apigatewayv2_stage.default]
 }
+
+# The administrators' API is a second instance over the same functions: its permissions must not
+# take the shoppers' API's statement ids, and its authorizer is the issuer and audience it is given.
+run "a_second_instance_over_the_same_functions" {
+  command = plan
+
+  variables {
+    name                           = "serverless-shop-dev-admin"
+    jwt_issuer                     = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_MockAdmin"
+    jwt_audiences                  = ["admin"]
+    lambda_permission_statement_id = "AllowAdminHttpApi"
+  }
+
+  assert {
+    condition = alltrue([
+      for name, permission in output.lambda_permissions : permission.statement_id == "AllowAdminHttpApi" && permission.function_name == var.functions[name].function_name
+    ]) && length(output.lambda_permissions) == 2
+    error_message = "The second API's permissions do not use its own statement id on each function: ${jsonencode(output.lambda_permissions)}."
+  }
+
+  assert {
+    condition = (
+      output.authorizer.issuer == "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_MockAdmin" &&
+      toset(output.authorizer.audiences) == toset(["admin"])
+    )
+    error_message = "The authorizer does not accept exactly the issuer and audience given."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_log_group.access.name == "/aws/apigateway/serverless-shop-dev-admin/access" && aws_apigatewayv2_api.this.name == "serverless-shop-dev-admin"
+    error_message = "The second API's name or access log group is not its own."
+  }
+}
+
+run "a_statement_id_lambda_refuses_is_refused" {
+  command = plan
+
+  variables {
+    lambda_permission_statement_id = "Allow Admin"
+  }
+
+  expect_failures = [var.lambda_permission_statement_id]
+}

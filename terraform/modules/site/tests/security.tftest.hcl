@@ -1,5 +1,6 @@
 # The site as planned: a private bucket that only its CloudFront distribution reads (origin access
-# control), HTTPS, the API's paths uncached; and the weaker website hosting only when asked for.
+# control), HTTPS, both APIs' paths uncached (the administrators' under /admin); and the weaker
+# website hosting only when asked for.
 
 mock_provider "aws" {
   override_during = plan
@@ -26,8 +27,11 @@ override_data {
 variables {
   name         = "serverless-shop-dev-site"
   api_endpoint = "https://abc123.execute-api.eu-west-1.amazonaws.com"
-  config_json  = "{}"
-  issuer_url   = "https://shop-dev-1a2b3c4d.auth.eu-west-1.amazoncognito.com"
+  # The administrators' API: another HTTP API over the same functions.
+  admin_api_endpoint = "https://def456.execute-api.eu-west-1.amazonaws.com"
+  config_json        = "{}"
+  issuer_url         = "https://shop-dev-1a2b3c4d.auth.eu-west-1.amazoncognito.com"
+  admin_sign_in_url  = "https://shop-dev-1a2b3c4d-admin.auth.eu-west-1.amazoncognito.com"
   api_origin_secret = {
     arn        = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:serverless-shop-dev-api-origin-AbCdEf"
     version_id = "00000000-0000-0000-0000-000000000001"
@@ -87,16 +91,33 @@ run "cloudfront_hosting" {
     condition = (
       one(aws_cloudfront_distribution.this[0].default_cache_behavior).viewer_protocol_policy == "redirect-to-https" &&
       alltrue([for b in aws_cloudfront_distribution.this[0].ordered_cache_behavior : b.viewer_protocol_policy == "https-only"]) &&
-      one([for o in aws_cloudfront_distribution.this[0].origin : one(o.custom_origin_config).origin_protocol_policy if o.origin_id == "api"]) == "https-only"
+      alltrue([for o in aws_cloudfront_distribution.this[0].origin : one(o.custom_origin_config).origin_protocol_policy == "https-only" if o.origin_id != "site"])
     )
     error_message = "CloudFront serves or fetches something over plain HTTP."
   }
 
   assert {
-    condition = jsonencode([for b in aws_cloudfront_distribution.this[0].ordered_cache_behavior : b.path_pattern]) == jsonencode(["/products*", "/orders*", "/customers*"]) && alltrue([
-      for b in aws_cloudfront_distribution.this[0].ordered_cache_behavior : b.target_origin_id == "api"
+    condition = jsonencode([for b in aws_cloudfront_distribution.this[0].ordered_cache_behavior : [b.path_pattern, b.target_origin_id]]) == jsonencode([
+      ["/products*", "api"], ["/orders*", "api"], ["/customers*", "api"], ["/admin/*", "admin-api"],
     ])
-    error_message = "The API's paths do not all go to the API."
+    error_message = "The API's paths do not all go to the API, or /admin/* not to the administrators' API."
+  }
+
+  # Both APIs' behaviours alike: uncached, every viewer header but Host passed on.
+  assert {
+    condition = alltrue([
+      for b in aws_cloudfront_distribution.this[0].ordered_cache_behavior :
+      b.cache_policy_id == data.aws_cloudfront_cache_policy.disabled.id && b.origin_request_policy_id == data.aws_cloudfront_origin_request_policy.api.id && length(b.allowed_methods) == 7
+    ])
+    error_message = "An API behaviour is cached, drops headers, or refuses a method."
+  }
+
+  assert {
+    condition = (
+      one([for o in aws_cloudfront_distribution.this[0].origin : o.domain_name if o.origin_id == "api"]) == "abc123.execute-api.eu-west-1.amazonaws.com" &&
+      one([for o in aws_cloudfront_distribution.this[0].origin : o.domain_name if o.origin_id == "admin-api"]) == "def456.execute-api.eu-west-1.amazonaws.com"
+    )
+    error_message = "The API origins are not the two APIs' endpoints."
   }
 
   # The site's own response-headers policy: a strict CSP whose connect-src is the site's origin (the
@@ -109,10 +130,10 @@ run "cloudfront_hosting" {
   assert {
     condition = one(one(aws_cloudfront_response_headers_policy.security[0].security_headers_config).content_security_policy).content_security_policy == join("; ", [
       "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "font-src 'self'",
-      "connect-src 'self' https://shop-dev-1a2b3c4d.auth.eu-west-1.amazoncognito.com",
+      "connect-src 'self' https://shop-dev-1a2b3c4d.auth.eu-west-1.amazoncognito.com https://shop-dev-1a2b3c4d-admin.auth.eu-west-1.amazoncognito.com",
       "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
     ])
-    error_message = "The Content-Security-Policy is not the strict one (connect-src: the site and the issuer only)."
+    error_message = "The Content-Security-Policy is not the strict one (connect-src: the site and the two pools' domains only)."
   }
 
   assert {
@@ -132,7 +153,7 @@ run "cloudfront_hosting" {
   }
 }
 
-# Every request to the API carries the value the functions check, read from the secret's version
+# Every request to either API carries the value the functions check, read from the secret's version
 # Terraform wrote; the site's origin gets no such header.
 run "api_origin_carries_the_secret" {
   command = plan
@@ -146,15 +167,49 @@ run "api_origin_carries_the_secret" {
   }
 
   assert {
-    condition = jsonencode([
-      for o in aws_cloudfront_distribution.this[0].origin : [for h in o.custom_header : [h.name, nonsensitive(h.value)]] if o.origin_id == "api"
-    ]) == jsonencode([[["X-Origin-Verify", "mock-origin-value-from-the-secret"]]])
-    error_message = "The API origin does not add X-Origin-Verify with the secret's value."
+    condition = jsonencode({
+      for o in aws_cloudfront_distribution.this[0].origin : o.origin_id => [for h in o.custom_header : [h.name, nonsensitive(h.value)]] if o.origin_id != "site"
+      }) == jsonencode({
+      admin-api = [["X-Origin-Verify", "mock-origin-value-from-the-secret"]]
+      api       = [["X-Origin-Verify", "mock-origin-value-from-the-secret"]]
+    })
+    error_message = "An API origin does not add X-Origin-Verify with the secret's value."
   }
 
   assert {
     condition     = alltrue([for o in aws_cloudfront_distribution.this[0].origin : length(o.custom_header) == 0 if o.origin_id == "site"])
     error_message = "The site origin is given the API's header."
+  }
+}
+
+# /admin/orders/42 reaches the administrators' API as /orders/42: the /admin/* behaviour, and it
+# alone, runs the function that takes the prefix off; the site's pages keep theirs.
+run "admin_paths_lose_their_prefix" {
+  command = plan
+
+  assert {
+    condition = jsonencode([
+      for b in aws_cloudfront_distribution.this[0].ordered_cache_behavior : [b.path_pattern, [for f in b.function_association : [f.event_type, f.function_arn]]]
+      ]) == jsonencode([
+      ["/products*", []], ["/orders*", []], ["/customers*", []],
+      ["/admin/*", [["viewer-request", aws_cloudfront_function.admin_prefix[0].arn]]],
+    ])
+    error_message = "The /admin/* behaviour does not take the prefix off (viewer-request), or another API behaviour does."
+  }
+
+  assert {
+    condition = (
+      aws_cloudfront_function.admin_prefix[0].runtime == "cloudfront-js-2.0" &&
+      aws_cloudfront_function.admin_prefix[0].publish &&
+      strcontains(aws_cloudfront_function.admin_prefix[0].code, "var PREFIX = '${local.admin_path_prefix}';") &&
+      local.admin_path_prefix == "/admin"
+    )
+    error_message = "The prefix function is not a published cloudfront-js-2.0 function that drops /admin."
+  }
+
+  assert {
+    condition     = jsonencode([for f in one(aws_cloudfront_distribution.this[0].default_cache_behavior).function_association : f.function_arn]) == jsonencode([aws_cloudfront_function.spa[0].arn])
+    error_message = "The site's behaviour runs another function than the single-page app's."
   }
 }
 
