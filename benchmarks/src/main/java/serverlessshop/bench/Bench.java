@@ -185,10 +185,15 @@ public final class Bench {
             throws Exception {
         FunctionEvents events = new FunctionEvents(layout.routesJson());
         ColdStarts cold = new ColdStarts(layout.runtimeLib(), TRACED_WARM_INVOCATIONS);
+        Floor floor = new Floor(layout);
+        floor.measureColdStarts(report, options.launches());
         try (UdpSink daemon = new UdpSink()) {
             JvmConfiguration tracing = JvmConfiguration.tracingOn(daemon.address());
             for (String function : List.of("products", "orders")) {
-                coldStarts(function, layout, database, fixtures, stack, events, cold, tracing, daemon);
+                floor.reportAbove(
+                        report,
+                        function,
+                        coldStarts(function, layout, database, fixtures, stack, events, cold, tracing, daemon));
             }
         }
         StringBuilder method = new StringBuilder("each launch is a new JVM started by the gateway's own"
@@ -224,7 +229,7 @@ public final class Bench {
     /** How many more requests each launched instance answers, timed, for tracing's cost per request. */
     private static final int TRACED_WARM_INVOCATIONS = 10;
 
-    private void coldStarts(
+    private Map<String, Samples> coldStarts(
             String function,
             Layout layout,
             BenchDatabase database,
@@ -301,6 +306,7 @@ public final class Bench {
                 "",
                 "",
                 null));
+        return times;
     }
 
     /** What the stack would configure, with the image's own migrate and sweep settings, as in AWS. */

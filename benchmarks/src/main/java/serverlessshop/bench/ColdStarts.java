@@ -26,6 +26,9 @@ final class ColdStarts {
 
     private final Path runtimeLib;
     private final int warmInvocations;
+    /** The function's memory in MB; 0: the deployment's ({@code LambdaEnvironment}'s default). */
+    private final int memoryMb;
+
     private final Map<String, List<Long>> warmTimes = new LinkedHashMap<>();
 
     ColdStarts(Path runtimeLib) {
@@ -34,8 +37,14 @@ final class ColdStarts {
 
     /** @param warmInvocations how many more times each launched instance answers the event, timed one by one */
     ColdStarts(Path runtimeLib, int warmInvocations) {
+        this(runtimeLib, warmInvocations, 0);
+    }
+
+    /** @param memoryMb the memory every launch gets, for an image outside the deployment (the floor) */
+    ColdStarts(Path runtimeLib, int warmInvocations, int memoryMb) {
         this.runtimeLib = runtimeLib;
         this.warmInvocations = warmInvocations;
+        this.memoryMb = memoryMb;
     }
 
     /** The warm invocations' times per configuration since the last {@link #measure}, in microseconds. */
@@ -76,8 +85,10 @@ final class ColdStarts {
             throws Exception {
         Map<String, String> effective = new LinkedHashMap<>(configuration);
         effective.putAll(jvm.overrides());
-        try (LambdaFunction function =
-                new LambdaFunction(image, LambdaEnvironment.of(image, effective, runtimeLib), runtimeLib)) {
+        Map<String, String> environment = memoryMb > 0
+                ? LambdaEnvironment.of(image, effective, runtimeLib, memoryMb)
+                : LambdaEnvironment.of(image, effective, runtimeLib);
+        try (LambdaFunction function = new LambdaFunction(image, environment, runtimeLib)) {
             long begin = System.nanoTime();
             byte[] response = function.invoke(event, Instant.now().plusSeconds(60));
             long micros = (System.nanoTime() - begin) / 1_000;

@@ -27,6 +27,11 @@ record Layout(Path repo) {
         return repo.resolve("benchmarks/function-timing/target/function-timing.jar");
     }
 
+    /** The floor's image (benchmarks/floor-function), read as a function's Dockerfile is. */
+    Path floorDockerfile() {
+        return repo.resolve("benchmarks/floor-function/target/lambda/Dockerfile");
+    }
+
     void requireBuilt() throws IOException {
         List<String> missing = new ArrayList<>();
         for (Path required : List.of(
@@ -36,7 +41,8 @@ record Layout(Path repo) {
                 repo.resolve("local-cloud/dynamodb-local/target/lib"),
                 repo.resolve("products-impl/target/lambda/lib"),
                 repo.resolve("orders-impl/target/lambda/lib"),
-                functionTiming())) {
+                functionTiming(),
+                floorDockerfile())) {
             if (!Files.exists(required)) {
                 missing.add(repo.relativize(required).toString());
             }
