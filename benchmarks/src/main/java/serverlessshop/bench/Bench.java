@@ -186,14 +186,15 @@ public final class Bench {
         FunctionEvents events = new FunctionEvents(layout.routesJson());
         ColdStarts cold = new ColdStarts(layout.runtimeLib(), TRACED_WARM_INVOCATIONS);
         Floor floor = new Floor(layout);
-        floor.measureColdStarts(report, options.launches());
+        floor.prepare();
+        cold.launchBeside(floor.companion());
+        Floor.describe(report);
         try (UdpSink daemon = new UdpSink()) {
             JvmConfiguration tracing = JvmConfiguration.tracingOn(daemon.address());
             for (String function : List.of("products", "orders")) {
-                floor.reportAbove(
-                        report,
-                        function,
-                        coldStarts(function, layout, database, fixtures, stack, events, cold, tracing, daemon));
+                Map<String, Samples> times =
+                        coldStarts(function, layout, database, fixtures, stack, events, cold, tracing, daemon);
+                floor.report(report, function, times, cold.companion());
             }
         }
         StringBuilder method = new StringBuilder("each launch is a new JVM started by the gateway's own"

@@ -34,8 +34,9 @@ public final class BenchDatabase {
     /** A product the run created, with the stock it started with. */
     public record Product(String id, String name, BigDecimal price, int stock) {}
 
+    /** {@code BENCH_DB_NAME} names another database: two runs on one server must not drop each other's. */
     BenchDatabase(Map<String, String> env) {
-        this(env, NAME);
+        this(env, env.getOrDefault("BENCH_DB_NAME", NAME));
     }
 
     /** A database of another name on the same server: suites that run beside make bench use their own. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import serverlessshop.localcloud.lambda.FunctionImage;
 import serverlessshop.localcloud.lambda.LambdaEnvironment;
 import serverlessshop.localcloud.lambda.LambdaFunction;
@@ -26,8 +27,6 @@ final class ColdStarts {
 
     private final Path runtimeLib;
     private final int warmInvocations;
-    /** The function's memory in MB; 0: the deployment's ({@code LambdaEnvironment}'s default). */
-    private final int memoryMb;
 
     private final Map<String, List<Long>> warmTimes = new LinkedHashMap<>();
 
@@ -37,14 +36,28 @@ final class ColdStarts {
 
     /** @param warmInvocations how many more times each launched instance answers the event, timed one by one */
     ColdStarts(Path runtimeLib, int warmInvocations) {
-        this(runtimeLib, warmInvocations, 0);
-    }
-
-    /** @param memoryMb the memory every launch gets, for an image outside the deployment (the floor) */
-    ColdStarts(Path runtimeLib, int warmInvocations, int memoryMb) {
         this.runtimeLib = runtimeLib;
         this.warmInvocations = warmInvocations;
-        this.memoryMb = memoryMb;
+    }
+
+    /**
+     * Another image launched right after each of the function's launches in some configurations, so
+     * that both meet the machine in the same state: the floor beside each function.
+     */
+    record Companion(FunctionImage image, byte[] event, int memoryMb, Set<String> configurations) {}
+
+    private Companion companion;
+    private final Map<String, List<Long>> companionTimes = new LinkedHashMap<>();
+
+    void launchBeside(Companion companion) {
+        this.companion = companion;
+    }
+
+    /** The companion's times to first response per configuration since the last {@link #measure}. */
+    Map<String, Samples> companion() {
+        Map<String, Samples> samples = new LinkedHashMap<>();
+        companionTimes.forEach((name, values) -> samples.put(name, Samples.of(values)));
+        return samples;
     }
 
     /** The warm invocations' times per configuration since the last {@link #measure}, in microseconds. */
@@ -70,10 +83,16 @@ final class ColdStarts {
         configurations.forEach(c -> times.put(c.name(), new ArrayList<>()));
         warmTimes.clear();
         configurations.forEach(c -> warmTimes.put(c.name(), new ArrayList<>()));
+        companionTimes.clear();
         for (int launch = 0; launch < launches; launch++) {
             for (int i = 0; i < configurations.size(); i++) {
                 JvmConfiguration jvm = configurations.get((i + launch) % configurations.size());
-                times.get(jvm.name()).add(once(image, configuration, jvm, event));
+                times.get(jvm.name()).add(once(image, configuration, jvm, event, 0, warmInvocations));
+                if (companion != null && companion.configurations().contains(jvm.name())) {
+                    companionTimes
+                            .computeIfAbsent(jvm.name(), name -> new ArrayList<>())
+                            .add(once(companion.image(), Map.of(), jvm, companion.event(), companion.memoryMb(), 0));
+                }
             }
         }
         Map<String, Samples> samples = new LinkedHashMap<>();
@@ -81,8 +100,15 @@ final class ColdStarts {
         return samples;
     }
 
-    private long once(FunctionImage image, Map<String, String> configuration, JvmConfiguration jvm, byte[] event)
+    private long once(
+            FunctionImage image,
+            Map<String, String> configuration,
+            JvmConfiguration jvm,
+            byte[] event,
+            int memoryMb,
+            int warmInvocations)
             throws Exception {
+        // memoryMb 0: the deployment's, as the stack gives the function
         Map<String, String> effective = new LinkedHashMap<>(configuration);
         effective.putAll(jvm.overrides());
         Map<String, String> environment = memoryMb > 0

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import serverlessshop.localcloud.lambda.AotCache;
 import serverlessshop.localcloud.lambda.FunctionImage;
 import serverlessshop.localcloud.lambda.FunctionMemory;
@@ -26,7 +27,6 @@ final class Floor {
     private final Layout layout;
     private final FunctionImage image;
     private final int memoryMb;
-    private Map<String, Samples> coldStarts = Map.of();
 
     Floor(Layout layout) throws IOException {
         this.layout = layout;
@@ -43,56 +43,63 @@ final class Floor {
         }
     }
 
-    /** Its cold starts, untuned, without and with its AOT cache, as the shop's functions are measured. */
-    void measureColdStarts(Report report, int launches) throws Exception {
-        prepare();
-        List<JvmConfiguration> configurations =
-                List.of(JvmConfiguration.untuned(), JvmConfiguration.withoutAotCache(), JvmConfiguration.production());
-        coldStarts = new ColdStarts(layout.runtimeLib(), 0, memoryMb)
-                .measure(image, Map.of(), event("item-1"), configurations, launches);
+    /** The floor launched right after each of a function's untuned and production launches. */
+    ColdStarts.Companion companion() {
+        return new ColdStarts.Companion(
+                image,
+                event("item-1"),
+                memoryMb,
+                Set.of(
+                        JvmConfiguration.untuned().name(),
+                        JvmConfiguration.production().name()));
+    }
+
+    /**
+     * The function's cold starts beside the floor's of the same configuration, launched in turn with
+     * them: what the shop adds to the framework.
+     */
+    void report(Report report, String function, Map<String, Samples> functionColdStarts, Map<String, Samples> floor) {
+        Samples floorUntuned = floor.get(JvmConfiguration.untuned().name());
+        Samples floorProduction = floor.get(JvmConfiguration.production().name());
+        if (floorUntuned == null || floorProduction == null) {
+            return;
+        }
+        report.add(new Row(
+                SECTION,
+                NAME + " (launched beside " + function + "): production",
+                Row.duration(floorProduction.median()) + " (" + Row.duration(floorProduction.min()) + "–"
+                        + Row.duration(floorProduction.max()) + ")",
+                Row.duration(floorUntuned.median()) + " (floor untuned)",
+                Row.ratio(floorProduction.median(), floorUntuned.median()),
+                "",
+                null));
+        for (JvmConfiguration configuration : List.of(JvmConfiguration.untuned(), JvmConfiguration.production())) {
+            Samples floorTimes = floor.get(configuration.name());
+            Samples measured = functionColdStarts.get(configuration.name());
+            report.add(new Row(
+                    SECTION,
+                    function + ": " + configuration.name(),
+                    Row.duration(measured.median()) + " (+" + Row.duration(measured.median() - floorTimes.median())
+                            + ")",
+                    Row.duration(floorTimes.median()) + " (floor)",
+                    Row.ratio(measured.median(), floorTimes.median()),
+                    "",
+                    null));
+        }
+    }
+
+    static void describe(Report report) {
         report.method(
                 "Floor",
                 "benchmarks/floor-function: Spring Boot with aws-serverless-java-container-springboot3 and"
                         + " spring-boot-starter-web without Tomcat (as the container's Spring Boot 3 sample), one GET"
                         + " endpoint answering a small JSON record, no database, no security, no service-support;"
                         + " its image built like the functions' (the same base image, launcher, ENTRYPOINT and"
-                        + " class path rule), its AOT cache made by a training run of 200 of its own requests. Its"
-                        + " cold starts are measured like the functions' (the same configurations, taking turns"
-                        + " launch by launch, the memory of the API functions), in the same run, just before"
-                        + " them; above the floor = the function's median ÷ the floor's, configuration by"
-                        + " configuration, and the difference.");
-        Samples untuned = coldStarts.get(JvmConfiguration.untuned().name());
-        for (JvmConfiguration configuration : configurations.subList(1, configurations.size())) {
-            Samples measured = coldStarts.get(configuration.name());
-            report.add(new Row(
-                    "Cold start to first response (median of " + launches + ")",
-                    NAME + ": " + configuration.name(),
-                    Row.duration(measured.median()) + " (" + Row.duration(measured.min()) + "–"
-                            + Row.duration(measured.max()) + ")",
-                    Row.duration(untuned.median()) + " (untuned)",
-                    Row.ratio(measured.median(), untuned.median()),
-                    "",
-                    null));
-        }
-    }
-
-    /** The function's cold starts beside the floor's of the same configuration: what the shop adds. */
-    void reportAbove(Report report, String function, Map<String, Samples> functionColdStarts) {
-        for (JvmConfiguration configuration : List.of(JvmConfiguration.untuned(), JvmConfiguration.production())) {
-            Samples floor = coldStarts.get(configuration.name());
-            Samples measured = functionColdStarts.get(configuration.name());
-            if (floor == null || measured == null) {
-                continue;
-            }
-            report.add(new Row(
-                    SECTION,
-                    function + ": " + configuration.name(),
-                    Row.duration(measured.median()) + " (+" + Row.duration(measured.median() - floor.median()) + ")",
-                    Row.duration(floor.median()) + " (floor)",
-                    Row.ratio(measured.median(), floor.median()),
-                    "",
-                    null));
-        }
+                        + " class path rule), its AOT cache made by a training run of 200 of its own requests. It is"
+                        + " launched like the functions (the same harness and configurations, the memory of the API"
+                        + " functions), right after each untuned and each production launch of each function, so"
+                        + " that both meet the machine alike; above the floor = the function's median ÷ the"
+                        + " floor's median of the same launches, and the difference.");
     }
 
     /** A payload-2.0 event of the floor's one route, as API Gateway's HTTP API sends it. */
