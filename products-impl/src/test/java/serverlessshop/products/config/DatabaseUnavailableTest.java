@@ -1,11 +1,14 @@
 package serverlessshop.products.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -30,6 +33,9 @@ class DatabaseUnavailableTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    DSLContext dsl;
+
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
         TestIssuer.serviceProperties().forEach((name, value) -> registry.add(name, () -> value));
@@ -45,5 +51,11 @@ class DatabaseUnavailableTest {
                 .andExpect(jsonPath("$.code").value("SERVICE_UNAVAILABLE"))
                 .andExpect(jsonPath("$.detail").value("The catalog is unavailable for a moment. Try again shortly."))
                 .andExpect(jsonPath("$.instance").value("/products"));
+    }
+
+    @Test
+    void jooqSpeaksTheDialectOfTheConfiguredUrlWithoutAConnection() {
+        // Read from a connection, it would be DEFAULT here: the database refused every connection.
+        assertThat(dsl.dialect()).isEqualTo(SQLDialect.MYSQL);
     }
 }
