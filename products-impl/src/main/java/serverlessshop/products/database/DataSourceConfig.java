@@ -1,10 +1,8 @@
 package serverlessshop.products.database;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -66,32 +64,5 @@ class DataSourceConfig {
         HikariDataSource pool = new HikariDataSource();
         pool.setDataSource(new LoginDataSource(JdbcUrls.withTrustStoreResolved(properties.determineUrl()), login));
         return pool;
-    }
-
-    /**
-     * The pool's first connection opened on a thread of its own as soon as the pool is configured,
-     * beside the rest of the start: a cold start's first request then finds it open instead of
-     * opening it (the driver's first use, the handshake, the login), and in Lambda the init phase
-     * pays for it. With the database away only this attempt fails; requests answer 503 as before.
-     * {@code shop.database.open-at-start=false} leaves the first connection to the first request.
-     */
-    @Bean
-    static BeanPostProcessor openFirstConnectionAtStart(Environment environment) {
-        boolean enabled = environment.getProperty("shop.database.open-at-start", Boolean.class, true);
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (enabled && bean instanceof HikariDataSource pool) {
-                    Thread.ofPlatform().daemon().name("first-connection").start(() -> {
-                        try {
-                            pool.getConnection().close();
-                        } catch (SQLException ignored) {
-                            // The requests meet the same refusal and answer 503 themselves.
-                        }
-                    });
-                }
-                return bean;
-            }
-        };
     }
 }
