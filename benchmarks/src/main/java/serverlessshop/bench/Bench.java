@@ -121,6 +121,9 @@ public final class Bench {
                         Map.of(production.name(), token(production, SHOPPER), untuned.name(), token(untuned, SHOPPER));
                 new WarmLatency(load, options).run(report, production, untuned, second, fixtures, tokens);
                 memory(layout, production, untuned);
+                new Floor(layout)
+                        .measureHandlerTime(
+                                report, workDir.resolve("functions.log"), options.seconds(12), options.seconds(8));
             });
             phase(
                     "scale",

@@ -2,14 +2,19 @@ package serverlessshop.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import serverlessshop.localcloud.lambda.AotCache;
 import serverlessshop.localcloud.lambda.FunctionImage;
 import serverlessshop.localcloud.lambda.FunctionMemory;
 import serverlessshop.localcloud.lambda.LambdaEnvironment;
+import serverlessshop.localcloud.lambda.LambdaFunction;
 
 /**
  * The floor: benchmarks/floor-function, the least a Spring Boot function on aws-serverless-java-container
@@ -88,6 +93,71 @@ final class Floor {
         }
     }
 
+    /**
+     * The floor's own time per request, measured as the functions' handler overhead is: TimedHandler
+     * (benchmarks/function-timing, after its jars) around its handler, one line per invocation in the
+     * function's output, which the harness writes to {@code functionsLog}; a warm-up first, as in the
+     * warm run. The floor calls nothing downstream: its time is all its own.
+     */
+    void measureHandlerTime(Report report, Path functionsLog, double warmupSeconds, double seconds) throws Exception {
+        FunctionImage timed = image.withHandler(NAME, LocalCloudProcess.TIMED_HANDLER);
+        Map<String, String> configuration =
+                Map.of(LocalCloudProcess.HANDLER_VARIABLE + NAME.toUpperCase(Locale.ROOT), image.handler());
+        long before = timingLines(functionsLog).size();
+        int warmup;
+        int recorded;
+        try (LambdaFunction function = new LambdaFunction(
+                timed,
+                LambdaEnvironment.of(timed, configuration, layout.runtimeLib(), memoryMb),
+                layout.runtimeLib(),
+                1,
+                List.of(layout.functionTiming()))) {
+            warmup = invokeFor(function, warmupSeconds);
+            recorded = invokeFor(function, seconds);
+            Thread.sleep(500); // the instance's last lines are still on their way to the log
+        }
+        List<Long> own = timingLines(functionsLog).stream()
+                .skip(before + warmup)
+                .limit(recorded)
+                .map(line -> LocalCloudProcess.HandlerTime.parse(line).ownMicros())
+                .toList();
+        if (own.isEmpty()) {
+            report.note("no " + TIMING + " lines for the floor: its handler time not measured");
+            return;
+        }
+        Samples samples = Samples.of(own);
+        report.add(new Row(
+                "Handler overhead (handler − downstream, p50 / p99)",
+                "GET /items/{id} (the floor, " + samples.count() + " invocations)",
+                Row.duration(samples.median()) + " / " + Row.duration(samples.percentile(99)),
+                "",
+                "",
+                "",
+                null));
+    }
+
+    private static final String TIMING = "SHOP_BENCH_TIMING";
+
+    /** The floor's timing lines in the harness's log of the functions' output ("floor    | ..."). */
+    private static List<String> timingLines(Path functionsLog) throws IOException {
+        String prefix = String.format("%-9s| ", NAME);
+        try (Stream<String> lines = Files.lines(functionsLog)) {
+            return lines.filter(line -> line.startsWith(prefix) && line.contains(TIMING))
+                    .toList();
+        }
+    }
+
+    /** Invokes the function back to back for that long; returns how many times. */
+    private static int invokeFor(LambdaFunction function, double seconds) throws Exception {
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        int count = 0;
+        while (System.nanoTime() < end) {
+            function.invoke(event("item-" + count), Instant.now().plusSeconds(30));
+            count++;
+        }
+        return count;
+    }
+
     static void describe(Report report) {
         report.method(
                 "Floor",
@@ -99,7 +169,10 @@ final class Floor {
                         + " launched like the functions (the same harness and configurations, the memory of the API"
                         + " functions), right after each untuned and each production launch of each function, so"
                         + " that both meet the machine alike; above the floor = the function's median ÷ the"
-                        + " floor's median of the same launches, and the difference.");
+                        + " floor's median of the same launches, and the difference. Its handler time: after"
+                        + " the warm run, one instance with TimedHandler around its handler (as the functions'"
+                        + " handler overhead is measured), invoked back to back through the Runtime API, with"
+                        + " the warm run's warm-up first.");
     }
 
     /** A payload-2.0 event of the floor's one route, as API Gateway's HTTP API sends it. */
