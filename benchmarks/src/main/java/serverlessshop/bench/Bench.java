@@ -232,6 +232,8 @@ public final class Bench {
 
     /** How many more requests each launched instance answers, timed, for tracing's cost per request. */
     private static final int TRACED_WARM_INVOCATIONS = 10;
+    /** The container's own Spring Boot sample starts in about 0.52 s with a JDK 25 AOT cache: our goal. */
+    private static final long COLD_START_GOAL_MICROS = 600_000;
 
     private Map<String, Samples> coldStarts(
             String function,
@@ -278,8 +280,8 @@ public final class Bench {
                             + Row.duration(measured.max()) + ")",
                     Row.duration(baseline.median()) + " (untuned)",
                     Row.ratio(measured.median(), baseline.median()),
-                    production ? "≤ 1.0 s and ≤ 0.33 (3× faster)" : "",
-                    production ? measured.median() <= 1_000_000 && measured.median() * 3 <= baseline.median() : null));
+                    production ? "≤ " + Row.duration(COLD_START_GOAL_MICROS) : "",
+                    production ? measured.median() <= COLD_START_GOAL_MICROS : null));
         }
         // Tracing's own cost: traced against the image as it ships, side by side in the same launches.
         Samples off = times.get(JvmConfiguration.production().name());
