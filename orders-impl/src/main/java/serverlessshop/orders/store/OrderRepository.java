@@ -2,11 +2,14 @@ package serverlessshop.orders.store;
 
 import static serverlessshop.orders.store.OrderTableSchema.CUSTOMER_ID;
 import static serverlessshop.orders.store.OrderTableSchema.CUSTOMER_INDEX;
+import static serverlessshop.orders.store.OrderTableSchema.ITEMS;
 import static serverlessshop.orders.store.OrderTableSchema.ORDER_DATE;
 import static serverlessshop.orders.store.OrderTableSchema.ORDER_ID;
 import static serverlessshop.orders.store.OrderTableSchema.ORDER_STATUS;
 import static serverlessshop.orders.store.OrderTableSchema.SAGA_STATE;
+import static serverlessshop.orders.store.OrderTableSchema.SHIPPING_ADDRESS;
 import static serverlessshop.orders.store.OrderTableSchema.STOCK_RELEASE_PENDING;
+import static serverlessshop.orders.store.OrderTableSchema.TOTAL_AMOUNT;
 import static serverlessshop.orders.store.OrderTableSchema.UPDATED_AT;
 import static serverlessshop.orders.store.OrderTableSchema.VERSION;
 import static serverlessshop.orders.store.OrderTableSchema.timestamp;
@@ -201,8 +204,20 @@ public class OrderRepository {
      */
     public OrderListing listByCustomer(String customerId, OrderStatus status, int limit, ListPosition after) {
         QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(key -> key.partitionValue(customerId)))
+                .queryConditional(
+                        after == null
+                                ? QueryConditional.keyEqualTo(key -> key.partitionValue(customerId))
+                                // Bounded at the cursor's date, the key condition itself starts the
+                                // read at the cursor. With the start key alone, DynamoDB Local read
+                                // the partition from its newest order down to the cursor, so a deep
+                                // page cost its depth. Orders of the cursor's very millisecond are
+                                // in the bound; the exclusive start key skips those listed already.
+                                : QueryConditional.sortLessThanOrEqualTo(
+                                        key -> key.partitionValue(customerId).sortValue(after.orderDate())))
                 .scanIndexForward(false)
+                // What the list answer shows, not the whole item (request hash, idempotency key,
+                // reservation, version, markers): less to read, send and map for each order.
+                .attributesToProject(LISTED)
                 .limit(limit + 1);
         if (status != null) {
             request.filterExpression(Expression.builder()
@@ -232,6 +247,10 @@ public class OrderRepository {
             return new OrderListing(List.copyOf(found), null);
         });
     }
+
+    /** The attributes of an order that a page of the customer's orders shows (OrderMapper). */
+    private static final List<String> LISTED =
+            List.of(ORDER_ID, CUSTOMER_ID, ORDER_DATE, ORDER_STATUS, TOTAL_AMOUNT, SHIPPING_ADDRESS, ITEMS, UPDATED_AT);
 
     /**
      * Moves a placed order from its current status to another, if it still has that status (and,
