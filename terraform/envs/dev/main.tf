@@ -228,7 +228,8 @@ locals {
       resources = [local.products_function_arn]
     },
   ]
-  # The retry job finds pending releases with a Scan (no index on the marker); the API never scans.
+  # The jobs query their index; their one-off backfill (orders-impl PendingJobsBackfill) scans the
+  # table once. The API never scans.
   orders_scan_statements = [
     {
       sid       = "ScanForPendingReleases"

@@ -42,8 +42,16 @@ run "keys_attributes_and_index_come_from_the_definition" {
   }
 
   assert {
-    condition     = length(aws_dynamodb_table.this.global_secondary_index) == 1 && one(aws_dynamodb_table.this.global_secondary_index).hash_key == "customer_id"
+    condition     = length([for i in aws_dynamodb_table.this.global_secondary_index : i if i.hash_key == "customer_id" && i.range_key == "order_date"]) == 1
     error_message = "There is no index by customer, which the orders service lists a customer's orders with."
+  }
+
+  # The scheduled jobs' index: sparse (only orders marked pending_job carry its key) and keys only.
+  assert {
+    condition = [
+      for i in aws_dynamodb_table.this.global_secondary_index : [i.range_key, i.projection_type] if i.hash_key == "pending_job"
+    ] == [["pending_since", "KEYS_ONLY"]]
+    error_message = "There is no keys-only index of the orders waiting for a scheduled job (pending_job, pending_since)."
   }
 
   assert {

@@ -37,7 +37,8 @@ final class ScaleRun {
                 "GET /products, " + String.format("%,d", catalogueSize) + " products, pages of 20",
                 Map.of(),
                 "/products?limit=20",
-                productsCursor);
+                productsCursor,
+                1.3);
 
         String ordersPath = "/customers/" + Bench.DEEP_CUSTOMER + "/orders?limit=";
         String ordersCursor = pages.cursorOfPage(stack.baseUrl(), ordersPath, deepCustomerToken, deepPage(), 10);
@@ -47,7 +48,10 @@ final class ScaleRun {
                 "GET /customers/{id}/orders, " + String.format("%,d", deepCustomerOrders()) + " orders, pages of 10",
                 Map.of("Authorization", deepCustomerToken),
                 ordersPath + "10",
-                ordersCursor);
+                ordersCursor,
+                // The deep page's Query starts at its cursor and reads only the listed attributes:
+                // it reads what page 1 reads (orders-impl's OrderRepository.listByCustomer).
+                1.15);
         report.method(
                 "Scale",
                 "the cursor of page " + deepPage() + " is reached the way a client reaches it, by"
@@ -64,7 +68,8 @@ final class ScaleRun {
             String what,
             Map<String, String> headers,
             String firstPage,
-            String cursor)
+            String cursor,
+            double goal)
             throws Exception {
         String deep = firstPage + "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
         List<LoadPlan.Outcome> outcomes = load.run(new LoadPlan(
@@ -94,7 +99,7 @@ final class ScaleRun {
                 Row.duration(deepPage.median()) + " / " + Row.duration(deepPage.percentile(99)),
                 Row.duration(firstPages.median()) + " / " + Row.duration(firstPages.percentile(99)),
                 Row.ratio(deepPage.median(), firstPages.median()),
-                "p50 ratio ≤ 1.3",
-                ratio <= 1.3));
+                "p50 ratio ≤ " + goal,
+                ratio <= goal));
     }
 }

@@ -2,11 +2,16 @@ package serverlessshop.orders.store;
 
 import static serverlessshop.orders.store.OrderTableSchema.CUSTOMER_ID;
 import static serverlessshop.orders.store.OrderTableSchema.CUSTOMER_INDEX;
+import static serverlessshop.orders.store.OrderTableSchema.ITEMS;
 import static serverlessshop.orders.store.OrderTableSchema.ORDER_DATE;
 import static serverlessshop.orders.store.OrderTableSchema.ORDER_ID;
 import static serverlessshop.orders.store.OrderTableSchema.ORDER_STATUS;
+import static serverlessshop.orders.store.OrderTableSchema.PENDING_JOB;
+import static serverlessshop.orders.store.OrderTableSchema.PENDING_SINCE;
 import static serverlessshop.orders.store.OrderTableSchema.SAGA_STATE;
+import static serverlessshop.orders.store.OrderTableSchema.SHIPPING_ADDRESS;
 import static serverlessshop.orders.store.OrderTableSchema.STOCK_RELEASE_PENDING;
+import static serverlessshop.orders.store.OrderTableSchema.TOTAL_AMOUNT;
 import static serverlessshop.orders.store.OrderTableSchema.UPDATED_AT;
 import static serverlessshop.orders.store.OrderTableSchema.VERSION;
 import static serverlessshop.orders.store.OrderTableSchema.timestamp;
@@ -34,13 +39,13 @@ import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
@@ -96,7 +101,11 @@ public class OrderRepository {
      * {@code maxOpenUnitsPerProduct} (0: no limit); either way nothing was written.
      */
     public Completion complete(StoredOrder order, IdempotencyRecord claim, int maxOpenUnitsPerProduct) {
-        Map<String, AttributeValue> item = OrderTableSchema.SCHEMA.itemToMap(order, true);
+        Map<String, AttributeValue> item = new HashMap<>(OrderTableSchema.SCHEMA.itemToMap(order, true));
+        if (order.isPlaced() && order.orderStatus() == OrderStatus.PENDING) {
+            // PENDING from its first write: the unconfirmed-orders job's until its status moves on.
+            item.putAll(PendingJob.UNCONFIRMED.marker(order.orderDate()));
+        }
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder()
                 .put(Put.builder()
@@ -201,8 +210,20 @@ public class OrderRepository {
      */
     public OrderListing listByCustomer(String customerId, OrderStatus status, int limit, ListPosition after) {
         QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(key -> key.partitionValue(customerId)))
+                .queryConditional(
+                        after == null
+                                ? QueryConditional.keyEqualTo(key -> key.partitionValue(customerId))
+                                // Bounded at the cursor's date, the key condition itself starts the
+                                // read at the cursor. With the start key alone, DynamoDB Local read
+                                // the partition from its newest order down to the cursor, so a deep
+                                // page cost its depth. Orders of the cursor's very millisecond are
+                                // in the bound; the exclusive start key skips those listed already.
+                                : QueryConditional.sortLessThanOrEqualTo(
+                                        key -> key.partitionValue(customerId).sortValue(after.orderDate())))
                 .scanIndexForward(false)
+                // What the list answer shows, not the whole item (request hash, idempotency key,
+                // reservation, version, markers): less to read, send and map for each order.
+                .attributesToProject(LISTED)
                 .limit(limit + 1);
         if (status != null) {
             request.filterExpression(Expression.builder()
@@ -233,10 +254,16 @@ public class OrderRepository {
         });
     }
 
+    /** The attributes of an order that a page of the customer's orders shows (OrderMapper). */
+    private static final List<String> LISTED =
+            List.of(ORDER_ID, CUSTOMER_ID, ORDER_DATE, ORDER_STATUS, TOTAL_AMOUNT, SHIPPING_ADDRESS, ITEMS, UPDATED_AT);
+
     /**
      * Moves a placed order from its current status to another, if it still has that status (and,
      * when {@code expectedVersion} is given, that version), bumping its version; a cancel marks the
-     * stock release pending in the same write. Empty when the order changed meanwhile.
+     * stock release pending in the same write. The jobs' marker ({@link PendingJob}) follows in the
+     * same write: a cancel marks the order for the stock release, and an order that leaves PENDING
+     * is no longer the unconfirmed-orders job's. Empty when the order changed meanwhile.
      */
     public Optional<StoredOrder> changeStatus(
             StoredOrder order, OrderStatus to, Long expectedVersion, boolean markStockReleasePending, Instant now) {
@@ -254,9 +281,17 @@ public class OrderRepository {
         String update = "SET #status = :to, #updated = :now, #version = #version + :one";
         String condition = "#status = :from AND attribute_not_exists(#saga)";
         if (markStockReleasePending) {
-            update += ", #release = :true";
+            update += ", #release = :true, #job = :job, #since = :now";
             names.put("#release", STOCK_RELEASE_PENDING);
+            names.put("#job", PENDING_JOB);
+            names.put("#since", PENDING_SINCE);
             values.put(":true", AttributeValue.fromBool(true));
+            values.put(":job", AttributeValue.fromS(PendingJob.STOCK_RELEASE.value()));
+        } else if (order.orderStatus() == OrderStatus.PENDING) {
+            // The condition below holds the status at PENDING, so this removes the unconfirmed marker.
+            update += " REMOVE #job, #since";
+            names.put("#job", PENDING_JOB);
+            names.put("#since", PENDING_SINCE);
         }
         if (expectedVersion != null) {
             condition += " AND #version = :expected";
@@ -301,57 +336,81 @@ public class OrderRepository {
         });
     }
 
-    /** Products has returned a cancelled order's stock: the marker goes; the version stays (nothing visible changed). */
+    /**
+     * Products has returned a cancelled order's stock: the marker goes, and with it the job's (a
+     * cancelled order needs no other job); the version stays (nothing visible changed).
+     */
     public StoredOrder clearStockReleasePending(StoredOrder order) {
         return available(() -> OrderTableSchema.SCHEMA.mapToItem(client.updateItem(UpdateItemRequest.builder()
                         .tableName(table.tableName())
                         .key(key(order))
-                        .updateExpression("REMOVE #release")
+                        .updateExpression("REMOVE #release, #job, #since")
                         .conditionExpression("attribute_exists(#id)")
-                        .expressionAttributeNames(Map.of("#release", STOCK_RELEASE_PENDING, "#id", ORDER_ID))
+                        .expressionAttributeNames(Map.of(
+                                "#release",
+                                STOCK_RELEASE_PENDING,
+                                "#job",
+                                PENDING_JOB,
+                                "#since",
+                                PENDING_SINCE,
+                                "#id",
+                                ORDER_ID))
                         .returnValues(ReturnValue.ALL_NEW)
                         .build())
                 .attributes()));
     }
 
     /**
-     * Every order whose stock release is still pending, for the retry job. The table has no index on
-     * the marker, so this reads the table (a Scan with a filter): fine for a scheduled job on a
-     * table of this size, never used to answer a request.
+     * Every order whose stock release is still pending, for the retry job: a Query of the orders
+     * marked for it ({@link PendingJob#STOCK_RELEASE}), each read again consistently, so the job
+     * reads its work and not the table.
      */
     public List<StoredOrder> withStockReleasePending() {
-        return available(() -> table
-                .scan(ScanEnhancedRequest.builder()
-                        .filterExpression(Expression.builder()
-                                .expression("attribute_exists(#release)")
-                                .putExpressionName("#release", STOCK_RELEASE_PENDING)
-                                .build())
-                        .consistentRead(true)
-                        .build())
-                .items()
-                .stream()
-                .toList());
+        return marked(PendingJob.STOCK_RELEASE, null).stream()
+                .filter(StoredOrder::isStockReleasePending)
+                .toList();
     }
 
     /**
      * Placed orders still PENDING that were placed before {@code before}, for the job that confirms
-     * those whose attempt died before confirming. A Scan with a filter, like {@link #withStockReleasePending}.
+     * those whose attempt died before confirming: a Query of the orders marked for it
+     * ({@link PendingJob#UNCONFIRMED}), like {@link #withStockReleasePending}.
      */
     public List<StoredOrder> pendingPlacedBefore(Instant before) {
-        return available(() -> table
-                .scan(ScanEnhancedRequest.builder()
-                        .filterExpression(Expression.builder()
-                                .expression("#status = :pending AND #date < :before AND attribute_not_exists(#saga)")
-                                .putExpressionName("#status", ORDER_STATUS)
-                                .putExpressionName("#date", ORDER_DATE)
-                                .putExpressionName("#saga", SAGA_STATE)
-                                .putExpressionValue(":pending", AttributeValue.fromS(OrderStatus.PENDING.getValue()))
-                                .putExpressionValue(":before", timestamp(before))
-                                .build())
-                        .consistentRead(true)
-                        .build())
-                .items()
-                .stream()
+        return marked(PendingJob.UNCONFIRMED, before).stream()
+                .filter(order -> order.isPlaced()
+                        && order.orderStatus() == OrderStatus.PENDING
+                        && order.orderDate() != null
+                        && order.orderDate().isBefore(before))
+                .toList();
+    }
+
+    /**
+     * The orders the index lists for the job (marked before {@code before}, when given), each as a
+     * consistent read finds it now: the index is keys only and eventually consistent, so what it
+     * lists may have moved on, and only the item itself tells what the job must do (its reservation,
+     * its version). An order gone since is left out.
+     */
+    private List<StoredOrder> marked(PendingJob job, Instant before) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":job", AttributeValue.fromS(job.value())));
+        String condition = "#job = :job";
+        Map<String, String> names = new HashMap<>(Map.of("#job", PENDING_JOB));
+        if (before != null) {
+            condition += " AND #since < :before";
+            names.put("#since", PENDING_SINCE);
+            values.put(":before", timestamp(before));
+        }
+        QueryRequest request = QueryRequest.builder()
+                .tableName(table.tableName())
+                .indexName(PendingJob.INDEX)
+                .keyConditionExpression(condition)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .build();
+        return available(() -> client.queryPaginator(request).items().stream()
+                .map(listed ->
+                        find(listed.get(ORDER_ID).s(), listed.get(CUSTOMER_ID).s()))
+                .flatMap(Optional::stream)
                 .toList());
     }
 

@@ -46,6 +46,10 @@ public final class OrderTableSchema {
     public static final String CLAIMED_AT = "claimed_at";
     public static final String CLAIM_TOKEN = "claim_token";
     public static final String STOCK_RELEASE_PENDING = "stock_release_pending";
+    /** The scheduled jobs' marker ({@link PendingJob}); not mapped to {@link StoredOrder}: only the store writes it. */
+    public static final String PENDING_JOB = "pending_job";
+
+    public static final String PENDING_SINCE = "pending_since";
 
     /** Timestamps as ISO-8601 UTC text with exactly three fraction digits, so that text order is time order. */
     public static final DateTimeFormatter UTC_MILLIS =

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.orders.api.model.OrderStatus;
 import serverlessshop.orders.store.OrderTableSchema;
+import serverlessshop.orders.store.PendingJob;
 import serverlessshop.orders.store.StoredOrder;
 import serverlessshop.orders.testing.DynamoDbLocal;
 import serverlessshop.orders.testing.OrdersTestEnvironment;
@@ -171,8 +173,11 @@ class StreamLambdaHandlerTest {
                 "customer_id",
                 AttributeValue.fromS(cancelled.customerId()));
         try (DynamoDbClient dynamoDb = DynamoDbLocal.client()) {
-            dynamoDb.putItem(
-                    put -> put.tableName(DynamoDbLocal.TABLE).item(OrderTableSchema.SCHEMA.itemToMap(cancelled, true)));
+            // As a cancel writes it: marked for the job in the same write (PendingJob).
+            Map<String, AttributeValue> item = new HashMap<>(OrderTableSchema.SCHEMA.itemToMap(cancelled, true));
+            item.put(OrderTableSchema.PENDING_JOB, AttributeValue.fromS(PendingJob.STOCK_RELEASE.value()));
+            item.put(OrderTableSchema.PENDING_SINCE, OrderTableSchema.timestamp(cancelled.updatedAt()));
+            dynamoDb.putItem(put -> put.tableName(DynamoDbLocal.TABLE).item(item));
             PendingReleasesHandler job = LambdaFunctions.withSystemProperties(
                     OrdersTestEnvironment.properties(), PendingReleasesHandler::new);
 
@@ -193,7 +198,7 @@ class StreamLambdaHandlerTest {
             assertThat(dynamoDb.getItem(get ->
                                     get.tableName(DynamoDbLocal.TABLE).key(key).consistentRead(true))
                             .item())
-                    .doesNotContainKey("stock_release_pending");
+                    .doesNotContainKeys("stock_release_pending", OrderTableSchema.PENDING_JOB);
         }
     }
 

@@ -28,12 +28,25 @@ class OrdersTableDefinitionTest {
         assertThat(keys(table.keySchema())).containsExactly("order_id HASH", "customer_id RANGE");
         assertThat(table.attributeDefinitions())
                 .extracting(d -> d.attributeName() + " " + d.attributeTypeAsString())
-                .containsExactlyInAnyOrder("order_id S", "customer_id S", "order_date S");
-        assertThat(table.globalSecondaryIndexes()).hasSize(1);
+                .containsExactlyInAnyOrder(
+                        "order_id S", "customer_id S", "order_date S", "pending_job S", "pending_since S");
+        assertThat(table.globalSecondaryIndexes()).hasSize(2);
         GlobalSecondaryIndex index = table.globalSecondaryIndexes().getFirst();
         assertThat(index.indexName()).isEqualTo("customer_id-order_date-index");
         assertThat(keys(index.keySchema())).containsExactly("customer_id HASH", "order_date RANGE");
         assertThat(index.projection().projectionTypeAsString()).isEqualTo("ALL");
+    }
+
+    @Test
+    void theJobsIndexIsSparseAndKeysOnly() {
+        GlobalSecondaryIndex index = table.globalSecondaryIndexes().get(1);
+        assertThat(index.indexName()).isEqualTo(PendingJob.INDEX);
+        assertThat(keys(index.keySchema()))
+                .containsExactly(OrderTableSchema.PENDING_JOB + " HASH", OrderTableSchema.PENDING_SINCE + " RANGE");
+        assertThat(index.projection().projectionTypeAsString()).isEqualTo("KEYS_ONLY");
+        // Sparse: a placed order carries the marker only when a store write adds it, never from the schema.
+        assertThat(OrderTableSchema.SCHEMA.attributeNames())
+                .doesNotContain(OrderTableSchema.PENDING_JOB, OrderTableSchema.PENDING_SINCE);
     }
 
     @Test
