@@ -75,7 +75,7 @@ public final class LoadGenerator {
                 while (System.nanoTime() - start < WARMUP_LIMIT_NANOS
                         && (System.nanoTime() < warmupUntil || warm < plan.warmupRequests())) {
                     int variant = (int) (sent % variants);
-                    send(plan.variants().get(variant), sent++, variants);
+                    send(plan.variants().get(variant), sent++, variants, client);
                     warmups.incrementAndGet(variant);
                     warm++;
                 }
@@ -87,13 +87,16 @@ public final class LoadGenerator {
                 while (System.nanoTime() < window[1] && !allDone(recorded)) {
                     int variant = (int) (sent % variants);
                     long begin = System.nanoTime();
-                    int status = send(plan.variants().get(variant), sent++, variants);
+                    int status = send(plan.variants().get(variant), sent++, variants, client);
                     long micros = (System.nanoTime() - begin) / 1_000;
                     if (recorded.incrementAndGet(variant) <= plan.maxRequests()) {
                         latencies.get(variant).add(micros);
                         statuses.get(variant)
                                 .computeIfAbsent(status, s -> new AtomicInteger())
                                 .incrementAndGet();
+                    }
+                    if (status == plan.stopOnStatus()) {
+                        break;
                     }
                 }
             }));
@@ -122,12 +125,15 @@ public final class LoadGenerator {
     }
 
     /** The {@code sent}-th request of a client: variants in turn, each variant's requests in turn. */
-    private int send(LoadPlan.Variant target, long sent, int variants) {
-        return send(target.baseUrl(), target.requests().get((int)
-                ((sent / variants) % target.requests().size())));
+    private int send(LoadPlan.Variant target, long sent, int variants, int client) {
+        return send(
+                target.baseUrl(),
+                target.requests()
+                        .get((int) ((sent / variants) % target.requests().size())),
+                client);
     }
 
-    private int send(String baseUrl, LoadPlan.Request request) {
+    private int send(String baseUrl, LoadPlan.Request request, int client) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + request.path()))
                 .timeout(REQUEST_TIMEOUT)
                 .method(
@@ -136,6 +142,10 @@ public final class LoadGenerator {
                                 ? HttpRequest.BodyPublishers.noBody()
                                 : HttpRequest.BodyPublishers.ofString(request.body()));
         request.headers().forEach(builder::header);
+        List<Map<String, String>> own = plan.clientHeaders();
+        if (own != null && !own.isEmpty()) {
+            own.get(client % own.size()).forEach(builder::setHeader);
+        }
         if (plan.uniqueHeader() != null) {
             builder.header(plan.uniqueHeader(), UUID.randomUUID().toString());
         }

@@ -15,6 +15,10 @@ import java.util.Map;
  * @param seconds       how long the recorded part lasts at most
  * @param maxRequests   how many recorded requests per variant at most
  * @param uniqueHeader  a header given a fresh UUID on every request (Idempotency-Key), or null
+ * @param stopOnStatus  a client stops once it gets this answer in the recorded part (a sale's 409: sold
+ *                      out), or 0: it never stops early
+ * @param clientHeaders headers of each client's own (client c sends those at c modulo their count, over
+ *                      the request's), e.g. one signed-in customer per client; empty: none
  */
 record LoadPlan(
         List<Variant> variants,
@@ -23,7 +27,20 @@ record LoadPlan(
         int warmupRequests,
         double seconds,
         int maxRequests,
-        String uniqueHeader) {
+        String uniqueHeader,
+        int stopOnStatus,
+        List<Map<String, String>> clientHeaders) {
+
+    LoadPlan(
+            List<Variant> variants,
+            int concurrency,
+            double warmupSeconds,
+            int warmupRequests,
+            double seconds,
+            int maxRequests,
+            String uniqueHeader) {
+        this(variants, concurrency, warmupSeconds, warmupRequests, seconds, maxRequests, uniqueHeader, 0, List.of());
+    }
 
     /** Requests to one base URL, sent in order and round again. */
     record Variant(String label, String baseUrl, List<Request> requests) {}

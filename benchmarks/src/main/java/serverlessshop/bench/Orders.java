@@ -16,7 +16,10 @@ final class Orders {
                 + "\"zip_code\":\"12345\",\"country\":\"US\"}}";
     }
 
-    /** {@code count} orders of two different products drawn from {@code products} (seeded: every run alike). */
+    /**
+     * {@code count} orders of two different products drawn from {@code products} (seeded: every run
+     * alike); {@code authorization} may be null (see {@link #post}).
+     */
     static List<LoadPlan.Request> randomPairs(List<BenchDatabase.Product> products, int count, String authorization) {
         Random random = new Random(8);
         List<LoadPlan.Request> requests = new ArrayList<>();
@@ -28,8 +31,21 @@ final class Orders {
         return requests;
     }
 
+    /** A POST /orders of {@code body}; without Authorization when null (each client sends its own buyer's). */
     static LoadPlan.Request post(String body, String authorization) {
         return new LoadPlan.Request(
-                "POST", "/orders", Map.of("Authorization", authorization, "Content-Type", "application/json"), body);
+                "POST",
+                "/orders",
+                authorization == null
+                        ? Map.of("Content-Type", "application/json")
+                        : Map.of("Authorization", authorization, "Content-Type", "application/json"),
+                body);
+    }
+
+    /** {@code quantity} units of one product: a sale's order. */
+    static String body(BenchDatabase.Product product, int quantity) {
+        return "{\"items\":[{\"product_id\":\"" + product.id() + "\",\"quantity\":" + quantity
+                + "}],\"shipping_address\":{\"street\":\"1 Benchmark Road\",\"city\":\"Loadville\","
+                + "\"zip_code\":\"12345\",\"country\":\"US\"}}";
     }
 }
