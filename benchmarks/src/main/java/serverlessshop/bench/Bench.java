@@ -139,6 +139,10 @@ public final class Bench {
                                     fixtures,
                                     token(production, BUYER),
                                     database));
+            phase(
+                    "profile",
+                    () -> new Profile(load, options, layout, workDir)
+                            .run(report, production, fixtures, token(production, SHOPPER)));
             say("stopping the stacks...");
         }
         String loadAfter = Machine.loadAverage();
