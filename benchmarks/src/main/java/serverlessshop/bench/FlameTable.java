@@ -41,6 +41,9 @@ final class FlameTable {
     private final Map<String, int[]> counts = new HashMap<>();
     private final Map<String, String> packages = new HashMap<>();
     private final Map<String, String> frameNames = new HashMap<>();
+    /** Per frame, at its outermost call in each sample: the method it was calling, and how often. */
+    private final Map<String, Map<String, Integer>> callees = new HashMap<>();
+
     private int samples;
     private int truncated;
 
@@ -90,27 +93,55 @@ final class FlameTable {
         if (stack.isTruncated()) {
             truncated++;
         }
-        // A recursive or re-entered method (a filter chain's doFilter) counts once per sample.
+        // From the thread's entry to the top: a recursive or re-entered method (a filter chain's doFilter)
+        // counts once per sample, at its outermost call, which is the one that holds all its time.
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < frames.size(); i++) {
-            RecordedMethod method = frames.get(i).getMethod();
-            if (method == null) {
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            String key = key(frames.get(i));
+            if (key == null || !seen.add(key)) {
                 continue;
             }
-            String type = method.getType().getName();
-            int dot = type.lastIndexOf('.');
-            String name = type.substring(dot + 1) + "." + method.getName();
-            String key = type + "." + method.getName();
-            packages.putIfAbsent(key, dot < 0 ? "" : type.substring(0, dot));
             int[] count = counts.computeIfAbsent(key, k -> new int[2]);
-            if (seen.add(key)) {
-                count[0]++;
-            }
-            if (i == 0) {
-                count[1]++;
-            }
-            frameNames.putIfAbsent(key, name);
+            count[0]++;
+            String callee = i == 0 ? null : key(frames.get(i - 1));
+            callees.computeIfAbsent(key, k -> new HashMap<>()).merge(callee == null ? SELF : callee, 1, Integer::sum);
         }
+        String top = key(frames.getFirst());
+        if (top != null) {
+            counts.get(top)[1]++;
+        }
+    }
+
+    private static final String SELF = "";
+
+    private String key(RecordedFrame frame) {
+        RecordedMethod method = frame.getMethod();
+        if (method == null) {
+            return null;
+        }
+        String type = method.getType().getName();
+        String key = type + "." + method.getName();
+        if (!frameNames.containsKey(key)) {
+            int dot = type.lastIndexOf('.');
+            frameNames.put(key, type.substring(dot + 1) + "." + method.getName());
+            packages.put(key, dot < 0 ? "" : type.substring(0, dot));
+        }
+        return key;
+    }
+
+    /**
+     * A frame that only passes the call on: nearly all its samples (95 %) go through one and the same
+     * method it calls. The filters of a chain, the proxies and the reflection between Spring and a
+     * controller are such frames; listed, they would fill the inclusive table with one number each.
+     */
+    private boolean passesOn(String key) {
+        int inclusive = counts.get(key)[0];
+        int most = callees.getOrDefault(key, Map.of()).entrySet().stream()
+                .filter(e -> !e.getKey().equals(SELF))
+                .mapToInt(Map.Entry::getValue)
+                .max()
+                .orElse(0);
+        return most >= inclusive * 0.95;
     }
 
     int samples() {
@@ -123,11 +154,12 @@ final class FlameTable {
     }
 
     /**
-     * The {@code limit} frames of highest inclusive share, leaving out those on the stack of every sample
-     * (the thread's entry: the runtime's loop, the handler's own handleRequest), which say nothing.
+     * The {@code limit} frames of highest inclusive share where the time divides: leaving out those on the
+     * stack of every sample (the thread's entry) and those that only pass the call on ({@link #passesOn}),
+     * which would say the same share again and again.
      */
     List<Frame> topInclusive(int limit) {
-        return frames().stream()
+        return frames(key -> !passesOn(key)).stream()
                 .filter(frame -> frame.inclusive() < samples)
                 .sorted(Comparator.comparingInt(Frame::inclusive).reversed().thenComparing(Frame::method))
                 .limit(limit)
@@ -152,7 +184,12 @@ final class FlameTable {
     }
 
     private List<Frame> frames() {
+        return frames(key -> true);
+    }
+
+    private List<Frame> frames(Predicate<String> keys) {
         return counts.entrySet().stream()
+                .filter(e -> keys.test(e.getKey()))
                 .map(e -> new Frame(
                         packages.get(e.getKey()),
                         frameNames.get(e.getKey()),
@@ -162,7 +199,23 @@ final class FlameTable {
                 .toList();
     }
 
-    /** Two Markdown tables, the inclusive and the self shares, for BENCHMARKS.md. */
+    /**
+     * Self shares summed per package, its first {@code depth} names ({@code org.springframework.security}):
+     * which library's own code the CPU ran, whoever called it.
+     */
+    Map<String, Integer> selfByPackage(int depth) {
+        Map<String, Integer> sums = new HashMap<>();
+        counts.forEach((key, count) -> {
+            if (count[1] > 0) {
+                String[] parts = packages.get(key).split("\\.");
+                String group = String.join(".", List.of(parts).subList(0, Math.min(depth, parts.length)));
+                sums.merge(group, count[1], Integer::sum);
+            }
+        });
+        return sums;
+    }
+
+    /** Three Markdown tables, the inclusive and self shares and the self shares per package, for BENCHMARKS.md. */
     String markdown(int inclusiveRows, int selfRows) {
         StringBuilder md = new StringBuilder();
         md.append("| Frame (inclusive) | Package | Inclusive | Self |\n| --- | --- | ---: | ---: |\n");
@@ -181,6 +234,15 @@ final class FlameTable {
                     .append(percent(frame.inclusiveShare()))
                     .append(" |\n");
         }
+        md.append("\n| Package (self, summed) | Self |\n| --- | ---: |\n");
+        selfByPackage(3).entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(selfRows)
+                .forEach(e -> md.append("| ")
+                        .append(e.getKey())
+                        .append(" | ")
+                        .append(percent(samples == 0 ? 0 : (double) e.getValue() / samples))
+                        .append(" |\n"));
         return md.toString();
     }
 

@@ -82,9 +82,16 @@ final class Profile {
                 }
             }
             Thread.sleep(500); // the last timing lines are still on their way through the stack's console
-            Samples own = Samples.of(production.timings(endpoint.function(), before, Integer.MAX_VALUE).stream()
-                    .map(LocalCloudProcess.HandlerTime::ownMicros)
-                    .toList());
+            // Orders' timing lines: POST /orders also runs products (reserve, confirm), which print their own.
+            Samples own = Samples.of(
+                    production
+                            .timings(
+                                    endpoint.function(),
+                                    before,
+                                    outcome.latenciesMicros().size())
+                            .stream()
+                            .map(LocalCloudProcess.HandlerTime::ownMicros)
+                            .toList());
             FlameTable flame = FlameTable.read(files, HANDLER_THREAD::equals);
             report.section(
                     "Profile: " + endpoint.name(),
