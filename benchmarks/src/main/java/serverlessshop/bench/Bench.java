@@ -132,6 +132,10 @@ public final class Bench {
                     "contention",
                     () -> new Contention(load, options)
                             .run(report, production, PRODUCTION_CONCURRENCY, fixtures, database));
+            phase(
+                    "profile",
+                    () -> new Profile(load, options, layout, workDir)
+                            .run(report, production, fixtures, token(production, SHOPPER)));
             say("stopping the stacks...");
         }
         String loadAfter = Machine.loadAverage();

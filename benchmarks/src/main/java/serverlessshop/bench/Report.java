@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ final class Report {
     private final List<Row> rows = new ArrayList<>();
     private final Map<String, String> methods = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
+    private final Map<String, String> sections = new LinkedHashMap<>();
 
     void add(Row row) {
         rows.add(row);
@@ -35,6 +37,11 @@ final class Report {
     /** Something the reader of this run must know (a phase that failed, a skipped figure). */
     void note(String text) {
         notes.add(text);
+    }
+
+    /** A section of its own after the results, in Markdown (a profile's tables); not on the console. */
+    void section(String title, String markdown) {
+        sections.put(title, markdown);
     }
 
     List<Row> rows() {
@@ -58,6 +65,8 @@ final class Report {
             lines.add(cells(row));
         }
         int[] widths = new int[HEADERS.length];
+        // A run with no verdict (the profile alone) leaves the last column empty; "%-0s" is no format.
+        Arrays.fill(widths, 1);
         for (String[] line : lines) {
             for (int i = 0; i < line.length; i++) {
                 widths[i] = Math.max(widths[i], line[i].length());
@@ -127,6 +136,11 @@ final class Report {
         if (!notes.isEmpty()) {
             md.append('\n');
         }
+        sections.forEach((title, text) -> md.append("## ")
+                .append(title)
+                .append("\n\n")
+                .append(text.strip())
+                .append("\n\n"));
         md.append("## How each figure is measured\n\n");
         methods.forEach((name, text) ->
                 md.append("- **").append(name).append("**: ").append(text).append('\n'));

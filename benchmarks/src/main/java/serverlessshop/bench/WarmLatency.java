@@ -117,11 +117,11 @@ final class WarmLatency {
                         1_500L));
     }
 
-    private static LoadPlan.Request order(Fixtures fixtures, String authorization) {
+    static LoadPlan.Request order(Fixtures fixtures, String authorization) {
         return Orders.post(Orders.body(fixtures.warm().get(0), fixtures.warm().get(1)), authorization);
     }
 
-    private static LoadPlan.Request history(String authorization) {
+    static LoadPlan.Request history(String authorization) {
         return new LoadPlan.Request(
                 "GET",
                 "/customers/" + Bench.SHOPPER + "/orders?limit=20",

@@ -6,15 +6,13 @@ import com.amazonaws.serverless.proxy.model.AwsProxyResponse;
 import com.amazonaws.serverless.proxy.model.HttpApiV2ProxyRequest;
 import com.amazonaws.serverless.proxy.spring.SpringBootLambdaContainerHandler;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
-import java.util.Locale;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -34,7 +32,12 @@ import serverlessshop.support.logging.TraceHeader;
  */
 public final class HttpApiFunction {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The container's own reader and writer of events, as its proxyStream reads and writes them. */
+    private static final ObjectReader EVENTS =
+            LambdaContainerHandler.getObjectMapper().readerFor(HttpApiV2ProxyRequest.class);
+
+    private static final ObjectWriter RESPONSES =
+            LambdaContainerHandler.getObjectMapper().writerFor(AwsProxyResponse.class);
 
     private final SpringBootLambdaContainerHandler<HttpApiV2ProxyRequest, AwsProxyResponse> handler;
 
@@ -54,7 +57,14 @@ public final class HttpApiFunction {
             container.setLevel(ch.qos.logback.classic.Level.WARN);
         }
         try {
-            return new HttpApiFunction(SpringBootLambdaContainerHandler.getHttpApiV2ProxyHandler(application));
+            var handler = SpringBootLambdaContainerHandler.getHttpApiV2ProxyHandler(application);
+            // The container formats that access-log line (and strips it of line breaks with a regular
+            // expression) before asking whether INFO is on: at WARN, the level Spring has now applied, the
+            // line was made for nothing on every request. Without a formatter it makes none.
+            if (!LoggerFactory.getLogger(LambdaContainerHandler.class).isInfoEnabled()) {
+                handler.setLogFormatter(null);
+            }
+            return new HttpApiFunction(handler);
         } catch (ContainerInitializationException e) {
             // Fails the init phase: Lambda reports it and retries the cold start on the next request.
             throw new IllegalStateException(application.getSimpleName() + " could not start", e);
@@ -63,14 +73,24 @@ public final class HttpApiFunction {
 
     public void handle(InputStream input, OutputStream output, Context context) throws IOException {
         byte[] event = input.readAllBytes();
+        // The event is read once, into the container's own request type, and the correlation id taken from
+        // it: reading it a second time, into a tree for two fields, cost as much as the read itself.
+        HttpApiV2ProxyRequest request;
+        try {
+            request = EVENTS.readValue(event);
+        } catch (IOException e) {
+            // Not an HTTP API event: the container answers it as it answers any malformed event.
+            handler.proxyStream(new ByteArrayInputStream(event), output, context);
+            return;
+        }
         String lambdaRequestId = context == null ? null : context.getAwsRequestId();
         if (lambdaRequestId != null) {
             MDC.put(CorrelationIds.LAMBDA_REQUEST_ID, lambdaRequestId);
         }
-        MDC.put(CorrelationIds.CORRELATION_ID, correlationId(event, lambdaRequestId));
+        MDC.put(CorrelationIds.CORRELATION_ID, correlationId(request, lambdaRequestId));
         CorrelationIds.putTraceId(TraceHeader.ofInvocation(context));
         try {
-            handler.proxyStream(new ByteArrayInputStream(event), output, context);
+            RESPONSES.writeValue(output, handler.proxy(request, context));
         } finally {
             MDC.remove(CorrelationIds.TRACE_ID);
             MDC.remove(CorrelationIds.CORRELATION_ID);
@@ -79,27 +99,31 @@ public final class HttpApiFunction {
     }
 
     /** The caller's X-Correlation-Id if well formed, else API Gateway's request id, else Lambda's. */
+    static String correlationId(HttpApiV2ProxyRequest event, String lambdaRequestId) {
+        String gatewayRequestId = event.getRequestContext() == null
+                ? null
+                : event.getRequestContext().getRequestId();
+        return CorrelationIds.choose(
+                header(event.getHeaders(), CorrelationIds.HEADER), gatewayRequestId, lambdaRequestId);
+    }
+
+    /** The same for an event as bytes (any JSON, or none). */
     static String correlationId(byte[] event, String lambdaRequestId) {
-        String header = null;
-        String gatewayRequestId = null;
         try {
-            JsonNode root = JSON.readTree(event);
-            if (root != null) {
-                header = header(root.path("headers"), CorrelationIds.HEADER);
-                gatewayRequestId = root.path("requestContext").path("requestId").textValue();
-            }
+            return correlationId(EVENTS.<HttpApiV2ProxyRequest>readValue(event), lambdaRequestId);
         } catch (IOException e) {
-            // Not an HTTP API event: the container answers it; the id falls back to Lambda's.
+            return CorrelationIds.choose(lambdaRequestId);
         }
-        return CorrelationIds.choose(header, gatewayRequestId, lambdaRequestId);
     }
 
     /** API Gateway passes header names in lower case; other callers may not. */
-    private static String header(JsonNode headers, String name) {
-        for (Iterator<Map.Entry<String, JsonNode>> fields = headers.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if (field.getKey().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
-                return field.getValue().textValue();
+    private static String header(Map<String, String> headers, String name) {
+        if (headers == null) {
+            return null;
+        }
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            if (header.getKey().equalsIgnoreCase(name)) {
+                return header.getValue();
             }
         }
         return null;

@@ -21,6 +21,9 @@ public final class ShopSecurity {
             throws Exception {
         return http.csrf(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
+                // No session to end: a bearer token is not logged out of. Its filter matched every request
+                // against POST /logout for nothing.
+                .logout(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .authenticationEntryPoint(problems)
