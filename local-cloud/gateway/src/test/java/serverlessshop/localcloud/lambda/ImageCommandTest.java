@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -290,6 +291,53 @@ class ImageCommandTest {
                 .contains("trained workload ran")
                 .as("the jar is on the class path")
                 .contains(added.toString());
+    }
+
+    /**
+     * The guard of the cache itself, on the real images: each function started as its image starts it
+     * (ENTRYPOINT and CMD through the launcher, the environment Lambda sets) with the cache its
+     * training RUN made here, logging what the JVM does with it (-Xlog in JAVA_TOOL_OPTIONS: logging
+     * changes nothing the cache depends on). A JVM that refuses the cache, or keeps it but drops its
+     * module graph or heap objects, still starts and answers, only slower; the equal command lines
+     * above cannot show that, the JVM's own account can.
+     */
+    @Test
+    void eachFunctionStartsFromTheCacheItsTrainingMade(@TempDir Path dir) throws Exception {
+        for (String function : List.of("products", "orders")) {
+            FunctionImage image = FunctionImage.read(function, FunctionImage.dockerfile(Repository.root(), function));
+            requireBuilt(image);
+            Path runtimeLib = Repository.runtimeLib();
+            assertThat(AotCache.ensure(image, LambdaEnvironment.of(image, Map.of(), runtimeLib), runtimeLib))
+                    .as(function + ": its training run made the cache")
+                    .isTrue();
+            Path log = dir.resolve(function + "-jvm.log");
+            Map<String, String> environment = LambdaEnvironment.of(
+                    image, Map.of("JAVA_TOOL_OPTIONS", "-Xlog:aot=info,class+load=info:file=" + log), runtimeLib);
+            try (LambdaFunction started = new LambdaFunction(image, environment, runtimeLib)) {
+                // Any answer will do (a 404 of an unknown route): the handler started in the init phase.
+                started.invoke(
+                        "{\"version\":\"2.0\",\"routeKey\":\"$default\",\"rawPath\":\"/unknown\",\"headers\":{},\"requestContext\":{\"http\":{\"method\":\"GET\",\"path\":\"/unknown\"}},\"isBase64Encoded\":false}"
+                                .getBytes(StandardCharsets.UTF_8),
+                        Instant.now().plusSeconds(120));
+            }
+            String jvm = Files.readString(log);
+            assertThat(jvm)
+                    .as(
+                            function
+                                    + ": the cache mapped, its classes loaded and linked, its module graph and heap objects used")
+                    .contains("Using AOT-linked classes: true")
+                    .contains("use_full_module_graph = true")
+                    .containsPattern("Loaded heap +region")
+                    .doesNotContain("Unable to use AOT cache");
+            long loaded =
+                    jvm.lines().filter(line -> line.contains("[class,load]")).count();
+            long cached = jvm.lines()
+                    .filter(line -> line.contains("[class,load]") && line.endsWith("source: shared objects file"))
+                    .count();
+            assertThat(cached)
+                    .as(function + ": classes from the cache of the " + loaded + " its start and first answer loaded")
+                    .isGreaterThan(loaded * 8 / 10);
+        }
     }
 
     /** What the launcher asks for, in KiB: 85 % of the memory, or all of it but 240 MB when that is more. */
