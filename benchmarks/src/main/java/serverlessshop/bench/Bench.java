@@ -75,7 +75,7 @@ public final class Bench {
         layout.requireBuilt();
 
         BenchDatabase database = new BenchDatabase(System.getenv());
-        say("database " + BenchDatabase.NAME + ": migrating with the products image's MigrateHandler, seeding "
+        say("database " + database.name() + ": migrating with the products image's MigrateHandler, seeding "
                 + String.format("%,d", options.catalogSize()) + " products...");
         database.recreate();
         migrate(layout, database);

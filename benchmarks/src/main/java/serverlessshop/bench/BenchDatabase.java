@@ -34,6 +34,10 @@ public final class BenchDatabase {
     /** A product the run created, with the stock it started with. */
     public record Product(String id, String name, BigDecimal price, int stock) {}
 
+    String name() {
+        return name;
+    }
+
     /** {@code BENCH_DB_NAME} names another database: two runs on one server must not drop each other's. */
     BenchDatabase(Map<String, String> env) {
         this(env, env.getOrDefault("BENCH_DB_NAME", NAME));

@@ -76,7 +76,10 @@ final class Report {
         for (String[] line : lines) {
             StringBuilder text = new StringBuilder();
             for (int i = 0; i < line.length; i++) {
-                text.append(String.format("%-" + widths[i] + "s", line[i])).append(i < line.length - 1 ? "  " : "");
+                // Padded by hand: a format width of 0 (a column empty in every row) is an error.
+                text.append(line[i])
+                        .append(" ".repeat(widths[i] - line[i].length()))
+                        .append(i < line.length - 1 ? "  " : "");
             }
             out.append(text.toString().stripTrailing()).append('\n');
         }

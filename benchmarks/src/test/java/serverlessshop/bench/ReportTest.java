@@ -26,6 +26,14 @@ class ReportTest {
     }
 
     @Test
+    void aRunWhosePhasesAllFailedStillPrintsItsNotes() {
+        Report report = new Report();
+        report.note("cold: the products image did not start");
+
+        assertThat(report.consoleTable()).contains("Figure").contains("note: cold: the products image did not start");
+    }
+
+    @Test
     void theTableGroupsRowsBySectionAndFlagsUnmetGoals() {
         Report report = new Report();
         report.add(new Row(
