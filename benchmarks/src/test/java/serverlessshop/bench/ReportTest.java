@@ -78,6 +78,24 @@ class ReportTest {
     }
 
     @Test
+    void sectionsComeAfterTheResultsInTheFileAndNotOnTheConsole() {
+        Report report = new Report();
+        report.section("Profile: GET /products/{id}", "| Frame (self) | Package | Self | Inclusive |\n");
+        report.method("Profiles", "recorded.");
+
+        assertThat(report.consoleTable()).doesNotContain("Profile").startsWith("Figure");
+        Machine machine = new Machine(2, 24_000, "a CPU", "Linux", "JDK 25", "2025-01-01 00:00 UTC", "abc123");
+        String markdown = report.markdown(machine, "1", "1", 60, "");
+        assertThat(markdown)
+                .contains("## Results")
+                .contains("## Profile: GET /products/{id}\n\n| Frame (self) | Package | Self | Inclusive |\n\n")
+                .contains("- **Profiles**: recorded.");
+        assertThat(markdown.indexOf("## Profile:"))
+                .isGreaterThan(markdown.indexOf("## Results"))
+                .isLessThan(markdown.indexOf("## How each figure is measured"));
+    }
+
+    @Test
     void writingKeepsTheSiteBudgetsThatShareTheFile(@TempDir Path directory) throws Exception {
         Path file = directory.resolve("BENCHMARKS.md");
         String budgets = Report.SITE_BUDGETS_START + "\n## Static site budgets\n\n| initial JS | 25 KB |\n"
