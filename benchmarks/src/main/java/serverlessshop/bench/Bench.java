@@ -128,6 +128,7 @@ public final class Bench {
                     "scale",
                     () -> new ScaleRun(load, options)
                             .run(report, production, fixtures.catalogueSize(), token(production, DEEP_CUSTOMER)));
+            phase("jobs", () -> new JobsRun(options).run(report, layout, database, fixtures, production));
             phase(
                     "contention",
                     () -> new Contention(load, options)
@@ -313,7 +314,7 @@ public final class Bench {
     }
 
     /** What the stack would configure, with the image's own migrate and sweep settings, as in AWS. */
-    private static Map<String, String> coldConfiguration(
+    static Map<String, String> coldConfiguration(
             String function, FunctionImage image, BenchDatabase database, LocalCloudProcess stack)
             throws IOException, InterruptedException {
         Map<String, String> environment = new LinkedHashMap<>(Map.of(

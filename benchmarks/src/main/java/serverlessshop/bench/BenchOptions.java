@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * How to run: {@code make bench ARGS="..."}.
  *
- * @param phases   which phases run (cold, warm, scale, contention, profile); memory comes with warm
+ * @param phases   which phases run (cold, warm, scale, jobs, contention, profile); memory comes with warm
  * @param launches cold starts per function and configuration (the figure is their median)
  * @param quick    a smoke run: fewer launches, shorter phases, 10,000 products instead of 100,000
  * @param variants extra configurations measured beside the others at cold start (levers)
@@ -27,12 +27,12 @@ record BenchOptions(
         JvmConfiguration warmBaseline,
         boolean write) {
 
-    static final List<String> PHASES = List.of("cold", "warm", "scale", "contention", "profile");
+    static final List<String> PHASES = List.of("cold", "warm", "scale", "jobs", "contention", "profile");
 
     static final String USAGE = """
-            usage: make bench [ARGS="--launches N --only cold,warm,scale,contention,profile --variant NAME:VAR=VALUE,... --quick --no-write"]
+            usage: make bench [ARGS="--launches N --only cold,warm,scale,jobs,contention,profile --variant NAME:VAR=VALUE,... --quick --no-write"]
               --launches N     cold starts per function and configuration; default 5
-              --only PHASES    some of cold, warm, scale, contention, profile (memory comes with
+              --only PHASES    some of cold, warm, scale, jobs, contention, profile (memory comes with
                                warm); default all
               --variant NAME:VAR=VALUE[,VAR=VALUE]  one more cold-start configuration, e.g. a lever:
                                lazy:SPRING_MAIN_LAZY_INITIALIZATION=true (repeatable)

@@ -185,7 +185,10 @@ public final class LocalCloudProcess implements AutoCloseable {
     private void awaitReady(Path log) throws IOException, InterruptedException {
         CompletableFuture<Void> ready = new CompletableFuture<>();
         PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true);
-        Thread.ofVirtual().name(name + "-console").start(() -> {
+        // A platform thread: a virtual one blocked reading the pipe holds its carrier, and with both
+        // stacks' consoles that is every carrier of a 2-core machine, starving the Runtime API of a
+        // function this harness runs itself (its handlers are virtual threads) once the stacks run.
+        Thread.ofPlatform().daemon().name(name + "-console").start(() -> {
             try (BufferedReader lines = new BufferedReader(
                             new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                     out) {

@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,7 +28,8 @@ import java.util.concurrent.Future;
 /**
  * The orders table in a stack's DynamoDB Local, through DynamoDB's JSON protocol: seeded with
  * BatchWriteItem (25 orders a request, a few requests at once) in the item layout of orders-impl's
- * OrderTableSchema, and scanned back for the oversell check.
+ * OrderTableSchema, and scanned back for the oversell check. A table of another name can be created
+ * from the orders table's definition file (the jobs run).
  */
 final class OrdersTable {
 
@@ -69,6 +72,60 @@ final class OrdersTable {
             for (Future<Void> done : pool.invokeAll(batches)) {
                 done.get();
             }
+        }
+    }
+
+    /** Creates this table as the orders table's definition file (create-table JSON) defines it. */
+    void create(Path definition) throws IOException, InterruptedException {
+        ObjectNode request = (ObjectNode) JSON.readTree(Files.readString(definition));
+        request.put("TableName", table);
+        call("CreateTable", request);
+    }
+
+    /**
+     * Orders waiting for the scheduled jobs as the service writes them, placed ten minutes ago:
+     * cancelled ones whose stock release is pending and PENDING ones, each with the jobs' marker
+     * (orders-impl's PendingJob: pending_job, pending_since).
+     */
+    static List<ObjectNode> waiting(String customerId, int releases, int unconfirmed, BenchDatabase.Product product) {
+        Instant since = Instant.now().minus(Duration.ofMinutes(10));
+        List<ObjectNode> items = new ArrayList<>();
+        for (int i = 0; i < releases + unconfirmed; i++) {
+            boolean release = i < releases;
+            ObjectNode item = order(customerId, since, product);
+            item.putObject("order_status").put("S", release ? "CANCELLED" : "PENDING");
+            if (release) {
+                item.putObject("stock_release_pending").put("BOOL", true);
+            }
+            item.putObject("pending_job").put("S", release ? "stock_release" : "unconfirmed");
+            item.putObject("pending_since").put("S", UTC_MILLIS.format(since));
+            items.add(item);
+        }
+        return items;
+    }
+
+    /**
+     * Records the jobs' one-off marking of older orders as done (orders-impl's PendingJobsBackfill:
+     * its progress item), as in a table whose orders were all written with the jobs' marker.
+     */
+    void jobsBackfillDone() throws IOException, InterruptedException {
+        ObjectNode item = JSON.createObjectNode();
+        item.putObject("order_id").put("S", "backfill#pending_job");
+        item.putObject("customer_id").put("S", "progress");
+        item.putObject("completed_at").put("S", UTC_MILLIS.format(Instant.now()));
+        put(List.of(item));
+    }
+
+    /** Writes these items as they are (again, when the jobs have moved them on). */
+    void put(List<ObjectNode> items) throws IOException, InterruptedException {
+        for (int first = 0; first < items.size(); first += BATCH) {
+            ArrayNode requests = JSON.createArrayNode();
+            for (ObjectNode item : items.subList(first, Math.min(items.size(), first + BATCH))) {
+                requests.addObject().putObject("PutRequest").set("Item", item.deepCopy());
+            }
+            ObjectNode body = JSON.createObjectNode();
+            body.putObject("RequestItems").set(table, requests);
+            writeAll(body);
         }
     }
 

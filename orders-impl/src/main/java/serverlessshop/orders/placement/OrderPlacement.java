@@ -237,7 +237,18 @@ public class OrderPlacement {
             stock.confirm(reservationId);
         } catch (ProductsUnavailable | ProductsReservationClosed e) {
             // Nobody has been told of this order yet: undo it, and a retry with the same key starts again.
-            stock.releaseQuietly(reservationId);
+            // Only once its stock is back for sure: a confirm that went unanswered may have been made, and
+            // the order deleted over a confirmed reservation would leave that stock held by nothing. If
+            // the release did not get through either, the order stays PENDING: a retry with the same key
+            // or the unconfirmed-orders job confirms it, or undoes it once its reservation has closed.
+            boolean released = stock.releaseQuietly(reservationId);
+            if (!released && e instanceof ProductsUnavailable) {
+                log.warn(
+                        "Order {}: its confirmation and the release of {} both went unanswered; it stays PENDING",
+                        order.orderId(),
+                        reservationId);
+                throw new ProductsUnavailable();
+            }
             try {
                 orders.deletePlaced(order);
             } catch (DatastoreUnavailable unavailable) {

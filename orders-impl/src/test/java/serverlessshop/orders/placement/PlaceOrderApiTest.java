@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import serverlessshop.orders.api.model.OrderCreate;
+import serverlessshop.orders.api.model.OrderStatus;
 import serverlessshop.orders.store.IdempotencyKeys;
 import serverlessshop.orders.store.IdempotencyRecord;
 import serverlessshop.orders.store.OrderRepository;
@@ -323,6 +324,28 @@ class PlaceOrderApiTest {
 
         ProductsProxy.reset();
         api.place(customer, key, orderJson(line(lamp, 1))).andExpect(status().isCreated());
+        assertThat(ProductsService.stockOf(lamp)).isEqualTo(4);
+    }
+
+    @Test
+    void aConfirmationMadeButUnansweredWithTheReleaseDownKeepsTheOrderForTheRetry() throws Exception {
+        // Products confirms but answers too late, then refuses the release.
+        ProductsProxy.fail(ProductsProxy.confirm(), Fault.ANSWER_TOO_LATE);
+        ProductsProxy.fail(ProductsProxy.release(), Fault.UNAVAILABLE);
+
+        api.place(customer, key, orderJson(line(lamp, 1))).andExpect(status().isServiceUnavailable());
+
+        // Deleted, the order would leave its confirmed unit held by nothing: it stays, PENDING.
+        assertThat(ProductsService.reservationStatus(reservedIds().getFirst())).isEqualTo("CONFIRMED");
+        assertThat(orders.listByCustomer(customer, null, 10, null).orders())
+                .singleElement()
+                .satisfies(order -> assertThat(order.orderStatus()).isEqualTo(OrderStatus.PENDING));
+        assertThat(ProductsService.stockOf(lamp)).isEqualTo(4);
+
+        ProductsProxy.reset();
+        api.place(customer, key, orderJson(line(lamp, 1)))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "true"));
         assertThat(ProductsService.stockOf(lamp)).isEqualTo(4);
     }
 

@@ -81,6 +81,9 @@ class PendingJobsIndexTest {
         String pending = place();
         String confirmed = place();
         move(confirmed, "CONFIRMED");
+        String shipped = place();
+        move(shipped, "CONFIRMED");
+        move(shipped, "SHIPPED");
         String delivered = place();
         move(delivered, "CONFIRMED");
         move(delivered, "SHIPPED");
