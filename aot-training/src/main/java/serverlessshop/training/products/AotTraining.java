@@ -3,7 +3,12 @@ package serverlessshop.training.products;
 import static serverlessshop.training.TrainingRun.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.sql.DriverManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import serverlessshop.httpapi.HttpApiEvent;
@@ -19,24 +24,41 @@ import software.amazon.awssdk.regions.Region;
  * The AOT cache's training run of the products function (see its Dockerfile): the handler class
  * starts as Lambda starts it, then serves the catalogue and stock-reservation requests of a shop,
  * a few rounds, including the errors a shop meets (404, 400). The image build has no database, so
- * the training runs on H2 in MySQL mode with the migrations applied; the MySQL driver is loaded too,
- * so that its classes are in the cache for AWS, where the database is RDS for MySQL, and so is the
- * SDK's signing of an IAM database authentication token, which the first connection there needs.
+ * the training runs on H2 in MySQL mode with the migrations applied. In AWS the first request opens
+ * a connection to RDS for MySQL, which H2 never trains: the Connector/J classes a real connection and
+ * its statements load ({@link #MYSQL_DRIVER_CLASSES}, listed by MySqlDriverClassesTest from this
+ * training run against MariaDB) are loaded here, so that they are in the cache; and so is the SDK's
+ * signing of an IAM database authentication token, which the first connection there needs.
+ * With {@code -Dtraining.database.url} (and {@code .user}, {@code .password}) the training runs
+ * against that database instead, and loads nothing from the list: that is the run the list comes from.
  */
 public final class AotTraining {
 
     private static final int ROUNDS = 3;
 
+    /** The resource listing the driver's classes, one binary name a line ("#" starts a comment). */
+    static final String MYSQL_DRIVER_CLASSES = "serverlessshop/training/products/mysql-driver-classes.txt";
+
     private AotTraining() {}
 
     public static void main(String[] args) {
-        System.setProperty(
-                "spring.datasource.url",
-                "jdbc:h2:mem:training;MODE=MySQL;DATABASE_TO_LOWER=TRUE;IGNORECASE=TRUE;DB_CLOSE_DELAY=-1");
-        System.setProperty("spring.datasource.username", "sa");
-        System.setProperty("spring.datasource.password", "");
+        String database = System.getProperty("training.database.url");
+        if (database == null) {
+            System.setProperty(
+                    "spring.datasource.url",
+                    "jdbc:h2:mem:training;MODE=MySQL;DATABASE_TO_LOWER=TRUE;IGNORECASE=TRUE;DB_CLOSE_DELAY=-1");
+            System.setProperty("spring.datasource.username", "sa");
+            System.setProperty("spring.datasource.password", "");
+            loadMySqlDriverClasses();
+        } else {
+            System.setProperty("spring.datasource.url", database);
+            System.setProperty("spring.datasource.username", System.getProperty("training.database.user", "root"));
+            System.setProperty("spring.datasource.password", System.getProperty("training.database.password", ""));
+        }
         System.setProperty("spring.flyway.enabled", "true");
-        loadMySqlDriver();
+        // The function's 3 s for a connection is for a database already up; a loaded build machine has
+        // taken longer to open the first one (driver classes not yet cached), and the training then failed.
+        System.setProperty("spring.datasource.hikari.connection-timeout", "60000");
         signIamToken();
 
         TrainingTokens tokens = new TrainingTokens();
@@ -101,12 +123,40 @@ public final class AotTraining {
                 .sign("training.invalid", 3306, "training");
     }
 
-    /** A connection attempt to a closed port: Connector/J loads its connection and error classes, fast. */
-    private static void loadMySqlDriver() {
-        try {
-            DriverManager.getConnection("jdbc:mysql://127.0.0.1:9/training?connectTimeout=500", "training", "");
-        } catch (Exception expected) {
-            // Nothing listens there: the classes are loaded, which is all the training wants.
+    /**
+     * Loads (not initialises: no driver code runs) the listed classes through the loader of the
+     * function's own jars, which defines them as a real connection would.
+     */
+    private static void loadMySqlDriverClasses() {
+        ClassLoader loader = StreamLambdaHandler.class.getClassLoader();
+        List<String> missing = new ArrayList<>();
+        for (String name : mysqlDriverClasses()) {
+            try {
+                Class.forName(name, false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                missing.add(name);
+            }
+        }
+        if (!missing.isEmpty()) {
+            // The cache is still made, with what was found; MySqlDriverClassesTest says the list is stale.
+            System.out.println(
+                    "AOT training: " + missing.size() + " listed MySQL driver classes not loaded: " + missing);
+        }
+    }
+
+    /** The names in {@link #MYSQL_DRIVER_CLASSES}. */
+    static List<String> mysqlDriverClasses() {
+        try (InputStream list = AotTraining.class.getClassLoader().getResourceAsStream(MYSQL_DRIVER_CLASSES)) {
+            if (list == null) {
+                throw new IllegalStateException(MYSQL_DRIVER_CLASSES + " is not on the class path");
+            }
+            return new String(list.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
