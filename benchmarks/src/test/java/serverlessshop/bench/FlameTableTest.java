@@ -131,7 +131,10 @@ class FlameTableTest {
 
         assertThat(worker.frame("FlameTableTest.elsewhere")).isNull();
         assertThat(other.frame("FlameTableTest.inner")).isNull();
-        assertThat(other.frame("FlameTableTest.elsewhere").inclusive()).isEqualTo(other.samples());
+        // Nearly all: a sample may land in the thread's loop between two calls.
+        assertThat(other.frame("FlameTableTest.elsewhere").inclusive())
+                .isPositive()
+                .isGreaterThanOrEqualTo(other.samples() * 9 / 10);
     }
 
     @Test
