@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import serverlessshop.products.api.model.ProductCreate;
 import serverlessshop.products.api.model.ProductUpdate;
+import serverlessshop.products.categories.ProductCategories;
 import serverlessshop.products.db.tables.records.ProductsRecord;
 import serverlessshop.support.http.Cursors;
 import serverlessshop.support.http.ETags;
@@ -34,11 +35,13 @@ public class CatalogService {
     private final DSLContext db;
     private final Clock clock;
     private final Cursors cursors;
+    private final ProductCategories categories;
 
-    CatalogService(DSLContext db, Clock clock, Cursors cursors) {
+    CatalogService(DSLContext db, Clock clock, Cursors cursors, ProductCategories categories) {
         this.db = db;
         this.clock = clock;
         this.cursors = cursors;
+        this.categories = categories;
     }
 
     /**
@@ -102,10 +105,16 @@ public class CatalogService {
             throw new DuplicateSku(request.getSku());
         }
         SearchIndex.write(db, product.getProductId(), product.getSku(), product.getName(), product.getDescription());
+        if (request.getCategoryIds() != null) {
+            categories.replace(product.getProductId(), request.getCategoryIds());
+        }
         return product;
     }
 
-    /** Replaces the writable fields if the product is still at the version If-Match names. */
+    /**
+     * Replaces the writable fields if the product is still at the version If-Match names; its
+     * categories only when the request names them (null: as they are, see ProductUpdateJson).
+     */
     @Transactional
     public ProductsRecord update(UUID productId, String ifMatch, ProductUpdate request) {
         Long expected = ETags.expectedVersion(ifMatch);
@@ -129,6 +138,9 @@ public class CatalogService {
             throw missingOrChanged(productId);
         }
         SearchIndex.write(db, productId.toString(), request.getSku(), request.getName(), request.getDescription());
+        if (request.getCategoryIds() != null) {
+            categories.replace(productId.toString(), request.getCategoryIds());
+        }
         return db.selectFrom(PRODUCTS)
                 .where(PRODUCTS.PRODUCT_ID.eq(productId.toString()))
                 .fetchSingle();

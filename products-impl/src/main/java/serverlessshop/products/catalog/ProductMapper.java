@@ -1,7 +1,11 @@
 package serverlessshop.products.catalog;
 
 import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import serverlessshop.products.api.model.Product;
 import serverlessshop.products.api.model.ProductPage;
 import serverlessshop.products.db.tables.records.ProductsRecord;
@@ -24,9 +28,19 @@ final class ProductMapper {
                 .updatedAt(product.getUpdatedAt().atOffset(ZoneOffset.UTC));
     }
 
-    static ProductPage toApi(ProductListing listing) {
+    static Product toApi(ProductsRecord product, List<String> categoryIds) {
+        return toApi(product)
+                .categoryIds(categoryIds.stream()
+                        .map(UUID::fromString)
+                        .collect(Collectors.toCollection(LinkedHashSet::new)));
+    }
+
+    /** {@code categoryIds}: each product's, by product id (ProductCategories.of). */
+    static ProductPage toApi(ProductListing listing, Map<String, List<String>> categoryIds) {
         return new ProductPage()
-                .items(listing.products().stream().map(ProductMapper::toApi).toList())
+                .items(listing.products().stream()
+                        .map(product -> toApi(product, categoryIds.get(product.getProductId())))
+                        .toList())
                 .nextCursor(listing.nextCursor());
     }
 }

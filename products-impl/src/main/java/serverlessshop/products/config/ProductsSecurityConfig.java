@@ -24,9 +24,9 @@ import serverlessshop.support.security.ProblemSecurityHandlers;
 import serverlessshop.support.security.ShopSecurity;
 
 /**
- * Who may do what, as products.yaml says: the catalog is public to read, changing it needs the
- * {@code shop/orders} scope of the shop's sign-in and the {@code admin} group, which only a token of
- * the administrators' issuer carries ({@code ShopIssuers}), stock reservations are for direct
+ * Who may do what, as products.yaml says: the catalog and its categories are public to read,
+ * changing them needs the {@code shop/orders} scope of the shop's sign-in and the {@code admin}
+ * group, which only a token of the administrators' issuer carries ({@code ShopIssuers}), stock reservations are for direct
  * invocations only (the orders function, which IAM alone lets invoke this one;
  * {@link DirectInvocationOnlyFilter} answers 404 to anyone else). Anything not listed is denied.
  */
@@ -62,6 +62,14 @@ class ProductsSecurityConfig {
                         .requestMatchers(HttpMethod.PUT, "/products/*")
                         .access(SHOP_ADMIN)
                         .requestMatchers(HttpMethod.DELETE, "/products/*")
+                        .access(SHOP_ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/categories", "/categories/*")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/categories")
+                        .access(SHOP_ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/categories/*")
+                        .access(SHOP_ADMIN)
+                        .requestMatchers(HttpMethod.DELETE, "/categories/*")
                         .access(SHOP_ADMIN)
                         .requestMatchers(HttpMethod.GET, "/docs", "/webjars/swagger-ui/**", "/openapi/products.yaml")
                         .permitAll()

@@ -43,6 +43,7 @@ class BadInputFuzzTest {
         long seed = FuzzSettings.seed();
         FuzzVerdicts verdicts = new FuzzVerdicts("products handler fuzz (" + TestDatabase.ENGINE + ")", contract, seed);
         String product = createProduct();
+        String category = createCategory();
 
         try (Connection db = database()) {
             String before = fingerprint(db);
@@ -54,6 +55,7 @@ class BadInputFuzzTest {
                             target,
                             seed + i,
                             request -> request.withPath("product_id", product)
+                                    .withPath("category_id", category)
                                     .withBodyValue("/items/0/product_id", TextNode.valueOf(product)));
                     HttpApiResponse response = direct(target)
                             ? ProductsFunction.invokeDirectly(fuzzCase.toEvent(null))
@@ -77,11 +79,19 @@ class BadInputFuzzTest {
     /** As API Gateway's authorizer passes them for a caller the operation admits (none on public routes). */
     static Map<String, String> claimsFor(Target target) {
         return switch (target.operationId()) {
-            case "listProducts", "getProduct" -> null;
-            case "createProduct", "updateProduct", "deleteProduct" ->
-                HttpApiEvent.accessTokenClaims("admin-" + UUID.randomUUID(), "openid shop/orders", "[admin]");
+            case "listProducts", "getProduct", "listCategories", "getCategory" -> null;
+            case "createProduct",
+                    "updateProduct",
+                    "deleteProduct",
+                    "createCategory",
+                    "updateCategory",
+                    "deleteCategory" -> adminClaims();
             default -> null; // the stock reservations: direct invocations, no authorizer
         };
+    }
+
+    private static Map<String, String> adminClaims() {
+        return HttpApiEvent.accessTokenClaims("admin-" + UUID.randomUUID(), "openid shop/orders", "[admin]");
     }
 
     /** The internal operations (the stock reservations), which only the orders function invokes directly. */
@@ -100,6 +110,20 @@ class BadInputFuzzTest {
         return created.bodyJson().path("product_id").asText();
     }
 
+    private static String createCategory() {
+        HttpApiEvent event = HttpApiEvent.request("POST /categories")
+                .path("/categories")
+                .headers(Map.of(
+                        "accept", "application/json, application/problem+json", "content-type", "application/json"))
+                .body("{\"slug\":\"fuzz-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"name\":\"Fuzz\"}")
+                .build();
+        HttpApiResponse created = ProductsFunction.invoke(TestIssuer.signed(event.withAuthorizer(adminClaims())));
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("could not create the fuzz category: " + created);
+        }
+        return created.bodyJson().path("category_id").asText();
+    }
+
     private static Connection database() throws SQLException {
         Map<String, String> properties = ProductsFunction.properties();
         return DriverManager.getConnection(
@@ -108,7 +132,10 @@ class BadInputFuzzTest {
                 properties.getOrDefault("spring.datasource.password", ""));
     }
 
-    /** Everything a write would change: rows, stock and versions of products, reservations and their items. */
+    /**
+     * Everything a write would change: rows, stock and versions of products, reservations and their
+     * items, categories and the products' links to them.
+     */
     static String fingerprint(Connection db) throws SQLException {
         try (Statement statement = db.createStatement()) {
             return row(
@@ -121,7 +148,11 @@ class BadInputFuzzTest {
                             "SELECT COUNT(*), COALESCE(SUM(CASE WHEN status = 'RESERVED' THEN 1 ELSE 0 END), 0),"
                                     + " MAX(updated_at) FROM stock_reservations")
                     + " | "
-                    + row(statement, "SELECT COUNT(*), COALESCE(SUM(quantity), 0) FROM stock_reservation_items");
+                    + row(statement, "SELECT COUNT(*), COALESCE(SUM(quantity), 0) FROM stock_reservation_items")
+                    + " | "
+                    + row(statement, "SELECT COUNT(*), COALESCE(SUM(version), 0) FROM categories")
+                    + " | "
+                    + row(statement, "SELECT COUNT(*) FROM product_categories");
         }
     }
 

@@ -152,6 +152,41 @@ class HandlerAuthorizationMatrixTest {
                 yield request(
                         "DELETE /products/{product_id}", "/products/" + id, Map.of("product_id", id), Map.of(), null);
             }
+            case "listCategories" -> request("GET /categories", "/categories", Map.of(), Map.of(), null);
+            case "getCategory" -> {
+                String id = createCategory();
+                yield request(
+                        "GET /categories/{category_id}",
+                        "/categories/" + id,
+                        Map.of("category_id", id),
+                        Map.of(),
+                        null);
+            }
+            case "createCategory" ->
+                request(
+                        "POST /categories",
+                        "/categories",
+                        Map.of(),
+                        Map.of(),
+                        "{\"slug\":\"authz-" + unique().toLowerCase(Locale.ROOT) + "\",\"name\":\"Lighting\"}");
+            case "updateCategory" -> {
+                String id = createCategory();
+                yield request(
+                        "PUT /categories/{category_id}",
+                        "/categories/" + id,
+                        Map.of("category_id", id),
+                        Map.of("if-match", "\"1\""),
+                        "{\"slug\":\"authz-" + unique().toLowerCase(Locale.ROOT) + "\",\"name\":\"Lamps\"}");
+            }
+            case "deleteCategory" -> {
+                String id = createCategory();
+                yield request(
+                        "DELETE /categories/{category_id}",
+                        "/categories/" + id,
+                        Map.of("category_id", id),
+                        Map.of(),
+                        null);
+            }
             default -> throw new IllegalStateException("no request for " + operationId + ": add it to the matrix");
         };
     }
@@ -160,6 +195,12 @@ class HandlerAuthorizationMatrixTest {
         HttpApiResponse created = send(requestFor("createProduct"), ADMIN);
         assertThat(created.statusCode()).as(created.toString()).isEqualTo(201);
         return created.bodyJson().path("product_id").asText();
+    }
+
+    private static String createCategory() {
+        HttpApiResponse created = send(requestFor("createCategory"), ADMIN);
+        assertThat(created.statusCode()).as(created.toString()).isEqualTo(201);
+        return created.bodyJson().path("category_id").asText();
     }
 
     private static HttpApiEvent request(
