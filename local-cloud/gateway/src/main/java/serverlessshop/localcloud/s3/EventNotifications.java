@@ -84,7 +84,8 @@ public final class EventNotifications implements Consumer<CreatedObject>, AutoCl
                 Console.line(
                         "s3",
                         object.key() + " -> " + function + " failed (" + e.getMessage() + "); retrying in "
-                                + delay.toSeconds() + " s, as Lambda retries an asynchronous invocation");
+                                + (delay.toSeconds() > 0 ? delay.toSeconds() + " s" : delay.toMillis() + " ms")
+                                + ", as Lambda retries an asynchronous invocation");
                 queue.schedule(() -> deliver(object, event, attempt + 1), delay.toMillis(), TimeUnit.MILLISECONDS);
             } else {
                 Console.line(
