@@ -197,15 +197,18 @@ public final class LocalCloud implements AutoCloseable {
             }
         }
 
+        CatalogSeeder seeder = null;
+        CatalogSeeder.Seeding seeding = null;
         if (options.seed() && functions.containsKey("products")) {
             IssuerClient login = IssuerClient.administrators(URI.create(gatewayUrl));
             try {
-                int seeded = new CatalogSeeder(URI.create(gatewayUrl), () -> login.signIn("admin")).seedIfEmpty();
+                seeder = new CatalogSeeder(URI.create(gatewayUrl), () -> login.signIn("admin"));
+                seeding = seeder.seedIfEmpty();
                 Console.gateway(
-                        seeded == 0
+                        seeding.created() == 0
                                 ? "catalog has products: not seeded"
-                                : "seeded the empty catalog with " + seeded
-                                        + " demo products (--no-seed turns this off)");
+                                : "seeded the empty catalog with " + seeding.created()
+                                        + " demo products in their categories (--no-seed turns this off)");
             } catch (Exception e) {
                 Console.gateway("could not seed the demo catalog: " + e.getMessage());
             }
@@ -229,6 +232,25 @@ public final class LocalCloud implements AutoCloseable {
                 .forEach(Console::plain);
         Console.plain(
                 String.format("  ready in %.1f s   (Ctrl-C stops everything)%n", (System.nanoTime() - begin) / 1e9));
+        if (seeding != null && seeding.created() > 0) {
+            uploadDemoImages(seeder, seeding);
+        }
+    }
+
+    /**
+     * The demo products' pictures, after "ready": each upload is an API call, a form POST and a run of
+     * the image function (a cold start first), which the shop need not wait for.
+     */
+    private static void uploadDemoImages(CatalogSeeder seeder, CatalogSeeder.Seeding seeding) {
+        Thread.ofVirtual().name("demo-images").start(() -> {
+            try {
+                int uploaded = seeder.uploadImages(seeding);
+                Console.gateway("uploaded " + uploaded + " demo product images; " + FunctionWiring.IMAGES_FUNCTION
+                        + " makes their sizes");
+            } catch (Exception e) {
+                Console.gateway("could not upload the demo product images: " + e.getMessage());
+            }
+        });
     }
 
     /**

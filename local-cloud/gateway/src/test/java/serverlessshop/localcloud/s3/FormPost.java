@@ -22,7 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
  * bucket, exact key, exact Content-Type, content-length-range, an expiry), and the browser's
  * multipart/form-data POST of it: the fields in order, then the file.
  */
-final class FormPost {
+public final class FormPost {
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -30,7 +30,7 @@ final class FormPost {
     private FormPost() {}
 
     /** The form's fields, signed with the key pair, for a file of at most {@code maxLength} bytes. */
-    static Map<String, String> fields(
+    public static Map<String, String> fields(
             String accessKeyId,
             String secret,
             String bucket,
@@ -66,7 +66,7 @@ final class FormPost {
     }
 
     /** The browser's POST of the form to the bucket's URL (path-style), from a page of {@code origin}. */
-    static HttpResponse<String> post(String bucketUrl, Map<String, String> fields, byte[] file, String origin)
+    public static HttpResponse<String> post(String bucketUrl, Map<String, String> fields, byte[] file, String origin)
             throws Exception {
         String boundary = "----form" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
