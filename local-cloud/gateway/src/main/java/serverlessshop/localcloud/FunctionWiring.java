@@ -29,7 +29,8 @@ public final class FunctionWiring {
 
     /**
      * Where the stack is: the gateway's public URL, the shoppers' and the administrators' issuers and
-     * their public keys (JWK sets, JSON), DynamoDB Local, the Lambda API (null: none).
+     * their public keys (JWK sets, JSON), DynamoDB Local, the Lambda API (null: none), the S3 server
+     * (null: none).
      */
     public record Endpoints(
             String gatewayUrl,
@@ -38,7 +39,25 @@ public final class FunctionWiring {
             String adminIssuerUrl,
             String adminIssuerJwkSet,
             String dynamoDbEndpoint,
-            String lambdaEndpoint) {}
+            String lambdaEndpoint,
+            String s3Endpoint) {}
+
+    /**
+     * The image function: the products image with another handler (Terraform's image_config.command),
+     * invoked by the images bucket's notifications for every object created under {@link #UPLOADS_PREFIX}.
+     */
+    public static final String IMAGES_FUNCTION = "products-images";
+
+    public static final String IMAGES_HANDLER = "serverlessshop.products.lambda.ImageUploadHandler::handleRequest";
+
+    /** The one private bucket of the product images (uploads and sizes). */
+    public static final String IMAGES_BUCKET = "serverless-shop-images";
+
+    /** Where the browser's uploads land: the notifications' key filter. */
+    public static final String UPLOADS_PREFIX = "uploads/";
+
+    /** The functions whose roles may use the images bucket (their key pairs are the ones it accepts). */
+    private static final Set<String> IMAGES_BUCKET_USERS = Set.of("products", IMAGES_FUNCTION);
 
     /**
      * Who may invoke whom directly (Lambda Invoke): each function's resource policy, as Terraform
@@ -92,6 +111,7 @@ public final class FunctionWiring {
         Map<String, String> configuration = new LinkedHashMap<>(
                 switch (function) {
                     case "products" -> products(options, endpoints);
+                    case IMAGES_FUNCTION -> images(options, endpoints);
                     case "orders" -> orders(options, endpoints);
                     default -> issuer(endpoints);
                 });
@@ -151,6 +171,17 @@ public final class FunctionWiring {
                 .findFirst();
     }
 
+    /**
+     * The secret of an access key the images bucket accepts: a role of a function allowed to use it
+     * (products signs the uploads' POST policies and deletes objects, the image function reads the
+     * uploads and writes the sizes), as the bucket's IAM policies allow those roles only.
+     */
+    public static Optional<String> imagesBucketSecret(String accessKeyId) {
+        return roleOfKey(accessKeyId)
+                .filter(role -> IMAGES_BUCKET_USERS.contains(role.function()))
+                .map(LambdaApi.Role::secretAccessKey);
+    }
+
     /** The functions the target's resource policy allows to invoke it. */
     public static Set<String> invokersOf(String target) {
         return INVOKERS.getOrDefault(target, Set.of());
@@ -167,20 +198,32 @@ public final class FunctionWiring {
         return Map.of("orders", repo.resolve("orders-impl/src/main/resources/dynamodb/orders-table.json"));
     }
 
-    /** Where the products data is: the user's database, or H2 (MySQL mode) in a file or in memory. */
+    /**
+     * Where the products data is: the user's database, or H2 (MySQL mode) in a file. Two functions
+     * share it (products, and the image function, which records the images it processed), so H2 runs
+     * in its automatic mixed mode: the first process opens the file and serves it to the others. With
+     * --in-memory the file is a temporary one of this local cloud's (an H2 in-memory database lives in
+     * one process), deleted when it stops ({@link #inMemoryData}).
+     */
     static String productsDatabase(LocalCloudOptions options) {
         String url = options.environment().get("PRODUCTS_DB_URL");
         if (url != null && !url.isBlank()) {
             return url;
         }
-        String h2 = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;IGNORECASE=TRUE";
-        return options.inMemory()
-                ? "jdbc:h2:mem:products" + h2 + ";DB_CLOSE_DELAY=-1"
-                : "jdbc:h2:file:" + options.dataDir().resolve("products") + h2;
+        String h2 = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;IGNORECASE=TRUE;AUTO_SERVER=TRUE";
+        Path folder = options.inMemory() ? inMemoryData() : options.dataDir();
+        return "jdbc:h2:file:" + folder.resolve("products") + h2;
     }
 
-    private static Map<String, String> products(LocalCloudOptions options, Endpoints endpoints) {
-        Map<String, String> env = new LinkedHashMap<>(issuer(endpoints));
+    /** The folder of a --in-memory local cloud's products database: this process's, in the temporary folder. */
+    static Path inMemoryData() {
+        return Path.of(
+                System.getProperty("java.io.tmpdir"),
+                "serverless-shop-" + ProcessHandle.current().pid());
+    }
+
+    private static Map<String, String> productsDatabaseEnvironment(LocalCloudOptions options) {
+        Map<String, String> env = new LinkedHashMap<>();
         env.put("PRODUCTS_DB_URL", productsDatabase(options));
         for (String name : new String[] {"PRODUCTS_DB_USER", "PRODUCTS_DB_PASSWORD"}) {
             String value = options.environment().get(name);
@@ -188,11 +231,40 @@ public final class FunctionWiring {
                 env.put(name, value);
             }
         }
+        return env;
+    }
+
+    private static Map<String, String> products(LocalCloudOptions options, Endpoints endpoints) {
+        Map<String, String> env = new LinkedHashMap<>(issuer(endpoints));
+        env.putAll(productsDatabaseEnvironment(options));
         // The image leaves migrations to the deploy's migrate function; locally the function applies them.
         env.put("PRODUCTS_DB_MIGRATE_ON_START", "true");
         // In AWS an EventBridge schedule invokes the sweep function (SweepHandler) every minute, because
         // a frozen instance runs no schedule; a local instance is never frozen, so it sweeps by itself.
         env.put("SHOP_RESERVATIONS_SWEEP_ENABLED", "true");
+        env.putAll(imagesBucket(endpoints));
+        return env;
+    }
+
+    /** The image function: the products database and the images bucket, as products has them; no sweeping. */
+    private static Map<String, String> images(LocalCloudOptions options, Endpoints endpoints) {
+        Map<String, String> env = new LinkedHashMap<>(issuer(endpoints));
+        env.putAll(productsDatabaseEnvironment(options));
+        env.putAll(imagesBucket(endpoints));
+        return env;
+    }
+
+    /**
+     * The bucket, and the local S3 server as the SDK's own endpoint variable names it; path-style, as
+     * S3Proxy serves buckets (virtual-host names would need DNS for bucket.localhost).
+     */
+    private static Map<String, String> imagesBucket(Endpoints endpoints) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SHOP_IMAGES_BUCKET", IMAGES_BUCKET);
+        if (endpoints.s3Endpoint() != null) {
+            env.put("AWS_ENDPOINT_URL_S3", endpoints.s3Endpoint());
+            env.put("SHOP_IMAGES_PATH_STYLE", "true");
+        }
         return env;
     }
 

@@ -35,6 +35,9 @@ import serverlessshop.localcloud.lambda.FunctionImage;
 import serverlessshop.localcloud.lambda.LambdaApi;
 import serverlessshop.localcloud.lambda.LambdaEnvironment;
 import serverlessshop.localcloud.lambda.LambdaFunction;
+import serverlessshop.localcloud.s3.EventNotifications;
+import serverlessshop.localcloud.s3.ImagesOrigin;
+import serverlessshop.localcloud.s3.LocalS3;
 import serverlessshop.localcloud.seed.CatalogSeeder;
 import serverlessshop.localcloud.web.StaticSite;
 import serverlessshop.localcloud.web.SwaggerUi;
@@ -51,6 +54,11 @@ public final class LocalCloud implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Map<String, LambdaFunction> functions = new LinkedHashMap<>();
+    /** The image function: invoked by the bucket's notifications only, never by a route. */
+    private volatile LambdaFunction imagesFunction;
+
+    private LocalS3 s3;
+    private Path discardedAtClose;
     private String gatewayUrl;
     private String apiEndpointUrl;
     private String lambdaEndpoint;
@@ -121,6 +129,7 @@ public final class LocalCloud implements AutoCloseable {
                 FunctionWiring::roleOfKey,
                 FunctionWiring::invokersOf);
         started.add(lambdaApi);
+        startImagesBucket(options);
         FunctionWiring.Endpoints endpoints = new FunctionWiring.Endpoints(
                 gatewayUrl,
                 issuer.issuerUrl(),
@@ -128,14 +137,21 @@ public final class LocalCloud implements AutoCloseable {
                 issuer.adminIssuerUrl(),
                 issuer.adminJwkSet(),
                 dynamoDb.endpoint(),
-                lambdaApi.endpoint());
+                lambdaApi.endpoint(),
+                s3.endpoint());
         for (String name : functionNames(routes)) {
-            LambdaFunction function = function(name, options, layout, endpoints);
+            LambdaFunction function = function(name, name, null, options, layout, endpoints);
             if (function != null) {
                 functions.put(name, function);
                 lambdaApi.add(function);
                 started.add(function);
             }
+        }
+        // The products image with the image handler: its AOT cache is products', made below.
+        imagesFunction = function(
+                FunctionWiring.IMAGES_FUNCTION, "products", FunctionWiring.IMAGES_HANDLER, options, layout, endpoints);
+        if (imagesFunction != null) {
+            started.add(imagesFunction);
         }
         this.lambdaEndpoint = lambdaApi.endpoint();
         makeAotCaches(layout);
@@ -143,7 +159,8 @@ public final class LocalCloud implements AutoCloseable {
         // The administrators' API: the same routes and functions, its authorizer the administrators' pool.
         JwtAuthorizer adminAuthorizer =
                 new JwtAuthorizer(issuer.adminIssuerUrl(), LocalIssuer.ADMIN_AUDIENCES, Clock.systemUTC());
-        StaticSite site = new StaticSite(layout.siteDist());
+        // The administrators' page POSTs an image's upload to the bucket's endpoint.
+        StaticSite site = new StaticSite(layout.siteDist(), List.of(s3.endpoint()));
         HttpApi api = new HttpApi(authorizer, functions, port);
         server.serve(new FrontDoor(
                 routes,
@@ -155,7 +172,8 @@ public final class LocalCloud implements AutoCloseable {
                 contractReport(options, layout, routes),
                 new FrontDoor.Origin(
                         FunctionWiring.ORIGIN_HEADER,
-                        FunctionWiring.originValues(options).getFirst()))::answer);
+                        FunctionWiring.originValues(options).getFirst()),
+                new ImagesOrigin(s3.store(), s3.bucket()))::answer);
         Console.gateway("listening on " + gatewayUrl + " (127.0.0.1:" + port + ")");
         // The API's own endpoint: its answers (the functions' 403s) are not the contracts' business.
         apiEndpoint.serve(FrontDoor.apiEndpoint(routes, api, ExchangeObserver.NONE)::answer);
@@ -179,15 +197,18 @@ public final class LocalCloud implements AutoCloseable {
             }
         }
 
+        CatalogSeeder seeder = null;
+        CatalogSeeder.Seeding seeding = null;
         if (options.seed() && functions.containsKey("products")) {
             IssuerClient login = IssuerClient.administrators(URI.create(gatewayUrl));
             try {
-                int seeded = new CatalogSeeder(URI.create(gatewayUrl), () -> login.signIn("admin")).seedIfEmpty();
+                seeder = new CatalogSeeder(URI.create(gatewayUrl), () -> login.signIn("admin"));
+                seeding = seeder.seedIfEmpty();
                 Console.gateway(
-                        seeded == 0
+                        seeding.created() == 0
                                 ? "catalog has products: not seeded"
-                                : "seeded the empty catalog with " + seeded
-                                        + " demo products (--no-seed turns this off)");
+                                : "seeded the empty catalog with " + seeding.created()
+                                        + " demo products in their categories (--no-seed turns this off)");
             } catch (Exception e) {
                 Console.gateway("could not seed the demo catalog: " + e.getMessage());
             }
@@ -204,11 +225,76 @@ public final class LocalCloud implements AutoCloseable {
                         FunctionWiring.productsDatabase(options),
                         site.isBuilt(),
                         options.repo(),
-                        apiEndpointUrl))
+                        apiEndpointUrl,
+                        s3.endpoint(),
+                        s3.bucket(),
+                        imagesFunction == null ? null : imagesFunction.name()))
                 .forEach(Console::plain);
         Console.plain(
                 String.format("  ready in %.1f s   (Ctrl-C stops everything)%n", (System.nanoTime() - begin) / 1e9));
+        if (seeding != null && seeding.created() > 0) {
+            uploadDemoImages(seeder, seeding);
+        }
     }
+
+    /**
+     * The demo products' pictures, after "ready": each upload is an API call, a form POST and a run of
+     * the image function (a cold start first), which the shop need not wait for.
+     */
+    private static void uploadDemoImages(CatalogSeeder seeder, CatalogSeeder.Seeding seeding) {
+        Thread.ofVirtual().name("demo-images").start(() -> {
+            try {
+                int uploaded = seeder.uploadImages(seeding);
+                Console.gateway("uploaded " + uploaded + " demo product images; " + FunctionWiring.IMAGES_FUNCTION
+                        + " makes their sizes");
+            } catch (Exception e) {
+                Console.gateway("could not upload the demo product images: " + e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * The images bucket's S3 server, its objects in .data/s3 (or in memory), its notifications invoking
+     * the image function for each upload, and the site's origins allowed to POST there.
+     */
+    private void startImagesBucket(LocalCloudOptions options) throws Exception {
+        int port = reserve(options.s3Port(), "the images bucket's S3 server", "SHOP_S3_PORT");
+        EventNotifications notifications = new EventNotifications(
+                FunctionWiring.UPLOADS_PREFIX,
+                FunctionWiring.IMAGES_FUNCTION,
+                this::invokeImagesFunction,
+                EventNotifications.LAMBDA_RETRY_DELAYS,
+                LambdaFunction.REGION);
+        started.add(notifications);
+        int gatewayPort = URI.create(gatewayUrl).getPort();
+        s3 = LocalS3.start(
+                port,
+                options.inMemory() ? null : options.dataDir().resolve("s3"),
+                FunctionWiring.IMAGES_BUCKET,
+                List.of(
+                        "http://localhost:" + gatewayPort,
+                        "http://127.0.0.1:" + gatewayPort,
+                        // The site's Vite dev server, as the gateway's own CORS allows it.
+                        "http://localhost:5173"),
+                FunctionWiring::imagesBucketSecret,
+                notifications);
+        started.add(s3);
+        if (options.inMemory()) {
+            discardedAtClose = FunctionWiring.inMemoryData();
+        }
+    }
+
+    /** An asynchronous invocation's attempt: the image function's timeout bounds it, as in Lambda. */
+    private void invokeImagesFunction(byte[] event) throws Exception {
+        LambdaFunction function = imagesFunction;
+        if (function == null) {
+            throw new IOException(FunctionWiring.IMAGES_FUNCTION + " is not built (make build)");
+        }
+        function.invoke(event, java.time.Instant.now().plus(IMAGES_FUNCTION_TIMEOUT));
+    }
+
+    /** The image function's timeout (Terraform's), which its asynchronous invocations run under. */
+    private static final Duration IMAGES_FUNCTION_TIMEOUT = Duration.ofSeconds(60);
 
     /**
      * Each function's AOT cache, made (in parallel) when missing or stale, as the image build makes it:
@@ -255,18 +341,27 @@ public final class LocalCloud implements AutoCloseable {
         return names;
     }
 
+    /**
+     * A function from its image: {@code imageOf}'s Dockerfile, with its CMD, or {@code handler} when
+     * given (Terraform's image_config.command), or the one --function-handler gives.
+     */
     private static LambdaFunction function(
-            String name, LocalCloudOptions options, RepositoryLayout layout, FunctionWiring.Endpoints endpoints)
+            String name,
+            String imageOf,
+            String handler,
+            LocalCloudOptions options,
+            RepositoryLayout layout,
+            FunctionWiring.Endpoints endpoints)
             throws IOException {
-        Path dockerfile = layout.dockerfile(name);
+        Path dockerfile = layout.dockerfile(imageOf);
         if (!Files.exists(dockerfile)) {
             Console.gateway(name + ": no " + options.repo().relativize(dockerfile) + " yet (make build): its routes"
                     + " answer 500");
             return null;
         }
         FunctionImage built = FunctionImage.read(name, dockerfile);
-        String handler = options.functionHandlers().get(name);
-        FunctionImage image = handler == null ? built : built.withHandler(name, handler);
+        String command = options.functionHandlers().getOrDefault(name, handler);
+        FunctionImage image = command == null ? built : built.withHandler(name, command);
         if (!image.isBuilt()) {
             Console.gateway(name + ": " + options.repo().relativize(image.taskRoot()) + " is not built (lib/, bin/):"
                     + " its routes answer 500 (make build)");
@@ -303,6 +398,15 @@ public final class LocalCloud implements AutoCloseable {
         }
     }
 
+    private static void deleteTree(Path root) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // Nothing was made there (no function opened the database), or it is gone already.
+        }
+    }
+
     public String gatewayUrl() {
         return gatewayUrl;
     }
@@ -319,6 +423,11 @@ public final class LocalCloud implements AutoCloseable {
 
     public Map<String, LambdaFunction> functions() {
         return Map.copyOf(functions);
+    }
+
+    /** The images bucket's S3 server. */
+    public LocalS3 s3() {
+        return s3;
     }
 
     /** Stops everything it started, newest first, each process with its whole tree. */
@@ -345,6 +454,9 @@ public final class LocalCloud implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (discardedAtClose != null) {
+            deleteTree(discardedAtClose);
         }
         Console.gateway("stopped");
         stopped.countDown();

@@ -29,6 +29,7 @@ import java.util.Map;
  *                     jars and the runtime's; what is already on it comes first, so its AOT cache still loads
  * @param apiPort      the port of the API's own endpoint (as execute-api, beside CloudFront), SHOP_API_PORT /
  *                     --api-port, default 0: a free one, shown at start
+ * @param s3Port       the images bucket's S3 server, SHOP_S3_PORT / --s3-port, default 9000; 0 picks a free one
  */
 public record LocalCloudOptions(
         Path repo,
@@ -43,12 +44,14 @@ public record LocalCloudOptions(
         Path contractReport,
         Map<String, String> functionHandlers,
         List<Path> functionJars,
-        int apiPort) {
+        int apiPort,
+        int s3Port) {
 
     public static final String USAGE = """
             usage: LocalCloud [--port N] [--dynamodb-port N] [--data-dir DIR] [--in-memory] [--no-seed] [--repo DIR]
                               [--concurrency N] [--function-env NAME=VALUE]... [--contract-report FILE]
                               [--function-handler NAME=HANDLER]... [--function-jar JAR]... [--api-port N]
+                              [--s3-port N]
               --port N           the gateway's port (site, API, issuer, docs); env SHOP_PORT; default 8080
               --dynamodb-port N  DynamoDB Local's port; env SHOP_DYNAMODB_PORT; default 8000
               --data-dir DIR     where data is kept; env SHOP_DATA_DIR; default .data
@@ -63,6 +66,8 @@ public record LocalCloudOptions(
               --function-jar JAR  add JAR to every function's class path, after its own (repeatable; make bench)
               --api-port N       the API's own endpoint (as execute-api: requests there lack CloudFront's
                                  origin header, and the functions refuse them); env SHOP_API_PORT; default 0, a free one
+              --s3-port N        the images bucket's S3 server (the browser uploads there); env SHOP_S3_PORT;
+                                 default 9000
             A real MySQL/MariaDB for products: set PRODUCTS_DB_URL (and PRODUCTS_DB_USER, PRODUCTS_DB_PASSWORD).""";
 
     public LocalCloudOptions {
@@ -84,7 +89,21 @@ public record LocalCloudOptions(
             boolean inMemory,
             boolean seed,
             Map<String, String> environment) {
-        this(repo, port, dynamoDbPort, dataDir, inMemory, seed, environment, 1, Map.of(), null, Map.of(), List.of(), 0);
+        this(
+                repo,
+                port,
+                dynamoDbPort,
+                dataDir,
+                inMemory,
+                seed,
+                environment,
+                1,
+                Map.of(),
+                null,
+                Map.of(),
+                List.of(),
+                0,
+                0);
     }
 
     public static LocalCloudOptions parse(String[] args, Map<String, String> environment) {
@@ -92,6 +111,7 @@ public record LocalCloudOptions(
         int port = number(environment.getOrDefault("SHOP_PORT", "8080"), "SHOP_PORT");
         int dynamoDbPort = number(environment.getOrDefault("SHOP_DYNAMODB_PORT", "8000"), "SHOP_DYNAMODB_PORT");
         int apiPort = number(environment.getOrDefault("SHOP_API_PORT", "0"), "SHOP_API_PORT");
+        int s3Port = number(environment.getOrDefault("SHOP_S3_PORT", "9000"), "SHOP_S3_PORT");
         String dataDir = environment.get("SHOP_DATA_DIR");
         boolean inMemory = false;
         boolean seed = true;
@@ -106,6 +126,7 @@ public record LocalCloudOptions(
                 case "--port" -> port = number(value(args, ++i), "--port");
                 case "--dynamodb-port" -> dynamoDbPort = number(value(args, ++i), "--dynamodb-port");
                 case "--api-port" -> apiPort = number(value(args, ++i), "--api-port");
+                case "--s3-port" -> s3Port = number(value(args, ++i), "--s3-port");
                 case "--data-dir" -> dataDir = value(args, ++i);
                 case "--repo" -> repo = Path.of(value(args, ++i)).toAbsolutePath();
                 case "--in-memory" -> inMemory = true;
@@ -135,7 +156,8 @@ public record LocalCloudOptions(
                         : repo.resolve(contractReport).toAbsolutePath().normalize(),
                 functionHandlers,
                 functionJars,
-                apiPort);
+                apiPort,
+                s3Port);
     }
 
     private static void put(Map<String, String> pairs, String option, String pair) {

@@ -20,7 +20,10 @@ final class StartupSummary {
             String productsDatabase,
             boolean siteBuilt,
             Path repo,
-            String apiEndpointUrl) {}
+            String apiEndpointUrl,
+            String s3Endpoint,
+            String imagesBucket,
+            String imagesFunction) {}
 
     static List<String> lines(Facts facts) {
         LocalCloudOptions options = facts.options();
@@ -55,6 +58,15 @@ final class StartupSummary {
                 + (options.inMemory()
                         ? "   (in memory)"
                         : "   (" + shown(facts.repo(), options.dataDir().resolve("dynamodb")) + ")"));
+        lines.add("  Images bucket  " + facts.s3Endpoint() + "/" + facts.imagesBucket() + "   (S3 API, path-style; "
+                + (options.inMemory()
+                        ? "in memory"
+                        : shown(facts.repo(), options.dataDir().resolve("s3")))
+                + "; served at " + facts.gatewayUrl() + "/images/...)");
+        lines.add("  Image function "
+                + (facts.imagesFunction() == null
+                        ? "not built: uploads are not processed (make build)"
+                        : facts.imagesFunction() + ", invoked for each upload (objects under uploads/)"));
         lines.add("  Products DB    " + describe(facts.productsDatabase(), facts.repo()));
         lines.add("  Data           " + data);
         lines.add("");
@@ -62,12 +74,10 @@ final class StartupSummary {
     }
 
     private static String describe(String jdbcUrl, Path repo) {
-        if (jdbcUrl.startsWith("jdbc:h2:mem:")) {
-            return "H2 in MySQL mode, in memory";
-        }
         if (jdbcUrl.startsWith("jdbc:h2:file:")) {
-            String file = jdbcUrl.substring("jdbc:h2:file:".length()).split(";")[0];
-            return "H2 in MySQL mode, " + shown(repo, Path.of(file + ".mv.db"));
+            Path file = Path.of(jdbcUrl.substring("jdbc:h2:file:".length()).split(";")[0] + ".mv.db");
+            return "H2 in MySQL mode, " + shown(repo, file)
+                    + (file.startsWith(FunctionWiring.inMemoryData()) ? "   (--in-memory: deleted at exit)" : "");
         }
         return jdbcUrl.replaceAll("password=[^&;]*", "password=***") + "   (PRODUCTS_DB_URL)";
     }

@@ -14,6 +14,7 @@ class LocalCloudOptionsTest {
         LocalCloudOptions options = LocalCloudOptions.parse(new String[] {"--repo", "/repo"}, Map.of());
         assertThat(options.port()).isEqualTo(8080);
         assertThat(options.dynamoDbPort()).isEqualTo(8000);
+        assertThat(options.s3Port()).isEqualTo(9000);
         assertThat(options.dataDir()).isEqualTo(Path.of("/repo/.data"));
         assertThat(options.inMemory()).isFalse();
         assertThat(options.seed()).isTrue();
@@ -21,12 +22,20 @@ class LocalCloudOptionsTest {
 
     @Test
     void theCommandLineWinsOverTheEnvironment() {
-        Map<String, String> env =
-                Map.of("SHOP_PORT", "9090", "SHOP_DYNAMODB_PORT", "9000", "SHOP_DATA_DIR", "elsewhere");
+        Map<String, String> env = Map.of(
+                "SHOP_PORT",
+                "9090",
+                "SHOP_DYNAMODB_PORT",
+                "9000",
+                "SHOP_DATA_DIR",
+                "elsewhere",
+                "SHOP_S3_PORT",
+                "9100");
         LocalCloudOptions fromEnv = LocalCloudOptions.parse(new String[] {"--repo", "/repo"}, env);
         assertThat(fromEnv.port()).isEqualTo(9090);
         assertThat(fromEnv.dynamoDbPort()).isEqualTo(9000);
         assertThat(fromEnv.dataDir()).isEqualTo(Path.of("/repo/elsewhere"));
+        assertThat(fromEnv.s3Port()).isEqualTo(9100);
 
         LocalCloudOptions flags = LocalCloudOptions.parse(
                 new String[] {
@@ -39,7 +48,9 @@ class LocalCloudOptionsTest {
                     "--data-dir",
                     "/tmp/x",
                     "--in-memory",
-                    "--no-seed"
+                    "--no-seed",
+                    "--s3-port",
+                    "0"
                 },
                 env);
         assertThat(flags.port()).isEqualTo(7070);
@@ -47,6 +58,7 @@ class LocalCloudOptionsTest {
         assertThat(flags.dataDir()).isEqualTo(Path.of("/tmp/x"));
         assertThat(flags.inMemory()).isTrue();
         assertThat(flags.seed()).isFalse();
+        assertThat(flags.s3Port()).isZero();
     }
 
     @Test

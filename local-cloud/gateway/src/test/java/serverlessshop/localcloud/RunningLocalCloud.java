@@ -115,7 +115,9 @@ public final class RunningLocalCloud implements AutoCloseable {
                 "--contract-report",
                 contractReport.file().toString(),
                 "--api-port",
-                String.valueOf(apiPort)));
+                String.valueOf(apiPort),
+                "--s3-port",
+                String.valueOf(freePort())));
         // Given later, an argument wins over the one above.
         command.addAll(extraArguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.Optional;
 import serverlessshop.localcloud.Console;
 import serverlessshop.localcloud.issuer.LocalIssuer;
+import serverlessshop.localcloud.s3.ImagesOrigin;
 import serverlessshop.localcloud.web.StaticSite;
 import serverlessshop.localcloud.web.SwaggerUi;
 
@@ -16,8 +17,8 @@ import serverlessshop.localcloud.web.SwaggerUi;
  * CloudFront's function strips it (the same routes, an authorizer of the administrators' issuer; a
  * path no route has is its 404); the API's paths (a route of routes.json, or 404 {"message":"Not
  * Found"} before any function runs, 413 {"message":"Request Entity Too Large"} over API Gateway's
- * 10 MB payload limit); the issuers under /oauth2 and /admin-oauth2; Swagger UI under /docs; the
- * site for the rest. Requests that are not well-formed HTTP never get here: {@link GatewayServer}
+ * 10 MB payload limit); the images bucket under /images/ (CloudFront's behaviour for the image
+ * sizes); the issuers under /oauth2 and /admin-oauth2; Swagger UI under /docs; the site for the rest. Requests that are not well-formed HTTP never get here: {@link GatewayServer}
  * refuses them. The observer sees each exchange just before its answer is written (the contract
  * report, or nothing), an administrators' one as the API saw it (without the prefix: the contracts'
  * paths). Like CloudFront's API origins, it adds the origin header to every request for either API,
@@ -39,6 +40,7 @@ public final class FrontDoor {
     private final StaticSite site;
     private final ExchangeObserver observer;
     private final Origin origin;
+    private final ImagesOrigin images;
 
     /**
      * What CloudFront adds to each request it sends to the API: the functions serve only requests that
@@ -73,6 +75,25 @@ public final class FrontDoor {
             StaticSite site,
             ExchangeObserver observer,
             Origin origin) {
+        this(routes, api, adminApi, issuer, docs, site, observer, origin, null);
+    }
+
+    /**
+     * The shop's address, as CloudFront, with its {@code /images/*} behaviour: the images bucket.
+     *
+     * @param images the images bucket's objects under {@code /images/} (null: none)
+     */
+    public FrontDoor(
+            RouteTable routes,
+            HttpApi api,
+            HttpApi adminApi,
+            LocalIssuer issuer,
+            SwaggerUi docs,
+            StaticSite site,
+            ExchangeObserver observer,
+            Origin origin,
+            ImagesOrigin images) {
+        this.images = images;
         this.origin = origin;
         this.routes = routes;
         this.observer = observer;
@@ -126,6 +147,9 @@ public final class FrontDoor {
         }
         if (site == null) {
             return GatewayReplies.notFound();
+        }
+        if (images != null && ImagesOrigin.handles(path)) {
+            return images.handle(request.method(), path);
         }
         if (LocalIssuer.handles(path)) {
             return issuer.handle(request);

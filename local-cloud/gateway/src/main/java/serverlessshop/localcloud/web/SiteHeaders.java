@@ -4,14 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import serverlessshop.localcloud.gateway.HttpReply;
 
 /**
  * The security headers the site gets, as CloudFront's response-headers policy adds them in AWS
  * (terraform/modules/site), with the local origins: the API and the issuer are both on the
- * gateway's own origin here, so {@code connect-src} is {@code 'self'} alone. Strict-Transport-Security
+ * gateway's own origin here, so {@code connect-src} is {@code 'self'} and the images bucket's
+ * endpoint alone, where the administrators' page POSTs an image's upload (the sizes are read back
+ * from {@code /images/} on the shop's own origin: {@code img-src} stays {@code 'self'}). Strict-Transport-Security
  * is AWS's only: the local cloud speaks plain HTTP, and a browser would remember it for localhost.
  */
 public final class SiteHeaders {
@@ -43,11 +47,21 @@ public final class SiteHeaders {
         return decorate(reply, CONTENT_SECURITY_POLICY);
     }
 
+    /** The policy with more origins the pages may connect to (the images bucket's endpoint). */
+    public static String contentSecurityPolicy(List<String> connectSources) {
+        return CONTENT_SECURITY_POLICY.replace(
+                "connect-src 'self'",
+                String.join(
+                        " ",
+                        Stream.concat(Stream.of("connect-src 'self'"), connectSources.stream())
+                                .toList()));
+    }
+
     /**
      * The start page shown until the site is built has its script and style inline; they are allowed
      * by their hashes, so that page gets the same policy with exactly its own code added.
      */
-    static HttpReply decorateInlinePage(HttpReply reply) {
+    static HttpReply decorateInlinePage(HttpReply reply, String basePolicy) {
         String page = new String(reply.body(), StandardCharsets.UTF_8);
         StringBuilder scripts = new StringBuilder();
         StringBuilder styles = new StringBuilder();
@@ -60,12 +74,12 @@ public final class SiteHeaders {
         }
         return decorate(
                 reply,
-                CONTENT_SECURITY_POLICY
+                basePolicy
                         .replace("script-src 'self'", "script-src 'self'" + scripts)
                         .replace("style-src 'self'", "style-src 'self'" + styles));
     }
 
-    private static HttpReply decorate(HttpReply reply, String policy) {
+    static HttpReply decorate(HttpReply reply, String policy) {
         return reply.withHeader("content-security-policy", policy)
                 .withHeader("x-content-type-options", "nosniff")
                 .withHeader("x-frame-options", "DENY")

@@ -6,6 +6,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import serverlessshop.localcloud.gateway.HttpReply;
 
 /**
@@ -20,9 +21,16 @@ public final class StaticSite {
 
     private final Path root;
     private final byte[] config = SiteConfig.localJson();
+    private final String policy;
 
     public StaticSite(Path dist) {
+        this(dist, List.of());
+    }
+
+    /** @param connectSources origins the pages may connect to besides their own (the images bucket's endpoint) */
+    public StaticSite(Path dist, List<String> connectSources) {
         this.root = dist.toAbsolutePath().normalize();
+        this.policy = SiteHeaders.contentSecurityPolicy(connectSources);
     }
 
     public boolean isBuilt() {
@@ -36,9 +44,9 @@ public final class StaticSite {
     /** Every answer carries the site's security headers, as CloudFront adds them to every answer of the site's behaviour. */
     public HttpReply handle(String method, String rawPath) throws IOException {
         if (!isBuilt() && (rawPath.equals("/") || rawPath.equals("/index.html"))) {
-            return SiteHeaders.decorateInlinePage(serve(method, rawPath));
+            return SiteHeaders.decorateInlinePage(serve(method, rawPath), policy);
         }
-        return SiteHeaders.decorate(serve(method, rawPath));
+        return SiteHeaders.decorate(serve(method, rawPath), policy);
     }
 
     private HttpReply serve(String method, String rawPath) throws IOException {

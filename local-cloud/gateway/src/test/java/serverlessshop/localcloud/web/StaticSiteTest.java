@@ -86,6 +86,24 @@ class StaticSiteTest {
     }
 
     @Test
+    void thePagesMayConnectToTheImagesBucketAndShowImagesOfTheirOwnOriginOnly(@TempDir Path dist) throws Exception {
+        Files.writeString(dist.resolve("index.html"), "<h1>shop</h1>");
+        StaticSite site = new StaticSite(dist, List.of("http://localhost:9000"));
+
+        for (HttpReply reply : List.of(site.handle("GET", "/"), site.handle("GET", "/config.json"))) {
+            assertThat(reply.header("content-security-policy"))
+                    .as("the administrators' page POSTs an upload to the bucket")
+                    .contains("connect-src 'self' http://localhost:9000;")
+                    .as("the sizes are served at /images/ on the shop's own origin")
+                    .contains("img-src 'self' data:;")
+                    .contains("form-action 'self'");
+        }
+        HttpReply startPage =
+                new StaticSite(dist.resolve("not-built"), List.of("http://localhost:9000")).handle("GET", "/");
+        assertThat(startPage.header("content-security-policy")).contains("connect-src 'self' http://localhost:9000;");
+    }
+
+    @Test
     void theStartPageAllowsExactlyItsOwnInlineScriptAndStyle(@TempDir Path nothing) throws Exception {
         HttpReply reply = new StaticSite(nothing.resolve("dist")).handle("GET", "/");
         String page = new String(reply.body(), StandardCharsets.UTF_8);
