@@ -11,11 +11,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadEnv, repoRoot } from './lib/terraform.mjs';
 
-// What Terraform answers by default: the environment's reservations (23, as its variables say),
+// What Terraform answers by default: the environment's reservations (25, as its variables say),
 // "terraform output -raw <name>" from STUB_OUTPUT_<name>; what AWS answers: a roomy account, and
 // functions that do not exist yet unless STUB_HELD names their reservations; what make verify
 // answers: a passing run, or STUB_VERIFY_OUTPUT and STUB_VERIFY_EXIT.
-const RESERVATIONS = 'serverless-shop-dev-orders=10 serverless-shop-dev-orders-pending-releases=1 serverless-shop-dev-products=10 serverless-shop-dev-products-migrate=1 serverless-shop-dev-products-sweep=1';
+const RESERVATIONS = 'serverless-shop-dev-orders=10 serverless-shop-dev-orders-pending-releases=1 serverless-shop-dev-products=10 serverless-shop-dev-products-images=2 serverless-shop-dev-products-migrate=1 serverless-shop-dev-products-sweep=1';
 const STUB = `#!/usr/bin/env bash
 tool=$(basename "$0")
 echo "$tool $*" >> "$STUB_LOG"
@@ -307,30 +307,30 @@ describe('make deploy and make destroy (scripts/deploy)', () => {
     const fakes = stubs();
     const { status, out } = run('scripts/deploy', ['deploy'], { env: { PATH: `${fakes.bin}:${process.env.PATH}`, STUB_LOG: fakes.log, AWS_REGION: 'eu-west-1', STUB_QUOTA: '10', STUB_UNRESERVED: '10' } });
     assert.equal(status, 1, out);
-    assert.match(out, /this deploy reserves 23 concurrent executions .* needs 123 of the account's concurrency in eu-west-1, and 10 are available/);
-    assert.match(out, /aws service-quotas request-service-quota-increase --region eu-west-1 --service-code lambda --quota-code L-B99A9384 --desired-value 123/);
+    assert.match(out, /this deploy reserves 25 concurrent executions .* needs 125 of the account's concurrency in eu-west-1, and 10 are available/);
+    assert.match(out, /aws service-quotas request-service-quota-increase --region eu-west-1 --service-code lambda --quota-code L-B99A9384 --desired-value 125/);
     assert.match(out, /TF_VAR_reserve_concurrency=false make deploy/);
     assert.doesNotMatch(out, /==> Build: the functions/, 'refused before the build');
     const made = calls(fakes.log);
     assert.ok(made.includes('terraform -chdir=terraform/envs/dev console -var=region=eu-west-1'), made.join('\n'));
-    assert.equal(made.filter((c) => c.startsWith('aws lambda get-function-concurrency --region eu-west-1 --function-name serverless-shop-dev-')).length, 5);
+    assert.equal(made.filter((c) => c.startsWith('aws lambda get-function-concurrency --region eu-west-1 --function-name serverless-shop-dev-')).length, 6);
     assert.ok(!made.some((c) => /^(terraform .*(apply|destroy)|docker (build|push))/.test(c)), made.join('\n'));
   });
 
   test('preflight: what this environment\'s functions reserve already is available to this deploy again', () => {
-    // A quota of 123 with this environment deployed: 100 unreserved, its own 23 reserved.
+    // A quota of 125 with this environment deployed: 100 unreserved, its own 25 reserved.
     const fakes = stubs();
-    const env = { PATH: `${fakes.bin}:${process.env.PATH}`, STUB_LOG: fakes.log, AWS_REGION: 'eu-west-1', STUB_QUOTA: '123', STUB_UNRESERVED: '100' };
+    const env = { PATH: `${fakes.bin}:${process.env.PATH}`, STUB_LOG: fakes.log, AWS_REGION: 'eu-west-1', STUB_QUOTA: '125', STUB_UNRESERVED: '100' };
     let result = run('scripts/deploy', ['preflight'], { env: { ...env, STUB_HELD: RESERVATIONS } });
     assert.equal(result.status, 0, result.out);
-    assert.match(result.out, /dev's functions reserve 23 now/);
+    assert.match(result.out, /dev's functions reserve 25 now/);
     assert.match(result.out, /ok: 100 stay unreserved/);
     assert.match(result.out, /Preflight passed/);
-    // The same account when those 23 belong to something else: refused.
+    // The same account when those 25 belong to something else: refused.
     result = run('scripts/deploy', ['preflight'], { env });
     assert.equal(result.status, 1, result.out);
-    assert.match(result.out, /needs 123 .* and 100 are available/);
-    assert.match(result.out, /--desired-value 146/);
+    assert.match(result.out, /needs 125 .* and 100 are available/);
+    assert.match(result.out, /--desired-value 150/);
   });
 
   test('preflight: with reserve_concurrency = false nothing is reserved, and a small quota is fine', () => {
@@ -341,7 +341,7 @@ describe('make deploy and make destroy (scripts/deploy)', () => {
     assert.match(out, /ok: no reservations \(reserve_concurrency = false\)/);
   });
 
-  test('the concurrency check asks the real Terraform what the functions reserve (23; none with reserve_concurrency = false)', (t) => {
+  test('the concurrency check asks the real Terraform what the functions reserve (25; none with reserve_concurrency = false)', (t) => {
     const plugins = process.env.TF_PLUGIN_DIR ?? '/opt/tf-plugins';
     if (spawnSync('terraform', ['version'], { encoding: 'utf8' }).status !== 0 || !existsSync(plugins)) {
       // Under CI=true nothing may skip for want of a tool.

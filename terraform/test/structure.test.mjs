@@ -19,7 +19,7 @@ describe('Terraform conventions', () => {
   });
 
   test('the modules are the ones the design names, each used by the environment', async () => {
-    assert.deepEqual(moduleNames(), ['alarms', 'api', 'auth', 'dashboard', 'database', 'functions', 'network', 'orders_table', 'registry', 'site', 'waf']);
+    assert.deepEqual(moduleNames(), ['alarms', 'api', 'auth', 'dashboard', 'database', 'functions', 'images', 'network', 'orders_table', 'registry', 'site', 'waf']);
     const env = await loadEnv();
     const used = Object.values(env.moduleCalls).map((call) => call.source);
     assert.deepEqual([...new Set(used)].sort(), moduleNames().map((m) => `../../modules/${m}`));

@@ -4,6 +4,8 @@
 #   /customers*) | the administrators' API Gateway (/admin/*, the same routes, the prefix taken off)
 #   API Gateway -> Lambda products (VPC) -> RDS MySQL ; Lambda orders -> DynamoDB
 #   orders -> Lambda products directly (Invoke, its own IAM role; the stock reservations have no route)
+#   browser -> S3 images bucket (presigned POST to uploads/) -> Lambda products-images (VPC) -> RDS,
+#   images/ ; CloudFront /images/* -> the images bucket
 # Images are built and pushed by scripts/deploy, which passes their digests in.
 
 provider "aws" {
@@ -45,6 +47,7 @@ locals {
     api          = local.name_prefix
     admin_api    = "${local.name_prefix}-admin"
     site         = "${local.name_prefix}-site"
+    images       = "${local.name_prefix}-images"
     alarms       = "${local.name_prefix}-alarms"
     edge         = "${local.name_prefix}-edge"
     # Cognito domains are unique per region across all accounts; a hash of the account keeps this
@@ -130,11 +133,14 @@ locals {
   ] : []
   products_api_environment = merge(local.products_environment, local.api_origin_environment)
   orders_api_environment   = merge(local.orders_environment, local.api_origin_environment)
-  products_api_statements  = concat(local.products_statements, local.api_origin_statements)
+  products_api_statements  = concat(local.products_statements, local.products_image_statements, local.api_origin_statements)
   orders_api_statements    = concat(local.orders_statements, local.api_origin_statements)
 
+  # Every products function that starts the service (the API, the sweep, the image function) is
+  # given the images bucket's name, a name only: the S3 rights are the API's and the image function's.
   products_environment = merge(local.jwt_environment, local.database_environment, {
     SHOP_CURSORS_KEY_SECRET_ARN = aws_secretsmanager_secret.cursor_key["products"].arn
+    SHOP_IMAGES_BUCKET          = module.images.bucket
   })
   orders_environment = merge(local.jwt_environment, {
     ORDERS_TABLE = module.orders_table.table_name
@@ -166,6 +172,7 @@ locals {
       products                = var.products_reserved_concurrency
       products-migrate        = 1
       products-sweep          = 1
+      products-images         = 2
       orders                  = var.orders_reserved_concurrency
       orders-pending-releases = 1
     } : name => var.reserve_concurrency ? reservation : null
@@ -191,6 +198,34 @@ locals {
       resources = [aws_secretsmanager_secret.cursor_key["products"].arn]
     },
   ]
+  # The product images (the images module's bucket): the API signs the browser's upload with its own
+  # credentials, so it may put an upload (and only through the presigned POST's conditions), and it
+  # deletes an image's objects with the image. The image function reads and deletes the upload and
+  # writes the sizes. CloudFront alone reads the sizes (the bucket's policy).
+  products_image_statements = [
+    {
+      sid       = "SignImageUploads"
+      actions   = ["s3:PutObject"]
+      resources = [module.images.upload_objects_arn]
+    },
+    {
+      sid       = "DeleteImageObjects"
+      actions   = ["s3:DeleteObject"]
+      resources = [module.images.upload_objects_arn, module.images.size_objects_arn]
+    },
+  ]
+  image_function_statements = concat(local.products_statements, [
+    {
+      sid       = "ReadAndDeleteUploads"
+      actions   = ["s3:GetObject", "s3:DeleteObject"]
+      resources = [module.images.upload_objects_arn]
+    },
+    {
+      sid       = "WriteImageSizes"
+      actions   = ["s3:PutObject"]
+      resources = [module.images.size_objects_arn]
+    },
+  ])
   migrate_statements = [
     {
       sid       = "ReadDatabaseSecrets"
@@ -431,6 +466,23 @@ module "functions" {
       schedule             = var.sweep_schedule
       policy_statements    = local.products_statements
     }
+    # S3 invokes it for each upload (asynchronously: its failed runs go to its own queue). Decoding an
+    # original of up to 5 MiB and about 40 megapixels takes some 160 MB of pixels and as much again
+    # for the scaled copies, besides the service's own heap; CPU comes with memory (a whole vCPU at
+    # 1,769 MB), and scaling is CPU-bound. The reservation caps the instances decoding at once, and
+    # so their database connections; uploads beyond it wait in Lambda's queue.
+    products-images = {
+      description          = "Checks an uploaded product image, writes its sizes and records it; S3 invokes it for each upload"
+      image_uri            = local.images.products
+      command              = ["serverlessshop.products.lambda.ImageUploadHandler::handleRequest"]
+      memory_mb            = var.image_memory_mb
+      timeout_seconds      = var.image_timeout_seconds
+      reserved_concurrency = local.reserved_concurrency["products-images"]
+      environment          = local.products_environment
+      in_vpc               = true
+      async                = true
+      policy_statements    = local.image_function_statements
+    }
     orders = {
       description          = "Orders API (order saga, history, status) behind API Gateway"
       image_uri            = local.images.orders
@@ -511,6 +563,22 @@ module "waf" {
   log_retention_days              = var.log_retention_days
 }
 
+# The product images' bucket: uploads from the site's pages, the image function, CloudFront's
+# /images/* (terraform/README.md, "Product images").
+module "images" {
+  source = "../../modules/images"
+
+  name          = local.names.images
+  region        = var.region
+  site_origin   = module.site.url
+  function_name = module.functions.function_names["products-images"]
+  function_arn  = module.functions.function_arns["products-images"]
+  force_destroy = var.force_destroy
+  cloudfront_distribution = var.site_hosting == "cloudfront" ? {
+    arn = module.site.distribution_arn
+  } : null
+}
+
 module "site" {
   source = "../../modules/site"
 
@@ -524,6 +592,11 @@ module "site" {
   config_json        = jsonencode(local.site_config)
   force_destroy      = var.force_destroy
   web_acl_arn        = one(module.waf[*].web_acl_arn)
+  # /images/* from the images bucket, and uploads to it allowed by the CSP.
+  images = {
+    bucket_regional_domain_name = module.images.bucket_regional_domain_name
+    upload_origin               = module.images.upload_origin
+  }
   # The version Terraform wrote, so that a new value reaches CloudFront in the same apply.
   api_origin_header = local.api_origin_header
   api_origin_secret = local.origin_guard ? {

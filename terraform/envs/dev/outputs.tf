@@ -99,7 +99,7 @@ output "reserved_concurrency" {
 }
 
 output "failed_event_queue_urls" {
-  description = "Where a scheduled function's run lands when every attempt failed (an alarm fires); read with aws sqs receive-message --queue-url <url>."
+  description = "Where a run of a scheduled function or of the image function lands when every attempt failed (an alarm fires); read with aws sqs receive-message --queue-url <url>."
   value       = module.functions.failed_event_queue_urls
 }
 
@@ -140,4 +140,9 @@ output "database" {
 output "dashboard_url" {
   description = "The CloudWatch dashboard: orders, sell-outs, API 5xx and p99, each function's errors, throttles, duration and cold starts."
   value       = module.dashboard.dashboard_url
+}
+
+output "images_bucket" {
+  description = "The product images' bucket: uploads/ (originals waiting for the image function, expired after a day) and images/ (the sizes CloudFront serves under /images/*)."
+  value       = module.images.bucket
 }

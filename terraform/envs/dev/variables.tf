@@ -105,6 +105,18 @@ variable "job_timeout_seconds" {
   default     = 60
 }
 
+variable "image_memory_mb" {
+  description = "Memory of the image function (products-images): an original of up to 5 MiB decoded (about 40 megapixels at most, 4 bytes each) and scaled, and the CPU that comes with memory."
+  type        = number
+  default     = 1536
+}
+
+variable "image_timeout_seconds" {
+  description = "Timeout of the image function: one upload checked, decoded, scaled to two widths and written."
+  type        = number
+  default     = 60
+}
+
 variable "sweep_schedule" {
   description = "How often expired stock reservations are swept."
   type        = string

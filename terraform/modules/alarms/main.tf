@@ -1,7 +1,7 @@
 # What wakes someone up: the API failing (5xx rate), the API slow (p99 latency), functions
-# refusing work (throttles: reserved concurrency, or the account's, reached) and scheduled runs that
-# failed every attempt (in their failed-runs queue, or lost on the way). All alarms notify one SNS
-# topic.
+# refusing work (throttles: reserved concurrency, or the account's, reached) and asynchronous runs
+# (scheduled, or S3's for the image function) that failed every attempt (in their failed-runs queue,
+# or lost on the way). All alarms notify one SNS topic.
 
 # Not encrypted with a KMS key on purpose: CloudWatch alarms cannot publish to a topic encrypted with
 # the AWS-managed SNS key, and alarm notifications carry no customer data.
@@ -91,13 +91,13 @@ resource "aws_cloudwatch_metric_alarm" "throttles" {
   ok_actions          = [aws_sns_topic.alarms.arn]
 }
 
-# A failed-runs queue is empty unless a scheduled run failed every attempt (or waited too long to
+# A failed-runs queue is empty unless an asynchronous run failed every attempt (or waited too long to
 # run). The alarm stays on while records are there: read them, fix the cause, then purge the queue.
 resource "aws_cloudwatch_metric_alarm" "failed_runs" {
   for_each = var.failed_event_queues
 
   alarm_name          = "${var.name}-${each.key}-failed-runs"
-  alarm_description   = "A scheduled run of ${each.key} failed every attempt: its record is in the SQS queue ${each.value} (read it, fix the cause, purge the queue)"
+  alarm_description   = "A run of ${each.key} (scheduled, or an S3 notification) failed every attempt: its record is in the SQS queue ${each.value} (read it, fix the cause, purge the queue)"
   namespace           = "AWS/SQS"
   metric_name         = "ApproximateNumberOfMessagesVisible"
   dimensions          = { QueueName = each.value }

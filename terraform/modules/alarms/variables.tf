@@ -14,7 +14,7 @@ variable "function_names" {
 }
 
 variable "failed_event_queues" {
-  description = "SQS queues where scheduled functions' failed runs land, by function short name (queue names; the same short names as function_names); an alarm fires as soon as one holds a message, another when Lambda could not deliver to it."
+  description = "SQS queues where the failed runs of functions invoked asynchronously (scheduled, or by S3) land, by function short name (queue names; the same short names as function_names); an alarm fires as soon as one holds a message, another when Lambda could not deliver to it."
   type        = map(string)
   default     = {}
 

@@ -2,14 +2,17 @@
 # that share their images with another command (products-migrate, products-sweep,
 # orders-pending-releases). Each function has its own log group with a retention, its own role that
 # can write only to that log group plus the statements its definition lists, optionally a reserved
-# concurrency (a ceiling on cost and on database connections), and optionally a schedule; a
-# scheduled function's runs that fail every attempt land in its own SQS queue.
+# concurrency (a ceiling on cost and on database connections), and optionally a schedule; the runs
+# of a function invoked asynchronously (scheduled, or async: an S3 notification) that fail every
+# attempt land in its own SQS queue.
 
 data "aws_caller_identity" "current" {}
 data "aws_partition" "current" {}
 
 locals {
   scheduled = { for name, f in var.functions : name => f if f.schedule != null }
+  # Invoked asynchronously: Lambda retries a failed run, then needs somewhere to put it.
+  queued = { for name, f in var.functions : name => f if f.schedule != null || f.async }
 
   # Network interfaces of functions in the VPC are made in this account and region only.
   eni_resources = ["arn:${data.aws_partition.current.partition}:ec2:${var.region}:${data.aws_caller_identity.current.account_id}:*/*"]
@@ -74,7 +77,7 @@ data "aws_iam_policy_document" "this" {
     }
   }
 
-  # Lambda sends a scheduled run that failed every attempt to the function's queue with the
+  # Lambda sends an asynchronous run that failed every attempt to the function's queue with the
   # function's own role: SendMessage on that one queue (SSE-SQS: no key permission needed).
   dynamic "statement" {
     for_each = [for name, queue in aws_sqs_queue.failed : queue.arn if name == each.key]
@@ -229,14 +232,14 @@ resource "aws_lambda_permission" "schedule" {
   source_arn    = aws_cloudwatch_event_rule.schedule[each.key].arn
 }
 
-# ---- failed scheduled runs --------------------------------------------------------------------------
-# EventBridge invokes asynchronously: a run that fails is retried by Lambda, then dropped without a
-# trace unless it has somewhere to go. Each scheduled function gets an on-failure destination, an
-# SQS queue (the record names the error and the request id to find in the logs), which the alarms
-# module watches.
+# ---- failed asynchronous runs ---------------------------------------------------------------------
+# EventBridge and S3 invoke asynchronously: a run that fails is retried by Lambda, then dropped without
+# a trace unless it has somewhere to go. Each such function gets an on-failure destination, an SQS
+# queue (the record holds the event, the error and the request id to find in the logs), which the
+# alarms module watches.
 
 resource "aws_sqs_queue" "failed" {
-  for_each = local.scheduled
+  for_each = local.queued
 
   name                      = "${var.name_prefix}-${each.key}-failed"
   message_retention_seconds = var.failed_run_retention_days * 86400
@@ -244,12 +247,13 @@ resource "aws_sqs_queue" "failed" {
   sqs_managed_sse_enabled = true
 }
 
-resource "aws_lambda_function_event_invoke_config" "scheduled" {
-  for_each = local.scheduled
+resource "aws_lambda_function_event_invoke_config" "async" {
+  for_each = local.queued
 
   function_name = aws_lambda_function.this[each.key].function_name
-  # A job runs again at its next schedule anyway: one retry absorbs a passing fault, and an event
-  # older than the age limit (throttled that long) is no longer worth running.
+  # A job runs again at its next schedule anyway, and the image function's work can be replayed from
+  # the queue's record: one retry absorbs a passing fault, and an event older than the age limit
+  # (throttled that long) goes to the queue rather than waiting on.
   maximum_retry_attempts       = var.scheduled_retry_attempts
   maximum_event_age_in_seconds = var.scheduled_max_event_age_seconds
 
@@ -261,4 +265,9 @@ resource "aws_lambda_function_event_invoke_config" "scheduled" {
 
   # Lambda checks that the role may send to the destination when the configuration is saved.
   depends_on = [aws_iam_role_policy.this]
+}
+
+moved {
+  from = aws_lambda_function_event_invoke_config.scheduled
+  to   = aws_lambda_function_event_invoke_config.async
 }

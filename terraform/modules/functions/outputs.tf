@@ -24,11 +24,11 @@ output "log_group_names" {
 }
 
 output "failed_event_queue_names" {
-  description = "Per scheduled function, the SQS queue its runs land in when every attempt failed."
+  description = "Per function invoked asynchronously (scheduled or async), the SQS queue its runs land in when every attempt failed."
   value       = { for key, q in aws_sqs_queue.failed : key => q.name }
 }
 
 output "failed_event_queue_urls" {
-  description = "Per scheduled function, the URL of its failed-runs queue (to read the records)."
+  description = "Per function invoked asynchronously (scheduled or async), the URL of its failed-runs queue (to read the records)."
   value       = { for key, q in aws_sqs_queue.failed : key => q.url }
 }

@@ -8,8 +8,9 @@ variable "functions" {
     The functions, by short name. image_uri names the image by digest; command overrides the image's
     CMD (another handler of the same image); reserved_concurrency caps the function and sets that
     much of the account's concurrency aside for it (null: none); schedule is an EventBridge
-    expression such as rate(1 minute); policy_statements are what the function may do besides
-    writing its logs (and, with in_vpc, attaching to the VPC).
+    expression such as rate(1 minute); async marks a function something else invokes asynchronously
+    (an S3 notification): like a scheduled one, its failed runs go to its own queue; policy_statements
+    are what the function may do besides writing its logs (and, with in_vpc, attaching to the VPC).
   EOT
   type = map(object({
     description          = string
@@ -21,6 +22,7 @@ variable "functions" {
     environment          = optional(map(string), {})
     in_vpc               = optional(bool, false)
     schedule             = optional(string)
+    async                = optional(bool, false)
     policy_statements = optional(list(object({
       sid       = string
       actions   = list(string)
@@ -79,7 +81,7 @@ variable "region" {
 }
 
 variable "scheduled_retry_attempts" {
-  description = "Retries of a scheduled run that failed (0-2) before it goes to the function's failed-runs queue."
+  description = "Retries of a failed asynchronous run (scheduled or async; 0-2) before it goes to the function's failed-runs queue."
   type        = number
   default     = 1
 
@@ -90,7 +92,7 @@ variable "scheduled_retry_attempts" {
 }
 
 variable "scheduled_max_event_age_seconds" {
-  description = "How long Lambda keeps trying a scheduled run (60-21600 s); older runs go to the failed-runs queue."
+  description = "How long Lambda keeps trying an asynchronous run (scheduled or async; 60-21600 s); older runs go to the failed-runs queue."
   type        = number
   default     = 900
 
@@ -101,7 +103,7 @@ variable "scheduled_max_event_age_seconds" {
 }
 
 variable "failed_run_retention_days" {
-  description = "Days a failed scheduled run stays in its queue to be read (1-14)."
+  description = "Days a failed asynchronous run stays in its queue to be read (1-14)."
   type        = number
   default     = 14
 

@@ -10,23 +10,31 @@
 # the API on its own origin (CORS). It is the weaker option: no HTTPS, a public bucket, and the
 # hosted sign-in cannot return to it (Cognito accepts http:// callbacks only for localhost), so
 # signing in works only from a local copy of the site.
+#
+# The product images (the images module's bucket, when given) are served under /images/* of the same
+# origin, read through origin access control and cached for a year: their URLs never change content.
 
 locals {
   cloudfront = var.hosting == "cloudfront"
   # Keep public access blocked unless the weaker website hosting was chosen on purpose.
   private = local.cloudfront
+  # The /images/* behaviour, only on a distribution given the images bucket.
+  images = local.cloudfront && var.images != null
 
   # The Content-Security-Policy's parts (see the response-headers policy below): the page exchanges
-  # codes and revokes tokens at both pools' domains. Signing in and out are top-level navigations
-  # (no form posts there), which form-action does not govern.
-  issuer_origins = join(" ", distinct([for url in [var.issuer_url, var.admin_sign_in_url] : regex("^https://[^/]+", url)]))
+  # codes and revokes tokens at both pools' domains, and an administrator's page POSTs image uploads
+  # to the images bucket's endpoint (a fetch, which connect-src governs). Signing in and out are
+  # top-level navigations (no form posts there), which form-action does not govern. The images
+  # themselves come from this origin (/images/*): img-src stays 'self'.
+  issuer_origins  = join(" ", distinct([for url in [var.issuer_url, var.admin_sign_in_url] : regex("^https://[^/]+", url)]))
+  connect_origins = join(" ", concat(["'self'", local.issuer_origins], var.images == null ? [] : [var.images.upload_origin]))
   content_security_policy = join("; ", [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
-    "connect-src 'self' ${local.issuer_origins}",
+    "connect-src ${local.connect_origins}",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -201,7 +209,7 @@ resource "aws_cloudfront_origin_access_control" "this" {
   count = local.cloudfront ? 1 : 0
 
   name                              = var.name
-  description                       = "The site bucket, read by CloudFront only"
+  description                       = "The site's bucket (and the images'), read by CloudFront only"
   origin_access_control_origin_type = "s3"
   signing_behavior                  = "always"
   signing_protocol                  = "sigv4"
@@ -215,6 +223,35 @@ data "aws_cloudfront_cache_policy" "disabled" {
   name = "Managed-CachingDisabled"
 }
 
+# The sizes of the product images: a new image is a new key, so an object never changes and is
+# cached as long as CloudFront keeps anything (each object also says so: max-age=31536000, immutable).
+# Nothing of the request varies the answer (no header, cookie or query string), and JPEG does not
+# compress: no Accept-Encoding in the key either, unlike the managed CachingOptimized.
+resource "aws_cloudfront_cache_policy" "images" {
+  count = local.images ? 1 : 0
+
+  name        = "${var.name}-images"
+  comment     = "Product images: immutable objects, cached a year"
+  min_ttl     = 0
+  default_ttl = 31536000
+  max_ttl     = 31536000
+
+  parameters_in_cache_key_and_forwarded_to_origin {
+    enable_accept_encoding_gzip   = false
+    enable_accept_encoding_brotli = false
+
+    cookies_config {
+      cookie_behavior = "none"
+    }
+    headers_config {
+      header_behavior = "none"
+    }
+    query_strings_config {
+      query_string_behavior = "none"
+    }
+  }
+}
+
 # Every viewer header (Authorization, If-Match, Idempotency-Key ...), query string and cookie goes
 # to the API, except Host: API Gateway answers 403 to a Host that is not its own.
 data "aws_cloudfront_origin_request_policy" "api" {
@@ -223,8 +260,9 @@ data "aws_cloudfront_origin_request_policy" "api" {
 
 # The site's own security headers (the managed SecurityHeadersPolicy has no Content-Security-Policy).
 # The build emits no inline script or style, so 'self' is enough for both; the page talks to its own
-# origin (config.json, and both APIs, which this distribution routes) and to the two pools' Cognito
-# domains (token, revoke) and nothing else, so an injected script can neither run nor send anything
+# origin (config.json, and both APIs, which this distribution routes), to the two pools' Cognito
+# domains (token, revoke) and to the images bucket (uploads, whose presigned POST allows one key of
+# one type and size) and nothing else, so an injected script can neither run nor send anything
 # elsewhere.
 resource "aws_cloudfront_response_headers_policy" "security" {
   count = local.cloudfront ? 1 : 0
@@ -327,6 +365,16 @@ resource "aws_cloudfront_distribution" "this" {
     origin_access_control_id = aws_cloudfront_origin_access_control.this[0].id
   }
 
+  # The images bucket, read as the site's bucket is (origin access control, SigV4).
+  dynamic "origin" {
+    for_each = local.images ? [var.images.bucket_regional_domain_name] : []
+    content {
+      origin_id                = "images"
+      domain_name              = origin.value
+      origin_access_control_id = aws_cloudfront_origin_access_control.this[0].id
+    }
+  }
+
   dynamic "origin" {
     for_each = local.api_origins
     content {
@@ -360,6 +408,22 @@ resource "aws_cloudfront_distribution" "this" {
     function_association {
       event_type   = "viewer-request"
       function_arn = aws_cloudfront_function.spa[0].arn
+    }
+  }
+
+  # The product images' sizes: read only, cached a year, with the site's security headers (nosniff).
+  # First, so that no API path pattern could ever take them.
+  dynamic "ordered_cache_behavior" {
+    for_each = local.images ? [1] : []
+    content {
+      path_pattern               = "/images/*"
+      target_origin_id           = "images"
+      viewer_protocol_policy     = "https-only"
+      allowed_methods            = ["GET", "HEAD"]
+      cached_methods             = ["GET", "HEAD"]
+      compress                   = false
+      cache_policy_id            = aws_cloudfront_cache_policy.images[0].id
+      response_headers_policy_id = aws_cloudfront_response_headers_policy.security[0].id
     }
   }
 

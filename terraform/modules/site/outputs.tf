@@ -24,3 +24,8 @@ output "web_acl_arn" {
   description = "The WAF web ACL the distribution uses (null without one, or with s3-website hosting)."
   value       = local.cloudfront ? aws_cloudfront_distribution.this[0].web_acl_id : null
 }
+
+output "distribution_arn" {
+  description = "The CloudFront distribution's ARN, which the images bucket's policy lets read images/ (null with s3-website hosting)."
+  value       = local.cloudfront ? aws_cloudfront_distribution.this[0].arn : null
+}

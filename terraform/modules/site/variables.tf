@@ -92,3 +92,17 @@ variable "api_origin_secret" {
     error_message = "cloudfront hosting needs api_origin_secret: the API refuses requests without its value."
   }
 }
+
+variable "images" {
+  description = "The product images' bucket (the images module): CloudFront serves /images/* from its regional domain name through origin access control, and the site's Content-Security-Policy lets pages POST uploads to upload_origin (https://<bucket>.s3.<region>.amazonaws.com). null: neither."
+  type = object({
+    bucket_regional_domain_name = string
+    upload_origin               = string
+  })
+  default = null
+
+  validation {
+    condition     = var.images == null || can(regex("^https://[^/]+$", var.images.upload_origin))
+    error_message = "images.upload_origin is an https:// origin: no path, no trailing slash."
+  }
+}

@@ -174,7 +174,7 @@ run "least_privilege_statements" {
 
   assert {
     condition = alltrue(flatten([
-      for statement in concat(local.products_statements, local.migrate_statements, local.orders_statements, local.orders_scan_statements) : [for action in statement.actions : !strcontains(action, "*")]
+      for statement in concat(local.products_statements, local.products_image_statements, local.image_function_statements, local.migrate_statements, local.orders_statements, local.orders_scan_statements) : [for action in statement.actions : !strcontains(action, "*")]
     ]))
     error_message = "A function is given a \"*\" action."
   }
@@ -231,7 +231,7 @@ run "least_privilege_statements" {
 
   assert {
     condition = length([
-      for s in concat(local.products_statements, local.migrate_statements) : s
+      for s in concat(local.products_statements, local.products_image_statements, local.image_function_statements, local.migrate_statements) : s
       if anytrue([for action in s.actions : startswith(action, "lambda:")])
     ]) == 0
     error_message = "A products function may invoke a function."
@@ -485,20 +485,20 @@ run "a_private_key_in_user_pool_jwks_is_refused" {
   expect_failures = [var.user_pool_jwks]
 }
 
-# What the functions reserve, read by the functions and by scripts/deploy's preflight: 23 by
+# What the functions reserve, read by the functions and by scripts/deploy's preflight: 25 by
 # default, nothing with reserve_concurrency = false.
 run "reserved_concurrency" {
   command = plan
 
   assert {
     condition = output.reserved_concurrency == {
-      products = 10, products-migrate = 1, products-sweep = 1, orders = 10, orders-pending-releases = 1
+      products = 10, products-migrate = 1, products-sweep = 1, products-images = 2, orders = 10, orders-pending-releases = 1
     }
-    error_message = "The reservations are not 10 for the API functions and 1 for each job: ${jsonencode(output.reserved_concurrency)}."
+    error_message = "The reservations are not 10 for the API functions, 2 for the image function and 1 for each job: ${jsonencode(output.reserved_concurrency)}."
   }
 
   assert {
-    condition     = local.concurrency_reservations == "serverless-shop-dev-orders=10 serverless-shop-dev-orders-pending-releases=1 serverless-shop-dev-products=10 serverless-shop-dev-products-migrate=1 serverless-shop-dev-products-sweep=1"
+    condition     = local.concurrency_reservations == "serverless-shop-dev-orders=10 serverless-shop-dev-orders-pending-releases=1 serverless-shop-dev-products=10 serverless-shop-dev-products-images=2 serverless-shop-dev-products-migrate=1 serverless-shop-dev-products-sweep=1"
     error_message = "The preflight is not given each function's name and reservation: ${local.concurrency_reservations}."
   }
 }
@@ -511,35 +511,37 @@ run "no_reserved_concurrency" {
   }
 
   assert {
-    condition     = length(output.reserved_concurrency) == 5 && alltrue([for reservation in values(output.reserved_concurrency) : reservation == null])
+    condition     = length(output.reserved_concurrency) == 6 && alltrue([for reservation in values(output.reserved_concurrency) : reservation == null])
     error_message = "reserve_concurrency = false still reserves: ${jsonencode(output.reserved_concurrency)}."
   }
 
   assert {
-    condition     = local.concurrency_reservations == "serverless-shop-dev-orders=0 serverless-shop-dev-orders-pending-releases=0 serverless-shop-dev-products=0 serverless-shop-dev-products-migrate=0 serverless-shop-dev-products-sweep=0"
+    condition     = local.concurrency_reservations == "serverless-shop-dev-orders=0 serverless-shop-dev-orders-pending-releases=0 serverless-shop-dev-products=0 serverless-shop-dev-products-images=0 serverless-shop-dev-products-migrate=0 serverless-shop-dev-products-sweep=0"
     error_message = "The preflight is not told that nothing is reserved: ${local.concurrency_reservations}."
   }
 }
 
-# The scheduled functions (and only they) have a failed-runs queue, each watched by the alarms.
-run "failed_scheduled_runs_are_watched" {
+# The functions invoked asynchronously (the two scheduled ones, and the image function S3 invokes),
+# and only they, have a failed-runs queue, each watched by the alarms.
+run "failed_asynchronous_runs_are_watched" {
   command = plan
 
   assert {
     condition = jsonencode(module.functions.failed_event_queue_names) == jsonencode({
       products-sweep          = "serverless-shop-dev-products-sweep-failed"
+      products-images         = "serverless-shop-dev-products-images-failed"
       orders-pending-releases = "serverless-shop-dev-orders-pending-releases-failed"
     })
-    error_message = "Not exactly the scheduled functions have a failed-runs queue: ${jsonencode(module.functions.failed_event_queue_names)}."
+    error_message = "Not exactly the functions invoked asynchronously have a failed-runs queue: ${jsonencode(module.functions.failed_event_queue_names)}."
   }
 
   assert {
     condition = toset(module.alarms.alarm_names) == toset(concat(
       ["serverless-shop-dev-alarms-api-5xx-rate", "serverless-shop-dev-alarms-api-p99-latency"],
       [for f in keys(module.functions.function_names) : "serverless-shop-dev-alarms-${f}-throttles"],
-      flatten([for f in ["products-sweep", "orders-pending-releases"] : ["serverless-shop-dev-alarms-${f}-failed-runs", "serverless-shop-dev-alarms-${f}-failed-runs-undelivered"]]),
+      flatten([for f in ["products-sweep", "products-images", "orders-pending-releases"] : ["serverless-shop-dev-alarms-${f}-failed-runs", "serverless-shop-dev-alarms-${f}-failed-runs-undelivered"]]),
     ))
-    error_message = "The alarms are not the API's, every function's throttles and each scheduled function's failed runs: ${jsonencode(module.alarms.alarm_names)}."
+    error_message = "The alarms are not the API's, every function's throttles (the image function's among them) and each asynchronously invoked function's failed runs: ${jsonencode(module.alarms.alarm_names)}."
   }
 
   assert {

@@ -1,7 +1,7 @@
 # The functions' roles as planned: each writes only to its own log group, network rights only in the
 # VPC, no "*" action anywhere, "*" resources only for what IAM cannot narrow; and a reserved
-# concurrency on every function; a scheduled function's failed runs go to its own queue; X-Ray
-# writes only for the functions traced actively.
+# concurrency on every function; the failed runs of a function invoked asynchronously (scheduled, or
+# async: an S3 notification) go to its own queue; X-Ray writes only for the functions traced actively.
 
 mock_provider "aws" {
   override_during = plan
@@ -34,6 +34,15 @@ variables {
       timeout_seconds      = 60
       reserved_concurrency = 1
       schedule             = "rate(1 minute)"
+    }
+    upload = {
+      description          = "invoked asynchronously by an S3 notification"
+      image_uri            = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/x@sha256:1111111111111111111111111111111111111111111111111111111111111111"
+      command              = ["x.Upload::handleRequest"]
+      memory_mb            = 1536
+      timeout_seconds      = 60
+      reserved_concurrency = 2
+      async                = true
     }
   }
 }
@@ -82,14 +91,16 @@ run "least_privilege" {
   }
 
   # Lambda sends a failed run to the queue with the function's role: that queue only, and only the
-  # scheduled function's role may send at all.
+  # roles of the functions invoked asynchronously may send at all.
   assert {
-    condition = (
-      jsonencode([for s in data.aws_iam_policy_document.this["job"].statement : [s.sid, s.actions, s.resources] if contains(s.actions, "sqs:SendMessage")]) ==
-      jsonencode([["SendFailedRunsToOwnQueue", ["sqs:SendMessage"], [aws_sqs_queue.failed["job"].arn]]]) &&
+    condition = alltrue([
+      for name in ["job", "upload"] :
+      jsonencode([for s in data.aws_iam_policy_document.this[name].statement : [s.sid, s.actions, s.resources] if contains(s.actions, "sqs:SendMessage")]) ==
+      jsonencode([["SendFailedRunsToOwnQueue", ["sqs:SendMessage"], [aws_sqs_queue.failed[name].arn]]])
+      ]) && (
       length([for s in data.aws_iam_policy_document.this["api"].statement : s if length([for a in s.actions : a if startswith(a, "sqs:")]) > 0]) == 0
     )
-    error_message = "The scheduled function may not send to its own failed-runs queue only, or another function may use SQS."
+    error_message = "A function invoked asynchronously may not send to its own failed-runs queue only, or another function may use SQS."
   }
 
   # The two X-Ray actions take no narrower resource than "*": in a policy of their own, on the
@@ -139,33 +150,41 @@ run "every_function_bounded_by_digest_and_logs" {
   }
 }
 
-# EventBridge invokes asynchronously: a scheduled run that failed its retry goes to the function's
-# own queue, kept 14 days and encrypted, instead of being dropped. Only scheduled functions have one.
-run "failed_scheduled_runs_land_in_their_queue" {
+# EventBridge and S3 invoke asynchronously: a run that failed its retry goes to the function's own
+# queue, kept 14 days and encrypted, instead of being dropped. Only the scheduled function and the
+# one marked async have one; the async one has no schedule.
+run "failed_asynchronous_runs_land_in_their_queue" {
   command = plan
 
   assert {
-    condition = jsonencode(keys(aws_sqs_queue.failed)) == jsonencode(["job"]) && (
-      aws_sqs_queue.failed["job"].name == "serverless-shop-dev-job-failed" &&
-      aws_sqs_queue.failed["job"].sqs_managed_sse_enabled == true &&
-      aws_sqs_queue.failed["job"].message_retention_seconds == 1209600
-    )
-    error_message = "The scheduled function has no encrypted failed-runs queue keeping its records 14 days, or another function has one."
+    condition = jsonencode(keys(aws_sqs_queue.failed)) == jsonencode(["job", "upload"]) && alltrue([
+      for name in ["job", "upload"] :
+      aws_sqs_queue.failed[name].name == "serverless-shop-dev-${name}-failed" &&
+      aws_sqs_queue.failed[name].sqs_managed_sse_enabled == true &&
+      aws_sqs_queue.failed[name].message_retention_seconds == 1209600
+    ])
+    error_message = "A function invoked asynchronously has no encrypted failed-runs queue keeping its records 14 days, or another function has one."
   }
 
   assert {
-    condition = jsonencode(keys(aws_lambda_function_event_invoke_config.scheduled)) == jsonencode(["job"]) && (
-      aws_lambda_function_event_invoke_config.scheduled["job"].function_name == aws_lambda_function.this["job"].function_name &&
-      aws_lambda_function_event_invoke_config.scheduled["job"].maximum_retry_attempts == 1 &&
-      aws_lambda_function_event_invoke_config.scheduled["job"].maximum_event_age_in_seconds == 900 &&
-      one(one(aws_lambda_function_event_invoke_config.scheduled["job"].destination_config).on_failure).destination == aws_sqs_queue.failed["job"].arn
-    )
-    error_message = "A failed scheduled run is not retried once within 15 minutes and then sent to the function's own queue."
+    condition = jsonencode(keys(aws_lambda_function_event_invoke_config.async)) == jsonencode(["job", "upload"]) && alltrue([
+      for name in ["job", "upload"] :
+      aws_lambda_function_event_invoke_config.async[name].function_name == aws_lambda_function.this[name].function_name &&
+      aws_lambda_function_event_invoke_config.async[name].maximum_retry_attempts == 1 &&
+      aws_lambda_function_event_invoke_config.async[name].maximum_event_age_in_seconds == 900 &&
+      one(one(aws_lambda_function_event_invoke_config.async[name].destination_config).on_failure).destination == aws_sqs_queue.failed[name].arn
+    ])
+    error_message = "A failed asynchronous run is not retried once within 15 minutes and then sent to the function's own queue."
   }
 
   assert {
-    condition     = output.failed_event_queue_names == { job = "serverless-shop-dev-job-failed" }
-    error_message = "The alarms are not given the failed-runs queue of each scheduled function."
+    condition     = output.failed_event_queue_names == { job = "serverless-shop-dev-job-failed", upload = "serverless-shop-dev-upload-failed" }
+    error_message = "The alarms are not given the failed-runs queue of each function invoked asynchronously."
+  }
+
+  assert {
+    condition     = jsonencode(keys(aws_lambda_permission.schedule)) == jsonencode(["job"])
+    error_message = "The async function is given a schedule it does not have."
   }
 }
 

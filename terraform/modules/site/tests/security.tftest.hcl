@@ -1,6 +1,6 @@
 # The site as planned: a private bucket that only its CloudFront distribution reads (origin access
-# control), HTTPS, both APIs' paths uncached (the administrators' under /admin); and the weaker
-# website hosting only when asked for.
+# control), HTTPS, both APIs' paths uncached (the administrators' under /admin), the product images
+# under /images/* from their own bucket; and the weaker website hosting only when asked for.
 
 mock_provider "aws" {
   override_during = plan
@@ -13,6 +13,15 @@ override_resource {
   override_during = plan
   values = {
     id = "rhp-mock-security"
+  }
+}
+
+# Known at plan, so the behaviour's reference to it can be compared.
+override_resource {
+  target          = aws_cloudfront_cache_policy.images
+  override_during = plan
+  values = {
+    id = "cp-mock-images"
   }
 }
 
@@ -35,6 +44,11 @@ variables {
   api_origin_secret = {
     arn        = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:serverless-shop-dev-api-origin-AbCdEf"
     version_id = "00000000-0000-0000-0000-000000000001"
+  }
+  # The images module's bucket: its regional domain (CloudFront's origin) and its endpoint (uploads).
+  images = {
+    bucket_regional_domain_name = "serverless-shop-dev-images-abc.s3.eu-west-1.amazonaws.com"
+    upload_origin               = "https://serverless-shop-dev-images-abc.s3.eu-west-1.amazonaws.com"
   }
 }
 
@@ -91,16 +105,16 @@ run "cloudfront_hosting" {
     condition = (
       one(aws_cloudfront_distribution.this[0].default_cache_behavior).viewer_protocol_policy == "redirect-to-https" &&
       alltrue([for b in aws_cloudfront_distribution.this[0].ordered_cache_behavior : b.viewer_protocol_policy == "https-only"]) &&
-      alltrue([for o in aws_cloudfront_distribution.this[0].origin : one(o.custom_origin_config).origin_protocol_policy == "https-only" if o.origin_id != "site"])
+      alltrue([for o in aws_cloudfront_distribution.this[0].origin : one(o.custom_origin_config).origin_protocol_policy == "https-only" if !contains(["site", "images"], o.origin_id)])
     )
     error_message = "CloudFront serves or fetches something over plain HTTP."
   }
 
   assert {
     condition = jsonencode([for b in aws_cloudfront_distribution.this[0].ordered_cache_behavior : [b.path_pattern, b.target_origin_id]]) == jsonencode([
-      ["/products*", "api"], ["/orders*", "api"], ["/customers*", "api"], ["/admin/*", "admin-api"],
+      ["/images/*", "images"], ["/products*", "api"], ["/orders*", "api"], ["/customers*", "api"], ["/admin/*", "admin-api"],
     ])
-    error_message = "The API's paths do not all go to the API, or /admin/* not to the administrators' API."
+    error_message = "The API's paths do not all go to the API, /admin/* not to the administrators' API, or /images/* not first to the images bucket."
   }
 
   # Both APIs' behaviours alike: uncached, every viewer header but Host passed on.
@@ -108,6 +122,7 @@ run "cloudfront_hosting" {
     condition = alltrue([
       for b in aws_cloudfront_distribution.this[0].ordered_cache_behavior :
       b.cache_policy_id == data.aws_cloudfront_cache_policy.disabled.id && b.origin_request_policy_id == data.aws_cloudfront_origin_request_policy.api.id && length(b.allowed_methods) == 7
+      if b.target_origin_id != "images"
     ])
     error_message = "An API behaviour is cached, drops headers, or refuses a method."
   }
@@ -121,7 +136,8 @@ run "cloudfront_hosting" {
   }
 
   # The site's own response-headers policy: a strict CSP whose connect-src is the site's origin (the
-  # API goes through this distribution) and the Cognito domain, nothing else (not the execute-api URL).
+  # API goes through this distribution), the Cognito domains and the images bucket's endpoint (the
+  # uploads), nothing else (not the execute-api URL); images come from the site's origin only.
   assert {
     condition     = one(aws_cloudfront_distribution.this[0].default_cache_behavior).response_headers_policy_id == aws_cloudfront_response_headers_policy.security[0].id
     error_message = "The site is not served with its own response-headers policy."
@@ -130,10 +146,10 @@ run "cloudfront_hosting" {
   assert {
     condition = one(one(aws_cloudfront_response_headers_policy.security[0].security_headers_config).content_security_policy).content_security_policy == join("; ", [
       "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "font-src 'self'",
-      "connect-src 'self' https://shop-dev-1a2b3c4d.auth.eu-west-1.amazoncognito.com https://shop-dev-1a2b3c4d-admin.auth.eu-west-1.amazoncognito.com",
+      "connect-src 'self' https://shop-dev-1a2b3c4d.auth.eu-west-1.amazoncognito.com https://shop-dev-1a2b3c4d-admin.auth.eu-west-1.amazoncognito.com https://serverless-shop-dev-images-abc.s3.eu-west-1.amazonaws.com",
       "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
     ])
-    error_message = "The Content-Security-Policy is not the strict one (connect-src: the site and the two pools' domains only)."
+    error_message = "The Content-Security-Policy is not the strict one (connect-src: the site, the two pools' domains and the images bucket's endpoint only; img-src the site)."
   }
 
   assert {
@@ -168,7 +184,7 @@ run "api_origin_carries_the_secret" {
 
   assert {
     condition = jsonencode({
-      for o in aws_cloudfront_distribution.this[0].origin : o.origin_id => [for h in o.custom_header : [h.name, nonsensitive(h.value)]] if o.origin_id != "site"
+      for o in aws_cloudfront_distribution.this[0].origin : o.origin_id => [for h in o.custom_header : [h.name, nonsensitive(h.value)]] if !contains(["site", "images"], o.origin_id)
       }) == jsonencode({
       admin-api = [["X-Origin-Verify", "mock-origin-value-from-the-secret"]]
       api       = [["X-Origin-Verify", "mock-origin-value-from-the-secret"]]
@@ -177,8 +193,8 @@ run "api_origin_carries_the_secret" {
   }
 
   assert {
-    condition     = alltrue([for o in aws_cloudfront_distribution.this[0].origin : length(o.custom_header) == 0 if o.origin_id == "site"])
-    error_message = "The site origin is given the API's header."
+    condition     = alltrue([for o in aws_cloudfront_distribution.this[0].origin : length(o.custom_header) == 0 if contains(["site", "images"], o.origin_id)])
+    error_message = "The site's or the images' origin is given the API's header."
   }
 }
 
@@ -191,7 +207,7 @@ run "admin_paths_lose_their_prefix" {
     condition = jsonencode([
       for b in aws_cloudfront_distribution.this[0].ordered_cache_behavior : [b.path_pattern, [for f in b.function_association : [f.event_type, f.function_arn]]]
       ]) == jsonencode([
-      ["/products*", []], ["/orders*", []], ["/customers*", []],
+      ["/images/*", []], ["/products*", []], ["/orders*", []], ["/customers*", []],
       ["/admin/*", [["viewer-request", aws_cloudfront_function.admin_prefix[0].arn]]],
     ])
     error_message = "The /admin/* behaviour does not take the prefix off (viewer-request), or another API behaviour does."
@@ -211,6 +227,83 @@ run "admin_paths_lose_their_prefix" {
     condition     = jsonencode([for f in one(aws_cloudfront_distribution.this[0].default_cache_behavior).function_association : f.function_arn]) == jsonencode([aws_cloudfront_function.spa[0].arn])
     error_message = "The site's behaviour runs another function than the single-page app's."
   }
+}
+
+# The sizes of the product images: from their own bucket through the same origin access control
+# (SigV4), read only, cached a year whatever the request (nothing in the key, JPEG not compressed),
+# with the site's security headers.
+run "images_from_their_bucket" {
+  command = plan
+
+  assert {
+    condition = jsonencode([
+      for o in aws_cloudfront_distribution.this[0].origin : [o.domain_name, o.origin_access_control_id, length(o.custom_origin_config), length(o.custom_header)] if o.origin_id == "images"
+      ]) == jsonencode([
+      ["serverless-shop-dev-images-abc.s3.eu-west-1.amazonaws.com", aws_cloudfront_origin_access_control.this[0].id, 0, 0]
+    ])
+    error_message = "The images origin is not the images bucket read through the origin access control."
+  }
+
+  assert {
+    condition = jsonencode([
+      for b in aws_cloudfront_distribution.this[0].ordered_cache_behavior : [
+        b.target_origin_id, sort(b.allowed_methods), sort(b.cached_methods), b.compress, b.viewer_protocol_policy, b.cache_policy_id, try(coalesce(b.origin_request_policy_id), "none"), b.response_headers_policy_id
+      ] if b.path_pattern == "/images/*"
+      ]) == jsonencode([
+      ["images", ["GET", "HEAD"], ["GET", "HEAD"], false, "https-only", "cp-mock-images", "none", "rhp-mock-security"]
+    ])
+    error_message = "/images/* is not a read-only (GET, HEAD), uncompressed, HTTPS-only behaviour on the images origin with the images cache policy and the security headers: ${jsonencode([for b in aws_cloudfront_distribution.this[0].ordered_cache_behavior : b if b.path_pattern == "/images/*"])}."
+  }
+
+  assert {
+    condition = (
+      aws_cloudfront_cache_policy.images[0].default_ttl == 31536000 &&
+      aws_cloudfront_cache_policy.images[0].max_ttl == 31536000 &&
+      one(aws_cloudfront_cache_policy.images[0].parameters_in_cache_key_and_forwarded_to_origin).enable_accept_encoding_gzip == false &&
+      one(aws_cloudfront_cache_policy.images[0].parameters_in_cache_key_and_forwarded_to_origin).enable_accept_encoding_brotli == false &&
+      one(one(aws_cloudfront_cache_policy.images[0].parameters_in_cache_key_and_forwarded_to_origin).cookies_config).cookie_behavior == "none" &&
+      one(one(aws_cloudfront_cache_policy.images[0].parameters_in_cache_key_and_forwarded_to_origin).headers_config).header_behavior == "none" &&
+      one(one(aws_cloudfront_cache_policy.images[0].parameters_in_cache_key_and_forwarded_to_origin).query_strings_config).query_string_behavior == "none"
+    )
+    error_message = "The images cache policy does not keep an object a year, or varies it by a cookie, header, query string or encoding."
+  }
+
+  assert {
+    condition     = output.distribution_arn == aws_cloudfront_distribution.this[0].arn
+    error_message = "The distribution's ARN (which the images bucket's policy names) is not handed out."
+  }
+}
+
+# Without the images bucket, no /images/* behaviour, and connect-src as it was.
+run "no_images_without_their_bucket" {
+  command = plan
+
+  variables {
+    images = null
+  }
+
+  assert {
+    condition = (
+      length(aws_cloudfront_cache_policy.images) == 0 &&
+      length([for o in aws_cloudfront_distribution.this[0].origin : o if o.origin_id == "images"]) == 0 &&
+      length([for b in aws_cloudfront_distribution.this[0].ordered_cache_behavior : b if b.path_pattern == "/images/*"]) == 0 &&
+      !strcontains(one(one(aws_cloudfront_response_headers_policy.security[0].security_headers_config).content_security_policy).content_security_policy, ".s3.")
+    )
+    error_message = "Without the images bucket the distribution still serves /images/*, or the CSP still names a bucket."
+  }
+}
+
+run "an_upload_origin_with_a_path_is_refused" {
+  command = plan
+
+  variables {
+    images = {
+      bucket_regional_domain_name = "serverless-shop-dev-images-abc.s3.eu-west-1.amazonaws.com"
+      upload_origin               = "https://serverless-shop-dev-images-abc.s3.eu-west-1.amazonaws.com/uploads"
+    }
+  }
+
+  expect_failures = [var.images]
 }
 
 run "cloudfront_hosting_needs_the_origin_secret" {
@@ -248,6 +341,11 @@ run "website_hosting_is_public_only_when_chosen" {
   assert {
     condition     = length(aws_cloudfront_distribution.this) == 0 && length(aws_s3_bucket_website_configuration.this) == 1
     error_message = "s3-website hosting still makes a distribution, or no website."
+  }
+
+  assert {
+    condition     = length(aws_cloudfront_cache_policy.images) == 0 && output.distribution_arn == null
+    error_message = "s3-website hosting makes an images cache policy, or names a distribution."
   }
 
   assert {
