@@ -14,7 +14,7 @@ describe('the product form', () => {
       price: 39.9,
       stockQuantity: 25,
       isActive: true,
-      categoryIds: [],
+      categoryIds: new Set(),
     });
     expect(JSON.stringify(productUpdateOf({ ...lamp, price: '0.29' }).price)).toBe('0.29');
   });
@@ -68,10 +68,10 @@ describe('the product form', () => {
       createdAt: new Date(),
       updatedAt: new Date(),
     };
-    const inTwo = productFormOf({ ...product, categoryIds: ['c-1', 'c-2'] });
+    const inTwo = productFormOf({ ...product, categoryIds: new Set(['c-1', 'c-2']) });
     expect(inTwo.categoryIds).toEqual(['c-1', 'c-2']);
-    expect(productUpdateOf(inTwo).categoryIds).toEqual(['c-1', 'c-2']);
-    expect(productUpdateOf({ ...inTwo, categoryIds: [] }).categoryIds, 'out of every category').toEqual([]);
+    expect(productUpdateOf(inTwo).categoryIds).toEqual(new Set(['c-1', 'c-2']));
+    expect(productUpdateOf({ ...inTwo, categoryIds: [] }).categoryIds, 'out of every category').toEqual(new Set());
     const unknown = productUpdateOf(productFormOf(product));
     expect('categoryIds' in unknown, 'absent: the update leaves them unchanged').toBe(false);
   });

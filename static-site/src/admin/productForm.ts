@@ -49,7 +49,7 @@ export function productFormOf(product: products.Product): ProductForm {
     price: centsToDecimal(toCents(product.price)),
     stockQuantity: String(product.stockQuantity),
     isActive: product.isActive,
-    categoryIds: product.categoryIds ?? null,
+    categoryIds: product.categoryIds ? [...product.categoryIds] : null,
   };
 }
 
@@ -96,6 +96,6 @@ export function productUpdateOf(form: ProductForm): products.ProductUpdate {
     price: centsToAmount(parseMoney(form.price) ?? 0),
     stockQuantity: Number(form.stockQuantity.trim()),
     isActive: form.isActive,
-    ...(form.categoryIds === null ? {} : { categoryIds: form.categoryIds }),
+    ...(form.categoryIds === null ? {} : { categoryIds: new Set(form.categoryIds) }),
   };
 }

@@ -44,7 +44,12 @@ describe("a product's images", () => {
     expect(large).toMatchObject({ src: '/images/p/i/1200.jpg', width: 1200, height: 900 });
     // A narrow original has only smaller sizes: the largest there is.
     const narrow = imgAttributes(image({ sizes: [size(320, 480)] }), '40rem', 800);
-    expect(narrow).toMatchObject({ src: '/images/p/i/320.jpg', width: 320, height: 480, srcset: '/images/p/i/320.jpg 320w' });
+    expect(narrow).toMatchObject({
+      src: '/images/p/i/320.jpg',
+      width: 320,
+      height: 480,
+      srcset: '/images/p/i/320.jpg 320w',
+    });
   });
 
   it('orders srcset by width whatever order the sizes come in', () => {
