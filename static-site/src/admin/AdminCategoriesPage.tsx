@@ -203,8 +203,13 @@ function CategoryRow({
           <button type="button" class="secondary" onClick={onEdit}>
             Edit<span class="visually-hidden"> {category.name}</span>
           </button>
-          <button type="button" class="danger" onClick={() => setConfirming(true)}>
-            Delete<span class="visually-hidden"> {category.name}</span>…
+          <button
+            type="button"
+            class="danger"
+            aria-label={`Delete ${category.name}`}
+            onClick={() => setConfirming(true)}
+          >
+            Delete…
           </button>
         </p>
       )}
