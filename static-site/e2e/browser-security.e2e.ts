@@ -54,7 +54,7 @@ describeInBrowser('the site under its Content-Security-Policy', () => {
     const page = shopper.page;
     await page.goto('/');
     await expect.poll(() => page.locator('.product-card').count()).toBeGreaterThan(0);
-    await page.getByRole('link', { name: 'Desk lamp' }).click();
+    await page.getByRole('link', { name: 'Desk lamp', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Desk lamp');
     await page.getByRole('button', { name: 'Add to cart' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Added' }).count()).toBeGreaterThan(0);

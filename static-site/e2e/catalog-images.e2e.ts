@@ -79,7 +79,7 @@ describeInBrowser('an administrator adds a category and an image; a shopper brow
   });
 
   it('creates a category on the categories page, the slug suggested by its name', async () => {
-    await page.getByRole('navigation', { name: 'Shop' }).getByRole('link', { name: 'Categories' }).click();
+    await page.getByRole('navigation', { name: 'Shop' }).getByRole('link', { name: 'Categories', exact: true }).click();
     await page.waitForURL(/#\/admin\/categories$/);
     await page.getByLabel('Name', { exact: true }).fill(categoryName);
     expect(await page.getByLabel('Slug', { exact: true }).inputValue()).toBe(slug);
@@ -134,7 +134,7 @@ describeInBrowser('an administrator adds a category and an image; a shopper brow
 
   it('puts a new product in the category and uploads its image, which becomes ready', async () => {
     expect(categoryId, 'the category of the first tests').not.toBe('');
-    await page.getByRole('navigation', { name: 'Shop' }).getByRole('link', { name: 'Products' }).click();
+    await page.getByRole('navigation', { name: 'Shop' }).getByRole('link', { name: 'Products', exact: true }).click();
     await page.getByRole('link', { name: 'New product' }).click();
     await page.getByLabel('SKU').fill(unique('CLIP').toUpperCase());
     await page.getByLabel('Name', { exact: true }).fill(productName);
