@@ -35,7 +35,14 @@ export function ProductFormPage({ id }: { id: string | null }) {
       </p>
       <PageHeading>{id ? 'Edit product' : 'New product'}</PageHeading>
       <AdminOnly>
-        {id ? <LoadedProduct id={id} /> : <ProductEditor version={null} onReload={() => undefined} />}
+        {id ? (
+          <LoadedProduct id={id} />
+        ) : (
+          <>
+            <ProductEditor version={null} onReload={() => undefined} />
+            <p class="hint">Images can be added once the product is created.</p>
+          </>
+        )}
       </AdminOnly>
     </>
   );

@@ -96,7 +96,11 @@ export function CatalogPage({ query }: { query: CatalogQuery }) {
         <ProblemAlert problem={list.problem} onRetry={list.reload} />
       ) : !hasProducts ? (
         <Empty>
-          {narrowed ? (
+          {query.category && categories.status === 'ready' && !category ? (
+            <p>
+              There is no category “{query.category}” (any more). <a href={href.catalog()}>Show all products</a>
+            </p>
+          ) : narrowed ? (
             <p>
               No products match {q ? <>“{q}”</> : 'these filters'}. <a href={href.catalog()}>Show all products</a>
             </p>
