@@ -15,6 +15,7 @@ export interface ApiClientOptions {
 
 export interface ApiClients {
   products: products.ProductsApi;
+  categories: products.CategoriesApi;
   orders: orders.OrdersApi;
   customerOrders: orders.CustomerOrdersApi;
 }
@@ -29,6 +30,7 @@ export function createApiClients(options: ApiClientOptions): ApiClients {
   const ordersConfig = new orders.Configuration({ basePath, middleware, fetchApi: options.fetchApi });
   return {
     products: new products.ProductsApi(productsConfig),
+    categories: new products.CategoriesApi(productsConfig),
     orders: new orders.OrdersApi(ordersConfig),
     customerOrders: new orders.CustomerOrdersApi(ordersConfig),
   };

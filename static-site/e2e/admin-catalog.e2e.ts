@@ -32,7 +32,7 @@ describeInBrowser('an administrator manages the catalog', () => {
     expect(await page.locator('.account .tag').textContent(), "an administrator's session says so").toBe(
       'administrator',
     );
-    await page.getByRole('navigation').getByRole('link', { name: 'Products' }).click();
+    await page.getByRole('navigation', { name: 'Shop' }).getByRole('link', { name: 'Products', exact: true }).click();
     await page.getByRole('link', { name: 'New product' }).click();
     await page.getByLabel('SKU').fill('');
     await page.getByLabel('Price (USD)').fill('1.999');
@@ -142,7 +142,9 @@ describeInBrowser('a shopper is no administrator', () => {
     await page.goto('/');
     const customer = unique('shopper');
     await shopper.signIn(customer);
-    expect(await page.getByRole('navigation').getByRole('link', { name: 'Products' }).count()).toBe(0);
+    expect(
+      await page.getByRole('navigation', { name: 'Shop' }).getByRole('link', { name: 'Products', exact: true }).count(),
+    ).toBe(0);
     const token = await shopper.accessToken();
     const ownOrders = `/customers/${encodeURIComponent(customer)}/orders`;
     expect((await api('GET', ownOrders, token)).status).toBe(200);

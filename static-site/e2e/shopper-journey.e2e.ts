@@ -30,7 +30,7 @@ describeInBrowser('a shopper buys, an administrator fulfils', () => {
     await page.getByLabel('Search products').fill('lamp');
     await page.getByRole('button', { name: 'Search' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Products matching “lamp”');
-    await page.getByRole('link', { name: 'Desk lamp' }).click();
+    await page.getByRole('link', { name: 'Desk lamp', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Desk lamp');
     await page.getByRole('button', { name: 'One more Desk lamp' }).click();
     await expect(await page.getByLabel('Quantity of Desk lamp').inputValue()).toBe('2');
@@ -90,7 +90,7 @@ describeInBrowser('a shopper buys, an administrator fulfils', () => {
     const page = admin.page;
     await page.goto('/');
     await admin.signIn(unique('admin'), { admin: true });
-    await page.getByRole('navigation').getByRole('link', { name: 'Orders', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Shop' }).getByRole('link', { name: 'Orders', exact: true }).click();
     await page.getByLabel('Customer').fill(customer);
     await page.getByRole('button', { name: 'Find orders' }).click();
     const card = page.locator('.order-card', { hasText: orderId.slice(-8).toUpperCase() });

@@ -1,9 +1,10 @@
 // Pages are addressed by the URL's fragment (#/products/ID): a static host (S3, the local gateway)
 // serves index.html for "/" only, and the fragment never reaches it. The query string stays free for
 // the issuer's answer to a sign-in (?code=...&state=...).
+import { type CatalogQuery, catalogSearch, parseCatalogQuery } from './catalog/catalogQuery';
 
 export type Route =
-  | { page: 'catalog'; q: string }
+  | { page: 'catalog'; query: CatalogQuery }
   | { page: 'product'; id: string }
   | { page: 'cart' }
   | { page: 'checkout' }
@@ -13,6 +14,7 @@ export type Route =
   /** id null: a new product. */
   | { page: 'admin-product'; id: string | null }
   | { page: 'admin-orders'; customer: string; status: string }
+  | { page: 'admin-categories' }
   | { page: 'not-found' };
 
 export function parseRoute(hash: string): Route {
@@ -25,7 +27,7 @@ export function parseRoute(hash: string): Route {
   const [first, second, third] = parts;
   switch (parts.length === 0 ? '' : first) {
     case '':
-      return { page: 'catalog', q: params.get('q') ?? '' };
+      return { page: 'catalog', query: parseCatalogQuery(params) };
     case 'products':
       return second && !third ? { page: 'product', id: second } : { page: 'not-found' };
     case 'cart':
@@ -40,6 +42,9 @@ export function parseRoute(hash: string): Route {
     case 'admin':
       if (second === 'products') {
         return !third ? { page: 'admin-products' } : { page: 'admin-product', id: third === 'new' ? null : third };
+      }
+      if (second === 'categories' && !third) {
+        return { page: 'admin-categories' };
       }
       if (second === 'orders' && !third) {
         return { page: 'admin-orders', customer: params.get('customer') ?? '', status: params.get('status') ?? '' };
@@ -58,7 +63,11 @@ const segment = encodeURIComponent;
 
 /** Links to every page. */
 export const href = {
-  catalog: (q = '') => withQuery('#/', { q }),
+  /** The catalog: its search words, or the whole query (category, order, price range). */
+  catalog: (query: string | Partial<CatalogQuery> = '') => {
+    const search = catalogSearch(typeof query === 'string' ? { q: query } : query);
+    return search ? `#/?${search}` : '#/';
+  },
   product: (id: string) => `#/products/${segment(id)}`,
   cart: () => '#/cart',
   checkout: () => '#/checkout',
@@ -66,6 +75,7 @@ export const href = {
   order: (id: string, placed = false) => `#/orders/${segment(id)}${placed ? '?placed' : ''}`,
   adminProducts: () => '#/admin/products',
   adminProduct: (id: string | null) => `#/admin/products/${id === null ? 'new' : segment(id)}`,
+  adminCategories: () => '#/admin/categories',
   adminOrders: (customer = '', status = '') => withQuery('#/admin/orders', { customer, status }),
 };
 

@@ -7,9 +7,11 @@ import { useServices } from '../app/services';
 import { href, navigate } from '../router';
 import { Loading, PageHeading, ProblemAlert } from '../ui/Feedback';
 import { Checkbox, TextArea, TextField } from '../ui/Field';
+import { useCategories } from '../catalog/useCategories';
 import { useLoad, useTitle } from '../ui/hooks';
 import { useFormErrors } from '../ui/useFormErrors';
 import { AdminOnly } from './AdminOnly';
+import { ProductImagesEditor } from './ProductImagesEditor';
 import {
   EMPTY_PRODUCT,
   PRODUCT_FIELDS,
@@ -33,7 +35,14 @@ export function ProductFormPage({ id }: { id: string | null }) {
       </p>
       <PageHeading>{id ? 'Edit product' : 'New product'}</PageHeading>
       <AdminOnly>
-        {id ? <LoadedProduct id={id} /> : <ProductEditor version={null} onReload={() => undefined} />}
+        {id ? (
+          <LoadedProduct id={id} />
+        ) : (
+          <>
+            <ProductEditor version={null} onReload={() => undefined} />
+            <p class="hint">Images can be added once the product is created.</p>
+          </>
+        )}
       </AdminOnly>
     </>
   );
@@ -45,13 +54,24 @@ function LoadedProduct({ id }: { id: string }) {
     const response = await api.products.getProductRaw({ productId: id });
     return { product: await response.value(), etag: response.raw.headers.get('ETag') ?? '' };
   }, [api, id]);
-  if (loaded.status === 'loading') {
-    return <Loading>Loading the product…</Loading>;
+  // The images have a life of their own (an upload being processed): reloading the product's details
+  // after a save leaves them alone.
+  const firstImages = useRef<products.ProductImage[] | null>(null);
+  if (loaded.status === 'ready' && firstImages.current === null) {
+    firstImages.current = loaded.value.product.images ?? [];
   }
-  if (loaded.status === 'failed') {
-    return <ProblemAlert problem={loaded.problem} onRetry={reload} />;
-  }
-  return <ProductEditor key={loaded.value.etag} version={loaded.value} onReload={reload} />;
+  return (
+    <>
+      {loaded.status === 'loading' ? (
+        <Loading>Loading the product…</Loading>
+      ) : loaded.status === 'failed' ? (
+        <ProblemAlert problem={loaded.problem} onRetry={reload} />
+      ) : (
+        <ProductEditor key={loaded.value.etag} version={loaded.value} onReload={reload} />
+      )}
+      {firstImages.current && <ProductImagesEditor productId={id} initial={firstImages.current} />}
+    </>
+  );
 }
 
 const FIELDS = Object.values(PRODUCT_FIELDS);
@@ -189,6 +209,11 @@ function ProductEditor({ version, onReload }: { version: Version | null; onReloa
           class="short"
         />
       </div>
+      <CategoryChoices
+        selected={form.categoryIds ?? []}
+        onSelected={edit('categoryIds')}
+        error={errors[PRODUCT_FIELDS.categoryIds]}
+      />
       <Checkbox
         name={PRODUCT_FIELDS.isActive}
         label="For sale (shoppers see it in the catalog)"
@@ -218,5 +243,51 @@ function ProductEditor({ version, onReload }: { version: Version | null; onReloa
         </p>
       )}
     </form>
+  );
+}
+
+/** The product's categories, one checkbox each. */
+function CategoryChoices({
+  selected,
+  onSelected,
+  error,
+}: {
+  selected: string[];
+  onSelected: (ids: string[]) => void;
+  error?: string;
+}) {
+  const [categories, reload] = useCategories();
+  return (
+    <fieldset class="checkboxes" aria-describedby={error ? 'category-ids-error' : undefined}>
+      <legend>Categories</legend>
+      {categories.status === 'loading' ? (
+        <Loading>Loading the categories…</Loading>
+      ) : categories.status === 'failed' ? (
+        <ProblemAlert problem={categories.problem} onRetry={reload} />
+      ) : categories.value.length === 0 ? (
+        <p class="hint">
+          There are no categories yet. <a href={href.adminCategories()}>Add categories</a>
+        </p>
+      ) : (
+        categories.value.map((category) => (
+          <Checkbox
+            key={category.categoryId}
+            name={`${PRODUCT_FIELDS.categoryIds}-${category.categoryId}`}
+            label={category.name}
+            checked={selected.includes(category.categoryId)}
+            onChecked={(checked) =>
+              onSelected(
+                checked ? [...selected, category.categoryId] : selected.filter((id) => id !== category.categoryId),
+              )
+            }
+          />
+        ))
+      )}
+      {error && (
+        <p class="field__error" id="category-ids-error">
+          {error}
+        </p>
+      )}
+    </fieldset>
   );
 }

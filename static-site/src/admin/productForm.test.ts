@@ -14,6 +14,7 @@ describe('the product form', () => {
       price: 39.9,
       stockQuantity: 25,
       isActive: true,
+      categoryIds: new Set(),
     });
     expect(JSON.stringify(productUpdateOf({ ...lamp, price: '0.29' }).price)).toBe('0.29');
   });
@@ -45,6 +46,33 @@ describe('the product form', () => {
       createdAt: new Date(),
       updatedAt: new Date(),
     });
-    expect(form).toEqual({ sku: 'S', name: 'N', description: '', price: '12.50', stockQuantity: '3', isActive: false });
+    expect(form).toEqual({
+      sku: 'S',
+      name: 'N',
+      description: '',
+      price: '12.50',
+      stockQuantity: '3',
+      isActive: false,
+      categoryIds: null,
+    });
+  });
+
+  it("sends the product's categories, and leaves them as they are when they are unknown", () => {
+    const product = {
+      productId: 'p',
+      sku: 'S',
+      name: 'N',
+      price: 1,
+      stockQuantity: 0,
+      isActive: true,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    };
+    const inTwo = productFormOf({ ...product, categoryIds: new Set(['c-1', 'c-2']) });
+    expect(inTwo.categoryIds).toEqual(['c-1', 'c-2']);
+    expect(productUpdateOf(inTwo).categoryIds).toEqual(new Set(['c-1', 'c-2']));
+    expect(productUpdateOf({ ...inTwo, categoryIds: [] }).categoryIds, 'out of every category').toEqual(new Set());
+    const unknown = productUpdateOf(productFormOf(product));
+    expect('categoryIds' in unknown, 'absent: the update leaves them unchanged').toBe(false);
   });
 });

@@ -12,6 +12,8 @@ export interface ProductForm {
   price: string;
   stockQuantity: string;
   isActive: boolean;
+  /** The product's categories; null when unknown (an answer older than 2.2.0): then left as they are. */
+  categoryIds: string[] | null;
 }
 
 export const PRODUCT_FIELDS = {
@@ -21,6 +23,7 @@ export const PRODUCT_FIELDS = {
   price: 'price',
   stockQuantity: 'stock_quantity',
   isActive: 'is_active',
+  categoryIds: 'category_ids',
 } as const satisfies Record<keyof ProductForm, string>;
 
 export const EMPTY_PRODUCT: ProductForm = {
@@ -30,6 +33,7 @@ export const EMPTY_PRODUCT: ProductForm = {
   price: '',
   stockQuantity: '0',
   isActive: true,
+  categoryIds: [],
 };
 
 const SKU = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -45,6 +49,7 @@ export function productFormOf(product: products.Product): ProductForm {
     price: centsToDecimal(toCents(product.price)),
     stockQuantity: String(product.stockQuantity),
     isActive: product.isActive,
+    categoryIds: product.categoryIds ? [...product.categoryIds] : null,
   };
 }
 
@@ -78,7 +83,10 @@ export function validateProduct(form: ProductForm): Record<string, string> {
   return errors;
 }
 
-/** The request body of a valid form (validateProduct first): every writable field. */
+/**
+ * The request body of a valid form (validateProduct first): every writable field, the categories
+ * only when known (absent from an update, they stay as they are).
+ */
 export function productUpdateOf(form: ProductForm): products.ProductUpdate {
   const description = form.description.trim();
   return {
@@ -88,5 +96,6 @@ export function productUpdateOf(form: ProductForm): products.ProductUpdate {
     price: centsToAmount(parseMoney(form.price) ?? 0),
     stockQuantity: Number(form.stockQuantity.trim()),
     isActive: form.isActive,
+    ...(form.categoryIds === null ? {} : { categoryIds: new Set(form.categoryIds) }),
   };
 }

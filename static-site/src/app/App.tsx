@@ -1,6 +1,7 @@
 // Which page the fragment names, inside the layout; on a change of page the new page's heading
 // takes the focus, so keyboard and screen reader users start reading where the page starts.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { AdminCategoriesPage } from '../admin/AdminCategoriesPage';
 import { AdminOrdersPage } from '../admin/AdminOrdersPage';
 import { AdminProductsPage } from '../admin/AdminProductsPage';
 import { ProductFormPage } from '../admin/ProductFormPage';
@@ -34,7 +35,7 @@ function pageKey(route: Route): string {
 function page(route: Route) {
   switch (route.page) {
     case 'catalog':
-      return <CatalogPage q={route.q} />;
+      return <CatalogPage query={route.query} />;
     case 'product':
       return <ProductPage id={route.id} />;
     case 'cart':
@@ -49,6 +50,8 @@ function page(route: Route) {
       return <AdminProductsPage />;
     case 'admin-product':
       return <ProductFormPage key={route.id ?? 'new'} id={route.id} />;
+    case 'admin-categories':
+      return <AdminCategoriesPage />;
     case 'admin-orders':
       return <AdminOrdersPage customer={route.customer} status={route.status} />;
     case 'not-found':

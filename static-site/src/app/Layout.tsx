@@ -72,6 +72,11 @@ export function Layout({ route, children }: { route: Route; children: ComponentC
                   </a>
                 </li>
                 <li>
+                  <a href={href.adminCategories()} aria-current={current('admin-categories')}>
+                    Categories
+                  </a>
+                </li>
+                <li>
                   <a href={href.adminOrders()} aria-current={current('admin-orders')}>
                     Orders
                   </a>

@@ -17,6 +17,7 @@ export interface ProblemView {
 /** Problems that concern one field although their errors[] names none. */
 export const FIELD_OF_CODE: Readonly<Record<string, string>> = {
   DUPLICATE_SKU: 'sku',
+  DUPLICATE_SLUG: 'slug',
 };
 
 /**
