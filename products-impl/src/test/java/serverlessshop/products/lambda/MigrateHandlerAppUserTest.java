@@ -63,7 +63,13 @@ class MigrateHandlerAppUserTest {
 
         assertThat(answer).containsEntry("app_user", appUser);
         assertThat(AppUser.tables())
-                .containsExactly("product_words", "products", "stock_reservation_items", "stock_reservations");
+                .containsExactly(
+                        "categories",
+                        "product_categories",
+                        "product_words",
+                        "products",
+                        "stock_reservation_items",
+                        "stock_reservations");
         assertThat(grantsOnTables()).containsExactlyInAnyOrderElementsOf(expectedGrants());
         assertThat(globalGrant()).startsWith("GRANT USAGE ON *.* TO ");
     }
