@@ -36,11 +36,16 @@ final class CategoryFilter {
         if (categoryId == null) {
             return DSL.falseCondition();
         }
-        int linksUpToSmall = db.fetchCount(db.selectOne()
+        // Reads at most SMALL + 1 entries of the primary key, however large the category.
+        boolean large = db.select(PRODUCT_CATEGORIES.PRODUCT_ID)
                 .from(PRODUCT_CATEGORIES)
                 .where(PRODUCT_CATEGORIES.CATEGORY_ID.eq(categoryId))
-                .limit(SMALL + 1));
-        if (linksUpToSmall <= SMALL) {
+                .orderBy(PRODUCT_CATEGORIES.PRODUCT_ID)
+                .limit(1)
+                .offset(SMALL)
+                .fetchOptional()
+                .isPresent();
+        if (!large) {
             return PRODUCTS.PRODUCT_ID.in(DSL.select(PRODUCT_CATEGORIES.PRODUCT_ID)
                     .from(PRODUCT_CATEGORIES)
                     .where(PRODUCT_CATEGORIES.CATEGORY_ID.eq(categoryId)));
