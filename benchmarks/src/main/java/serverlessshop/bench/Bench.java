@@ -127,7 +127,7 @@ public final class Bench {
             phase(
                     "scale",
                     () -> new ScaleRun(load, options)
-                            .run(report, production, fixtures.catalogueSize(), token(production, DEEP_CUSTOMER)));
+                            .run(report, production, fixtures, token(production, DEEP_CUSTOMER)));
             phase("jobs", () -> new JobsRun(options).run(report, layout, database, fixtures, production));
             phase(
                     "contention",

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 /**
  * The products database of a run, on the MariaDB/MySQL server the tests use ({@code MYSQL_URL},
@@ -89,6 +90,28 @@ public final class BenchDatabase {
      * batches of one multi-row statement per 2,000.
      */
     public List<Product> insertProducts(String prefix, int count, int stock) throws SQLException {
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).withNano(0);
+        return insertProducts(prefix, count, stock, i -> new BigDecimal("9.99"), i -> now);
+    }
+
+    /**
+     * Products as {@link #insertProducts(String, int, int)} inserts them, to be listed in every order:
+     * prices from 1.00 to 500.99 and creation times a second apart over the past {@code count} seconds,
+     * each in an order of its own, unlike the names' (a few products share a price: ties broken by id).
+     */
+    public List<Product> insertCatalogue(String prefix, int count, int stock) throws SQLException {
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).withNano(0);
+        return insertProducts(
+                prefix,
+                count,
+                stock,
+                i -> BigDecimal.valueOf(100 + i * 7_919L % 50_000, 2),
+                i -> now.minusSeconds(1 + i * 104_729L % count));
+    }
+
+    private List<Product> insertProducts(
+            String prefix, int count, int stock, IntFunction<BigDecimal> price, IntFunction<LocalDateTime> createdAt)
+            throws SQLException {
         List<Product> products = new ArrayList<>(count);
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).withNano(0);
         String sql = "INSERT INTO products (product_id, sku, name, description, price, stock_quantity, is_active,"
@@ -98,10 +121,7 @@ public final class BenchDatabase {
             connection.setAutoCommit(false);
             for (int i = 1; i <= count; i++) {
                 Product product = new Product(
-                        UUID.randomUUID().toString(),
-                        String.format("%s %06d", prefix, i),
-                        new BigDecimal("9.99"),
-                        stock);
+                        UUID.randomUUID().toString(), String.format("%s %06d", prefix, i), price.apply(i), stock);
                 insert.setString(1, product.id());
                 insert.setString(
                         2, prefix.toUpperCase().replaceAll("[^A-Z0-9]+", "-") + "-" + String.format("%06d", i));
@@ -109,7 +129,7 @@ public final class BenchDatabase {
                 insert.setString(4, "Seeded by make bench.");
                 insert.setBigDecimal(5, product.price());
                 insert.setInt(6, stock);
-                insert.setTimestamp(7, Timestamp.valueOf(now));
+                insert.setTimestamp(7, Timestamp.valueOf(createdAt.apply(i)));
                 insert.setTimestamp(8, Timestamp.valueOf(now));
                 insert.addBatch();
                 products.add(product);
@@ -120,6 +140,44 @@ public final class BenchDatabase {
             connection.commit();
         }
         return products;
+    }
+
+    /**
+     * Creates {@code count} categories, {@code bench-category-1...}, and puts product {@code i} of the
+     * list in category {@code i % count + 1}; their slugs.
+     */
+    public List<String> categorize(List<Product> products, int count) throws SQLException {
+        List<String> slugs = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC).withNano(0));
+        try (Connection connection = connect();
+                PreparedStatement category = connection.prepareStatement(
+                        "INSERT INTO categories (category_id, slug, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)");
+                PreparedStatement link = connection.prepareStatement(
+                        "INSERT INTO product_categories (category_id, product_id) VALUES (?, ?)")) {
+            connection.setAutoCommit(false);
+            for (int c = 1; c <= count; c++) {
+                String id = UUID.randomUUID().toString();
+                category.setString(1, id);
+                category.setString(2, "bench-category-" + c);
+                category.setString(3, "Bench category " + c);
+                category.setTimestamp(4, now);
+                category.setTimestamp(5, now);
+                category.executeUpdate();
+                ids.add(id);
+                slugs.add("bench-category-" + c);
+            }
+            for (int i = 0; i < products.size(); i++) {
+                link.setString(1, ids.get(i % count));
+                link.setString(2, products.get(i).id());
+                link.addBatch();
+                if ((i + 1) % 2_000 == 0 || i == products.size() - 1) {
+                    link.executeBatch();
+                }
+            }
+            connection.commit();
+        }
+        return slugs;
     }
 
     /** Stock now, and units held by live reservations, of these products. */

@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * Keyset pagination at depth: page 1 against page 1000 of the catalogue (100,000 products, pages of
- * 20) and of one customer's orders (10,000 orders, pages of 10), alternating request by request on
- * the production stack. With keyset pagination the deep page costs what the first does.
+ * 20) in each of its orders, within a price range and within a category, and of one customer's orders
+ * (10,000 orders, pages of 10), alternating request by request on the production stack. With keyset
+ * pagination the deep page costs what the first does.
  */
 final class ScaleRun {
 
@@ -28,17 +29,37 @@ final class ScaleRun {
         return options.quick() ? 1_000 : 10_000;
     }
 
-    void run(Report report, LocalCloudProcess stack, int catalogueSize, String deepCustomerToken) throws Exception {
+    /**
+     * The catalogue's listings measured at depth: its default order, each other order, a price range
+     * (about 60 % of the catalogue's prices, 1.00 to 500.99) and a category (a quarter of it).
+     */
+    static List<Listing> listings(Fixtures fixtures) {
+        String products = String.format("%,d", fixtures.catalogueSize()) + " products";
+        String category = fixtures.categories().getFirst();
+        return List.of(
+                new Listing("GET /products, " + products, ""),
+                new Listing("GET /products?sort=price, " + products, "sort=price&"),
+                new Listing("GET /products?sort=-price, " + products, "sort=-price&"),
+                new Listing("GET /products?sort=newest, " + products, "sort=newest&"),
+                new Listing(
+                        "GET /products?min_price=100&max_price=400, " + products + " (60 % in the range)",
+                        "min_price=100&max_price=400&"),
+                new Listing(
+                        "GET /products?category=" + category + ", " + products + " (1 in "
+                                + fixtures.categories().size() + " in the category)",
+                        "category=" + category + "&"));
+    }
+
+    /** One listing of the catalogue: what the report calls it, and its query's parameters before the limit. */
+    record Listing(String what, String parameters) {}
+
+    void run(Report report, LocalCloudProcess stack, Fixtures fixtures, String deepCustomerToken) throws Exception {
         Pages pages = new Pages();
-        String productsCursor = pages.cursorOfPage(stack.baseUrl(), "/products?limit=", null, deepPage(), 20);
-        compare(
-                report,
-                stack,
-                "GET /products, " + String.format("%,d", catalogueSize) + " products, pages of 20",
-                Map.of(),
-                "/products?limit=20",
-                productsCursor,
-                1.3);
+        for (Listing listing : listings(fixtures)) {
+            String path = "/products?" + listing.parameters() + "limit=";
+            String productsCursor = pages.cursorOfPage(stack.baseUrl(), path, null, deepPage(), 20);
+            compare(report, stack, listing.what() + ", pages of 20", Map.of(), path + "20", productsCursor, 1.3);
+        }
 
         String ordersPath = "/customers/" + Bench.DEEP_CUSTOMER + "/orders?limit=";
         String ordersCursor = pages.cursorOfPage(stack.baseUrl(), ordersPath, deepCustomerToken, deepPage(), 10);
@@ -58,7 +79,10 @@ final class ScaleRun {
                         + " walking the list through the API (pages of 100, then of the page size); then page 1 and page "
                         + deepPage() + " are requested alternately by one client on the production stack ("
                         + options.seconds(2) + " s warm-up, up to " + options.seconds(6) + " s or 1,000 requests each);"
-                        + " the ratio is of the medians. Products are seeded with batched SQL inserts, the customer's"
+                        + " the ratio is of the medians. The catalogue is measured in each order (sort), within a"
+                        + " price range and within a category. Products are seeded with batched SQL inserts (prices"
+                        + " 1.00 to 500.99 and creation times a second apart, each in an order unlike the names',"
+                        + " every product in one of " + Fixtures.CATEGORIES + " categories), the customer's"
                         + " orders with DynamoDB BatchWriteItem.");
     }
 

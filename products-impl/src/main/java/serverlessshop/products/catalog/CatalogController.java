@@ -41,7 +41,8 @@ class CatalogController implements ProductsApi {
             String maxPrice,
             String q,
             Boolean active) {
-        ProductListing listing = catalog.list(limit, cursor, q, active, Caller.current());
+        ListingRequest request = ListingRequest.of(limit, cursor, sort, category, minPrice, maxPrice, q, active);
+        ProductListing listing = catalog.list(request, Caller.current());
         List<String> ids =
                 listing.products().stream().map(ProductsRecord::getProductId).toList();
         return ResponseEntity.ok(ProductMapper.toApi(listing, categories.of(ids)));

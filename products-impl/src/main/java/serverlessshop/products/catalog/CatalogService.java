@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -30,7 +29,8 @@ import serverlessshop.support.security.Caller;
 public class CatalogService {
 
     private static final TimeBasedEpochGenerator IDS = Generators.timeBasedEpochGenerator();
-    private static final List<String> CURSOR_KEYS = List.of("name", "id");
+    /** Each order has its own key besides the id: ListingOrder checks it. */
+    private static final List<String> CURSOR_KEYS = List.of("id");
 
     private final DSLContext db;
     private final Clock clock;
@@ -45,32 +45,37 @@ public class CatalogService {
     }
 
     /**
-     * Products by name, then id, after the cursor's position (keyset pagination: no OFFSET); with
-     * {@code text}, those with a word beginning with each of its words (SearchIndex).
+     * Products in the listing's order after the cursor's position (keyset pagination: no OFFSET), of
+     * those its filters let through: with a text, those with a word beginning with each of its words
+     * (SearchIndex); with a category, those in it; with a price range, those within it.
      */
     @Transactional(readOnly = true)
-    public ProductListing list(int limit, String cursor, String text, Boolean active, Caller caller) {
-        Condition condition = visibleTo(caller, active);
-        if (text != null) {
-            condition = condition.and(SearchIndex.matchesEvery(ProductWords.ofSearch(text)));
+    public ProductListing list(ListingRequest request, Caller caller) {
+        Condition condition =
+                visibleTo(caller, request.active()).and(request.prices().condition());
+        if (request.text() != null) {
+            condition = condition.and(SearchIndex.matchesEvery(ProductWords.ofSearch(request.text())));
         }
-        List<ProductsRecord> page = pageQuery(condition, cursor, limit + 1).fetch();
+        if (request.category() != null) {
+            condition = condition.and(CategoryFilter.inCategory(db, request.category()));
+        }
+        int limit = request.limit();
+        List<ProductsRecord> page = pageQuery(condition, request.order(), request.cursor(), limit + 1)
+                .fetch();
         if (page.size() <= limit) {
             return new ProductListing(page, null);
         }
-        ProductsRecord last = page.get(limit - 1);
         return new ProductListing(
-                page.subList(0, limit), cursors.encode(Map.of("name", last.getName(), "id", last.getProductId())));
+                page.subList(0, limit), cursors.encode(request.order().positionAfter(page.get(limit - 1))));
     }
 
-    /** Up to {@code size} products by name, then id, after the cursor's position. */
-    ResultQuery<ProductsRecord> pageQuery(Condition condition, String cursor, int size) {
-        var query = db.selectFrom(PRODUCTS).where(condition).orderBy(PRODUCTS.NAME, PRODUCTS.PRODUCT_ID);
+    /** Up to {@code size} products in this order, after the cursor's position. */
+    ResultQuery<ProductsRecord> pageQuery(Condition condition, ListingOrder order, String cursor, int size) {
+        var query = db.selectFrom(PRODUCTS).where(condition).orderBy(order.orderBy());
         if (cursor == null) {
             return query.limit(size);
         }
-        Map<String, String> after = cursors.decode(cursor, CURSOR_KEYS);
-        return query.seek(after.get("name"), after.get("id")).limit(size);
+        return query.seek(order.seekValues(cursors.decode(cursor, CURSOR_KEYS))).limit(size);
     }
 
     /** The product; an inactive one only for administrators (anybody else: 404). */

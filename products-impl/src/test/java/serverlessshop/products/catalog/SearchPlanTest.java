@@ -113,7 +113,7 @@ class SearchPlanTest {
 
     /** The first page of a shopper's search, as the service queries it. */
     private QueryCost cost(Condition matches) throws SQLException {
-        var page = catalog.pageQuery(PRODUCTS.IS_ACTIVE.isTrue().and(matches), null, 21);
+        var page = catalog.pageQuery(PRODUCTS.IS_ACTIVE.isTrue().and(matches), ListingOrder.NAME, null, 21);
         return QueryCost.of(dataSource, db.renderInlined(page));
     }
 }
