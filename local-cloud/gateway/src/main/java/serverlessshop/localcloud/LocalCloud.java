@@ -355,22 +355,28 @@ public final class LocalCloud implements AutoCloseable {
             throws IOException {
         Path dockerfile = layout.dockerfile(imageOf);
         if (!Files.exists(dockerfile)) {
-            Console.gateway(name + ": no " + options.repo().relativize(dockerfile) + " yet (make build): its routes"
-                    + " answer 500");
+            Console.gateway(
+                    name + ": no " + options.repo().relativize(dockerfile) + " yet (make build): " + consequence(name));
             return null;
         }
         FunctionImage built = FunctionImage.read(name, dockerfile);
         String command = options.functionHandlers().getOrDefault(name, handler);
         FunctionImage image = command == null ? built : built.withHandler(name, command);
         if (!image.isBuilt()) {
-            Console.gateway(name + ": " + options.repo().relativize(image.taskRoot()) + " is not built (lib/, bin/):"
-                    + " its routes answer 500 (make build)");
+            Console.gateway(name + ": " + options.repo().relativize(image.taskRoot()) + " is not built (lib/, bin/): "
+                    + consequence(name) + " (make build)");
             return null;
         }
         Map<String, String> environment = LambdaEnvironment.of(
                 image, FunctionWiring.configuration(name, options, endpoints), layout.runtimeLib());
         return new LambdaFunction(
                 image, environment, layout.runtimeLib(), options.concurrency(), options.functionJars());
+    }
+
+    private static String consequence(String function) {
+        return function.equals(FunctionWiring.IMAGES_FUNCTION)
+                ? "the uploaded images are not processed"
+                : "its routes answer 500";
     }
 
     private static GatewayServer bindGateway(int port) throws IOException {
