@@ -114,6 +114,7 @@ public final class LocalCloud implements AutoCloseable {
         int port = server.port();
         gatewayUrl = "http://localhost:" + port;
         int dynamoDbPort = reserve(options.dynamoDbPort(), "DynamoDB Local", "SHOP_DYNAMODB_PORT");
+        int s3Port = reserve(options.s3Port(), "the images bucket's S3 server", "SHOP_S3_PORT");
         DynamoDbLocal dynamoDb = DynamoDbLocal.start(
                 layout.dynamoDbHome(),
                 dynamoDbPort,
@@ -129,7 +130,7 @@ public final class LocalCloud implements AutoCloseable {
                 FunctionWiring::roleOfKey,
                 FunctionWiring::invokersOf);
         started.add(lambdaApi);
-        startImagesBucket(options);
+        startImagesBucket(options, s3Port);
         FunctionWiring.Endpoints endpoints = new FunctionWiring.Endpoints(
                 gatewayUrl,
                 issuer.issuerUrl(),
@@ -257,8 +258,7 @@ public final class LocalCloud implements AutoCloseable {
      * The images bucket's S3 server, its objects in .data/s3 (or in memory), its notifications invoking
      * the image function for each upload, and the site's origins allowed to POST there.
      */
-    private void startImagesBucket(LocalCloudOptions options) throws Exception {
-        int port = reserve(options.s3Port(), "the images bucket's S3 server", "SHOP_S3_PORT");
+    private void startImagesBucket(LocalCloudOptions options, int port) throws Exception {
         EventNotifications notifications = new EventNotifications(
                 FunctionWiring.UPLOADS_PREFIX,
                 FunctionWiring.IMAGES_FUNCTION,
