@@ -45,11 +45,15 @@ import serverlessshop.localcloud.web.SwaggerUi;
 /**
  * {@code make run}: the whole shop on one machine. Binds the gateway's port first (a taken port
  * fails at once, naming the variable that moves it), starts DynamoDB Local and creates the tables,
- * serves the API, the issuer, Swagger UI and the site, seeds an empty catalog, prints where
+ * starts the images bucket's S3 server, serves the API, the issuer, Swagger UI, the images and the
+ * site, seeds an empty catalog (its pictures after "ready"), prints where
  * everything is, and runs until Ctrl-C or SIGTERM, when it stops every process it started.
  * Functions start on their first request, like Lambda.
  */
 public final class LocalCloud implements AutoCloseable {
+
+    /** The image function's timeout (Terraform's), which its asynchronous invocations run under. */
+    private static final Duration IMAGES_FUNCTION_TIMEOUT = Duration.ofSeconds(60);
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -292,9 +296,6 @@ public final class LocalCloud implements AutoCloseable {
         }
         function.invoke(event, java.time.Instant.now().plus(IMAGES_FUNCTION_TIMEOUT));
     }
-
-    /** The image function's timeout (Terraform's), which its asynchronous invocations run under. */
-    private static final Duration IMAGES_FUNCTION_TIMEOUT = Duration.ofSeconds(60);
 
     /**
      * Each function's AOT cache, made (in parallel) when missing or stale, as the image build makes it:
