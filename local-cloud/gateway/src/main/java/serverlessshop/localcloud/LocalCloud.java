@@ -52,7 +52,7 @@ import serverlessshop.localcloud.web.SwaggerUi;
  */
 public final class LocalCloud implements AutoCloseable {
 
-    /** The image function's timeout (Terraform's), which its asynchronous invocations run under. */
+    /** The image function's timeout: it bounds each attempt of an asynchronous invocation, as in Lambda. */
     private static final Duration IMAGES_FUNCTION_TIMEOUT = Duration.ofSeconds(60);
 
     private final List<AutoCloseable> started = new ArrayList<>();
