@@ -45,11 +45,15 @@ import serverlessshop.localcloud.web.SwaggerUi;
 /**
  * {@code make run}: the whole shop on one machine. Binds the gateway's port first (a taken port
  * fails at once, naming the variable that moves it), starts DynamoDB Local and creates the tables,
- * serves the API, the issuer, Swagger UI and the site, seeds an empty catalog, prints where
+ * starts the images bucket's S3 server, serves the API, the issuer, Swagger UI, the images and the
+ * site, seeds an empty catalog (its pictures after "ready"), prints where
  * everything is, and runs until Ctrl-C or SIGTERM, when it stops every process it started.
  * Functions start on their first request, like Lambda.
  */
 public final class LocalCloud implements AutoCloseable {
+
+    /** The image function's timeout: it bounds each attempt of an asynchronous invocation, as in Lambda. */
+    private static final Duration IMAGES_FUNCTION_TIMEOUT = Duration.ofSeconds(60);
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -114,6 +118,7 @@ public final class LocalCloud implements AutoCloseable {
         int port = server.port();
         gatewayUrl = "http://localhost:" + port;
         int dynamoDbPort = reserve(options.dynamoDbPort(), "DynamoDB Local", "SHOP_DYNAMODB_PORT");
+        int s3Port = reserve(options.s3Port(), "the images bucket's S3 server", "SHOP_S3_PORT");
         DynamoDbLocal dynamoDb = DynamoDbLocal.start(
                 layout.dynamoDbHome(),
                 dynamoDbPort,
@@ -129,7 +134,7 @@ public final class LocalCloud implements AutoCloseable {
                 FunctionWiring::roleOfKey,
                 FunctionWiring::invokersOf);
         started.add(lambdaApi);
-        startImagesBucket(options);
+        startImagesBucket(options, s3Port);
         FunctionWiring.Endpoints endpoints = new FunctionWiring.Endpoints(
                 gatewayUrl,
                 issuer.issuerUrl(),
@@ -257,8 +262,7 @@ public final class LocalCloud implements AutoCloseable {
      * The images bucket's S3 server, its objects in .data/s3 (or in memory), its notifications invoking
      * the image function for each upload, and the site's origins allowed to POST there.
      */
-    private void startImagesBucket(LocalCloudOptions options) throws Exception {
-        int port = reserve(options.s3Port(), "the images bucket's S3 server", "SHOP_S3_PORT");
+    private void startImagesBucket(LocalCloudOptions options, int port) throws Exception {
         EventNotifications notifications = new EventNotifications(
                 FunctionWiring.UPLOADS_PREFIX,
                 FunctionWiring.IMAGES_FUNCTION,
@@ -292,9 +296,6 @@ public final class LocalCloud implements AutoCloseable {
         }
         function.invoke(event, java.time.Instant.now().plus(IMAGES_FUNCTION_TIMEOUT));
     }
-
-    /** The image function's timeout (Terraform's), which its asynchronous invocations run under. */
-    private static final Duration IMAGES_FUNCTION_TIMEOUT = Duration.ofSeconds(60);
 
     /**
      * Each function's AOT cache, made (in parallel) when missing or stale, as the image build makes it:
@@ -355,22 +356,28 @@ public final class LocalCloud implements AutoCloseable {
             throws IOException {
         Path dockerfile = layout.dockerfile(imageOf);
         if (!Files.exists(dockerfile)) {
-            Console.gateway(name + ": no " + options.repo().relativize(dockerfile) + " yet (make build): its routes"
-                    + " answer 500");
+            Console.gateway(
+                    name + ": no " + options.repo().relativize(dockerfile) + " yet (make build): " + consequence(name));
             return null;
         }
         FunctionImage built = FunctionImage.read(name, dockerfile);
         String command = options.functionHandlers().getOrDefault(name, handler);
         FunctionImage image = command == null ? built : built.withHandler(name, command);
         if (!image.isBuilt()) {
-            Console.gateway(name + ": " + options.repo().relativize(image.taskRoot()) + " is not built (lib/, bin/):"
-                    + " its routes answer 500 (make build)");
+            Console.gateway(name + ": " + options.repo().relativize(image.taskRoot()) + " is not built (lib/, bin/): "
+                    + consequence(name) + " (make build)");
             return null;
         }
         Map<String, String> environment = LambdaEnvironment.of(
                 image, FunctionWiring.configuration(name, options, endpoints), layout.runtimeLib());
         return new LambdaFunction(
                 image, environment, layout.runtimeLib(), options.concurrency(), options.functionJars());
+    }
+
+    private static String consequence(String function) {
+        return function.equals(FunctionWiring.IMAGES_FUNCTION)
+                ? "the uploaded images are not processed"
+                : "its routes answer 500";
     }
 
     private static GatewayServer bindGateway(int port) throws IOException {

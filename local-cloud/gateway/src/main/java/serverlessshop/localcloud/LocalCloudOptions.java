@@ -29,7 +29,8 @@ import java.util.Map;
  *                     jars and the runtime's; what is already on it comes first, so its AOT cache still loads
  * @param apiPort      the port of the API's own endpoint (as execute-api, beside CloudFront), SHOP_API_PORT /
  *                     --api-port, default 0: a free one, shown at start
- * @param s3Port       the images bucket's S3 server, SHOP_S3_PORT / --s3-port, default 9000; 0 picks a free one
+ * @param s3Port       the images bucket's S3 server, SHOP_S3_PORT / --s3-port, default 0: a free one, shown at
+ *                     start (the browser learns it from the presigned POSTs, the site's CSP from the stack)
  */
 public record LocalCloudOptions(
         Path repo,
@@ -67,7 +68,7 @@ public record LocalCloudOptions(
               --api-port N       the API's own endpoint (as execute-api: requests there lack CloudFront's
                                  origin header, and the functions refuse them); env SHOP_API_PORT; default 0, a free one
               --s3-port N        the images bucket's S3 server (the browser uploads there); env SHOP_S3_PORT;
-                                 default 9000
+                                 default 0, a free one
             A real MySQL/MariaDB for products: set PRODUCTS_DB_URL (and PRODUCTS_DB_USER, PRODUCTS_DB_PASSWORD).""";
 
     public LocalCloudOptions {
@@ -111,7 +112,7 @@ public record LocalCloudOptions(
         int port = number(environment.getOrDefault("SHOP_PORT", "8080"), "SHOP_PORT");
         int dynamoDbPort = number(environment.getOrDefault("SHOP_DYNAMODB_PORT", "8000"), "SHOP_DYNAMODB_PORT");
         int apiPort = number(environment.getOrDefault("SHOP_API_PORT", "0"), "SHOP_API_PORT");
-        int s3Port = number(environment.getOrDefault("SHOP_S3_PORT", "9000"), "SHOP_S3_PORT");
+        int s3Port = number(environment.getOrDefault("SHOP_S3_PORT", "0"), "SHOP_S3_PORT");
         String dataDir = environment.get("SHOP_DATA_DIR");
         boolean inMemory = false;
         boolean seed = true;

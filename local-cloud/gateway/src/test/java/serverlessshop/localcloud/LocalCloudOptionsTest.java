@@ -14,7 +14,7 @@ class LocalCloudOptionsTest {
         LocalCloudOptions options = LocalCloudOptions.parse(new String[] {"--repo", "/repo"}, Map.of());
         assertThat(options.port()).isEqualTo(8080);
         assertThat(options.dynamoDbPort()).isEqualTo(8000);
-        assertThat(options.s3Port()).isEqualTo(9000);
+        assertThat(options.s3Port()).as("a free one").isZero();
         assertThat(options.dataDir()).isEqualTo(Path.of("/repo/.data"));
         assertThat(options.inMemory()).isFalse();
         assertThat(options.seed()).isTrue();
@@ -50,7 +50,7 @@ class LocalCloudOptionsTest {
                     "--in-memory",
                     "--no-seed",
                     "--s3-port",
-                    "0"
+                    "9300"
                 },
                 env);
         assertThat(flags.port()).isEqualTo(7070);
@@ -58,7 +58,7 @@ class LocalCloudOptionsTest {
         assertThat(flags.dataDir()).isEqualTo(Path.of("/tmp/x"));
         assertThat(flags.inMemory()).isTrue();
         assertThat(flags.seed()).isFalse();
-        assertThat(flags.s3Port()).isZero();
+        assertThat(flags.s3Port()).isEqualTo(9300);
     }
 
     @Test

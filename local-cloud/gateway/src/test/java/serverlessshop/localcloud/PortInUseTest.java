@@ -38,4 +38,30 @@ class PortInUseTest {
             assertThat(ProcessHandle.current().descendants().count()).isEqualTo(processesBefore);
         }
     }
+
+    @Test
+    void theImagesBucketsPortBeforeAnythingStarts(@TempDir Path data) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            long processesBefore = ProcessHandle.current().descendants().count();
+            assertThatThrownBy(() -> LocalCloud.start(new LocalCloudOptions(
+                            Repository.root(),
+                            0,
+                            0,
+                            data,
+                            true,
+                            false,
+                            Map.of(),
+                            1,
+                            Map.of(),
+                            null,
+                            Map.of(),
+                            java.util.List.of(),
+                            0,
+                            taken.getLocalPort())))
+                    .isInstanceOf(PortInUse.class)
+                    .hasMessageContaining("Port " + taken.getLocalPort())
+                    .hasMessageContaining("SHOP_S3_PORT=");
+            assertThat(ProcessHandle.current().descendants().count()).isEqualTo(processesBefore);
+        }
+    }
 }
