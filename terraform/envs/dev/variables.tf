@@ -284,7 +284,7 @@ variable "extra_callback_urls" {
 }
 
 variable "force_destroy" {
-  description = "Let make destroy delete the site bucket and the image repositories with their contents."
+  description = "Let make destroy delete the site bucket, the product images' bucket and the image repositories with their contents."
   type        = bool
   default     = true
 }

@@ -115,8 +115,14 @@ run "everything" {
   }
 
   assert {
-    condition     = length(output.function_names) == 5
+    condition     = length(output.function_names) == 6
     error_message = "After the full apply, not every function is in state: ${jsonencode(output.function_names)}."
+  }
+
+  # The image function's bucket and its failed-runs queue exist after the full apply.
+  assert {
+    condition     = output.images_bucket != null && output.failed_event_queue_urls["products-images"] != null
+    error_message = "After the full apply, the images bucket or the image function's failed-runs queue is not in state."
   }
 }
 
