@@ -240,5 +240,15 @@ describeInBrowser('an administrator adds a category and an image; a shopper brow
     await expect.poll(() => images.locator('.image-item').count()).toBe(0);
     expect((await apiGet<ApiProductWithImages>(`/products/${productId}`)).images ?? []).toEqual([]);
     admin.assertNoConsoleErrors();
+
+    const shopper = await ShopWindow.open(browser);
+    await shopper.page.goto(`/#/products/${productId}`);
+    await expect.poll(() => shopper.page.getByRole('heading', { level: 1 }).textContent()).toBe(productName);
+    expect(await shopper.page.locator('.gallery, .product img').count()).toBe(0);
+    await shopper.page.goto(`/#/?category=${renamedSlug}`);
+    await expect.poll(() => shopper.page.locator('.product-card').count()).toBe(1);
+    expect(await shopper.page.locator('.product-card img').count()).toBe(0);
+    shopper.assertNoConsoleErrors();
+    await shopper.close();
   });
 });
