@@ -118,4 +118,19 @@ describe('Terraform conventions', () => {
       }
     }
   });
+
+  test("CloudFront sends every path of the contracts to the API: each route's path begins with one of the site module's API path patterns", () => {
+    const routesFile = path.join(repoRoot, 'api-spec/target/routes.json');
+    assert.ok(existsSync(routesFile), 'api-spec/target/routes.json is missing: the Maven build writes it before these tests run');
+    const variables = readFileSync(path.join(modulesDir, 'site', 'variables.tf'), 'utf8');
+    const block = variables.match(/variable "api_path_patterns" \{[\s\S]*?default\s*=\s*(\[[^\]]*\])/);
+    assert.ok(block, 'modules/site/variables.tf has no default for api_path_patterns');
+    const prefixes = JSON.parse(block[1]).map((pattern) => pattern.replace(/\*$/, ''));
+    const routes = JSON.parse(readFileSync(routesFile, 'utf8')).routes;
+    assert.ok(routes.length > 0, 'routes.json lists no route');
+    for (const route of routes) {
+      assert.ok(prefixes.some((prefix) => route.path.startsWith(prefix)),
+        `${route.route_key} is not under any of ${JSON.stringify(prefixes)}: CloudFront would serve it from the site's bucket`);
+    }
+  });
 });

@@ -1,7 +1,7 @@
 # The dev environment: the whole shop in one AWS account and region (but the web ACL, which a
 # CloudFront distribution needs in US East, N. Virginia).
-#   browser -> CloudFront (behind a WAF web ACL) -> S3 (site) | API Gateway (/products*, /orders*,
-#   /customers*) | the administrators' API Gateway (/admin/*, the same routes, the prefix taken off)
+#   browser -> CloudFront (behind a WAF web ACL) -> S3 (site) | API Gateway (/products*, /categories*,
+#   /orders*, /customers*) | the administrators' API Gateway (/admin/*, the same routes, the prefix taken off)
 #   API Gateway -> Lambda products (VPC) -> RDS MySQL ; Lambda orders -> DynamoDB
 #   orders -> Lambda products directly (Invoke, its own IAM role; the stock reservations have no route)
 #   browser -> S3 images bucket (presigned POST to uploads/) -> Lambda products-images (VPC) -> RDS,

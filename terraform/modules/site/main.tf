@@ -1,6 +1,6 @@
 # The static site. Default (hosting = "cloudfront"): a private S3 bucket that only this CloudFront
 # distribution may read (origin access control, SigV4), HTTPS for viewers, and the API's paths
-# (/products*, /orders*, /customers*) routed by the same distribution to API Gateway, so the site
+# (/products*, /categories*, /orders*, /customers*) routed by the same distribution to API Gateway, so the site
 # and the API share one origin: no CORS, and config.json's api_base_url is empty. The administrators'
 # API (the same routes behind the administrators' pool; docs/decisions/0011) is under /admin of the
 # same origin: a CloudFront Function takes the prefix off, so that API sees the contracts' paths.

@@ -47,7 +47,7 @@ variable "admin_sign_in_url" {
 variable "api_path_patterns" {
   description = "Paths CloudFront sends to the API: every path of the contracts starts with one of them."
   type        = list(string)
-  default     = ["/products*", "/orders*", "/customers*"]
+  default     = ["/products*", "/categories*", "/orders*", "/customers*"]
 }
 
 variable "config_json" {

@@ -112,7 +112,7 @@ run "cloudfront_hosting" {
 
   assert {
     condition = jsonencode([for b in aws_cloudfront_distribution.this[0].ordered_cache_behavior : [b.path_pattern, b.target_origin_id]]) == jsonencode([
-      ["/images/*", "images"], ["/products*", "api"], ["/orders*", "api"], ["/customers*", "api"], ["/admin/*", "admin-api"],
+      ["/images/*", "images"], ["/products*", "api"], ["/categories*", "api"], ["/orders*", "api"], ["/customers*", "api"], ["/admin/*", "admin-api"],
     ])
     error_message = "The API's paths do not all go to the API, /admin/* not to the administrators' API, or /images/* not first to the images bucket."
   }
@@ -207,7 +207,7 @@ run "admin_paths_lose_their_prefix" {
     condition = jsonencode([
       for b in aws_cloudfront_distribution.this[0].ordered_cache_behavior : [b.path_pattern, [for f in b.function_association : [f.event_type, f.function_arn]]]
       ]) == jsonencode([
-      ["/images/*", []], ["/products*", []], ["/orders*", []], ["/customers*", []],
+      ["/images/*", []], ["/products*", []], ["/categories*", []], ["/orders*", []], ["/customers*", []],
       ["/admin/*", [["viewer-request", aws_cloudfront_function.admin_prefix[0].arn]]],
     ])
     error_message = "The /admin/* behaviour does not take the prefix off (viewer-request), or another API behaviour does."
