@@ -337,7 +337,9 @@ public final class Bench {
                         stack.adminIssuerUrl(),
                         stack.adminIssuerJwkSet(),
                         stack.dynamoDbEndpoint(),
-                        stack.lambdaEndpoint())));
+                        stack.lambdaEndpoint(),
+                        // No image store: what runs here lists and sells products, it never uploads images.
+                        null)));
         configuration.keySet().removeIf(image.env()::containsKey);
         // The events go straight to the function, not through the front door that adds the origin header.
         configuration.remove(FunctionWiring.ORIGIN_VALUES);

@@ -162,7 +162,9 @@ public final class ShopStack implements AutoCloseable {
                         process.adminIssuerUrl(),
                         process.adminIssuerJwkSet(),
                         process.dynamoDbEndpoint(),
-                        process.lambdaEndpoint())));
+                        process.lambdaEndpoint(),
+                        // No image store: what runs here lists and sells products, it never uploads images.
+                        null)));
         configuration.put("SHOP_RESERVATIONS_SWEEP_ENABLED", "false");
         return configuration;
     }
