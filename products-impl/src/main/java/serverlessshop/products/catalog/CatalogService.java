@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import serverlessshop.products.api.model.ProductCreate;
 import serverlessshop.products.api.model.ProductUpdate;
 import serverlessshop.products.db.tables.records.ProductsRecord;
+import serverlessshop.products.images.ProductImages;
 import serverlessshop.support.http.Cursors;
 import serverlessshop.support.http.ETags;
 import serverlessshop.support.security.Caller;
@@ -34,11 +35,13 @@ public class CatalogService {
     private final DSLContext db;
     private final Clock clock;
     private final Cursors cursors;
+    private final ProductImages images;
 
-    CatalogService(DSLContext db, Clock clock, Cursors cursors) {
+    CatalogService(DSLContext db, Clock clock, Cursors cursors, ProductImages images) {
         this.db = db;
         this.clock = clock;
         this.cursors = cursors;
+        this.images = images;
     }
 
     /**
@@ -134,10 +137,14 @@ public class CatalogService {
                 .fetchSingle();
     }
 
-    /** Deletes the product (and its words: ON DELETE CASCADE); with If-Match, only if it is still at that version. */
+    /**
+     * Deletes the product (and its words and images: ON DELETE CASCADE), then the images' files; with
+     * If-Match, only if it is still at that version.
+     */
     @Transactional
     public void delete(UUID productId, String ifMatch) {
         Long expected = ETags.expectedVersion(ifMatch);
+        images.deleteFilesWithProduct(productId);
         int deleted = db.deleteFrom(PRODUCTS)
                 .where(PRODUCTS.PRODUCT_ID.eq(productId.toString()).and(atVersion(expected)))
                 .execute();
