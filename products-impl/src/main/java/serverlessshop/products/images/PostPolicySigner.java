@@ -81,17 +81,17 @@ final class PostPolicySigner {
         document.set("conditions", conditions);
 
         String policy = Base64.getEncoder().encodeToString(json(document));
-        byte[] key = signingKey(credentials.secretAccessKey(), day, region);
+        byte[] key = signingKey(credentials.secretAccessKey(), day, region, "s3");
         fields.add(field("policy", policy));
         fields.add(field("x-amz-signature", HexFormat.of().formatHex(hmac(key, policy))));
         return new PresignedPost(upload.bucketUrl(), fields, expiresAt.atOffset(ZoneOffset.UTC));
     }
 
     /** SigV4's signing key: the secret, through the day, the region, the service and the terminator. */
-    static byte[] signingKey(String secret, String day, String region) {
+    static byte[] signingKey(String secret, String day, String region, String service) {
         byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), day);
         key = hmac(key, region);
-        key = hmac(key, "s3");
+        key = hmac(key, service);
         return hmac(key, "aws4_request");
     }
 
