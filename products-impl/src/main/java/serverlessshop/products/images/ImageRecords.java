@@ -61,8 +61,25 @@ class ImageRecords {
      * Records a pending image after the product's others. The product's row is locked meanwhile, so
      * two uploads at once cannot both take the last place or the same position.
      */
+    /** Whether the product exists and may have another image; a problem otherwise. No lock. */
+    @Transactional(readOnly = true)
+    void checkRoomFor(UUID productId) {
+        if (!db.fetchExists(PRODUCTS, PRODUCTS.PRODUCT_ID.eq(productId.toString()))) {
+            throw new ImageProductNotFound(productId);
+        }
+        if (db.fetchCount(PRODUCT_IMAGES, PRODUCT_IMAGES.PRODUCT_ID.eq(productId.toString()))
+                >= properties.maxImages()) {
+            throw new TooManyImages(productId, properties.maxImages());
+        }
+    }
+
+    /** A new image's id: time-ordered (UUIDv7), as the products'. */
+    static String newImageId() {
+        return IDS.generate().toString();
+    }
+
     @Transactional
-    StoredImage addPending(UUID productId, String contentType, int contentLength, String alt) {
+    StoredImage addPending(UUID productId, String imageId, String contentType, int contentLength, String alt) {
         ProductsRecord product = db.selectFrom(PRODUCTS)
                 .where(PRODUCTS.PRODUCT_ID.eq(productId.toString()))
                 .forUpdate()
@@ -81,7 +98,7 @@ class ImageRecords {
         Integer last = counts.get(1, Integer.class);
         LocalDateTime now = now();
         ProductImagesRecord image = db.newRecord(PRODUCT_IMAGES);
-        image.setImageId(IDS.generate().toString());
+        image.setImageId(imageId);
         image.setProductId(product.getProductId());
         image.setPosition(last == null ? 1 : last + 1);
         image.setStatus(PENDING);

@@ -31,14 +31,20 @@ public class ProductImages {
         this.store = store;
     }
 
-    /** Records a pending image and presigns its upload (after the row commits: signing holds no lock). */
+    /**
+     * Presigns the upload, then records the pending image (checking again, under the product's lock):
+     * signing (and building the S3 client, the first time) holds no lock, and a store that is not
+     * configured leaves no image behind.
+     */
     public ImageUpload create(UUID productId, ImageUploadRequest request) {
         String contentType = request.getContentType().getValue();
         int contentLength = request.getContentLength();
-        ImageRecords.StoredImage image = records.addPending(productId, contentType, contentLength, request.getAlt());
-        ProductImagesRecord row = image.image();
+        records.checkRoomFor(productId);
+        String imageId = ImageRecords.newImageId();
         PresignedPost upload =
-                store.presignUpload(ImageKeys.upload(row.getProductId(), row.getImageId()), contentType, contentLength);
+                store.presignUpload(ImageKeys.upload(productId.toString(), imageId), contentType, contentLength);
+        ImageRecords.StoredImage image =
+                records.addPending(productId, imageId, contentType, contentLength, request.getAlt());
         return new ImageUpload(toApi(image), upload);
     }
 

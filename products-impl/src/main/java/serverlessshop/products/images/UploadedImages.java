@@ -36,11 +36,6 @@ public class UploadedImages {
 
     private static final Logger LOG = LoggerFactory.getLogger(UploadedImages.class);
 
-    static {
-        // Decode in memory: no temporary files on a Lambda instance's small /tmp.
-        ImageIO.setUseCache(false);
-    }
-
     /** What became of an upload. */
     public enum Outcome {
         READY,
@@ -166,6 +161,9 @@ public class UploadedImages {
 
     /** The header's dimensions first, checked; only then the pixels. */
     private Decoded decode(byte[] bytes, ImageFormat format) throws IOException {
+        // In memory, no temporary files; set here rather than at start, where ImageIO's plug-in scan
+        // would add to the products function's cold start.
+        ImageIO.setUseCache(false);
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName);
         if (!readers.hasNext()) {
             throw new IllegalStateException("no ImageIO reader for " + format.displayName);
