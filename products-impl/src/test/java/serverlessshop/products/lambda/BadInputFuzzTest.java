@@ -78,7 +78,12 @@ class BadInputFuzzTest {
     static Map<String, String> claimsFor(Target target) {
         return switch (target.operationId()) {
             case "listProducts", "getProduct" -> null;
-            case "createProduct", "updateProduct", "deleteProduct" ->
+            case "createProduct",
+                    "updateProduct",
+                    "deleteProduct",
+                    "createProductImage",
+                    "getProductImage",
+                    "deleteProductImage" ->
                 HttpApiEvent.accessTokenClaims("admin-" + UUID.randomUUID(), "openid shop/orders", "[admin]");
             default -> null; // the stock reservations: direct invocations, no authorizer
         };
@@ -108,7 +113,7 @@ class BadInputFuzzTest {
                 properties.getOrDefault("spring.datasource.password", ""));
     }
 
-    /** Everything a write would change: rows, stock and versions of products, reservations and their items. */
+    /** Everything a write would change: rows, stock and versions of products, reservations and their items, images. */
     static String fingerprint(Connection db) throws SQLException {
         try (Statement statement = db.createStatement()) {
             return row(
@@ -121,7 +126,9 @@ class BadInputFuzzTest {
                             "SELECT COUNT(*), COALESCE(SUM(CASE WHEN status = 'RESERVED' THEN 1 ELSE 0 END), 0),"
                                     + " MAX(updated_at) FROM stock_reservations")
                     + " | "
-                    + row(statement, "SELECT COUNT(*), COALESCE(SUM(quantity), 0) FROM stock_reservation_items");
+                    + row(statement, "SELECT COUNT(*), COALESCE(SUM(quantity), 0) FROM stock_reservation_items")
+                    + " | "
+                    + row(statement, "SELECT COUNT(*), MAX(updated_at) FROM product_images");
         }
     }
 
