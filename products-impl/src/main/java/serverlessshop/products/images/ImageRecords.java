@@ -108,6 +108,7 @@ class ImageRecords {
         image.setCreatedAt(now);
         image.setUpdatedAt(now);
         image.insert();
+        changed(product.getProductId());
         return new StoredImage(image, List.of());
     }
 
@@ -175,13 +176,14 @@ class ImageRecords {
             db.deleteFrom(PRODUCT_IMAGES)
                     .where(PRODUCT_IMAGES.IMAGE_ID.eq(imageId))
                     .execute();
+            changed(productId);
         }
         return image;
     }
 
     /** Ready with its sizes, if it is still pending (a redelivered upload finds it done). */
     @Transactional
-    boolean markReady(String imageId, List<Size> sizes) {
+    boolean markReady(String productId, String imageId, List<Size> sizes) {
         int updated = db.update(PRODUCT_IMAGES)
                 .set(PRODUCT_IMAGES.STATUS, READY)
                 .set(PRODUCT_IMAGES.UPDATED_AT, now())
@@ -197,19 +199,35 @@ class ImageRecords {
                     .set(PRODUCT_IMAGE_SIZES.HEIGHT, size.height())
                     .execute();
         }
+        changed(productId);
         return true;
     }
 
     /** Rejected with the reason, if it is still pending. */
     @Transactional
-    boolean markRejected(String imageId, String problem) {
-        return db.update(PRODUCT_IMAGES)
-                        .set(PRODUCT_IMAGES.STATUS, REJECTED)
-                        .set(PRODUCT_IMAGES.PROBLEM, problem)
-                        .set(PRODUCT_IMAGES.UPDATED_AT, now())
-                        .where(PRODUCT_IMAGES.IMAGE_ID.eq(imageId).and(PRODUCT_IMAGES.STATUS.eq(PENDING)))
-                        .execute()
-                > 0;
+    boolean markRejected(String productId, String imageId, String problem) {
+        int updated = db.update(PRODUCT_IMAGES)
+                .set(PRODUCT_IMAGES.STATUS, REJECTED)
+                .set(PRODUCT_IMAGES.PROBLEM, problem)
+                .set(PRODUCT_IMAGES.UPDATED_AT, now())
+                .where(PRODUCT_IMAGES.IMAGE_ID.eq(imageId).and(PRODUCT_IMAGES.STATUS.eq(PENDING)))
+                .execute();
+        if (updated == 0) {
+            return false;
+        }
+        changed(productId);
+        return true;
+    }
+
+    /**
+     * A new version of the product: its answers carry its images, so its ETag must change with them
+     * (a client's If-None-Match would otherwise keep an image pending for ever).
+     */
+    private void changed(String productId) {
+        db.update(PRODUCTS)
+                .set(PRODUCTS.VERSION, PRODUCTS.VERSION.plus(1))
+                .where(PRODUCTS.PRODUCT_ID.eq(productId))
+                .execute();
     }
 
     private LocalDateTime now() {

@@ -85,6 +85,7 @@ public class UploadedImages {
         }
         if (length.getAsLong() > declared || length.getAsLong() > properties.maxBytes()) {
             return reject(
+                    productId,
                     imageId,
                     "The file is " + length.getAsLong() + " bytes, more than the "
                             + Math.min(declared, properties.maxBytes()) + " bytes declared.");
@@ -95,17 +96,20 @@ public class UploadedImages {
         }
         if (bytes.length > declared || bytes.length > properties.maxBytes()) {
             return reject(
-                    imageId, "The file is " + bytes.length + " bytes, more than the " + declared + " bytes declared.");
+                    productId,
+                    imageId,
+                    "The file is " + bytes.length + " bytes, more than the " + declared + " bytes declared.");
         }
         ImageFormat declaredFormat = ImageFormat.ofMediaType(stored.image().getContentType())
                 .orElseThrow(() -> new IllegalStateException("image " + imageId + " was recorded with an unknown type "
                         + stored.image().getContentType()));
         Optional<ImageFormat> actual = ImageFormat.of(bytes);
         if (actual.isEmpty()) {
-            return reject(imageId, "The file is not a JPEG, PNG or WebP image.");
+            return reject(productId, imageId, "The file is not a JPEG, PNG or WebP image.");
         }
         if (actual.get() != declaredFormat) {
             return reject(
+                    productId,
                     imageId,
                     "The file is a " + actual.get().displayName + " image, not the " + declaredFormat.displayName
                             + " image that was declared.");
@@ -114,13 +118,14 @@ public class UploadedImages {
         try {
             Decoded result = decode(bytes, declaredFormat);
             if (result.problem() != null) {
-                return reject(imageId, result.problem());
+                return reject(productId, imageId, result.problem());
             }
             decoded = result.image();
         } catch (IOException | RuntimeException e) {
             // Damaged or truncated files throw anything from IIOException to array index errors.
             LOG.info("image {} could not be decoded: {}", imageId, e.toString());
             return reject(
+                    productId,
                     imageId,
                     "The file could not be read as a " + declaredFormat.displayName
                             + " image: it is damaged or incomplete.");
@@ -135,7 +140,7 @@ public class UploadedImages {
             sizes.addFirst(new ImageRecords.Size(scaled.getWidth(), scaled.getHeight()));
             from = scaled;
         }
-        if (!records.markReady(imageId, sizes)) {
+        if (!records.markReady(productId, imageId, sizes)) {
             // Deleted (or done by a concurrent delivery) meanwhile: a deleted image's sizes must not stay.
             if (records.find(productId, imageId) == null) {
                 store.delete(sizes.stream()
@@ -203,8 +208,8 @@ public class UploadedImages {
         }
     }
 
-    private Outcome reject(String imageId, String problem) {
-        records.markRejected(imageId, problem);
+    private Outcome reject(String productId, String imageId, String problem) {
+        records.markRejected(productId, imageId, problem);
         LOG.info("image {} is rejected: {}", imageId, problem);
         return Outcome.REJECTED;
     }

@@ -232,6 +232,30 @@ class ProductImagesApiTest {
     }
 
     @Test
+    void theProductsETagChangesWithItsImages() throws Exception {
+        String product = createProduct("Lamp");
+        byte[] file = TestImages.jpeg(500, 500);
+        JsonNode created = createImage(product, "image/jpeg", file.length, null);
+        String imageId = created.path("image").path("image_id").asText();
+        mvc.perform(get("/products/" + product).header("If-None-Match", "\"2\""))
+                .andExpect(status().isNotModified());
+
+        assertThat(FormUpload.post(created.path("upload"), file).statusCode()).isEqualTo(204);
+        uploads.process(field(created.path("upload"), "key"));
+
+        mvc.perform(get("/products/" + product).header("If-None-Match", "\"2\""))
+                .andExpect(CONTRACT.conforms())
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"3\""))
+                .andExpect(jsonPath("$.images[0].status").value("ready"));
+        mvc.perform(delete("/products/" + product + "/images/" + imageId).header("Authorization", ADMIN))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/products/" + product))
+                .andExpect(header().string("ETag", "\"4\""))
+                .andExpect(jsonPath("$.images").isEmpty());
+    }
+
+    @Test
     void aProductHasAtMostTenImages() throws Exception {
         String product = createProduct("Lamp");
         for (int i = 0; i < 10; i++) {
