@@ -63,7 +63,15 @@ class MigrateHandlerAppUserTest {
 
         assertThat(answer).containsEntry("app_user", appUser);
         assertThat(AppUser.tables())
-                .containsExactly("product_words", "products", "stock_reservation_items", "stock_reservations");
+                .containsExactly(
+                        "categories",
+                        "product_categories",
+                        "product_image_sizes",
+                        "product_images",
+                        "product_words",
+                        "products",
+                        "stock_reservation_items",
+                        "stock_reservations");
         assertThat(grantsOnTables()).containsExactlyInAnyOrderElementsOf(expectedGrants());
         assertThat(globalGrant()).startsWith("GRANT USAGE ON *.* TO ");
     }
