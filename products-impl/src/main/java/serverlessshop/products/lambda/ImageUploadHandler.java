@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +32,7 @@ public class ImageUploadHandler implements RequestHandler<Map<String, Object>, M
             for (String key : objectKeys(event)) {
                 counts.merge(images.process(key), 1, Integer::sum);
             }
-            Map<String, Object> answer = new java.util.LinkedHashMap<>();
+            Map<String, Object> answer = new LinkedHashMap<>();
             for (UploadedImages.Outcome outcome : UploadedImages.Outcome.values()) {
                 answer.put("images_" + outcome.name().toLowerCase(Locale.ROOT), counts.getOrDefault(outcome, 0));
             }

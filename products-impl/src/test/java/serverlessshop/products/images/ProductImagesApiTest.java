@@ -137,10 +137,11 @@ class ProductImagesApiTest {
     }
 
     /**
-     * What S3Proxy (4.1.0) enforces of a POST policy: the SigV4 signature over the policy, the
-     * expiration, each exact condition (bucket, key, Content-Type, the x-amz-* fields) and
-     * content-length-range (400 EntityTooLarge, as S3 answers it; the others 403 AccessDenied). AWS
-     * checks all of these too; this proves the policy we sign says them and is signed right.
+     * What S3Proxy (4.1.0) enforces of a POST policy, as this test proves it: the SigV4 signature over
+     * the policy (a changed policy is refused), the expiration, the exact key and Content-Type
+     * conditions, and content-length-range (400 EntityTooLarge, as S3 answers it; the others 403
+     * AccessDenied). Its source evaluates every eq condition the same way (bucket and the x-amz-*
+     * fields too), which this does not try one by one. AWS checks all of them.
      */
     @Test
     void theStoreRefusesWhatThePolicyDoesNotAdmit() throws Exception {
