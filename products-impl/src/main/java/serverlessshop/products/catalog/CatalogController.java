@@ -3,7 +3,6 @@ package serverlessshop.products.catalog;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import serverlessshop.products.api.ProductsApi;
@@ -16,8 +15,8 @@ import serverlessshop.products.api.model.ProductPage;
 import serverlessshop.products.api.model.ProductUpdate;
 import serverlessshop.products.categories.ProductCategories;
 import serverlessshop.products.db.tables.records.ProductsRecord;
+import serverlessshop.products.images.ProductImages;
 import serverlessshop.support.http.ETags;
-import serverlessshop.support.problem.ProblemException;
 import serverlessshop.support.security.Caller;
 
 @RestController
@@ -25,10 +24,12 @@ class CatalogController implements ProductsApi {
 
     private final CatalogService catalog;
     private final ProductCategories categories;
+    private final ProductImages images;
 
-    CatalogController(CatalogService catalog, ProductCategories categories) {
+    CatalogController(CatalogService catalog, ProductCategories categories, ProductImages images) {
         this.catalog = catalog;
         this.categories = categories;
+        this.images = images;
     }
 
     @Override
@@ -41,11 +42,14 @@ class CatalogController implements ProductsApi {
             String maxPrice,
             String q,
             Boolean active) {
+        Caller caller = Caller.current();
         ListingRequest request = ListingRequest.of(limit, cursor, sort, category, minPrice, maxPrice, q, active);
-        ProductListing listing = catalog.list(request, Caller.current());
+        ProductListing listing = catalog.list(request, caller);
         List<String> ids =
                 listing.products().stream().map(ProductsRecord::getProductId).toList();
-        return ResponseEntity.ok(ProductMapper.toApi(listing, categories.of(ids)));
+        ProductPage page = ProductMapper.toApi(listing, categories.of(ids));
+        images.attachTo(page.getItems(), caller);
+        return ResponseEntity.ok(page);
     }
 
     @Override
@@ -53,17 +57,18 @@ class CatalogController implements ProductsApi {
         ProductsRecord product = catalog.create(productCreate);
         return ResponseEntity.created(URI.create("/products/" + product.getProductId()))
                 .eTag(ETags.of(product.getVersion()))
-                .body(withCategories(product));
+                .body(toApi(product, Caller.current()));
     }
 
     @Override
     public ResponseEntity<Product> getProduct(UUID productId) {
-        return withETag(catalog.get(productId, Caller.current()));
+        Caller caller = Caller.current();
+        return withETag(catalog.get(productId, caller), caller);
     }
 
     @Override
     public ResponseEntity<Product> updateProduct(UUID productId, String ifMatch, ProductUpdate productUpdate) {
-        return withETag(catalog.update(productId, ifMatch, productUpdate));
+        return withETag(catalog.update(productId, ifMatch, productUpdate), Caller.current());
     }
 
     @Override
@@ -74,30 +79,32 @@ class CatalogController implements ProductsApi {
 
     @Override
     public ResponseEntity<ImageUpload> createProductImage(UUID productId, ImageUploadRequest imageUploadRequest) {
-        throw imagesNotServed();
+        ImageUpload upload = images.create(productId, imageUploadRequest);
+        return ResponseEntity.created(URI.create("/products/" + productId + "/images/"
+                        + upload.getImage().getImageId()))
+                .body(upload);
     }
 
     @Override
     public ResponseEntity<ProductImage> getProductImage(UUID productId, UUID imageId) {
-        throw imagesNotServed();
+        return ResponseEntity.ok(images.get(productId, imageId));
     }
 
     @Override
     public ResponseEntity<Void> deleteProductImage(UUID productId, UUID imageId) {
-        throw imagesNotServed();
+        images.delete(productId, imageId);
+        return ResponseEntity.noContent().build();
     }
 
-    private static ProblemException imagesNotServed() {
-        return new ProblemException(
-                HttpStatus.NOT_IMPLEMENTED, "NOT_IMPLEMENTED", "Product images are not served by this version.");
+    private ResponseEntity<Product> withETag(ProductsRecord product, Caller caller) {
+        return ResponseEntity.ok().eTag(ETags.of(product.getVersion())).body(toApi(product, caller));
     }
 
-    private ResponseEntity<Product> withETag(ProductsRecord product) {
-        return ResponseEntity.ok().eTag(ETags.of(product.getVersion())).body(withCategories(product));
-    }
-
-    private Product withCategories(ProductsRecord product) {
+    /** The product as the caller may see it: its categories, and its images (shoppers: the ready ones). */
+    private Product toApi(ProductsRecord product, Caller caller) {
         String id = product.getProductId();
-        return ProductMapper.toApi(product, categories.of(List.of(id)).get(id));
+        Product answer = ProductMapper.toApi(product, categories.of(List.of(id)).get(id));
+        images.attachTo(List.of(answer), caller);
+        return answer;
     }
 }

@@ -20,6 +20,7 @@ import serverlessshop.products.api.model.ProductCreate;
 import serverlessshop.products.api.model.ProductUpdate;
 import serverlessshop.products.categories.ProductCategories;
 import serverlessshop.products.db.tables.records.ProductsRecord;
+import serverlessshop.products.images.ProductImages;
 import serverlessshop.support.http.Cursors;
 import serverlessshop.support.http.ETags;
 import serverlessshop.support.security.Caller;
@@ -36,12 +37,14 @@ public class CatalogService {
     private final Clock clock;
     private final Cursors cursors;
     private final ProductCategories categories;
+    private final ProductImages images;
 
-    CatalogService(DSLContext db, Clock clock, Cursors cursors, ProductCategories categories) {
+    CatalogService(DSLContext db, Clock clock, Cursors cursors, ProductCategories categories, ProductImages images) {
         this.db = db;
         this.clock = clock;
         this.cursors = cursors;
         this.categories = categories;
+        this.images = images;
     }
 
     /**
@@ -151,10 +154,14 @@ public class CatalogService {
                 .fetchSingle();
     }
 
-    /** Deletes the product (and its words: ON DELETE CASCADE); with If-Match, only if it is still at that version. */
+    /**
+     * Deletes the product (and its words and images: ON DELETE CASCADE), then the images' files; with
+     * If-Match, only if it is still at that version.
+     */
     @Transactional
     public void delete(UUID productId, String ifMatch) {
         Long expected = ETags.expectedVersion(ifMatch);
+        images.deleteFilesWithProduct(productId);
         int deleted = db.deleteFrom(PRODUCTS)
                 .where(PRODUCTS.PRODUCT_ID.eq(productId.toString()).and(atVersion(expected)))
                 .execute();

@@ -71,6 +71,9 @@ class ProductsSecurityConfig {
                         .access(SHOP_ADMIN)
                         .requestMatchers(HttpMethod.DELETE, "/categories/*")
                         .access(SHOP_ADMIN)
+                        // Every image operation is an administrator's: shoppers get images within products.
+                        .requestMatchers("/products/*/images", "/products/*/images/*")
+                        .access(SHOP_ADMIN)
                         .requestMatchers(HttpMethod.GET, "/docs", "/webjars/swagger-ui/**", "/openapi/products.yaml")
                         .permitAll()
                         .requestMatchers("/error")

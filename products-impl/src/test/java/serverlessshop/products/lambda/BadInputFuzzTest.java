@@ -85,7 +85,10 @@ class BadInputFuzzTest {
                     "deleteProduct",
                     "createCategory",
                     "updateCategory",
-                    "deleteCategory" -> adminClaims();
+                    "deleteCategory",
+                    "createProductImage",
+                    "getProductImage",
+                    "deleteProductImage" -> adminClaims();
             default -> null; // the stock reservations: direct invocations, no authorizer
         };
     }
@@ -134,7 +137,7 @@ class BadInputFuzzTest {
 
     /**
      * Everything a write would change: rows, stock and versions of products, reservations and their
-     * items, categories and the products' links to them.
+     * items, categories and the products' links to them, images.
      */
     static String fingerprint(Connection db) throws SQLException {
         try (Statement statement = db.createStatement()) {
@@ -152,7 +155,9 @@ class BadInputFuzzTest {
                     + " | "
                     + row(statement, "SELECT COUNT(*), COALESCE(SUM(version), 0) FROM categories")
                     + " | "
-                    + row(statement, "SELECT COUNT(*) FROM product_categories");
+                    + row(statement, "SELECT COUNT(*) FROM product_categories")
+                    + " | "
+                    + row(statement, "SELECT COUNT(*), MAX(updated_at) FROM product_images");
         }
     }
 

@@ -187,6 +187,18 @@ class HandlerAuthorizationMatrixTest {
                         Map.of(),
                         null);
             }
+            case "createProductImage" -> imageUploadFor(createProduct());
+            case "getProductImage", "deleteProductImage" -> {
+                String id = createProduct();
+                String image = createImage(id);
+                yield request(
+                        (operationId.startsWith("get") ? "GET" : "DELETE")
+                                + " /products/{product_id}/images/{image_id}",
+                        "/products/" + id + "/images/" + image,
+                        Map.of("product_id", id, "image_id", image),
+                        Map.of(),
+                        null);
+            }
             default -> throw new IllegalStateException("no request for " + operationId + ": add it to the matrix");
         };
     }
@@ -201,6 +213,21 @@ class HandlerAuthorizationMatrixTest {
         HttpApiResponse created = send(requestFor("createCategory"), ADMIN);
         assertThat(created.statusCode()).as(created.toString()).isEqualTo(201);
         return created.bodyJson().path("category_id").asText();
+    }
+
+    private static String createImage(String product) {
+        HttpApiResponse created = send(imageUploadFor(product), ADMIN);
+        assertThat(created.statusCode()).as(created.toString()).isEqualTo(201);
+        return created.bodyJson().path("image").path("image_id").asText();
+    }
+
+    private static HttpApiEvent imageUploadFor(String product) {
+        return request(
+                "POST /products/{product_id}/images",
+                "/products/" + product + "/images",
+                Map.of("product_id", product),
+                Map.of(),
+                "{\"content_type\":\"image/jpeg\",\"content_length\":1000}");
     }
 
     private static HttpApiEvent request(

@@ -66,6 +66,8 @@ class MigrateHandlerAppUserTest {
                 .containsExactly(
                         "categories",
                         "product_categories",
+                        "product_image_sizes",
+                        "product_images",
                         "product_words",
                         "products",
                         "stock_reservation_items",

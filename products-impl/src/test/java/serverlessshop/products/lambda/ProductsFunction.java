@@ -2,6 +2,7 @@ package serverlessshop.products.lambda;
 
 import serverlessshop.httpapi.HttpApiEvent;
 import serverlessshop.products.testing.TestDatabase;
+import serverlessshop.products.testing.TestImageStore;
 import serverlessshop.support.testing.lambda.HttpApiResponse;
 import serverlessshop.support.testing.lambda.LambdaFunctions;
 
@@ -13,7 +14,8 @@ import serverlessshop.support.testing.lambda.LambdaFunctions;
  * initializer can reach. So the properties {@link TestDatabase} gives every products test context
  * (this run's H2 or MariaDB database, the test token issuer) are set as system properties just
  * while the handler class initializes, and restored afterwards so that no other test sees them.
- * Like in AWS, the function starts once and serves every test's request.
+ * Like in AWS, the function starts once and serves every test's request. Its image store is this
+ * JVM's S3Proxy ({@link TestImageStore}).
  */
 final class ProductsFunction {
 
@@ -45,7 +47,8 @@ final class ProductsFunction {
     }
 
     private static StreamLambdaHandler startOnTestDatabase() {
-        properties = TestDatabaseProperties.get();
+        properties = new java.util.HashMap<>(TestDatabaseProperties.get());
+        properties.putAll(TestImageStore.properties());
         return LambdaFunctions.withSystemProperties(properties, StreamLambdaHandler::new);
     }
 }

@@ -1,0 +1,122 @@
+package serverlessshop.products.images;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import serverlessshop.products.api.model.ImageSize;
+import serverlessshop.products.api.model.ImageStatus;
+import serverlessshop.products.api.model.ImageUpload;
+import serverlessshop.products.api.model.ImageUploadRequest;
+import serverlessshop.products.api.model.PresignedPost;
+import serverlessshop.products.api.model.Product;
+import serverlessshop.products.api.model.ProductImage;
+import serverlessshop.products.db.tables.records.ProductImagesRecord;
+import serverlessshop.support.security.Caller;
+
+/**
+ * A product's images: recording uploads, answering them, deleting them with their files. Shoppers
+ * see ready images only; administrators see every one.
+ */
+@Service
+public class ProductImages {
+
+    private final ImageRecords records;
+    private final ImageStore store;
+
+    ProductImages(ImageRecords records, ImageStore store) {
+        this.records = records;
+        this.store = store;
+    }
+
+    /**
+     * Presigns the upload, then records the pending image (checking again, under the product's lock):
+     * signing (and building the S3 client, the first time) holds no lock, and a store that is not
+     * configured leaves no image behind.
+     */
+    public ImageUpload create(UUID productId, ImageUploadRequest request) {
+        String contentType = request.getContentType().getValue();
+        int contentLength = request.getContentLength();
+        records.checkRoomFor(productId);
+        String imageId = ImageRecords.newImageId();
+        PresignedPost upload =
+                store.presignUpload(ImageKeys.upload(productId.toString(), imageId), contentType, contentLength);
+        ImageRecords.StoredImage image =
+                records.addPending(productId, imageId, contentType, contentLength, request.getAlt());
+        return new ImageUpload(toApi(image), upload);
+    }
+
+    public ProductImage get(UUID productId, UUID imageId) {
+        ImageRecords.StoredImage image = records.find(productId.toString(), imageId.toString());
+        if (image == null) {
+            throw new ImageNotFound(productId, imageId);
+        }
+        return toApi(image);
+    }
+
+    /** Deletes the image, then its files (the upload, every size). */
+    public void delete(UUID productId, UUID imageId) {
+        ImageRecords.StoredImage image = records.delete(productId.toString(), imageId.toString());
+        if (image == null) {
+            throw new ImageNotFound(productId, imageId);
+        }
+        store.deleteQuietly(image.keys());
+    }
+
+    /**
+     * Within the transaction that deletes the product: once it commits (the rows cascade), deletes the
+     * files of every image the product had. Read before the delete, in the same transaction.
+     */
+    public void deleteFilesWithProduct(UUID productId) {
+        List<String> keys =
+                records
+                        .ofProducts(List.of(productId.toString()), false)
+                        .getOrDefault(productId.toString(), List.of())
+                        .stream()
+                        .flatMap(image -> image.keys().stream())
+                        .toList();
+        if (keys.isEmpty()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                store.deleteQuietly(keys);
+            }
+        });
+    }
+
+    /** Sets each product's images as the caller may see them: one query for all of them. */
+    public void attachTo(List<Product> products, Caller caller) {
+        if (products.isEmpty()) {
+            return;
+        }
+        Map<String, List<ImageRecords.StoredImage>> images = records.ofProducts(
+                products.stream()
+                        .map(product -> product.getProductId().toString())
+                        .toList(),
+                !caller.isAdmin());
+        for (Product product : products) {
+            product.setImages(images.getOrDefault(product.getProductId().toString(), List.of()).stream()
+                    .map(ProductImages::toApi)
+                    .toList());
+        }
+    }
+
+    static ProductImage toApi(ImageRecords.StoredImage stored) {
+        ProductImagesRecord image = stored.image();
+        return new ProductImage()
+                .imageId(UUID.fromString(image.getImageId()))
+                .status(ImageStatus.fromValue(image.getStatus()))
+                .alt(image.getAlt())
+                .problem(image.getProblem())
+                .sizes(stored.sizes().stream()
+                        .map(size -> new ImageSize(
+                                size.width(),
+                                size.height(),
+                                ImageKeys.url(image.getProductId(), image.getImageId(), size.width())))
+                        .toList());
+    }
+}
