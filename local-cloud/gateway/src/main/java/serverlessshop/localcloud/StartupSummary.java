@@ -39,7 +39,8 @@ final class StartupSummary {
         lines.add("  Shop           " + facts.gatewayUrl() + "/"
                 + (facts.siteBuilt() ? "" : "   (site not built yet: a start page)"));
         lines.add("  Swagger UI     " + facts.gatewayUrl() + "/docs");
-        lines.add("  API            " + facts.gatewayUrl() + "/products, /categories, /orders, /customers/{id}/orders   ("
+        lines.add("  API            " + facts.gatewayUrl()
+                + "/products, /categories, /orders, /customers/{id}/orders   ("
                 + facts.routes() + " routes from routes.json; functions: " + String.join(", ", facts.functions())
                 + ")");
         lines.add("  Admin API      " + facts.gatewayUrl() + "/admin/products, /admin/orders, ...   (the same routes;"

@@ -147,6 +147,14 @@ class GatewayAuthorizationMatrixTest {
             {"createProduct", "createProduct", "-"},
             {"updateProduct", "updateProduct", "-"},
             {"deleteProduct", "deleteProduct", "-"},
+            {"listCategories", "listCategories", "-"},
+            {"getCategory", "getCategory", "-"},
+            {"createCategory", "createCategory", "-"},
+            {"updateCategory", "updateCategory", "-"},
+            {"deleteCategory", "deleteCategory", "-"},
+            {"createProductImage", "createProductImage", "-"},
+            {"getProductImage", "getProductImage", "-"},
+            {"deleteProductImage", "deleteProductImage", "-"},
             {"createOrder", "createOrder", "any"},
             {"getOrder (A's)", "getOrder", "owner-or-admin:404"},
             {"updateOrderStatus CONFIRMED (A's)", "updateOrderStatus", "admin;owner:403;other:404"},
@@ -214,6 +222,14 @@ class GatewayAuthorizationMatrixTest {
             {"createProduct", "createProduct"},
             {"updateProduct", "updateProduct"},
             {"deleteProduct", "deleteProduct"},
+            {"listCategories", "listCategories"},
+            {"getCategory", "getCategory"},
+            {"createCategory", "createCategory"},
+            {"updateCategory", "updateCategory"},
+            {"deleteCategory", "deleteCategory"},
+            {"createProductImage", "createProductImage"},
+            {"getProductImage", "getProductImage"},
+            {"deleteProductImage", "deleteProductImage"},
             {"createOrder", "createOrder"},
             {"getOrder (A's)", "getOrder"},
             {"updateOrderStatus CONFIRMED (A's)", "updateOrderStatus"},
@@ -281,6 +297,27 @@ class GatewayAuthorizationMatrixTest {
                 .hasValueSatisfying(value -> assertThat(value).contains("insufficient_scope"));
     }
 
+    private static final String IMAGE_BODY = "{\"content_type\":\"image/jpeg\",\"content_length\":1000}";
+
+    /** A category made for one row alone, by an administrator. */
+    private static String category(String admin) throws Exception {
+        return create("POST", ADMIN_API + "/categories", admin, categoryBody(), "category_id");
+    }
+
+    private static String categoryBody() {
+        return "{\"slug\":\"matrix-" + UUID.randomUUID() + "\",\"name\":\"Matrix\"}";
+    }
+
+    /** The path of a (pending) image of a product made for one row alone, by an administrator. */
+    private static String image(String admin) throws Exception {
+        String owner = create("POST", ADMIN_API + "/products", admin, productBody(), "product_id");
+        HttpResponse<String> created =
+                stack.send("POST", ADMIN_API + "/products/" + owner + "/images", admin, IMAGE_BODY);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return "/products/" + owner + "/images/"
+                + JSON.readTree(created.body()).path("image").path("image_id").asText();
+    }
+
     /** The row's request to the API under {@code api}, on resources made for it alone, with this token (or none). */
     private static HttpResponse<String> send(String row, String token, String api) throws Exception {
         String admin = TOKENS.get(TestCaller.ADMIN);
@@ -307,6 +344,16 @@ class GatewayAuthorizationMatrixTest {
                                 + create("POST", ADMIN_API + "/products", admin, productBody(), "product_id"),
                         token,
                         null);
+            case "listCategories" -> stack.send("GET", api + "/categories", token, null);
+            case "getCategory" -> stack.send("GET", api + "/categories/" + category(admin), token, null);
+            case "createCategory" -> stack.send("POST", api + "/categories", token, categoryBody());
+            case "updateCategory" ->
+                stack.send("PUT", api + "/categories/" + category(admin), token, categoryBody(), "If-Match", "\"1\"");
+            case "deleteCategory" -> stack.send("DELETE", api + "/categories/" + category(admin), token, null);
+            case "createProductImage" ->
+                stack.send("POST", api + "/products/" + product + "/images", token, IMAGE_BODY);
+            case "getProductImage" -> stack.send("GET", api + image(admin), token, null);
+            case "deleteProductImage" -> stack.send("DELETE", api + image(admin), token, null);
             case "createOrder" ->
                 stack.send(
                         "POST",

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -133,7 +132,8 @@ public final class CatalogSeeder {
                         + ": " + recorded.body());
             }
             JsonNode upload = JSON.readTree(recorded.body()).path("upload");
-            HttpResponse<String> stored = postForm(upload, png);
+            HttpResponse<String> stored =
+                    FormUpload.post(http, upload, png, "demo.png", api.getScheme() + "://" + api.getAuthority());
             if (stored.statusCode() / 100 != 2) {
                 throw new IOException("the upload of " + product.sku() + "'s image answered " + stored.statusCode()
                         + ": " + stored.body());
@@ -141,35 +141,6 @@ public final class CatalogSeeder {
             uploaded++;
         }
         return uploaded;
-    }
-
-    /** The browser's form POST: every field as given, in order, then the file. */
-    private HttpResponse<String> postForm(JsonNode upload, byte[] file) throws IOException, InterruptedException {
-        String boundary = "----demo-image-" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        String contentType = DemoImages.CONTENT_TYPE;
-        for (JsonNode field : upload.path("fields")) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-                            + field.path("name").asText() + "\"\r\n\r\n"
-                            + field.path("value").asText() + "\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            if (field.path("name").asText().equalsIgnoreCase("Content-Type")) {
-                contentType = field.path("value").asText();
-            }
-        }
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"demo.png\""
-                        + "\r\nContent-Type: " + contentType + "\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(file);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(
-                HttpRequest.newBuilder(URI.create(upload.path("url").asText()))
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .header("Origin", api.getScheme() + "://" + api.getAuthority())
-                        .timeout(Duration.ofSeconds(30))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -18,16 +18,16 @@ import javax.imageio.ImageIO;
  * of one shape on a table, in a colour of the product's own, 1200 × 900 so that the image function
  * makes both of its sizes. Shapes only, no text: a headless JVM may have no fonts.
  */
-final class DemoImages {
+public final class DemoImages {
 
     static final int WIDTH = 1200;
     static final int HEIGHT = 900;
-    static final String CONTENT_TYPE = "image/png";
+    public static final String CONTENT_TYPE = "image/png";
 
     private DemoImages() {}
 
     /** The PNG of the product with this SKU: the same SKU always gets the same picture. */
-    static byte[] png(String sku) throws IOException {
+    public static byte[] png(String sku) throws IOException {
         int seed = sku.hashCode() & 0x7fffffff;
         float hue = (seed % 360) / 360f;
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);

@@ -161,6 +161,9 @@ final class CheckRun {
         private List<String> contractProblems() {
             List<String> problems = new ArrayList<>();
             for (Answer answer : answers) {
+                if (answer.call().outsideContracts()) {
+                    continue;
+                }
                 var verdict = answer.verdict();
                 String where = verdict.contract() == null
                         ? "no contract"

@@ -1,9 +1,12 @@
 package serverlessshop.localcloud.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import serverlessshop.localcloud.verify.Tokens.Token;
@@ -31,6 +34,7 @@ final class ReadChecks {
 
     void run() {
         catalog();
+        browsing();
         refusals();
         customer();
         administrator();
@@ -96,6 +100,50 @@ final class ReadChecks {
                     "X-Correlation-Id is " + answer.header("X-Correlation-Id").orElse("missing") + ", not " + id,
                     answer);
         });
+    }
+
+    private void browsing() {
+        run.check("sort=price lists the cheapest first, page after page", probe -> {
+            Answer first = probe.expect(Call.get("/products?sort=price&limit=3"), 200);
+            List<BigDecimal> prices = prices(first);
+            String cursor = first.json().path("next_cursor").asText("");
+            if (!cursor.isEmpty()) {
+                prices.addAll(
+                        prices(probe.expect(Call.get("/products?sort=price&limit=3&cursor=" + encode(cursor)), 200)));
+            }
+            for (int i = 1; i < prices.size(); i++) {
+                probe.require(
+                        prices.get(i - 1).compareTo(prices.get(i)) <= 0,
+                        "sort=price listed " + prices.get(i - 1) + " before " + prices.get(i),
+                        first);
+            }
+        });
+        run.check("a price range holds every product listed", probe -> {
+            Answer page = probe.expect(Call.get("/products?min_price=10&max_price=50&limit=20"), 200);
+            for (BigDecimal price : prices(page)) {
+                probe.require(
+                        price.compareTo(BigDecimal.TEN) >= 0 && price.compareTo(BigDecimal.valueOf(50)) <= 0,
+                        "min_price=10&max_price=50 listed a product at " + price,
+                        page);
+            }
+        });
+        run.check("a cursor of one order is refused by another: a 400 problem naming cursor", probe -> {
+            Answer first = probe.expect(Call.get("/products?sort=price&limit=1"), 200);
+            String cursor = first.json().path("next_cursor").asText("");
+            if (cursor.isEmpty()) {
+                probe.skip("the catalog fits on one page of 1 (no next_cursor)");
+            }
+            Answer refused = probe.expect(Call.get("/products?sort=name&limit=1&cursor=" + encode(cursor)), 400);
+            requireField(probe, refused, "cursor");
+        });
+    }
+
+    private static List<BigDecimal> prices(Answer page) {
+        List<BigDecimal> prices = new ArrayList<>();
+        for (JsonNode product : page.json().path("items")) {
+            prices.add(product.path("price").decimalValue());
+        }
+        return prices;
     }
 
     private void refusals() {

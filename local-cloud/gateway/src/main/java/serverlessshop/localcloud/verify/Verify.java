@@ -102,7 +102,7 @@ public final class Verify {
         Tokens tokens = Tokens.at(deployment.base());
         out.println("Verifying " + deployment.base() + " against " + String.join(", ", contracts.contractNames())
                 + (options.write()
-                        ? " (WRITE=1: makes and removes a product and an order of its own)"
+                        ? " (WRITE=1: makes and removes a product, an order, a category and a picture of its own)"
                         : " (read-only)"));
         out.println("  tokens: customer from " + tokens.describe(options.tokenCommand(), "TOKEN_CMD", false)
                 + "; administrator from " + tokens.describe(options.adminTokenCommand(), "ADMIN_TOKEN_CMD", true)
@@ -134,6 +134,7 @@ public final class Verify {
         new ReadChecks(run, credentials).run();
         if (options.write()) {
             new WriteChecks(run, credentials).run();
+            new CatalogChecks(run, credentials, deployment.base()).run();
         } else {
             run.skip("a purchase on data of its own", "read-only run (WRITE=1 runs it)");
         }
