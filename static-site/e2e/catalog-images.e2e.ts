@@ -23,6 +23,7 @@ interface ApiImage {
 
 interface ApiProductWithImages {
   product_id: string;
+  price: number;
   category_ids?: string[];
   images?: ApiImage[];
 }
@@ -186,6 +187,12 @@ describeInBrowser('an administrator adds a category and an image; a shopper brow
     expect(withImage.images).toHaveLength(1);
     expect(withImage.images?.[0]).toMatchObject({ status: 'ready', alt });
     expect(withImage.images?.[0].sizes.map((size) => size.width)).toEqual([400, 1200]);
+
+    // The image made a new version of the product; its details, edited in the same form, still save
+    // without a conflict, since nobody else changed them.
+    await page.getByLabel('Price (USD)').fill('27.90');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(async () => (await apiGet<ApiProductWithImages>(`/products/${productId}`)).price).toBe(27.9);
     admin.assertNoConsoleErrors();
   });
 

@@ -60,6 +60,29 @@ function LoadedProduct({ id }: { id: string }) {
   if (loaded.status === 'ready' && firstImages.current === null) {
     firstImages.current = loaded.value.product.images ?? [];
   }
+  // Every change of its images is a new version of the product (its ETag), so that no cache keeps a
+  // stale picture list. The form being edited was filled from the details, which an image does not
+  // change: when the product's details are still the ones the form started from, the form takes the
+  // new ETag and saves without a conflict; when someone changed them meanwhile, it keeps the old one,
+  // and saving shows the conflict.
+  const [imageEtag, setImageEtag] = useState<string | null>(null);
+  const loadedEtag = loaded.status === 'ready' ? loaded.value.etag : null;
+  useEffect(() => setImageEtag(null), [loadedEtag]);
+  const imagesChanged = async () => {
+    if (loaded.status !== 'ready') {
+      return;
+    }
+    try {
+      const response = await api.products.getProductRaw({ productId: id });
+      const fresh = await response.value();
+      const etag = response.raw.headers.get('ETag');
+      if (etag && sameDetails(fresh, loaded.value.product)) {
+        setImageEtag(etag);
+      }
+    } catch {
+      // Saving then shows what is wrong, as it would have without the pictures.
+    }
+  };
   return (
     <>
       {loaded.status === 'loading' ? (
@@ -67,14 +90,25 @@ function LoadedProduct({ id }: { id: string }) {
       ) : loaded.status === 'failed' ? (
         <ProblemAlert problem={loaded.problem} onRetry={reload} />
       ) : (
-        <ProductEditor key={loaded.value.etag} version={loaded.value} onReload={reload} />
+        <ProductEditor
+          key={loaded.value.etag}
+          version={imageEtag ? { ...loaded.value, etag: imageEtag } : loaded.value}
+          onReload={reload}
+        />
       )}
-      {firstImages.current && <ProductImagesEditor productId={id} initial={firstImages.current} />}
+      {firstImages.current && (
+        <ProductImagesEditor productId={id} initial={firstImages.current} onChanged={imagesChanged} />
+      )}
     </>
   );
 }
 
 const FIELDS = Object.values(PRODUCT_FIELDS);
+
+/** Whether two versions of a product have the same details: what the form edits, its images aside. */
+function sameDetails(a: products.Product, b: products.Product): boolean {
+  return JSON.stringify(productFormOf(a)) === JSON.stringify(productFormOf(b));
+}
 
 function ProductEditor({ version, onReload }: { version: Version | null; onReload: () => void }) {
   const { api, notice, config } = useServices();

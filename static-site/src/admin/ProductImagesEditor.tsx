@@ -36,7 +36,16 @@ async function storeRefusal(response: Response): Promise<string> {
   return `The image store refused the file (${response.status}${message ? `: ${message}` : ''}).`;
 }
 
-export function ProductImagesEditor({ productId, initial }: { productId: string; initial: products.ProductImage[] }) {
+export function ProductImagesEditor({
+  productId,
+  initial,
+  onChanged = () => undefined,
+}: {
+  productId: string;
+  initial: products.ProductImage[];
+  /** After each change of the product's images (each is a new version of the product). */
+  onChanged?: () => void;
+}) {
   const { api, notice } = useServices();
   const [images, setImages] = useState(initial);
   const [file, setFile] = useState<File | null>(null);
@@ -114,6 +123,7 @@ export function ProductImagesEditor({ productId, initial }: { productId: string;
       if (!mounted.current) {
         return;
       }
+      onChanged();
       if (processed === null) {
         setOutcome({
           kind: 'failed',
@@ -149,7 +159,10 @@ export function ProductImagesEditor({ productId, initial }: { productId: string;
       if (recorded && !stored) {
         const { imageId } = recorded.image;
         api.products.deleteProductImage({ productId, imageId }).then(
-          () => drop(imageId),
+          () => {
+            drop(imageId);
+            onChanged();
+          },
           () => undefined,
         );
       }
@@ -161,6 +174,7 @@ export function ProductImagesEditor({ productId, initial }: { productId: string;
     try {
       await api.products.deleteProductImage({ productId, imageId: image.imageId });
       drop(image.imageId);
+      onChanged();
       notice.set(`Deleted the image “${image.alt}”.`);
     } catch (error) {
       setProblem(problemView(error));
