@@ -141,7 +141,7 @@ locals {
   products_environment = merge(local.jwt_environment, local.database_environment, {
     SHOP_CURSORS_KEY_SECRET_ARN = aws_secretsmanager_secret.cursor_key["products"].arn
     SHOP_IMAGES_BUCKET          = module.images.bucket
-    # The presigned upload's URL is the bucket's regional endpoint in every region, us-east-1 too
+    # The presigned upload's URL is the bucket's regional endpoint in every region, N. Virginia too
     # (where the SDK would otherwise address the global s3.amazonaws.com): the CSP's connect-src names
     # exactly that origin (module.images.upload_origin).
     AWS_S3_US_EAST_1_REGIONAL_ENDPOINT = "regional"
