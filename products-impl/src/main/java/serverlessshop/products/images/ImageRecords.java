@@ -7,6 +7,7 @@ import static serverlessshop.products.db.Tables.PRODUCT_IMAGE_SIZES;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -61,6 +62,34 @@ class ImageRecords {
      * Records a pending image after the product's others. The product's row is locked meanwhile, so
      * two uploads at once cannot both take the last place or the same position.
      */
+    /**
+     * Deletes the product's images still pending after {@code age} (their upload's form expired long
+     * before: the file never came, or it failed to process every time) and answers what they were, so
+     * that they stop holding the product's places. Only while still pending: one that becomes ready
+     * meanwhile stays.
+     */
+    @Transactional
+    List<StoredImage> deleteAbandoned(UUID productId, Duration age) {
+        List<ProductImagesRecord> abandoned = db.selectFrom(PRODUCT_IMAGES)
+                .where(PRODUCT_IMAGES.PRODUCT_ID.eq(productId.toString()))
+                .and(PRODUCT_IMAGES.STATUS.eq(PENDING))
+                .and(PRODUCT_IMAGES.CREATED_AT.lt(now().minus(age)))
+                .fetch();
+        List<StoredImage> deleted = new ArrayList<>();
+        for (ProductImagesRecord image : abandoned) {
+            int rows = db.deleteFrom(PRODUCT_IMAGES)
+                    .where(PRODUCT_IMAGES.IMAGE_ID.eq(image.getImageId()).and(PRODUCT_IMAGES.STATUS.eq(PENDING)))
+                    .execute();
+            if (rows == 1) {
+                deleted.add(new StoredImage(image, List.of()));
+            }
+        }
+        if (!deleted.isEmpty()) {
+            changed(productId.toString());
+        }
+        return deleted;
+    }
+
     /** Whether the product exists and may have another image; a problem otherwise. No lock. */
     @Transactional(readOnly = true)
     void checkRoomFor(UUID productId) {

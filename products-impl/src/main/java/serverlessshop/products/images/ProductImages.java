@@ -1,5 +1,7 @@
 package serverlessshop.products.images;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +25,9 @@ import serverlessshop.support.security.Caller;
 @Service
 public class ProductImages {
 
+    /** How long an image may stay pending before its place is taken back: the uploads' lifecycle. */
+    static final Duration ABANDONED_AFTER = Duration.ofDays(1);
+
     private final ImageRecords records;
     private final ImageStore store;
 
@@ -39,6 +44,7 @@ public class ProductImages {
     public ImageUpload create(UUID productId, ImageUploadRequest request) {
         String contentType = request.getContentType().getValue();
         int contentLength = request.getContentLength();
+        reclaimAbandoned(productId);
         records.checkRoomFor(productId);
         String imageId = ImageRecords.newImageId();
         PresignedPost upload =
@@ -46,6 +52,24 @@ public class ProductImages {
         ImageRecords.StoredImage image =
                 records.addPending(productId, imageId, contentType, contentLength, request.getAlt());
         return new ImageUpload(toApi(image), upload);
+    }
+
+    /**
+     * An upload the browser never finished (a closed page), or one the image function failed on every
+     * time, leaves its image pending; a day later (the bucket's lifecycle has then expired its file too)
+     * the product's next upload deletes it with whatever it left, so it does not hold one of the
+     * product's places for ever.
+     */
+    private void reclaimAbandoned(UUID productId) {
+        for (ImageRecords.StoredImage image : records.deleteAbandoned(productId, ABANDONED_AFTER)) {
+            String product = image.image().getProductId();
+            String id = image.image().getImageId();
+            List<String> keys = new ArrayList<>();
+            keys.add(ImageKeys.upload(product, id));
+            // A run that failed half way may have written some sizes before it stopped.
+            UploadedImages.WIDTHS.forEach(width -> keys.add(ImageKeys.size(product, id, width)));
+            store.deleteQuietly(keys);
+        }
     }
 
     public ProductImage get(UUID productId, UUID imageId) {

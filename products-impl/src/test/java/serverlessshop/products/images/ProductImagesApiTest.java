@@ -16,7 +16,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -36,6 +38,7 @@ import serverlessshop.products.testing.WholeProductsServiceWithImages;
 import serverlessshop.support.testing.ContractValidator;
 import serverlessshop.support.testing.TestIssuer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
@@ -314,6 +317,57 @@ class ProductImagesApiTest {
         }
         assertThat(db.fetchCount(PRODUCT_IMAGES, PRODUCT_IMAGES.PRODUCT_ID.eq(product)))
                 .isZero();
+    }
+
+    @Test
+    void imagesPendingForADayGiveTheirPlacesBackAtTheNextUpload() throws Exception {
+        String product = createProduct("Lamp");
+        String ready = uploadAndProcess(product, "image/jpeg", TestImages.jpeg(500, 300));
+        byte[] file = TestImages.jpeg(100, 100);
+        JsonNode abandoned = createImage(product, "image/jpeg", file.length, null);
+        String abandonedId = abandoned.path("image").path("image_id").asText();
+        // Its file came, but the image function failed on it every time, after writing one size.
+        assertThat(FormUpload.post(abandoned.path("upload"), file).statusCode()).isEqualTo(204);
+        String halfWritten = "images/" + product + "/" + abandonedId + "/400.jpg";
+        s3.putObject(request -> request.bucket(TestImageStore.BUCKET).key(halfWritten), RequestBody.fromBytes(file));
+        List<String> others = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            others.add(createImage(product, "image/webp", 100, null)
+                    .path("image")
+                    .path("image_id")
+                    .asText());
+        }
+        send(post("/products/" + product + "/images").header("Authorization", ADMIN), """
+                        {"content_type":"image/webp","content_length":100}""")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("TOO_MANY_IMAGES"));
+        // A day and a minute later for two of them, and for the ready one (which a day does not touch).
+        LocalDateTime dayAgo = LocalDateTime.now(ZoneOffset.UTC).minusDays(1).minusMinutes(1);
+        db.update(PRODUCT_IMAGES)
+                .set(PRODUCT_IMAGES.CREATED_AT, dayAgo)
+                .where(PRODUCT_IMAGES.IMAGE_ID.in(abandonedId, others.getFirst(), ready))
+                .execute();
+
+        createImage(product, "image/webp", 100, null);
+
+        assertThat(db.select(PRODUCT_IMAGES.IMAGE_ID)
+                        .from(PRODUCT_IMAGES)
+                        .where(PRODUCT_IMAGES.PRODUCT_ID.eq(product))
+                        .fetch(PRODUCT_IMAGES.IMAGE_ID))
+                .as("the two pending for a day are gone; the ready one and the recent pending ones stay")
+                .hasSize(9)
+                .contains(ready)
+                .containsAll(others.subList(1, others.size()))
+                .doesNotContain(abandonedId, others.getFirst());
+        assertThat(exists(field(abandoned.path("upload"), "key")))
+                .as("its upload")
+                .isFalse();
+        assertThat(exists(halfWritten))
+                .as("the size written before the failure")
+                .isFalse();
+        assertThat(exists("images/" + product + "/" + ready + "/400.jpg"))
+                .as("the ready image's size")
+                .isTrue();
     }
 
     @Test
