@@ -120,7 +120,7 @@ verify: jdk $(BUILD_STAMP) ## Check a running shop against the contracts (URL=ht
 	@"$(JDK)/bin/java" -cp '$(GATEWAY_CP)' serverlessshop.localcloud.verify.Verify $(if $(URL),--url '$(URL)') \
 	  $(if $(filter 1 true yes,$(WRITE)),--write)
 
-$(BUILD_STAMP): $(BUILD_INPUTS) $(if $(MISSING),FORCE)
+$(BUILD_STAMP): node_modules $(BUILD_INPUTS) $(if $(MISSING),FORCE)
 	@echo "Building the shop (the first time takes a minute or two; errors are shown)..."
 	@$(MVN) -q -DskipTests install
 	@touch $@
