@@ -9,17 +9,20 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * The places that carry the API's one version: both contracts' {@code info.version} and the TypeScript
- * client package that speaks both (its own version and the site's dependency on it, in the package files
- * and in the npm lock). One version for
- * both contracts because one package carries both clients: its version then says exactly which
+ * The places that carry the API's one version: both HTTP contracts' and the events contract's
+ * {@code info.version} and the TypeScript client package that speaks them all (its own version and the
+ * site's dependency on it, in the package files and in the npm lock). One version for all the contracts
+ * because one package carries both clients and the events' types: its version then says exactly which
  * contracts it was generated from.
  */
 public final class ProjectVersions {
 
     public static final List<String> CONTRACTS = List.of("products", "orders");
+    /** The AsyncAPI contracts: in the one version, outside the OpenAPI breaking-change gate. */
+    static final List<String> EVENT_CONTRACTS = List.of("order-events");
     static final String CLIENT_PACKAGE = "@serverless-shop/api-client";
 
     private ProjectVersions() {}
@@ -28,7 +31,7 @@ public final class ProjectVersions {
     public static Map<String, String> read(Path repo) {
         Map<String, String> versions = new LinkedHashMap<>();
         YAMLMapper yaml = new YAMLMapper();
-        for (String contract : CONTRACTS) {
+        for (String contract : Stream.concat(CONTRACTS.stream(), EVENT_CONTRACTS.stream()).toList()) {
             versions.put(
                     "api-spec/" + contract + ".yaml info.version",
                     text(read(yaml, repo.resolve("api-spec/" + contract + ".yaml"))
