@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,8 @@ class ConsistencyInvariantTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The shortest products accepts: reservations cut off by a fault expire within the run's wait. */
     private static final int RESERVATION_TTL_SECONDS = 30;
+    /** How long the events of the run's last changes may take to reach the bus after the run. */
+    private static final int EVENTS_SETTLE_SECONDS = 60;
 
     private static final long SEED = Long.getLong("shop.seed", System.nanoTime());
 
@@ -151,6 +154,9 @@ class ConsistencyInvariantTest {
             String releases = stack.releasePendingStock();
             String sweep = stack.sweepReservations();
 
+            // The events of the run's last changes are on their way (the stream is read a few times a
+            // second, a function may be starting): wait until they say what the table says, or time out.
+            awaitEventsOfEveryChange(stack);
             Checks checks = Checks.of(initial, database, stack, shopper);
             long seconds = (System.nanoTime() - begin) / 1_000_000_000;
             report(plan.size(), shopper, faults, checks, releases, sweep, loadSeconds, seconds);
@@ -208,6 +214,47 @@ class ConsistencyInvariantTest {
         return initial;
     }
 
+    private static void awaitEventsOfEveryChange(ShopStack stack) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(EVENTS_SETTLE_SECONDS).toNanos();
+        while (!eventViolations(
+                        Ledger.orders(stack.dynamoDbEndpoint(), "orders"), Ledger.lastEvents(stack.eventArchive()))
+                .isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                return; // the checks name what is missing
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /**
+     * Every placed order's latest event (greatest sequence) is the event of its status; an order that is
+     * gone (a placement undone after its attempt died) was last said to be cancelled.
+     */
+    static List<String> eventViolations(List<Ledger.OrderItem> items, Map<String, Ledger.LastEvent> lastEvents) {
+        List<String> violations = new ArrayList<>();
+        Set<String> inTable = new HashSet<>();
+        for (Ledger.OrderItem order : items) {
+            inTable.add(order.orderId());
+            if (!order.placed()) {
+                continue;
+            }
+            Ledger.LastEvent last = lastEvents.get(order.orderId());
+            if (last == null) {
+                violations.add("order " + order.orderId() + " is " + order.status() + " but no event of it was"
+                        + " published");
+            } else if (!last.status().equals(order.status())) {
+                violations.add("order " + order.orderId() + " is " + order.status() + " but its last event is "
+                        + last.eventType() + " (" + last.status() + ", sequence " + last.sequence() + ")");
+            }
+        }
+        lastEvents.forEach((orderId, last) -> {
+            if (!inTable.contains(orderId) && !"CANCELLED".equals(last.status())) {
+                violations.add("order " + orderId + " is gone but its last event is " + last.eventType());
+            }
+        });
+        return violations;
+    }
+
     private void report(
             int attempted,
             Shopper shopper,
@@ -248,6 +295,10 @@ class ConsistencyInvariantTest {
         out.append(String.format(
                 "left in DynamoDB    %d abandoned claims (attempts cut short; never shown to anyone)%n",
                 checks.claimsLeft()));
+        out.append(String.format(
+                "order events        %d on the bus (deliveries again included), each order's last one its"
+                        + " status unless a violation says otherwise%n",
+                checks.events()));
         out.append("per product         ");
         checks.perProduct().forEach(line -> out.append(line).append("\n                    "));
         out.append(
@@ -265,7 +316,8 @@ class ConsistencyInvariantTest {
             int ordersCancelled,
             int unitsSold,
             int unitsAtStart,
-            int claimsLeft) {
+            int claimsLeft,
+            int events) {
 
         static Checks of(Map<String, Integer> initial, BenchDatabase database, ShopStack stack, Shopper shopper)
                 throws Exception {
@@ -357,6 +409,9 @@ class ConsistencyInvariantTest {
                     violations.add("order " + id + " was answered cancelled but is not CANCELLED in DynamoDB");
                 }
             }
+            Map<String, Ledger.LastEvent> lastEvents = Ledger.lastEvents(stack.eventArchive());
+            violations.addAll(eventViolations(items, lastEvents));
+            int events = lastEvents.values().stream().mapToInt(Ledger.LastEvent::events).sum();
             int claims = (int) items.stream().filter(o -> !o.placed()).count();
             return new Checks(
                     violations,
@@ -365,7 +420,8 @@ class ConsistencyInvariantTest {
                     placed.size() - live.size(),
                     sold,
                     initial.values().stream().mapToInt(Integer::intValue).sum(),
-                    claims);
+                    claims,
+                    events);
         }
     }
 }

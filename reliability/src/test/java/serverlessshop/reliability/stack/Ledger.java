@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,7 +25,8 @@ import java.util.Map;
 
 /**
  * What the two databases hold after a run, read directly (not through the services): products' stock
- * and reservations in MariaDB, every item of the orders table in DynamoDB.
+ * and reservations in MariaDB, every item of the orders table in DynamoDB; and what the order events
+ * said about them (the local bus's archive).
  */
 public final class Ledger {
 
@@ -46,7 +49,42 @@ public final class Ledger {
         }
     }
 
+    /** An order's latest event on the bus: its status and sequence (the order's version then). */
+    public record LastEvent(String eventType, String status, long sequence, int events) {}
+
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Each order's latest event in the local bus's archive (the greatest {@code sequence}), with how many
+     * events of it the bus took (a record delivered again counts again): what a consumer that keeps the
+     * newest event per order would believe the order's status to be.
+     */
+    public static Map<String, LastEvent> lastEvents(Path archive) throws IOException {
+        Map<String, LastEvent> last = new HashMap<>();
+        if (!Files.exists(archive)) {
+            return last;
+        }
+        for (String line : Files.readAllLines(archive)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode event = JSON.readTree(line);
+            if (!"serverless-shop.orders".equals(event.path("source").asText())) {
+                continue;
+            }
+            JsonNode detail = event.path("detail");
+            LastEvent seen = new LastEvent(
+                    event.path("detail-type").asText(),
+                    detail.path("order_status").asText(),
+                    detail.path("sequence").asLong(),
+                    1);
+            last.merge(detail.path("order_id").asText(), seen, (before, now) -> {
+                LastEvent newer = now.sequence() > before.sequence() ? now : before;
+                return new LastEvent(newer.eventType(), newer.status(), newer.sequence(), before.events() + 1);
+            });
+        }
+        return last;
+    }
 
     public static Map<String, Integer> stock(String jdbcUrl, String user, String password) throws SQLException {
         Map<String, Integer> stock = new LinkedHashMap<>();

@@ -104,6 +104,14 @@ public final class ShopStack implements AutoCloseable {
         return workDir;
     }
 
+    /**
+     * Every event the stack's local EventBridge bus accepted, one JSON line each (the local cloud's
+     * archive, in its data folder).
+     */
+    public Path eventArchive() {
+        return workDir.resolve(name + "-data").resolve("events").resolve("archive.jsonl");
+    }
+
     /** The stack's console: the gateway's lines and every function's log, as LocalCloudProcess writes it. */
     public Path log() {
         return workDir.resolve(name + "-stack.log");
