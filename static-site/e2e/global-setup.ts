@@ -13,6 +13,8 @@ declare module 'vitest' {
     shopUrl: string;
     /** Why they cannot, or ''. */
     browserMissing: string;
+    /** The running shop's mail inbox (the local SES v2 server), or ''. */
+    mailUrl: string;
   }
 }
 
@@ -28,6 +30,7 @@ export default async function setup(project: TestProject) {
     console.warn(`\n${bar}\n${ci ? 'FAILING (CI=true: nothing may be skipped)' : 'SKIPPED'}: ${why}.\n${bar}\n`);
     project.provide('shopUrl', '');
     project.provide('browserMissing', why);
+    project.provide('mailUrl', '');
     return undefined;
   }
   mkdirSync(RESULTS, { recursive: true });
@@ -40,6 +43,7 @@ export default async function setup(project: TestProject) {
   );
   project.provide('shopUrl', stack.url);
   project.provide('browserMissing', '');
+  project.provide('mailUrl', stack.mailUrl);
   return async () => {
     try {
       await stack.stop();

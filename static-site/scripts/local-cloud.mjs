@@ -40,7 +40,8 @@ function java() {
 /**
  * @param {{ seed?: boolean, log?: (line: string) => void, timeoutMs?: number, report?: string }} options
  *   report: names the contract report (who ran the stack), default 'stack'
- * @returns {Promise<{ url: string, readySeconds: number, contractReport: string, stop: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, mailUrl: string, readySeconds: number, contractReport: string, stop: () => Promise<void> }>}
+ *   mailUrl: the local SES inbox (aws-ses-v2-local), where the shop's mails arrive
  */
 export async function startLocalCloud({ seed = true, log = () => {}, timeoutMs = 180_000, report = 'stack' } = {}) {
   if (!existsSync(join(GATEWAY, 'classes')) || !existsSync(join(GATEWAY, 'lib'))) {
@@ -50,6 +51,7 @@ export async function startLocalCloud({ seed = true, log = () => {}, timeoutMs =
     throw new Error('the site is not built: run `npm run build -w static-site` first');
   }
   const port = await freePort();
+  const mailPort = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'serverless-shop-site-'));
   const contractReport = join(REPO, 'static-site/test-results', `contracts-${report}-${port}.jsonl`);
   const args = [
@@ -62,6 +64,8 @@ export async function startLocalCloud({ seed = true, log = () => {}, timeoutMs =
     String(port),
     '--dynamodb-port',
     String(await freePort()),
+    '--mail-port',
+    String(mailPort),
     '--data-dir',
     dataDir,
     '--in-memory',
@@ -129,7 +133,7 @@ export async function startLocalCloud({ seed = true, log = () => {}, timeoutMs =
 
   try {
     const readySeconds = await ready;
-    return { url: `http://localhost:${port}`, readySeconds, contractReport, stop };
+    return { url: `http://localhost:${port}`, mailUrl: `http://localhost:${mailPort}`, readySeconds, contractReport, stop };
   } catch (error) {
     await end();
     throw error;
