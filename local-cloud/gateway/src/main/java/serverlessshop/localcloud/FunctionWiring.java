@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import serverlessshop.localcloud.issuer.LocalIssuer;
+import serverlessshop.localcloud.issuer.LocalUserPool;
 import serverlessshop.localcloud.lambda.LambdaApi;
 
 /**
@@ -30,7 +31,8 @@ public final class FunctionWiring {
     /**
      * Where the stack is: the gateway's public URL, the shoppers' and the administrators' issuers and
      * their public keys (JWK sets, JSON), DynamoDB Local, the Lambda API (null: none), the S3 server
-     * (null: none).
+     * (null: none), the local AWS JSON API of the event bus and the user pool (null: none), the SES v2
+     * emulator (null: none).
      */
     public record Endpoints(
             String gatewayUrl,
@@ -40,7 +42,33 @@ public final class FunctionWiring {
             String adminIssuerJwkSet,
             String dynamoDbEndpoint,
             String lambdaEndpoint,
-            String s3Endpoint) {}
+            String s3Endpoint,
+            String awsJsonEndpoint,
+            String sesEndpoint) {}
+
+    /**
+     * The function that publishes the order events: the orders image with another handler, invoked by
+     * the orders table's stream (Lambda's event source mapping), as Terraform configures it.
+     */
+    public static final String ORDER_EVENTS_FUNCTION = "order-events";
+
+    public static final String ORDER_EVENTS_HANDLER = "serverlessshop.orders.lambda.OrderEventsHandler::handleRequest";
+
+    /** The function that mails the customers: the orders image, invoked by the bus's order-mails rule. */
+    public static final String ORDER_MAILS_FUNCTION = "order-mails";
+
+    public static final String ORDER_MAILS_HANDLER = "serverlessshop.orders.lambda.OrderMailHandler::handleRequest";
+
+    /** The bus of the order events (Terraform's event_bus_name). */
+    public static final String ORDER_EVENTS_BUS = "serverless-shop-orders";
+
+    /** The rule that sends order events to {@link #ORDER_MAILS_FUNCTION}, the one file Terraform reads too. */
+    public static Path orderMailsPattern(Path repo) {
+        return repo.resolve("terraform/modules/events/order-mails.pattern.json");
+    }
+
+    /** The mails' sender, as the deployment's verified SES identity would be. */
+    static final String ORDER_MAILS_FROM = "orders@shop.example";
 
     /**
      * The image function: the products image with another handler (Terraform's image_config.command),
@@ -113,6 +141,8 @@ public final class FunctionWiring {
                     case "products" -> products(options, endpoints);
                     case IMAGES_FUNCTION -> images(options, endpoints);
                     case "orders" -> orders(options, endpoints);
+                    case ORDER_EVENTS_FUNCTION -> orderEvents(options, endpoints);
+                    case ORDER_MAILS_FUNCTION -> orderMails(options, endpoints);
                     default -> issuer(endpoints);
                 });
         configuration.put("SHOP_CURSORS_KEY", CURSOR_KEYS.computeIfAbsent(function, name -> newKey()));
@@ -274,7 +304,7 @@ public final class FunctionWiring {
     // the local Lambda API as in AWS through Lambda's, signing with its own role's key pair.
     private static Map<String, String> orders(LocalCloudOptions options, Endpoints endpoints) {
         Map<String, String> env = new LinkedHashMap<>(issuer(endpoints));
-        env.put("ORDERS_TABLE", tableName(tables(options.repo()).get("orders"), "orders"));
+        env.put("ORDERS_TABLE", ordersTable(options.repo()));
         env.put("ORDERS_DYNAMODB_ENDPOINT", endpoints.dynamoDbEndpoint());
         env.put("ORDERS_CREATE_TABLE", "false");
         env.put("PRODUCTS_FUNCTION_NAME", "products");
@@ -282,6 +312,39 @@ public final class FunctionWiring {
             env.put("AWS_ENDPOINT_URL_LAMBDA", endpoints.lambdaEndpoint());
         }
         return env;
+    }
+
+    /** The orders application with the bus to publish on, the local one. */
+    private static Map<String, String> orderEvents(LocalCloudOptions options, Endpoints endpoints) {
+        Map<String, String> env = orders(options, endpoints);
+        env.put("ORDER_EVENTS_BUS", ORDER_EVENTS_BUS);
+        if (endpoints.awsJsonEndpoint() != null) {
+            env.put("ORDER_EVENTS_ENDPOINT", endpoints.awsJsonEndpoint());
+        }
+        return env;
+    }
+
+    /**
+     * The orders application (its table keeps the mails' once-only claims) with the sender, the shop's
+     * URL for the links, the local user pool and the SES v2 emulator.
+     */
+    private static Map<String, String> orderMails(LocalCloudOptions options, Endpoints endpoints) {
+        Map<String, String> env = orders(options, endpoints);
+        env.put("ORDER_MAILS_FROM", ORDER_MAILS_FROM);
+        env.put("ORDER_MAILS_SITE_URL", endpoints.gatewayUrl());
+        env.put("ORDER_MAILS_USER_POOL_ID", LocalUserPool.POOL_ID);
+        if (endpoints.sesEndpoint() != null) {
+            env.put("ORDER_MAILS_SES_ENDPOINT", endpoints.sesEndpoint());
+        }
+        if (endpoints.awsJsonEndpoint() != null) {
+            env.put("ORDER_MAILS_COGNITO_ENDPOINT", endpoints.awsJsonEndpoint());
+        }
+        return env;
+    }
+
+    /** The orders table's name, from its definition. */
+    public static String ordersTable(Path repo) {
+        return tableName(tables(repo).get("orders"), "orders");
     }
 
     /** The table's name from its definition, so the function and the stack cannot disagree on it. */

@@ -18,10 +18,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import serverlessshop.localcloud.auth.JwtAuthorizer;
+import serverlessshop.localcloud.aws.AwsJsonApi;
 import serverlessshop.localcloud.contract.ContractCheck;
 import serverlessshop.localcloud.contract.ContractReport;
 import serverlessshop.localcloud.dynamodb.DynamoDbLocal;
 import serverlessshop.localcloud.dynamodb.DynamoDbTables;
+import serverlessshop.localcloud.events.LocalEventBus;
+import serverlessshop.localcloud.events.OrderEventContract;
+import serverlessshop.localcloud.events.StreamEventSource;
 import serverlessshop.localcloud.gateway.ExchangeObserver;
 import serverlessshop.localcloud.gateway.FrontDoor;
 import serverlessshop.localcloud.gateway.GatewayServer;
@@ -30,17 +34,24 @@ import serverlessshop.localcloud.gateway.Route;
 import serverlessshop.localcloud.gateway.RouteTable;
 import serverlessshop.localcloud.issuer.IssuerClient;
 import serverlessshop.localcloud.issuer.LocalIssuer;
+import serverlessshop.localcloud.issuer.LocalUserPool;
 import serverlessshop.localcloud.lambda.AotCache;
 import serverlessshop.localcloud.lambda.FunctionImage;
 import serverlessshop.localcloud.lambda.LambdaApi;
 import serverlessshop.localcloud.lambda.LambdaEnvironment;
 import serverlessshop.localcloud.lambda.LambdaFunction;
+import serverlessshop.localcloud.mail.SesInbox;
 import serverlessshop.localcloud.s3.EventNotifications;
 import serverlessshop.localcloud.s3.ImagesOrigin;
 import serverlessshop.localcloud.s3.LocalS3;
 import serverlessshop.localcloud.seed.CatalogSeeder;
 import serverlessshop.localcloud.web.StaticSite;
 import serverlessshop.localcloud.web.SwaggerUi;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * {@code make run}: the whole shop on one machine. Binds the gateway's port first (a taken port
@@ -55,13 +66,22 @@ public final class LocalCloud implements AutoCloseable {
     /** The image function's timeout: it bounds each attempt of an asynchronous invocation, as in Lambda. */
     private static final Duration IMAGES_FUNCTION_TIMEOUT = Duration.ofSeconds(60);
 
+    /** The order events' functions' timeout. */
+    private static final Duration EVENT_FUNCTIONS_TIMEOUT = Duration.ofSeconds(60);
+
     private final List<AutoCloseable> started = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Map<String, LambdaFunction> functions = new LinkedHashMap<>();
     /** The image function: invoked by the bucket's notifications only, never by a route. */
     private volatile LambdaFunction imagesFunction;
 
+    /** The order events' functions: invoked by the orders table's stream and by the bus, never by a route. */
+    private volatile LambdaFunction orderEventsFunction;
+
+    private volatile LambdaFunction orderMailsFunction;
+
     private LocalS3 s3;
+    private SesInbox mailInbox;
     private Path discardedAtClose;
     private String gatewayUrl;
     private String apiEndpointUrl;
@@ -135,6 +155,13 @@ public final class LocalCloud implements AutoCloseable {
                 FunctionWiring::invokersOf);
         started.add(lambdaApi);
         startImagesBucket(options, s3Port);
+        // EventBridge's PutEvents and Cognito's AdminGetUser, checked with the functions' keys as Lambda's is.
+        AwsJsonApi awsJsonApi = AwsJsonApi.start(
+                Integer.parseInt(options.environment().getOrDefault("SHOP_EVENTS_PORT", "0")),
+                FunctionWiring::roleOfKey);
+        started.add(awsJsonApi);
+        awsJsonApi.add("AWSCognitoIdentityProviderService.AdminGetUser", LocalUserPool.adminGetUserOperation());
+        startMailInbox(options);
         FunctionWiring.Endpoints endpoints = new FunctionWiring.Endpoints(
                 gatewayUrl,
                 issuer.issuerUrl(),
@@ -143,7 +170,9 @@ public final class LocalCloud implements AutoCloseable {
                 issuer.adminJwkSet(),
                 dynamoDb.endpoint(),
                 lambdaApi.endpoint(),
-                s3.endpoint());
+                s3.endpoint(),
+                awsJsonApi.endpoint(),
+                mailInbox == null ? null : mailInbox.endpoint());
         for (String name : functionNames(routes)) {
             LambdaFunction function = function(name, name, null, options, layout, endpoints);
             if (function != null) {
@@ -157,6 +186,26 @@ public final class LocalCloud implements AutoCloseable {
                 FunctionWiring.IMAGES_FUNCTION, "products", FunctionWiring.IMAGES_HANDLER, options, layout, endpoints);
         if (imagesFunction != null) {
             started.add(imagesFunction);
+        }
+        // The orders image with the event handlers: its AOT cache is orders', made below.
+        orderEventsFunction = function(
+                FunctionWiring.ORDER_EVENTS_FUNCTION,
+                "orders",
+                FunctionWiring.ORDER_EVENTS_HANDLER,
+                options,
+                layout,
+                endpoints);
+        orderMailsFunction = function(
+                FunctionWiring.ORDER_MAILS_FUNCTION,
+                "orders",
+                FunctionWiring.ORDER_MAILS_HANDLER,
+                options,
+                layout,
+                endpoints);
+        for (LambdaFunction eventFunction : new LambdaFunction[] {orderEventsFunction, orderMailsFunction}) {
+            if (eventFunction != null) {
+                started.add(eventFunction);
+            }
         }
         this.lambdaEndpoint = lambdaApi.endpoint();
         makeAotCaches(layout);
@@ -194,6 +243,10 @@ public final class LocalCloud implements AutoCloseable {
                         "dynamodb",
                         "table " + table.getKey() + (created ? " created from " : " exists; defined in ")
                                 + options.repo().relativize(table.getValue()));
+                if (!created && tables.ensureStream(table.getValue())) {
+                    Console.line(
+                            "dynamodb", "table " + table.getKey() + ": its stream added, as its definition has it");
+                }
             } else {
                 Console.line(
                         "dynamodb",
@@ -201,6 +254,8 @@ public final class LocalCloud implements AutoCloseable {
                                 + " does not exist");
             }
         }
+
+        startEventPath(options, awsJsonApi, dynamoDb);
 
         CatalogSeeder seeder = null;
         CatalogSeeder.Seeding seeding = null;
@@ -233,7 +288,10 @@ public final class LocalCloud implements AutoCloseable {
                         apiEndpointUrl,
                         s3.endpoint(),
                         s3.bucket(),
-                        imagesFunction == null ? null : imagesFunction.name()))
+                        imagesFunction == null ? null : imagesFunction.name(),
+                        mailInbox == null ? null : mailInbox.inboxUrl(),
+                        options.mailPort(),
+                        orderEventsFunction != null && orderMailsFunction != null))
                 .forEach(Console::plain);
         Console.plain(
                 String.format("  ready in %.1f s   (Ctrl-C stops everything)%n", (System.nanoTime() - begin) / 1e9));
@@ -286,6 +344,67 @@ public final class LocalCloud implements AutoCloseable {
         if (options.inMemory()) {
             discardedAtClose = FunctionWiring.inMemoryData();
         }
+    }
+
+    /** The SES v2 emulator, when npm ci installed it: every mail the functions send lands there. */
+    private void startMailInbox(LocalCloudOptions options) throws IOException {
+        if (!SesInbox.installed(options.repo())) {
+            Console.line("mail", "aws-ses-v2-local is not installed (npm ci): the order mails fail");
+            return;
+        }
+        mailInbox = SesInbox.start(options.repo(), options.mailPort());
+        started.add(mailInbox);
+    }
+
+    /**
+     * The order events' path: the orders table's stream read for order-events (Lambda's event source
+     * mapping), the bus it publishes on (its events archived, held to the contract), and the bus's rule
+     * that sends some of them to order-mails, as Terraform wires them in AWS.
+     */
+    private void startEventPath(LocalCloudOptions options, AwsJsonApi awsJsonApi, DynamoDbLocal dynamoDb)
+            throws Exception {
+        // Logs of what happened, kept even --in-memory, as the contract report is.
+        Path events = options.dataDir().resolve("events");
+        LocalEventBus bus = new LocalEventBus(
+                FunctionWiring.ORDER_EVENTS_BUS,
+                LambdaFunction.REGION,
+                OrderEventContract.load(),
+                events.resolve("archive.jsonl"),
+                events.resolve("dead-letters"),
+                LocalEventBus.RETRY_DELAYS);
+        started.add(bus);
+        bus.addRule(
+                FunctionWiring.ORDER_MAILS_FUNCTION,
+                Files.readString(FunctionWiring.orderMailsPattern(options.repo())),
+                event -> invoke(orderMailsFunction, FunctionWiring.ORDER_MAILS_FUNCTION, event));
+        awsJsonApi.add("AWSEvents.PutEvents", bus.putEventsOperation());
+        if (mailInbox != null) {
+            mailInbox.awaitReady(Duration.ofSeconds(30));
+        }
+        DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
+                .endpointOverride(URI.create(dynamoDb.endpoint()))
+                .region(Region.of(LambdaFunction.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        started.add(new StreamEventSource(
+                        streams,
+                        FunctionWiring.ordersTable(options.repo()),
+                        FunctionWiring.ORDER_EVENTS_FUNCTION,
+                        event -> invoke(orderEventsFunction, FunctionWiring.ORDER_EVENTS_FUNCTION, event),
+                        new StreamEventSource.StateFiles(
+                                events.resolve("order-events.checkpoint.json"),
+                                events.resolve("dead-letters/order-events.jsonl")),
+                        StreamEventSource.RETRY_DELAYS)
+                .start(StreamEventSource.POLL_INTERVAL));
+    }
+
+    /** One invocation of an event function, bounded by the event functions' timeout. */
+    private static byte[] invoke(LambdaFunction function, String name, byte[] event) throws Exception {
+        if (function == null) {
+            throw new IOException(name + " is not built (make build)");
+        }
+        return function.invoke(event, java.time.Instant.now().plus(EVENT_FUNCTIONS_TIMEOUT));
     }
 
     /** An asynchronous invocation's attempt: the image function's timeout bounds it, as in Lambda. */
@@ -430,6 +549,11 @@ public final class LocalCloud implements AutoCloseable {
 
     public Map<String, LambdaFunction> functions() {
         return Map.copyOf(functions);
+    }
+
+    /** The SES v2 emulator (null: not installed). */
+    public SesInbox mailInbox() {
+        return mailInbox;
     }
 
     /** The images bucket's S3 server. */

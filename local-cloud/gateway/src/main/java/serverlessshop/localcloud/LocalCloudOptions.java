@@ -31,6 +31,8 @@ import java.util.Map;
  *                     --api-port, default 0: a free one, shown at start
  * @param s3Port       the images bucket's S3 server, SHOP_S3_PORT / --s3-port, default 0: a free one, shown at
  *                     start (the browser learns it from the presigned POSTs, the site's CSP from the stack)
+ * @param mailPort     the SES v2 emulator (the mail inbox), SHOP_MAIL_PORT / --mail-port, default 8005; a free
+ *                     one when that is taken (shown at start)
  */
 public record LocalCloudOptions(
         Path repo,
@@ -46,13 +48,14 @@ public record LocalCloudOptions(
         Map<String, String> functionHandlers,
         List<Path> functionJars,
         int apiPort,
-        int s3Port) {
+        int s3Port,
+        int mailPort) {
 
     public static final String USAGE = """
             usage: LocalCloud [--port N] [--dynamodb-port N] [--data-dir DIR] [--in-memory] [--no-seed] [--repo DIR]
                               [--concurrency N] [--function-env NAME=VALUE]... [--contract-report FILE]
                               [--function-handler NAME=HANDLER]... [--function-jar JAR]... [--api-port N]
-                              [--s3-port N]
+                              [--s3-port N] [--mail-port N]
               --port N           the gateway's port (site, API, issuer, docs); env SHOP_PORT; default 8080
               --dynamodb-port N  DynamoDB Local's port; env SHOP_DYNAMODB_PORT; default 8000
               --data-dir DIR     where data is kept; env SHOP_DATA_DIR; default .data
@@ -69,6 +72,8 @@ public record LocalCloudOptions(
                                  origin header, and the functions refuse them); env SHOP_API_PORT; default 0, a free one
               --s3-port N        the images bucket's S3 server (the browser uploads there); env SHOP_S3_PORT;
                                  default 0, a free one
+              --mail-port N      the SES v2 emulator, the inbox of every mail the shop sends; env SHOP_MAIL_PORT;
+                                 default 8005 (a free one when it is taken)
             A real MySQL/MariaDB for products: set PRODUCTS_DB_URL (and PRODUCTS_DB_USER, PRODUCTS_DB_PASSWORD).""";
 
     public LocalCloudOptions {
@@ -104,6 +109,7 @@ public record LocalCloudOptions(
                 Map.of(),
                 List.of(),
                 0,
+                0,
                 0);
     }
 
@@ -113,6 +119,7 @@ public record LocalCloudOptions(
         int dynamoDbPort = number(environment.getOrDefault("SHOP_DYNAMODB_PORT", "8000"), "SHOP_DYNAMODB_PORT");
         int apiPort = number(environment.getOrDefault("SHOP_API_PORT", "0"), "SHOP_API_PORT");
         int s3Port = number(environment.getOrDefault("SHOP_S3_PORT", "0"), "SHOP_S3_PORT");
+        int mailPort = number(environment.getOrDefault("SHOP_MAIL_PORT", "8005"), "SHOP_MAIL_PORT");
         String dataDir = environment.get("SHOP_DATA_DIR");
         boolean inMemory = false;
         boolean seed = true;
@@ -128,6 +135,7 @@ public record LocalCloudOptions(
                 case "--dynamodb-port" -> dynamoDbPort = number(value(args, ++i), "--dynamodb-port");
                 case "--api-port" -> apiPort = number(value(args, ++i), "--api-port");
                 case "--s3-port" -> s3Port = number(value(args, ++i), "--s3-port");
+                case "--mail-port" -> mailPort = number(value(args, ++i), "--mail-port");
                 case "--data-dir" -> dataDir = value(args, ++i);
                 case "--repo" -> repo = Path.of(value(args, ++i)).toAbsolutePath();
                 case "--in-memory" -> inMemory = true;
@@ -158,7 +166,8 @@ public record LocalCloudOptions(
                 functionHandlers,
                 functionJars,
                 apiPort,
-                s3Port);
+                s3Port,
+                mailPort);
     }
 
     private static void put(Map<String, String> pairs, String option, String pair) {

@@ -23,7 +23,10 @@ final class StartupSummary {
             String apiEndpointUrl,
             String s3Endpoint,
             String imagesBucket,
-            String imagesFunction) {}
+            String imagesFunction,
+            String mailInbox,
+            int mailPort,
+            boolean eventFunctions) {}
 
     static List<String> lines(Facts facts) {
         LocalCloudOptions options = facts.options();
@@ -68,6 +71,19 @@ final class StartupSummary {
                 + (facts.imagesFunction() == null
                         ? "not built: uploads are not processed (make build)"
                         : facts.imagesFunction() + ", invoked for each upload (objects under uploads/)"));
+        lines.add("  Mail inbox     "
+                + (facts.mailInbox() == null
+                        ? "none: aws-ses-v2-local is not installed (npm ci); no mail is sent"
+                        : facts.mailInbox() + "   (aws-ses-v2-local: every mail the shop sent"
+                                + (facts.mailPort() == 0 || facts.mailInbox().endsWith(":" + facts.mailPort() + "/")
+                                        ? ""
+                                        : "; port " + facts.mailPort() + " was taken")
+                                + ")"));
+        lines.add("  Order events   DynamoDB stream -> " + FunctionWiring.ORDER_EVENTS_FUNCTION
+                + " -> local EventBridge -> " + FunctionWiring.ORDER_MAILS_FUNCTION
+                + (facts.eventFunctions() ? "" : "   (not built: make build)"));
+        lines.add("                 " + shown(facts.repo(), options.dataDir().resolve("events"))
+                + "/archive.jsonl: every event the bus took; dead-letters/: what no function took");
         lines.add("  Products DB    " + describe(facts.productsDatabase(), facts.repo()));
         lines.add("  Data           " + data);
         lines.add("");

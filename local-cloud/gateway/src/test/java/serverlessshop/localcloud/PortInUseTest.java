@@ -57,7 +57,8 @@ class PortInUseTest {
                             Map.of(),
                             java.util.List.of(),
                             0,
-                            taken.getLocalPort())))
+                            taken.getLocalPort(),
+                            0)))
                     .isInstanceOf(PortInUse.class)
                     .hasMessageContaining("Port " + taken.getLocalPort())
                     .hasMessageContaining("SHOP_S3_PORT=");

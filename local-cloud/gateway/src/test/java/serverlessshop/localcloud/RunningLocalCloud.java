@@ -42,10 +42,23 @@ public final class RunningLocalCloud implements AutoCloseable {
     private final IssuerClient adminIssuer;
     private final Path data;
     private final ContractReportFile contractReport;
+    private final LocalAws localAws;
+
+    /**
+     * Where the stack's local AWS services are: its event bus and user pool (AWS JSON API), its SES v2
+     * emulator, and the seed its functions' keys are derived from (FunctionWiring's).
+     */
+    public record LocalAws(String awsJsonEndpoint, String mailInbox, String credentialsSeed) {}
 
     private RunningLocalCloud(
-            Process process, String base, String apiEndpoint, Path data, ContractReportFile contractReport) {
+            Process process,
+            String base,
+            String apiEndpoint,
+            Path data,
+            ContractReportFile contractReport,
+            LocalAws localAws) {
         this.process = process;
+        this.localAws = localAws;
         this.base = base;
         this.apiEndpoint = apiEndpoint;
         this.data = data;
@@ -89,6 +102,9 @@ public final class RunningLocalCloud implements AutoCloseable {
                 .resolve(suite + ".jsonl"));
         int port = freePort();
         int apiPort = freePort();
+        int mailPort = freePort();
+        int eventsPort = freePort();
+        String seed = java.util.UUID.randomUUID().toString();
         Path data = Files.createTempDirectory("serverless-shop-stack");
         Path gateway = Repository.root().resolve("local-cloud/gateway/target");
         List<String> command = new ArrayList<>(List.of(
@@ -117,10 +133,15 @@ public final class RunningLocalCloud implements AutoCloseable {
                 "--api-port",
                 String.valueOf(apiPort),
                 "--s3-port",
-                String.valueOf(freePort())));
+                String.valueOf(freePort()),
+                "--mail-port",
+                String.valueOf(mailPort)));
         // Given later, an argument wins over the one above.
         command.addAll(extraArguments);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("SHOP_EVENTS_PORT", String.valueOf(eventsPort));
+        builder.environment().put("SHOP_LOCAL_CREDENTIALS_SEED", seed);
+        Process process = builder.start();
         CompletableFuture<Void> ready = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> {
             try (BufferedReader lines =
@@ -138,7 +159,12 @@ public final class RunningLocalCloud implements AutoCloseable {
             ready.completeExceptionally(new IllegalStateException("the stack exited before it was ready"));
         });
         RunningLocalCloud stack = new RunningLocalCloud(
-                process, "http://localhost:" + port, "http://localhost:" + apiPort, data, contractReport);
+                process,
+                "http://localhost:" + port,
+                "http://localhost:" + apiPort,
+                data,
+                contractReport,
+                new LocalAws("http://127.0.0.1:" + eventsPort, "http://127.0.0.1:" + mailPort, seed));
         try {
             ready.get(6, TimeUnit.MINUTES);
         } catch (Exception e) {
@@ -166,6 +192,15 @@ public final class RunningLocalCloud implements AutoCloseable {
     /** The administrators' issuer: administrators' tokens, for the API under /admin. */
     public IssuerClient adminIssuer() {
         return adminIssuer;
+    }
+
+    /** The stack's data folder (its events under events/). */
+    public Path data() {
+        return data;
+    }
+
+    public LocalAws localAws() {
+        return localAws;
     }
 
     public Process process() {

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 
 /**
  * The orders table as {@code dynamodb/orders-table.json} defines it, in the shape of
@@ -44,6 +45,7 @@ public final class OrdersTableDefinition {
                                 .attributeType(definition.path("AttributeType").asText())
                                 .build()))
                 .keySchema(keySchema(table.path("KeySchema")))
+                .streamSpecification(streamSpecification(table.path("StreamSpecification")))
                 .globalSecondaryIndexes(each(
                         table.path("GlobalSecondaryIndexes"),
                         index -> GlobalSecondaryIndex.builder()
@@ -81,6 +83,17 @@ public final class OrdersTableDefinition {
         } catch (ResourceInUseException e) {
             log.debug("The DynamoDB table {} exists", tableName);
         }
+    }
+
+    /** The stream the order-events function reads: the order's images before and after each change. */
+    private static StreamSpecification streamSpecification(JsonNode stream) {
+        if (stream.isMissingNode()) {
+            return null;
+        }
+        return StreamSpecification.builder()
+                .streamEnabled(stream.path("StreamEnabled").asBoolean())
+                .streamViewType(stream.path("StreamViewType").asText())
+                .build();
     }
 
     private static List<KeySchemaElement> keySchema(JsonNode elements) {

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /** The table definition file, the one place the table is defined, and the service's static schema agree. */
 class OrdersTableDefinitionTest {
@@ -35,6 +36,12 @@ class OrdersTableDefinitionTest {
         assertThat(index.indexName()).isEqualTo("customer_id-order_date-index");
         assertThat(keys(index.keySchema())).containsExactly("customer_id HASH", "order_date RANGE");
         assertThat(index.projection().projectionTypeAsString()).isEqualTo("ALL");
+    }
+
+    @Test
+    void theTableStreamsEachChangeWithTheItemBeforeAndAfterIt() {
+        assertThat(table.streamSpecification().streamEnabled()).isTrue();
+        assertThat(table.streamSpecification().streamViewType()).isEqualTo(StreamViewType.NEW_AND_OLD_IMAGES);
     }
 
     @Test

@@ -50,6 +50,38 @@ public final class DynamoDbTables {
         return created.statusCode() == 200;
     }
 
+    /**
+     * A table made before its definition had a stream (an older .data/dynamodb) gets the stream the
+     * definition names ({@code StreamSpecification}), as Terraform would add it to the table in AWS.
+     *
+     * @return true when the stream was added now
+     */
+    public boolean ensureStream(Path createTableJson) throws IOException, InterruptedException {
+        JsonNode definition = JSON.readTree(Files.readString(createTableJson));
+        JsonNode wanted = definition.path("StreamSpecification");
+        if (!wanted.path("StreamEnabled").asBoolean(false)) {
+            return false;
+        }
+        String table = definition.path("TableName").asText();
+        HttpResponse<String> described = call(
+                "DescribeTable", JSON.createObjectNode().put("TableName", table).toString());
+        if (described.statusCode() != 200) {
+            throw new IOException("DescribeTable " + table + ": " + described.body());
+        }
+        JsonNode current = JSON.readTree(described.body()).path("Table").path("StreamSpecification");
+        if (current.path("StreamEnabled").asBoolean(false)) {
+            return false;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode update =
+                JSON.createObjectNode().put("TableName", table);
+        update.set("StreamSpecification", wanted);
+        HttpResponse<String> updated = call("UpdateTable", update.toString());
+        if (updated.statusCode() != 200) {
+            throw new IOException("UpdateTable " + table + " (its stream): " + updated.body());
+        }
+        return true;
+    }
+
     private HttpResponse<String> call(String operation, String body) throws IOException, InterruptedException {
         String date = DateTimeFormatter.ofPattern("yyyyMMdd").format(ZonedDateTime.now(ZoneOffset.UTC));
         HttpRequest request = HttpRequest.newBuilder(endpoint)
