@@ -338,7 +338,10 @@ public final class Bench {
                         stack.adminIssuerJwkSet(),
                         stack.dynamoDbEndpoint(),
                         stack.lambdaEndpoint(),
-                        // No image store: what runs here lists and sells products, it never uploads images.
+                        // No image store, bus or mail server: what runs here lists and sells products, it
+                        // never uploads images, and the order events' functions are not among those measured.
+                        null,
+                        null,
                         null)));
         configuration.keySet().removeIf(image.env()::containsKey);
         // The events go straight to the function, not through the front door that adds the origin header.

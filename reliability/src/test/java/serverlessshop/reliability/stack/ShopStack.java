@@ -171,7 +171,10 @@ public final class ShopStack implements AutoCloseable {
                         process.adminIssuerJwkSet(),
                         process.dynamoDbEndpoint(),
                         process.lambdaEndpoint(),
-                        // No image store: what runs here lists and sells products, it never uploads images.
+                        // No image store, bus or mail server: the scheduled jobs run here never upload
+                        // images, publish events or send mails.
+                        null,
+                        null,
                         null)));
         configuration.put("SHOP_RESERVATIONS_SWEEP_ENABLED", "false");
         return configuration;
