@@ -14,9 +14,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import serverlessshop.orders.lambda.OrderMailHandler;
 import serverlessshop.orders.testing.CognitoStandIn;
 import serverlessshop.orders.testing.DynamoDbLocal;
@@ -26,6 +29,7 @@ import serverlessshop.orders.testing.SesInbox;
 import serverlessshop.orders.testing.TestOrders;
 import serverlessshop.support.lambda.InvocationContext;
 import serverlessshop.support.testing.lambda.LambdaFunctions;
+import serverlessshop.support.testing.logs.SensitiveLogScanner;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -156,6 +160,35 @@ class OrderMailHandlerTest {
     }
 
     @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void eachMailSentIsOneJsonLogLineWithItsIdsAndNoAddressIsLogged(CapturedOutput output) {
+        String customer = customerWithVerifiedAddress();
+        String unverified = TestOrders.newCustomer();
+        cognito.addUser(unverified, address(unverified), false);
+        Map<String, Object> event = event("OrderCancelled", customer);
+
+        invoke(event);
+        invoke(event("OrderCancelled", unverified));
+
+        @SuppressWarnings("unchecked")
+        String eventId = (String) ((Map<String, Object>) event.get("detail")).get("event_id");
+        String messageId =
+                inbox.mailsTo(address(customer)).getFirst().path("messageId").asText();
+        List<JsonNode> sent = output.getOut()
+                .lines()
+                .filter(line -> line.startsWith("{") && line.contains(eventId))
+                .map(OrderMailHandlerTest::json)
+                .filter(line -> line.has("message_id"))
+                .toList();
+        assertThat(sent).hasSize(1);
+        assertThat(sent.getFirst().path("event_id").asText()).isEqualTo(eventId);
+        assertThat(sent.getFirst().path("order_id").asText()).isEqualTo(orderId(event));
+        assertThat(sent.getFirst().path("message_id").asText()).isEqualTo(messageId);
+        assertThat(output.getAll()).doesNotContain(address(customer), address(unverified), "@example.com");
+        SensitiveLogScanner.standard().assertClean(output.getAll());
+    }
+
+    @Test
     void theTestEventsAreValidOrderEventsAndTheSchemaCheckCatchesAWrongOne() {
         for (String type : List.of("OrderPlaced", "OrderShipped", "OrderCancelled", "OrderConfirmed")) {
             JsonNode detail = JSON.valueToTree(event(type, "customer-1").get("detail"));
@@ -168,6 +201,14 @@ class OrderMailHandlerTest {
         assertThat(OrderEventSchema.problems(wrong))
                 .as("the schema check can fail")
                 .hasSize(2);
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void invoke(Map<String, Object> event) {
