@@ -33,7 +33,7 @@ final class StartupSummary {
         String port =
                 options.port() == 8080 ? "" : "SHOP_PORT=" + facts.gatewayUrl().replaceAll(".*:", "") + " ";
         String data = options.inMemory()
-                ? "in memory: nothing is kept (--in-memory)"
+                ? "in memory: nothing is kept (--in-memory) but the event logs above"
                 : "in " + shown(facts.repo(), options.dataDir()) + "/ (delete it to start afresh)";
         List<String> lines = new ArrayList<>();
         lines.add("");

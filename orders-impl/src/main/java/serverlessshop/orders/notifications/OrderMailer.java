@@ -55,7 +55,13 @@ public class OrderMailer {
         try {
             messageId = send(address.get(), mail.get());
         } catch (RuntimeException e) {
-            claims.release(eventId, customerId);
+            try {
+                claims.release(eventId, customerId);
+            } catch (RuntimeException releaseFailed) {
+                // The claim stays: the retry will take the mail for sent. Say so where it is looked for.
+                log.error("The claim of event {} could not be given up: its mail will not be retried", eventId);
+                e.addSuppressed(releaseFailed);
+            }
             throw e;
         }
         log.atInfo()
