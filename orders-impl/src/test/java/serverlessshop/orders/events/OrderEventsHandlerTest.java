@@ -1,6 +1,7 @@
 package serverlessshop.orders.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -122,8 +123,7 @@ class OrderEventsHandlerTest {
                     .isEqualTo(detail.path("event_type").asText());
             assertThat(entry.path("Time").asDouble())
                     .isCloseTo(
-                            Instant.parse(detail.path("occurred_at").asText()).toEpochMilli() / 1000.0,
-                            org.assertj.core.data.Offset.offset(0.001));
+                            Instant.parse(detail.path("occurred_at").asText()).toEpochMilli() / 1000.0, offset(0.001));
             assertThat(detail.has("shipping_address")).isFalse();
         }
         List<JsonNode> firstOrder = entries.stream()

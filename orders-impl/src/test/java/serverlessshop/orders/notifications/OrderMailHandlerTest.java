@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -194,8 +195,7 @@ class OrderMailHandlerTest {
             JsonNode detail = JSON.valueToTree(event(type, "customer-1").get("detail"));
             assertThat(OrderEventSchema.problems(detail)).isEmpty();
         }
-        com.fasterxml.jackson.databind.node.ObjectNode wrong =
-                JSON.valueToTree(event("OrderPlaced", "customer-1").get("detail"));
+        ObjectNode wrong = JSON.valueToTree(event("OrderPlaced", "customer-1").get("detail"));
         wrong.put("event_id", "not-a-uuid");
         wrong.put("shipping_address", "123 Serverless Way");
         assertThat(OrderEventSchema.problems(wrong))
