@@ -23,6 +23,7 @@ public final class ProjectVersions {
     public static final List<String> CONTRACTS = List.of("products", "orders");
     /** The AsyncAPI contracts: in the one version, outside the OpenAPI breaking-change gate. */
     static final List<String> EVENT_CONTRACTS = List.of("order-events");
+
     static final String CLIENT_PACKAGE = "@serverless-shop/api-client";
 
     private ProjectVersions() {}
@@ -31,7 +32,8 @@ public final class ProjectVersions {
     public static Map<String, String> read(Path repo) {
         Map<String, String> versions = new LinkedHashMap<>();
         YAMLMapper yaml = new YAMLMapper();
-        for (String contract : Stream.concat(CONTRACTS.stream(), EVENT_CONTRACTS.stream()).toList()) {
+        for (String contract :
+                Stream.concat(CONTRACTS.stream(), EVENT_CONTRACTS.stream()).toList()) {
             versions.put(
                     "api-spec/" + contract + ".yaml info.version",
                     text(read(yaml, repo.resolve("api-spec/" + contract + ".yaml"))

@@ -69,7 +69,9 @@ class ProductsClientConfig {
     @Bean
     ApiClient productsApiClient(ProductsClientProperties properties, LambdaClient lambda) {
         DirectInvokeHttpClient transport = new DirectInvokeHttpClient(lambda, properties.functionName(), CALLER);
-        transport.warmUp();
+        if (properties.warmUp()) {
+            transport.warmUp();
+        }
         ApiClient client =
                 new ApiClient().setHttpClientBuilder(transport.asBuilder()).setReadTimeout(properties.readTimeout());
         client.updateBaseUri(BASE_URI);

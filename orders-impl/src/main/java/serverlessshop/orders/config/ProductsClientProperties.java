@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param connectTimeout        connecting to the Lambda API
  * @param readTimeout           waiting for the function's answer
  * @param reservationTtlSeconds how long an unconfirmed reservation holds its stock
+ * @param warmUp                a dry-run invocation at start (the API and the pending-releases job, which call
+ *                              products; the event functions never do, and may not invoke it)
  */
 @ConfigurationProperties("shop.products")
 record ProductsClientProperties(
@@ -21,4 +23,5 @@ record ProductsClientProperties(
         String lambdaEndpoint,
         Duration connectTimeout,
         Duration readTimeout,
-        int reservationTtlSeconds) {}
+        int reservationTtlSeconds,
+        boolean warmUp) {}

@@ -1,5 +1,6 @@
 package serverlessshop.orders.events;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
@@ -16,9 +17,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Which changes of the orders table are order events: a placed order (it has a status and no saga
  * state) whose status is new, because it was not a placed order before (written by the saga, or a
- * leftover claim that became an order) or had another status. Everything else the table holds
- * (idempotency keys' records, counters, mail claims) and every other change (a marker set, a
- * release confirmed, an item removed) is not.
+ * leftover claim that became an order) or had another status; and a placed order deleted before it
+ * was cancelled (an undone placement: a cancellation to whoever heard of it). Everything else the
+ * table holds (idempotency keys' records, counters, mail claims) and every other change (a marker
+ * set, a release confirmed) is not.
  */
 public final class OrderChanges {
 
@@ -31,10 +33,13 @@ public final class OrderChanges {
      */
     public static Optional<OrderEvent> eventOf(Map<String, Object> record) {
         String eventName = String.valueOf(record.get("eventName"));
+        Map<String, Object> change = map(record.get("dynamodb"));
+        if ("REMOVE".equals(eventName)) {
+            return undone(change);
+        }
         if (!"INSERT".equals(eventName) && !"MODIFY".equals(eventName)) {
             return Optional.empty();
         }
-        Map<String, Object> change = map(record.get("dynamodb"));
         Map<String, AttributeValue> newImage = image(change.get("NewImage"));
         if (newImage == null) {
             throw new IllegalArgumentException("no NewImage: the stream must carry new and old images");
@@ -51,6 +56,32 @@ public final class OrderChanges {
             return Optional.empty();
         }
         return Optional.of(event(OrderTableSchema.SCHEMA.mapToItem(newImage), previous));
+    }
+
+    /**
+     * A placed order deleted: its placement was undone (its stock reservation closed before it was
+     * confirmed, UnconfirmedOrders), after its customer may have been told it was placed. To everyone
+     * who heard of it, it is cancelled: the event of that, one version after the last one.
+     */
+    private static Optional<OrderEvent> undone(Map<String, Object> change) {
+        Map<String, AttributeValue> oldImage = image(change.get("OldImage"));
+        if (oldImage == null || !isPlacedOrder(oldImage)) {
+            return Optional.empty();
+        }
+        String previous = oldImage.get(OrderTableSchema.ORDER_STATUS).s();
+        if (OrderStatus.CANCELLED.getValue().equals(previous)) {
+            return Optional.empty();
+        }
+        StoredOrder order = OrderTableSchema.SCHEMA.mapToItem(oldImage);
+        Instant removedAt = change.get("ApproximateCreationDateTime") instanceof Number seconds
+                ? Instant.ofEpochMilli(Math.round(seconds.doubleValue() * 1000))
+                : order.updatedAt();
+        StoredOrder cancelled = order.toBuilder()
+                .orderStatus(serverlessshop.orders.api.model.OrderStatus.CANCELLED)
+                .version(order.version() + 1)
+                .updatedAt(removedAt)
+                .build();
+        return Optional.of(event(cancelled, previous));
     }
 
     /** The stream record's position, which Lambda's batch item failures name. */

@@ -16,7 +16,10 @@ import serverlessshop.support.lambda.ScheduledFunction;
  */
 public class OrderEventsHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
-    private static final ScheduledFunction FUNCTION = ScheduledFunction.start(OrdersApplication.class);
+    private static final ScheduledFunction FUNCTION = ScheduledFunction.start(
+            OrdersApplication.class,
+            // It never calls products, and its role may not invoke it: no dry run at start.
+            "shop.products.warm-up=false");
 
     @Override
     @SuppressWarnings("unchecked")

@@ -38,9 +38,10 @@ final class OrderMails {
         };
     }
 
-    /** The first eight characters of the order id, as the site shows it. */
+    /** The last eight characters of the order id, upper case: the reference the site shows. */
     static String reference(OrderEvent event) {
-        return event.getOrderId().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        String id = event.getOrderId().toString();
+        return id.substring(id.length() - 8).toUpperCase(Locale.ROOT);
     }
 
     /** The order's page in the site (its hash route {@code #/orders/<id>}). */

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import serverlessshop.orders.lambda.OrderEventsHandler;
+import serverlessshop.orders.store.OrderRepository;
+import serverlessshop.orders.store.StoredOrder;
 import serverlessshop.orders.testing.EventBusStandIn;
 import serverlessshop.orders.testing.OrderEventSchema;
 import serverlessshop.orders.testing.OrdersApi;
@@ -48,6 +50,9 @@ class OrderEventsHandlerTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    OrderRepository orders;
 
     @BeforeAll
     static void startFunction() {
@@ -194,6 +199,36 @@ class OrderEventsHandlerTest {
                 .extracting(entry -> detail(entry).path("order_id").asText() + " "
                         + entry.path("DetailType").asText())
                 .containsExactly(order + " OrderConfirmed", order + " OrderShipped", later + " OrderPlaced");
+    }
+
+    @Test
+    void aPlacementUndoneAfterItsEventIsACancellationToWhoeverHeardOfIt() throws Exception {
+        String customer = TestOrders.newCustomer();
+        OrdersApi api = new OrdersApi(mvc);
+        String order = place(api, customer, UUID.randomUUID().toString());
+        StoredOrder placed = orders.findPlaced(order, customer).orElseThrow();
+        // As UnconfirmedOrders undoes an order whose reservation closed before it was confirmed.
+        assertThat(orders.deletePlaced(placed)).isTrue();
+        String kept = place(api, customer, UUID.randomUUID().toString());
+        api.move(kept, "CANCELLED", OrdersApi.customer(customer)).andExpect(status().isOk());
+        List<Record> records = TableStream.recordsOf(customer);
+
+        function.handleRequest(TableStream.lambdaEvent(records), context());
+
+        assertThat(bus.entries())
+                .extracting(entry -> detail(entry).path("order_id").asText() + " "
+                        + entry.path("DetailType").asText())
+                .as("the undone order is cancelled once; a cancelled order is not told twice")
+                .containsExactly(
+                        order + " OrderPlaced",
+                        order + " OrderCancelled",
+                        kept + " OrderPlaced",
+                        kept + " OrderCancelled");
+        JsonNode undone = detail(bus.entries().get(1));
+        assertThat(OrderEventSchema.problems(undone)).as(undone.toString()).isEmpty();
+        assertThat(undone.path("previous_status").asText()).isEqualTo("PENDING");
+        assertThat(undone.path("order_status").asText()).isEqualTo("CANCELLED");
+        assertThat(undone.path("sequence").asLong()).isEqualTo(placed.version() + 1);
     }
 
     @Test

@@ -82,7 +82,7 @@ class OrderMailHandlerTest {
         List<JsonNode> mails = inbox.mailsTo(address(customer));
         assertThat(mails).hasSize(1);
         JsonNode mail = mails.getFirst();
-        String reference = orderId.substring(0, 8).toUpperCase(Locale.ROOT);
+        String reference = orderId.substring(orderId.length() - 8).toUpperCase(Locale.ROOT);
         assertThat(mail.path("subject").asText()).isEqualTo("Your order " + reference + " " + verb);
         assertThat(mail.path("from").asText()).isEqualTo(FROM);
         assertThat(mail.path("destination").path("to"))

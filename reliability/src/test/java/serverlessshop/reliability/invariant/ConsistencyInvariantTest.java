@@ -215,7 +215,8 @@ class ConsistencyInvariantTest {
     }
 
     private static void awaitEventsOfEveryChange(ShopStack stack) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(EVENTS_SETTLE_SECONDS).toNanos();
+        long deadline =
+                System.nanoTime() + Duration.ofSeconds(EVENTS_SETTLE_SECONDS).toNanos();
         while (!eventViolations(
                         Ledger.orders(stack.dynamoDbEndpoint(), "orders"), Ledger.lastEvents(stack.eventArchive()))
                 .isEmpty()) {
@@ -411,7 +412,9 @@ class ConsistencyInvariantTest {
             }
             Map<String, Ledger.LastEvent> lastEvents = Ledger.lastEvents(stack.eventArchive());
             violations.addAll(eventViolations(items, lastEvents));
-            int events = lastEvents.values().stream().mapToInt(Ledger.LastEvent::events).sum();
+            int events = lastEvents.values().stream()
+                    .mapToInt(Ledger.LastEvent::events)
+                    .sum();
             int claims = (int) items.stream().filter(o -> !o.placed()).count();
             return new Checks(
                     violations,

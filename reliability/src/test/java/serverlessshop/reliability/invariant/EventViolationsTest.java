@@ -37,7 +37,8 @@ class EventViolationsTest {
     @Test
     void aClaimThatNeverBecameAnOrderNeedsNoEvent() {
         Ledger.OrderItem claim = new Ledger.OrderItem("a", "c", "k", "PLACING", null, null, false, Map.of());
-        assertThat(ConsistencyInvariantTest.eventViolations(List.of(claim), Map.of())).isEmpty();
+        assertThat(ConsistencyInvariantTest.eventViolations(List.of(claim), Map.of()))
+                .isEmpty();
     }
 
     @Test
