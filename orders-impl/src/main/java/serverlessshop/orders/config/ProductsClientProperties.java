@@ -2,6 +2,7 @@ package serverlessshop.orders.config;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How the orders service reaches the products API's stock reservations: by invoking the products
@@ -14,7 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param readTimeout           waiting for the function's answer
  * @param reservationTtlSeconds how long an unconfirmed reservation holds its stock
  * @param warmUp                a dry-run invocation at start (the API and the pending-releases job, which call
- *                              products; the event functions never do, and may not invoke it)
+ *                              products; the event functions never do, and may not invoke it). Not in
+ *                              application.properties: the event functions' start sets it as a default.
  */
 @ConfigurationProperties("shop.products")
 record ProductsClientProperties(
@@ -24,4 +26,4 @@ record ProductsClientProperties(
         Duration connectTimeout,
         Duration readTimeout,
         int reservationTtlSeconds,
-        boolean warmUp) {}
+        @DefaultValue("true") boolean warmUp) {}
