@@ -13,6 +13,16 @@ locals {
   mails = var.mail != null
   # The identity SES verifies: the sender's address, or its whole domain (then DNS proves it: DKIM).
   mail_identity = local.mails ? (var.mail.verify_domain ? split("@", var.mail.from)[1] : var.mail.from) : null
+
+  # What the alarms watch: each queue of failures, each function's errors.
+  dead_letter_queues = merge(
+    { order-events = aws_sqs_queue.stream_failures.name },
+    local.mails ? { order-mails-undelivered = aws_sqs_queue.mail_delivery_failures[0].name } : {},
+  )
+  error_alarm_functions = merge(
+    { order-events = var.order_events_function.name },
+    local.mails ? { order-mails = var.order_mails_function.name } : {},
+  )
 }
 
 resource "aws_cloudwatch_event_bus" "orders" {
@@ -160,17 +170,6 @@ resource "aws_sesv2_email_identity" "sender" {
 }
 
 # ---- alarms ----------------------------------------------------------------------------------------
-
-locals {
-  dead_letter_queues = merge(
-    { order-events = aws_sqs_queue.stream_failures.name },
-    local.mails ? { order-mails-undelivered = aws_sqs_queue.mail_delivery_failures[0].name } : {},
-  )
-  error_alarm_functions = merge(
-    { order-events = var.order_events_function.name },
-    local.mails ? { order-mails = var.order_mails_function.name } : {},
-  )
-}
 
 # A queue of failures is empty unless something failed every attempt: the alarm stays on while it
 # holds anything (read it, fix the cause, replay, purge).
