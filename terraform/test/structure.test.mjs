@@ -19,13 +19,15 @@ describe('Terraform conventions', () => {
   });
 
   test('the modules are the ones the design names, each used by the environment', async () => {
-    assert.deepEqual(moduleNames(), ['alarms', 'api', 'auth', 'dashboard', 'database', 'functions', 'images', 'network', 'orders_table', 'registry', 'site', 'waf']);
+    assert.deepEqual(moduleNames(), ['alarms', 'api', 'auth', 'dashboard', 'database', 'events', 'functions', 'images', 'network', 'orders_table', 'registry', 'site', 'waf']);
     const env = await loadEnv();
     const used = Object.values(env.moduleCalls).map((call) => call.source);
     assert.deepEqual([...new Set(used)].sort(), moduleNames().map((m) => `../../modules/${m}`));
-    // Each module once, but the API twice: the shoppers' and the administrators' (one issuer each).
+    // Each module once, but the API twice (the shoppers' and the administrators': one issuer each) and
+    // the functions twice (the order events' own, whose mail link names the site in front of the API).
     assert.deepEqual(Object.keys(env.moduleCalls).filter((name) => env.moduleCalls[name].source === '../../modules/api').sort(), ['admin_api', 'api']);
-    assert.equal(used.length, moduleNames().length + 1);
+    assert.deepEqual(Object.keys(env.moduleCalls).filter((name) => env.moduleCalls[name].source === '../../modules/functions').sort(), ['event_functions', 'functions']);
+    assert.equal(used.length, moduleNames().length + 2);
   });
 
   test('versions: Terraform >= 1.10 (the environment 1.11, for write-only secrets) and the AWS provider 5.100 to 6.x everywhere', async () => {

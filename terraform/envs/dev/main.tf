@@ -6,6 +6,8 @@
 #   orders -> Lambda products directly (Invoke, its own IAM role; the stock reservations have no route)
 #   browser -> S3 images bucket (presigned POST to uploads/) -> Lambda products-images (VPC) -> RDS,
 #   images/ ; CloudFront /images/* -> the images bucket
+#   orders table stream -> Lambda order-events -> EventBridge bus (orders) -> rule order-mails ->
+#   Lambda order-mails -> Cognito (the shopper's address), SES
 # Images are built and pushed by scripts/deploy, which passes their digests in.
 
 provider "aws" {
@@ -49,6 +51,7 @@ locals {
     site         = "${local.name_prefix}-site"
     images       = "${local.name_prefix}-images"
     alarms       = "${local.name_prefix}-alarms"
+    orders_bus   = "${local.name_prefix}-orders"
     edge         = "${local.name_prefix}-edge"
     # Cognito domains are unique per region across all accounts; a hash of the account keeps this
     # one unique without publishing the account id in the sign-in URL.
@@ -277,6 +280,79 @@ locals {
     },
   ]
 
+  # ---- the order events (module events; docs/decisions/0014) ------------------------------------
+  # Both functions start the orders application without a web server: at start it reads its cursor
+  # key (SHOP_CURSORS_KEY_SECRET_ARN of orders_environment) and nothing else, so that is the one
+  # right of the orders functions they share. No mails without a sender.
+  mails = var.mail_from != null
+  order_events_environment = merge(local.orders_environment, {
+    ORDER_EVENTS_BUS = module.events.bus_name
+  })
+  order_mails_environment = merge(local.orders_environment, {
+    ORDER_MAILS_FROM         = var.mail_from
+    ORDER_MAILS_SITE_URL     = module.site.url
+    ORDER_MAILS_USER_POOL_ID = module.auth.user_pool_id
+  })
+  orders_start_statements = [
+    {
+      sid       = "ReadCursorKey"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = [aws_secretsmanager_secret.cursor_key["orders"].arn]
+    },
+  ]
+  # The stream's records are encrypted with the table's key: reading them decrypts through DynamoDB.
+  order_events_statements = concat(local.orders_start_statements, [
+    {
+      sid       = "ReadOrdersStream"
+      actions   = ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"]
+      resources = [module.orders_table.stream_arn]
+    },
+    {
+      sid        = "DecryptOrdersStream"
+      actions    = ["kms:Decrypt"]
+      resources  = [module.orders_table.kms_key_arn]
+      conditions = [{ test = "StringEquals", variable = "kms:ViaService", values = ["dynamodb.${var.region}.amazonaws.com"] }]
+    },
+    {
+      sid       = "PublishOrderEvents"
+      actions   = ["events:PutEvents"]
+      resources = [module.events.bus_arn]
+    },
+    {
+      # The event source mapping sends a batch that failed every attempt with the function's role.
+      sid       = "SendFailedBatches"
+      actions   = ["sqs:SendMessage"]
+      resources = [module.events.stream_failures_queue_arn]
+    },
+  ])
+  # The mail function reads a shopper's address, sends from the one identity and address, and writes
+  # (and on a failed send deletes) only its own once-per-event claims, mail#<event id>, in the table.
+  order_mails_statements = concat(local.orders_start_statements, [
+    {
+      sid       = "ReadShoppersAddress"
+      actions   = ["cognito-idp:AdminGetUser"]
+      resources = [module.auth.user_pool_arn]
+    },
+    {
+      sid        = "SendFromTheShopsAddress"
+      actions    = ["ses:SendEmail"]
+      resources  = [module.events.mail_identity_arn]
+      conditions = [{ test = "StringEquals", variable = "ses:FromAddress", values = [var.mail_from] }]
+    },
+    {
+      sid        = "ClaimEachMailOnce"
+      actions    = ["dynamodb:PutItem", "dynamodb:DeleteItem"]
+      resources  = [module.orders_table.table_arn]
+      conditions = [{ test = "ForAllValues:StringLike", variable = "dynamodb:LeadingKeys", values = ["mail#*"] }]
+    },
+    {
+      sid        = "UseTableKeyThroughDynamoDB"
+      actions    = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"]
+      resources  = [module.orders_table.kms_key_arn]
+      conditions = [{ test = "StringEquals", variable = "kms:ViaService", values = ["dynamodb.${var.region}.amazonaws.com"] }]
+    },
+  ])
+
   # ---- the site's /config.json (fields documented in terraform/README.md) ----------------------
   site_callback_urls = concat(var.site_hosting == "cloudfront" ? ["${module.site.url}/"] : [], var.extra_callback_urls)
   site_config = {
@@ -303,6 +379,8 @@ locals {
   }
   # Where CloudFront serves the administrators' API (the site module's /admin/* behaviour).
   admin_path_prefix = "/admin"
+  # Every function, for the alarms and the dashboard.
+  function_names = merge(module.functions.function_names, module.event_functions.function_names)
   # Both APIs invoke the same two functions.
   api_functions = {
     for name in ["products", "orders"] : name => {
@@ -510,6 +588,67 @@ module "functions" {
   }
 }
 
+# The order events' two functions, a functions module of their own: the mail's link names the site,
+# whose distribution fronts the API, which invokes the API functions; one module would make that a
+# cycle. No reservation: order-events runs once per stream shard at most (parallelization 1), and
+# order-mails as often as orders change, which the orders function's reservation already bounds; a
+# reservation below the stream's shards would only hold the events back.
+module "event_functions" {
+  source = "../../modules/functions"
+
+  region             = var.region
+  name_prefix        = local.name_prefix
+  architecture       = var.architecture
+  log_retention_days = var.log_retention_days
+
+  functions = merge({
+    order-events = {
+      description       = "Publishes the placed orders' status changes, read from the orders table's stream, to the orders bus"
+      image_uri         = local.images.orders
+      command           = ["serverlessshop.orders.lambda.OrderEventsHandler::handleRequest"]
+      memory_mb         = var.order_events_memory_mb
+      timeout_seconds   = var.order_events_timeout_seconds
+      environment       = local.order_events_environment
+      policy_statements = local.order_events_statements
+    }
+    }, local.mails ? {
+    # EventBridge invokes it asynchronously: two retries (its claim per event keeps a retry from
+    # mailing twice), then its failed-runs queue.
+    order-mails = {
+      description          = "Mails the shopper when an order is placed, shipped or cancelled (the rule order-mails)"
+      image_uri            = local.images.orders
+      command              = ["serverlessshop.orders.lambda.OrderMailHandler::handleRequest"]
+      memory_mb            = var.order_events_memory_mb
+      timeout_seconds      = var.order_events_timeout_seconds
+      environment          = local.order_mails_environment
+      async                = true
+      async_retry_attempts = 2
+      policy_statements    = local.order_mails_statements
+    }
+  } : {})
+}
+
+# The order events (docs/decisions/0014): the table's stream -> order-events -> the orders bus ->
+# the rule order-mails -> order-mails -> SES.
+module "events" {
+  source = "../../modules/events"
+
+  name             = local.name_prefix
+  bus_name         = local.names.orders_bus
+  table_stream_arn = module.orders_table.stream_arn
+  order_events_function = {
+    name = module.event_functions.function_names["order-events"]
+    arn  = module.event_functions.function_arns["order-events"]
+  }
+  order_mails_function = local.mails ? {
+    name = module.event_functions.function_names["order-mails"]
+    arn  = module.event_functions.function_arns["order-mails"]
+  } : null
+  mail              = local.mails ? { from = var.mail_from, verify_domain = var.mail_verify_domain } : null
+  alarm_topic_arn   = module.alarms.topic_arn
+  alarm_name_prefix = local.names.alarms
+}
+
 module "api" {
   source = "../../modules/api"
 
@@ -614,8 +753,8 @@ module "alarms" {
 
   name                = local.names.alarms
   api_id              = module.api.api_id
-  function_names      = module.functions.function_names
-  failed_event_queues = module.functions.failed_event_queue_names
+  function_names      = local.function_names
+  failed_event_queues = merge(module.functions.failed_event_queue_names, module.event_functions.failed_event_queue_names)
   error_rate_percent  = var.alarm_5xx_rate_percent
   p99_latency_ms      = var.alarm_p99_latency_ms
   alarm_email         = var.alarm_email
@@ -627,6 +766,6 @@ module "dashboard" {
   name                 = local.name_prefix
   region               = var.region
   api_id               = module.api.api_id
-  function_names       = module.functions.function_names
+  function_names       = local.function_names
   orders_function_name = module.functions.function_names["orders"]
 }

@@ -85,7 +85,7 @@ output "orders_repository_url" {
 
 output "function_names" {
   description = "Every function, by short name."
-  value       = module.functions.function_names
+  value       = local.function_names
 }
 
 output "migrate_function_name" {
@@ -99,8 +99,28 @@ output "reserved_concurrency" {
 }
 
 output "failed_event_queue_urls" {
-  description = "Where a run of a scheduled function or of the image function lands when every attempt failed (an alarm fires); read with aws sqs receive-message --queue-url <url>."
-  value       = module.functions.failed_event_queue_urls
+  description = "Where a run of a scheduled function, of the image function or of the mail function lands when every attempt failed (an alarm fires); read with aws sqs receive-message --queue-url <url>."
+  value       = merge(module.functions.failed_event_queue_urls, module.event_functions.failed_event_queue_urls)
+}
+
+output "event_bus_name" {
+  description = "The orders' EventBridge bus, where the order events are published."
+  value       = module.events.bus_name
+}
+
+output "order_events_dead_letter_queue_urls" {
+  description = "The order events' queues of failures: order-events (stream batches not published: shard and sequence numbers) and order-mails-undelivered (events EventBridge could not hand to the mail function)."
+  value       = module.events.dead_letter_queue_urls
+}
+
+output "mail_identity" {
+  description = "What SES verifies for the order mails' sender (the address, or its domain); null without mail_from."
+  value       = module.events.mail_identity
+}
+
+output "mail_dkim_records" {
+  description = "With mail_verify_domain, the CNAME records (name -> value) to publish in the sender domain's DNS."
+  value       = module.events.dkim_records
 }
 
 output "alarm_topic_arn" {

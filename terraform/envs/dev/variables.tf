@@ -315,6 +315,32 @@ variable "waf_order_creation_token_rate_limit" {
   default     = 30
 }
 
+# ---- order events and mails -------------------------------------------------------------------
+
+variable "mail_from" {
+  description = "The address the order mails come from (ORDER_MAILS_FROM), verified in SES; null: no order mails (the order events are published all the same)."
+  type        = string
+  default     = null
+}
+
+variable "mail_verify_domain" {
+  description = "Verify mail_from's whole domain in SES (publish the output mail_dkim_records in its DNS) instead of the address alone (SES mails it a link)."
+  type        = bool
+  default     = false
+}
+
+variable "order_events_memory_mb" {
+  description = "Memory of the order-events and order-mails functions (each starts the orders application)."
+  type        = number
+  default     = 1024
+}
+
+variable "order_events_timeout_seconds" {
+  description = "Timeout of the order-events and order-mails functions: a batch of 100 stream records published, or one mail sent."
+  type        = number
+  default     = 60
+}
+
 # ---- alarms ---------------------------------------------------------------------------------------
 
 variable "alarm_email" {

@@ -97,7 +97,7 @@ resource "aws_cloudwatch_metric_alarm" "failed_runs" {
   for_each = var.failed_event_queues
 
   alarm_name          = "${var.name}-${each.key}-failed-runs"
-  alarm_description   = "A run of ${each.key} (scheduled, or an S3 notification) failed every attempt: its record is in the SQS queue ${each.value} (read it, fix the cause, purge the queue)"
+  alarm_description   = "A run of ${each.key} (scheduled, or an S3 notification or an event rule) failed every attempt: its record is in the SQS queue ${each.value} (read it, fix the cause, purge the queue)"
   namespace           = "AWS/SQS"
   metric_name         = "ApproximateNumberOfMessagesVisible"
   dimensions          = { QueueName = each.value }

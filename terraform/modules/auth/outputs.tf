@@ -67,3 +67,8 @@ output "admin_jwks_url" {
   description = "Where the administrators' pool publishes its signing keys; scripts/deploy reads it once the pool exists."
   value       = "https://${aws_cognito_user_pool.admin.endpoint}/.well-known/jwks.json"
 }
+
+output "user_pool_arn" {
+  description = "The shoppers' user pool's ARN (cognito-idp:AdminGetUser of the order mails)."
+  value       = aws_cognito_user_pool.this.arn
+}

@@ -253,8 +253,9 @@ resource "aws_lambda_function_event_invoke_config" "async" {
   function_name = aws_lambda_function.this[each.key].function_name
   # A job runs again at its next schedule anyway, and the image function's work can be replayed from
   # the queue's record: one retry absorbs a passing fault, and an event older than the age limit
-  # (throttled that long) goes to the queue rather than waiting on.
-  maximum_retry_attempts       = var.scheduled_retry_attempts
+  # (throttled that long) goes to the queue rather than waiting on. A function may ask for another
+  # number (the mail function: two, its claim makes a retry send nothing twice).
+  maximum_retry_attempts       = coalesce(each.value.async_retry_attempts, var.scheduled_retry_attempts)
   maximum_event_age_in_seconds = var.scheduled_max_event_age_seconds
 
   destination_config {

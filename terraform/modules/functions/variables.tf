@@ -9,7 +9,8 @@ variable "functions" {
     CMD (another handler of the same image); reserved_concurrency caps the function and sets that
     much of the account's concurrency aside for it (null: none); schedule is an EventBridge
     expression such as rate(1 minute); async marks a function something else invokes asynchronously
-    (an S3 notification): like a scheduled one, its failed runs go to its own queue; policy_statements
+    (an S3 notification, an EventBridge rule): like a scheduled one, its failed runs go to its own
+    queue, after async_retry_attempts retries (null: scheduled_retry_attempts); policy_statements
     are what the function may do besides writing its logs (and, with in_vpc, attaching to the VPC).
   EOT
   type = map(object({
@@ -23,6 +24,7 @@ variable "functions" {
     in_vpc               = optional(bool, false)
     schedule             = optional(string)
     async                = optional(bool, false)
+    async_retry_attempts = optional(number)
     policy_statements = optional(list(object({
       sid       = string
       actions   = list(string)
@@ -39,6 +41,11 @@ variable "functions" {
   validation {
     condition     = alltrue([for f in values(var.functions) : f.reserved_concurrency == null || try(f.reserved_concurrency >= 1, false)])
     error_message = "A reserved concurrency is at least 1 (0 would never run the function), or null for none."
+  }
+
+  validation {
+    condition     = alltrue([for f in values(var.functions) : f.async_retry_attempts == null || try(f.async_retry_attempts >= 0 && f.async_retry_attempts <= 2, false)])
+    error_message = "async_retry_attempts is 0, 1 or 2 (Lambda's limits), or null for scheduled_retry_attempts."
   }
 
   validation {

@@ -1,6 +1,6 @@
 # The orders table, defined once: orders-impl/src/main/resources/dynamodb/orders-table.json (the
 # `aws dynamodb create-table --cli-input-json` shape the service and the local cloud create it from).
-# Keys, attributes, billing mode and indexes all come from that file, so they cannot drift from
+# Keys, attributes, billing mode, indexes and the stream all come from that file, so they cannot drift from
 # what the service queries. Only the name gets this environment's prefix.
 
 locals {
@@ -18,6 +18,10 @@ locals {
       non_key_attributes = try(index.Projection.NonKeyAttributes, null)
     }
   }
+
+  # The table is the order events' outbox: every change of an item, before and after, read by the
+  # order-events function (modules/events).
+  stream = try(local.definition.StreamSpecification, { StreamEnabled = false })
 }
 
 # A customer managed key, so access to the data can be audited and revoked separately from access
@@ -75,6 +79,9 @@ resource "aws_dynamodb_table" "this" {
     enabled     = true
     kms_key_arn = aws_kms_key.this.arn
   }
+
+  stream_enabled   = local.stream.StreamEnabled
+  stream_view_type = local.stream.StreamEnabled ? local.stream.StreamViewType : null
 
   deletion_protection_enabled = var.deletion_protection
 

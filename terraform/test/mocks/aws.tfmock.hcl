@@ -128,7 +128,8 @@ mock_resource "aws_ecr_repository" {
 
 mock_resource "aws_dynamodb_table" {
   defaults = {
-    arn = "arn:aws:dynamodb:eu-west-1:123456789012:table/mock"
+    arn        = "arn:aws:dynamodb:eu-west-1:123456789012:table/mock"
+    stream_arn = "arn:aws:dynamodb:eu-west-1:123456789012:table/mock/stream/2026-01-01T00:00:00.000"
   }
 }
 
@@ -171,5 +172,24 @@ mock_resource "aws_secretsmanager_secret_version" {
 mock_resource "aws_wafv2_web_acl" {
   defaults = {
     arn = "arn:aws:wafv2:us-east-1:123456789012:global/webacl/mock/00000000-0000-0000-0000-000000000000"
+  }
+}
+
+# The order events' bus and the mail sender's identity: their ARNs go into the roles' policies.
+mock_resource "aws_cloudwatch_event_bus" {
+  defaults = {
+    arn = "arn:aws:events:eu-west-1:123456789012:event-bus/mock"
+  }
+}
+
+mock_resource "aws_sesv2_email_identity" {
+  defaults = {
+    arn = "arn:aws:ses:eu-west-1:123456789012:identity/mock"
+  }
+}
+
+mock_resource "aws_sesv2_configuration_set" {
+  defaults = {
+    arn = "arn:aws:ses:eu-west-1:123456789012:configuration-set/mock"
   }
 }

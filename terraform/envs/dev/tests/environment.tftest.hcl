@@ -538,7 +538,7 @@ run "failed_asynchronous_runs_are_watched" {
   assert {
     condition = toset(module.alarms.alarm_names) == toset(concat(
       ["serverless-shop-dev-alarms-api-5xx-rate", "serverless-shop-dev-alarms-api-p99-latency"],
-      [for f in keys(module.functions.function_names) : "serverless-shop-dev-alarms-${f}-throttles"],
+      [for f in keys(local.function_names) : "serverless-shop-dev-alarms-${f}-throttles"],
       flatten([for f in ["products-sweep", "products-images", "orders-pending-releases"] : ["serverless-shop-dev-alarms-${f}-failed-runs", "serverless-shop-dev-alarms-${f}-failed-runs-undelivered"]]),
     ))
     error_message = "The alarms are not the API's, every function's throttles (the image function's among them) and each asynchronously invoked function's failed runs: ${jsonencode(module.alarms.alarm_names)}."

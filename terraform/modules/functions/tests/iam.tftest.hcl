@@ -188,6 +188,51 @@ run "failed_asynchronous_runs_land_in_their_queue" {
   }
 }
 
+# A function may be retried another number of times than the module's default (0 to 2).
+run "a_function_of_its_own_retries" {
+  command = plan
+
+  variables {
+    tracing_modes = {}
+    functions = {
+      mails = {
+        description          = "invoked asynchronously by an EventBridge rule"
+        image_uri            = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/x@sha256:1111111111111111111111111111111111111111111111111111111111111111"
+        memory_mb            = 512
+        timeout_seconds      = 30
+        reserved_concurrency = 1
+        async                = true
+        async_retry_attempts = 2
+      }
+    }
+  }
+
+  assert {
+    condition     = aws_lambda_function_event_invoke_config.async["mails"].maximum_retry_attempts == 2
+    error_message = "The function's own number of retries is not used."
+  }
+}
+
+run "async_retries_beyond_lambdas_limit_are_refused" {
+  command = plan
+
+  variables {
+    tracing_modes = {}
+    functions = {
+      mails = {
+        description          = "invoked asynchronously by an EventBridge rule"
+        image_uri            = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/x@sha256:1111111111111111111111111111111111111111111111111111111111111111"
+        memory_mb            = 512
+        timeout_seconds      = 30
+        async                = true
+        async_retry_attempts = 3
+      }
+    }
+  }
+
+  expect_failures = [var.functions]
+}
+
 # A function without a reservation draws on the account's unreserved pool (-1, Lambda's "none").
 run "no_reservation_is_lambdas_none" {
   command = plan

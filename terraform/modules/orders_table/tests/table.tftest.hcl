@@ -101,3 +101,40 @@ run "provisioned_billing_is_refused" {
 
   expect_failures = [aws_dynamodb_table.this]
 }
+
+# The table is the order events' outbox: its stream carries every change with the item before and
+# after (the order-events function compares the statuses), as the definition says.
+run "stream_of_new_and_old_images" {
+  command = plan
+
+  assert {
+    condition     = aws_dynamodb_table.this.stream_enabled == true && aws_dynamodb_table.this.stream_view_type == "NEW_AND_OLD_IMAGES"
+    error_message = "The table has no stream of new and old images."
+  }
+
+  assert {
+    condition = [aws_dynamodb_table.this.stream_enabled, aws_dynamodb_table.this.stream_view_type] == [
+      jsondecode(file(var.definition_file)).StreamSpecification.StreamEnabled,
+      jsondecode(file(var.definition_file)).StreamSpecification.StreamViewType,
+    ]
+    error_message = "The stream is not the definition's StreamSpecification."
+  }
+
+  assert {
+    condition     = output.stream_arn == "arn:aws:dynamodb:eu-west-1:123456789012:table/mock/stream/2026-01-01T00:00:00.000"
+    error_message = "stream_arn is not the table's stream."
+  }
+}
+
+run "no_stream_without_a_stream_specification" {
+  command = plan
+
+  variables {
+    definition_file = "tests/no-stream-table.json"
+  }
+
+  assert {
+    condition     = aws_dynamodb_table.this.stream_enabled == false
+    error_message = "A definition without StreamSpecification still gets a stream."
+  }
+}
