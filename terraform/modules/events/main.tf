@@ -56,15 +56,26 @@ resource "aws_lambda_event_source_mapping" "order_events" {
   maximum_retry_attempts         = var.stream_retry_attempts
   maximum_record_age_in_seconds  = var.stream_max_record_age_seconds
 
-  # Placed orders only (a new image with a status): the idempotency records, counters and mail claims
-  # the table also holds, and removals, never wake the function. The function decides the rest
-  # (a claim still in its saga, a change that keeps the status).
+  # Orders only (an image with a status): the idempotency records, counters and mail claims the table
+  # also holds never wake the function. A removed order passes too: a placement undone after it was
+  # announced is an OrderCancelled. The function decides the rest (a claim still in its saga, a change
+  # that keeps the status).
   filter_criteria {
     filter {
       pattern = jsonencode({
         eventName = ["INSERT", "MODIFY"]
         dynamodb = {
           NewImage = {
+            order_status = { S = [{ exists = true }] }
+          }
+        }
+      })
+    }
+    filter {
+      pattern = jsonencode({
+        eventName = ["REMOVE"]
+        dynamodb = {
+          OldImage = {
             order_status = { S = [{ exists = true }] }
           }
         }

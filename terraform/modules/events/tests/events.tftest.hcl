@@ -97,15 +97,21 @@ run "the_stream_is_read_in_order_per_order" {
   }
 }
 
-run "only_placed_orders_wake_the_function" {
+run "only_orders_wake_the_function" {
   command = plan
 
   assert {
-    condition = [for f in one(aws_lambda_event_source_mapping.order_events.filter_criteria).filter : jsondecode(f.pattern)] == [{
-      eventName = ["INSERT", "MODIFY"]
-      dynamodb  = { NewImage = { order_status = { S = [{ exists = true }] } } }
-    }]
-    error_message = "The filter does not pass exactly the inserts and changes of items with an order status."
+    condition = toset([for f in one(aws_lambda_event_source_mapping.order_events.filter_criteria).filter : f.pattern]) == toset([
+      jsonencode({
+        eventName = ["INSERT", "MODIFY"]
+        dynamodb  = { NewImage = { order_status = { S = [{ exists = true }] } } }
+      }),
+      jsonencode({
+        eventName = ["REMOVE"]
+        dynamodb  = { OldImage = { order_status = { S = [{ exists = true }] } } }
+      }),
+    ])
+    error_message = "The filter does not pass exactly the inserts and changes of items with an order status, and the removals of such items."
   }
 }
 
