@@ -70,7 +70,10 @@ describeInBrowser('order mails', () => {
     const admin = await ShopWindow.open(browser);
     await admin.page.goto('/');
     await admin.signIn(unique('admin'), { admin: true });
-    await admin.page.getByRole('navigation', { name: 'Shop' }).getByRole('link', { name: 'Orders', exact: true }).click();
+    await admin.page
+      .getByRole('navigation', { name: 'Shop' })
+      .getByRole('link', { name: 'Orders', exact: true })
+      .click();
     await admin.page.getByLabel('Customer').fill(customer);
     await admin.page.getByRole('button', { name: 'Find orders' }).click();
     const card = admin.page.locator('.order-card', { hasText: reference(shipped) });

@@ -133,7 +133,13 @@ export async function startLocalCloud({ seed = true, log = () => {}, timeoutMs =
 
   try {
     const readySeconds = await ready;
-    return { url: `http://localhost:${port}`, mailUrl: `http://localhost:${mailPort}`, readySeconds, contractReport, stop };
+    return {
+      url: `http://localhost:${port}`,
+      mailUrl: `http://localhost:${mailPort}`,
+      readySeconds,
+      contractReport,
+      stop,
+    };
   } catch (error) {
     await end();
     throw error;
