@@ -10,9 +10,6 @@ import serverlessshop.products.client.ApiClient;
 import serverlessshop.products.client.api.StockReservationsApi;
 import serverlessshop.support.logging.CorrelationIds;
 import serverlessshop.support.logging.TraceHeader;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -48,8 +45,7 @@ class ProductsClientConfig {
     LambdaClient productsLambdaClient(ProductsClientProperties properties) {
         LambdaClientBuilder builder = LambdaClient.builder()
                 .region(Region.of(properties.region()))
-                .credentialsProvider(AwsCredentialsProviderChain.of(
-                        EnvironmentVariableCredentialsProvider.create(), SystemPropertyCredentialsProvider.create()))
+                .credentialsProvider(AwsClients.functionCredentials())
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(properties.connectTimeout())
                         .socketTimeout(properties.readTimeout()))
