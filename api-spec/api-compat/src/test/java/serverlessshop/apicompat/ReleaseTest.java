@@ -29,6 +29,7 @@ class ReleaseTest {
         for (String file : new String[] {
             "api-spec/products.yaml",
             "api-spec/orders.yaml",
+            "api-spec/order-events.yaml",
             "api-spec/released/products.yaml",
             "api-spec/released/orders.yaml",
             "generated-ts-client/package.json",
@@ -84,6 +85,9 @@ class ReleaseTest {
 
     private void bumpEverywhere(String from, String to) throws IOException {
         for (String contract : ProjectVersions.CONTRACTS) {
+            replace("api-spec/" + contract + ".yaml", "version: " + from, "version: " + to);
+        }
+        for (String contract : ProjectVersions.EVENT_CONTRACTS) {
             replace("api-spec/" + contract + ".yaml", "version: " + from, "version: " + to);
         }
         ObjectMapper json = new ObjectMapper();
