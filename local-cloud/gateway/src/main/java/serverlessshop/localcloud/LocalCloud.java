@@ -138,7 +138,7 @@ public final class LocalCloud implements AutoCloseable {
         int port = server.port();
         gatewayUrl = "http://localhost:" + port;
         int dynamoDbPort = reserve(options.dynamoDbPort(), "DynamoDB Local", "SHOP_DYNAMODB_PORT");
-        int s3Port = reserve(options.s3Port(), "the images bucket's S3 server", "SHOP_S3_PORT");
+        int s3Port = reserve(options.s3Port(), "the images bucket's S3 server", "SHOP_S3_PORT", dynamoDbPort);
         DynamoDbLocal dynamoDb = DynamoDbLocal.start(
                 layout.dynamoDbHome(),
                 dynamoDbPort,
@@ -522,6 +522,18 @@ public final class LocalCloud implements AutoCloseable {
         } catch (BindException e) {
             throw new PortInUse(what, port, variable);
         }
+    }
+
+    /**
+     * As {@link #reserve(int, String, String)}, never one of the ports reserved before it: a port just
+     * probed and let go is free again until its server binds it, and the kernel may hand it out next.
+     */
+    private static int reserve(int port, String what, String variable, int reservedBefore) throws IOException {
+        int chosen = reserve(port, what, variable);
+        while (port == 0 && chosen == reservedBefore) {
+            chosen = reserve(port, what, variable);
+        }
+        return chosen;
     }
 
     private static void deleteTree(Path root) {
