@@ -18,11 +18,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import serverlessshop.orders.events.contract.OrderEventContract;
 import serverlessshop.orders.lambda.OrderEventsHandler;
 import serverlessshop.orders.store.OrderRepository;
 import serverlessshop.orders.store.StoredOrder;
 import serverlessshop.orders.testing.EventBusStandIn;
-import serverlessshop.orders.testing.OrderEventSchema;
 import serverlessshop.orders.testing.OrdersApi;
 import serverlessshop.orders.testing.OrdersTestEnvironment;
 import serverlessshop.orders.testing.ProductsService;
@@ -40,6 +40,8 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  */
 @WholeOrdersService
 class OrderEventsHandlerTest {
+
+    static final OrderEventContract CONTRACT = OrderEventContract.load();
 
     static final String BUS = "serverless-shop-test";
     static final ObjectMapper JSON = new ObjectMapper();
@@ -121,7 +123,7 @@ class OrderEventsHandlerTest {
         assertThat(bus.calls()).extracting(List::size).containsExactly(10, 2);
         for (JsonNode entry : entries) {
             JsonNode detail = detail(entry);
-            assertThat(OrderEventSchema.problems(detail)).as(detail.toString()).isEmpty();
+            assertThat(CONTRACT.violations(detail)).as(detail.toString()).isEmpty();
             assertThat(entry.path("Source").asText()).isEqualTo("serverless-shop.orders");
             assertThat(entry.path("EventBusName").asText()).isEqualTo(BUS);
             assertThat(entry.path("DetailType").asText())
@@ -225,7 +227,7 @@ class OrderEventsHandlerTest {
                         kept + " OrderPlaced",
                         kept + " OrderCancelled");
         JsonNode undone = detail(bus.entries().get(1));
-        assertThat(OrderEventSchema.problems(undone)).as(undone.toString()).isEmpty();
+        assertThat(CONTRACT.violations(undone)).as(undone.toString()).isEmpty();
         assertThat(undone.path("previous_status").asText()).isEqualTo("PENDING");
         assertThat(undone.path("order_status").asText()).isEqualTo("CANCELLED");
         assertThat(undone.path("sequence").asLong()).isEqualTo(placed.version() + 1);

@@ -21,10 +21,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import serverlessshop.orders.events.contract.OrderEventContract;
 import serverlessshop.orders.lambda.OrderMailHandler;
 import serverlessshop.orders.testing.CognitoStandIn;
 import serverlessshop.orders.testing.DynamoDbLocal;
-import serverlessshop.orders.testing.OrderEventSchema;
 import serverlessshop.orders.testing.OrdersTestEnvironment;
 import serverlessshop.orders.testing.SesInbox;
 import serverlessshop.orders.testing.TestOrders;
@@ -39,6 +39,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * EventBridge events in, as a rule delivers them; the mails the emulator received checked.
  */
 class OrderMailHandlerTest {
+
+    static final OrderEventContract CONTRACT = OrderEventContract.load();
 
     static final String FROM = "orders@shop.example";
     static final String SITE = "https://shop.example/";
@@ -193,14 +195,12 @@ class OrderMailHandlerTest {
     void theTestEventsAreValidOrderEventsAndTheSchemaCheckCatchesAWrongOne() {
         for (String type : List.of("OrderPlaced", "OrderShipped", "OrderCancelled", "OrderConfirmed")) {
             JsonNode detail = JSON.valueToTree(event(type, "customer-1").get("detail"));
-            assertThat(OrderEventSchema.problems(detail)).isEmpty();
+            assertThat(CONTRACT.violations(detail)).isEmpty();
         }
         ObjectNode wrong = JSON.valueToTree(event("OrderPlaced", "customer-1").get("detail"));
         wrong.put("event_id", "not-a-uuid");
         wrong.put("shipping_address", "123 Serverless Way");
-        assertThat(OrderEventSchema.problems(wrong))
-                .as("the schema check can fail")
-                .hasSize(2);
+        assertThat(CONTRACT.violations(wrong)).as("the schema check can fail").hasSize(2);
     }
 
     private static JsonNode json(String line) {

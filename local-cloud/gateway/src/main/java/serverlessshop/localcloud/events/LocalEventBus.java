@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import serverlessshop.localcloud.Console;
 import serverlessshop.localcloud.aws.AwsJsonApi;
+import serverlessshop.orders.events.contract.OrderEventContract;
 import software.amazon.event.ruler.Machine;
 
 /**

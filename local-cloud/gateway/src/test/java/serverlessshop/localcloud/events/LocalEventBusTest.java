@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import serverlessshop.localcloud.Repository;
 import serverlessshop.localcloud.aws.AwsJsonApi;
 import serverlessshop.localcloud.lambda.LambdaApi;
+import serverlessshop.orders.events.contract.OrderEventContract;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
